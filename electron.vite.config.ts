@@ -1,0 +1,48 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
+import react from '@vitejs/plugin-react';
+import { CONTENT_SECURITY_POLICY } from './main/core/csp';
+
+/** The strict CSP goes into the built page only: Vite's dev server needs inline scripts for reloads. */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'recert-csp',
+    apply: 'build',
+    transformIndexHtml: () => [
+      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' },
+    ],
+  };
+}
+
+// electron-vite looks under src/ by default; Recert keeps main/, preload/ and renderer/ at the top.
+export default defineConfig({
+  main: {
+    build: {
+      outDir: 'out/main',
+      rolldownOptions: {
+        input: {
+          index: resolve('main/index.ts'),
+          'browser-host': resolve('main/browser-host.ts'),
+        },
+      },
+    },
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      // A sandboxed preload cannot require() packages: bundle everything it uses.
+      externalizeDeps: false,
+      rolldownOptions: { input: { index: resolve('preload/index.ts') } },
+    },
+  },
+  renderer: {
+    root: 'renderer',
+    plugins: [react(), contentSecurityPolicy()],
+    build: {
+      outDir: resolve('out/renderer'),
+      emptyOutDir: true,
+      rolldownOptions: { input: { index: resolve('renderer/index.html') } },
+    },
+  },
+});

@@ -1,0 +1,225 @@
+// Browser mode: the built renderer and the same service behind a loopback HTTP server, for machines
+// where the Electron binary cannot run (and for end-to-end tests in Chromium). `window.recert` gets
+// exactly the shape the preload gives it under Electron.
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { methodNames, type Result } from '../preload/contract';
+import { openAppContext, type AppContext } from './core/app-context';
+import { CONTENT_SECURITY_POLICY } from './core/csp';
+import { resolveDataDir } from './core/data-dir';
+
+const BRIDGE_PATH = '/__recert/bridge.js';
+const API_PREFIX = '/api/';
+/** Certificates are at most 25 MB; base64 and JSON framing add a third. */
+const MAX_BODY_BYTES = 40 * 1024 * 1024;
+
+const STATIC_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.json': 'application/json',
+};
+
+/** The script that defines window.recert in the page: one fetch-backed function per contract method. */
+function bridgeScript(): string {
+  return `(() => {
+  const params = new URLSearchParams(location.search);
+  if (params.get('token')) sessionStorage.setItem('recert-token', params.get('token'));
+  const token = sessionStorage.getItem('recert-token') || '';
+  const unreachable = { ok: false, error: { code: 'internal', message: 'Recert (browser mode) is not reachable: is "npm run browser" still running?' } };
+  async function call(method, input) {
+    try {
+      const response = await fetch(${JSON.stringify(API_PREFIX)} + method, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-recert-token': token },
+        body: JSON.stringify({ input }),
+      });
+      return await response.json();
+    } catch {
+      return unreachable;
+    }
+  }
+  const api = {};
+  for (const method of ${JSON.stringify(methodNames)}) api[method] = (input) => call(method, input);
+  Object.defineProperty(window, 'recert', { value: Object.freeze(api), enumerable: true });
+})();
+`;
+}
+
+function securityHeaders(response: ServerResponse): void {
+  response.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+  response.setHeader('X-Content-Type-Options', 'nosniff');
+  response.setHeader('Referrer-Policy', 'no-referrer');
+  response.setHeader('Cache-Control', 'no-store');
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' });
+  response.end(JSON.stringify(body));
+}
+
+function failure(message: string): Result<never> {
+  return { ok: false, error: { code: 'invalid-input', message } };
+}
+
+async function readBody(request: IncomingMessage): Promise<Buffer | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    const buffer = chunk as Buffer;
+    size += buffer.length;
+    if (size > MAX_BODY_BYTES) return null;
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+function tokenMatches(given: string | string[] | undefined, token: string): boolean {
+  if (typeof given !== 'string') return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export interface BrowserHostOptions {
+  context: AppContext;
+  rendererDir: string;
+  port?: number;
+}
+
+export interface BrowserHost {
+  url: string;
+  token: string;
+  server: Server;
+  close(): Promise<void>;
+}
+
+export async function startBrowserHost({ context, rendererDir, port = 0 }: BrowserHostOptions): Promise<BrowserHost> {
+  const token = randomBytes(24).toString('base64url');
+  const root = resolve(rendererDir);
+  let allowedHosts = new Set<string>();
+
+  async function serveStatic(pathname: string, response: ServerResponse): Promise<void> {
+    const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+    const file = normalize(join(root, relative));
+    if (file !== root && !file.startsWith(root + sep)) {
+      response.writeHead(404).end();
+      return;
+    }
+    let content: Buffer;
+    try {
+      content = await readFile(file);
+    } catch {
+      response.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
+      return;
+    }
+    const type = STATIC_TYPES[extname(file)] ?? 'application/octet-stream';
+    if (extname(file) === '.html') {
+      const html = content.toString('utf8').replace('<head>', `<head>\n    <script src="${BRIDGE_PATH}"></script>`);
+      content = Buffer.from(html);
+    }
+    response.writeHead(200, { 'Content-Type': type });
+    response.end(content);
+  }
+
+  async function serveApi(method: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (request.method !== 'POST') return sendJson(response, 405, failure('Use POST.'));
+    if (!tokenMatches(request.headers['x-recert-token'], token)) {
+      return sendJson(response, 403, {
+        ok: false,
+        error: { code: 'internal', message: 'Refused: open the exact URL that "npm run browser" printed (it carries the session token).' },
+      });
+    }
+    const body = await readBody(request);
+    if (body === null) return sendJson(response, 413, failure('The request is too large: certificate files may be at most 25 MB.'));
+    let input: unknown;
+    try {
+      input = (JSON.parse(body.toString('utf8')) as { input?: unknown }).input;
+    } catch {
+      return sendJson(response, 400, failure('The request body is not JSON.'));
+    }
+    sendJson(response, 200, context.dispatch(method, input));
+  }
+
+  const server = createServer((request, response) => {
+    securityHeaders(response);
+    // DNS-rebinding guard: only our own loopback host names reach the app.
+    if (!allowedHosts.has(request.headers.host ?? '')) {
+      response.writeHead(421, { 'Content-Type': 'text/plain' }).end('Misdirected request');
+      return;
+    }
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const handle = async () => {
+      if (url.pathname === BRIDGE_PATH) {
+        response.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8' });
+        response.end(bridgeScript());
+      } else if (url.pathname.startsWith(API_PREFIX)) {
+        await serveApi(url.pathname.slice(API_PREFIX.length), request, response);
+      } else {
+        await serveStatic(url.pathname, response);
+      }
+    };
+    handle().catch((error: unknown) => {
+      console.error(error);
+      if (!response.headersSent)
+        sendJson(response, 500, {
+          ok: false,
+          error: { code: 'internal', message: 'Recert (browser mode) failed to answer; see its terminal.' },
+        });
+    });
+  });
+
+  await new Promise<void>((resolvePromise, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolvePromise());
+  });
+  const actualPort = (server.address() as AddressInfo).port;
+  allowedHosts = new Set([`127.0.0.1:${actualPort}`, `localhost:${actualPort}`]);
+  return {
+    url: `http://127.0.0.1:${actualPort}/?token=${token}`,
+    token,
+    server,
+    close: () =>
+      new Promise<void>((done) => {
+        server.close(() => done());
+        // Browsers keep idle connections open; without this, close() waits for them to time out.
+        server.closeAllConnections();
+      }),
+  };
+}
+
+async function main(): Promise<void> {
+  const projectRoot = resolve(__dirname, '../..');
+  const dataDir = resolveDataDir();
+  const context = openAppContext({ dataDir, resourcesDir: join(projectRoot, 'resources') });
+  const host = await startBrowserHost({
+    context,
+    rendererDir: join(projectRoot, 'out/renderer'),
+    port: Number(process.env.RECERT_PORT ?? 0),
+  });
+  console.log(`Recert (browser mode) is serving ${dataDir}`);
+  console.log(`Open ${host.url}`);
+  const stop = () => {
+    void host.close().then(() => {
+      context.close();
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+if (process.argv[1] && /browser-host\.[cm]?js$/.test(process.argv[1])) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,36 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { contentStore } from './attachments/file-store';
+import { ATTACHMENTS_FOLDER, DATABASE_FILE } from './data-dir';
+import { createDispatch } from './dispatch';
+import { loadRuleSets } from './rules/rulesets';
+import { createService } from './service';
+import { openStore, repositories } from './store';
+
+export interface AppContextOptions {
+  dataDir: string;
+  resourcesDir: string;
+  nativeBinding?: string;
+  logError?: (error: unknown) => void;
+}
+
+/** Opens the data folder and wires store, files, rule sets and service: shared by Electron, browser mode and the CLI. */
+export function openAppContext({ dataDir, resourcesDir, nativeBinding, logError }: AppContextOptions) {
+  mkdirSync(dataDir, { recursive: true });
+  const db = openStore(join(dataDir, DATABASE_FILE), nativeBinding ? { nativeBinding } : {});
+  const store = repositories(db);
+  const files = contentStore(join(dataDir, ATTACHMENTS_FOLDER));
+  const ruleSets = loadRuleSets(join(resourcesDir, 'rulesets'));
+  const service = createService({ store, files, dataDir, ruleSets });
+  return {
+    dataDir,
+    store,
+    files,
+    ruleSets,
+    service,
+    dispatch: createDispatch(service, logError),
+    close: () => db.close(),
+  };
+}
+
+export type AppContext = ReturnType<typeof openAppContext>;

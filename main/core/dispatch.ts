@@ -1,0 +1,34 @@
+import { contract, validationError, type MethodName, type Result } from '../../preload/contract';
+import { ServiceError, type Service } from './service';
+
+export type Dispatch = (method: string, input: unknown) => Result<unknown>;
+
+function isMethodName(name: string): name is MethodName {
+  return Object.hasOwn(contract, name);
+}
+
+/**
+ * The single entry point for every caller outside main/core (IPC, browser mode): the input is
+ * `unknown` until the contract's schema has parsed it, and every failure comes back as data.
+ */
+export function createDispatch(service: Service, logError: (error: unknown) => void = console.error): Dispatch {
+  return (method, input) => {
+    if (!isMethodName(method)) {
+      return { ok: false, error: { code: 'not-found', message: `Unknown method "${method.slice(0, 64)}".` } };
+    }
+    const parsed = contract[method].input.safeParse(input);
+    if (!parsed.success) return { ok: false, error: validationError(parsed.error) };
+    try {
+      const call = service[method] as (input: unknown) => unknown;
+      return { ok: true, value: call(parsed.data) };
+    } catch (error) {
+      if (error instanceof ServiceError) return { ok: false, error: error.toApiError() };
+      logError(error);
+      const detail = error instanceof Error ? error.message : String(error);
+      return {
+        ok: false,
+        error: { code: 'internal', message: `Recert could not complete "${method}": ${detail}. Nothing was changed.` },
+      };
+    }
+  };
+}

@@ -1,0 +1,247 @@
+import { randomUUID } from 'node:crypto';
+import type {
+  Activity,
+  Attachment,
+  Credential,
+  CprAedCard,
+  MethodName,
+  ParsedInputOf,
+  Person,
+  ResultOf,
+  RuleSetSummary,
+  Settings,
+  Theme,
+} from '../../preload/contract';
+import { themes } from '../../preload/contract';
+import type { ContentStore } from './attachments/file-store';
+import { sniffMediaType } from './attachments/media-type';
+import { invalid, notFound, ServiceError } from './errors';
+import type { Repositories } from './store';
+
+export interface ServiceDeps {
+  store: Repositories;
+  files: ContentStore;
+  dataDir: string;
+  ruleSets: readonly RuleSetSummary[];
+}
+
+export type Service = { [M in MethodName]: (input: ParsedInputOf<M>) => ResultOf<M> };
+
+export function newId(prefix: string): string {
+  return `${prefix}-${randomUUID()}`;
+}
+
+/** One function per contract method. Inputs are already parsed by the contract's schemas. */
+export function createService({ store, files, dataDir, ruleSets }: ServiceDeps): Service {
+  const knownRuleSets = new Set(ruleSets.map((r) => r.id));
+
+  function requirePerson(id: string, field = 'id'): Person {
+    const person = store.people.get(id);
+    if (!person) throw notFound(field, 'person', id);
+    return person;
+  }
+  function requireCredential(id: string, field = 'id'): Credential {
+    const credential = store.credentials.get(id);
+    if (!credential) throw notFound(field, 'credential', id);
+    return credential;
+  }
+  function requireActivity(id: string, field = 'id'): Activity {
+    const activity = store.activities.get(id);
+    if (!activity) throw notFound(field, 'course', id);
+    return activity;
+  }
+  function requireCard(id: string, field = 'id'): CprAedCard {
+    const card = store.cprAedCards.get(id);
+    if (!card) throw notFound(field, 'CPR/AED card', id);
+    return card;
+  }
+  function requireRuleSet(id: string): void {
+    if (!knownRuleSets.has(id)) {
+      throw invalid('ruleSet', `unknown rule set "${id.slice(0, 64)}"; choose one of ${[...knownRuleSets].join(', ')}`);
+    }
+  }
+  /** Credentials an activity counts toward must be the same person's; duplicates collapse. */
+  function checkedCredentialIds(personId: string, ids: readonly string[]): string[] {
+    const unique = [...new Set(ids)];
+    unique.forEach((id, index) => {
+      const credential = store.credentials.get(id);
+      if (!credential || credential.personId !== personId) {
+        throw notFound(`credentialIds[${ids.indexOf(id) >= 0 ? ids.indexOf(id) : index}]`, 'credential of this person', id);
+      }
+    });
+    return unique;
+  }
+  function requireOwner(owner: { kind: 'activity' | 'cpr-aed-card'; id: string }): {
+    activityId: string | null;
+    cprAedCardId: string | null;
+  } {
+    if (owner.kind === 'activity') {
+      requireActivity(owner.id, 'owner.id');
+      return { activityId: owner.id, cprAedCardId: null };
+    }
+    requireCard(owner.id, 'owner.id');
+    return { activityId: null, cprAedCardId: owner.id };
+  }
+  /** After rows are gone, drop the certificate files no row points at any more. */
+  function releaseFiles(hashes: Iterable<string>): void {
+    for (const sha256 of new Set(hashes)) {
+      if (store.attachments.referencesTo(sha256) === 0) files.remove(sha256);
+    }
+  }
+  function attachmentHashesOfPerson(personId: string): string[] {
+    const cards = store.cprAedCards.listByPerson(personId).flatMap((c) => store.attachments.listByCard(c.id));
+    const courses = store.activities.listByPerson(personId).flatMap((a) => store.attachments.listByActivity(a.id));
+    return [...cards, ...courses].map((a) => a.sha256);
+  }
+  function readTheme(): Theme {
+    const stored = store.settings.get('theme');
+    return themes.includes(stored as Theme) ? (stored as Theme) : 'system';
+  }
+
+  return {
+    listPeople: ({ includeInactive }) => store.people.list(includeInactive ?? false),
+    getPerson: ({ id }) => requirePerson(id),
+    createPerson: (input) => {
+      const person: Person = { id: newId('p'), ...input, active: true };
+      store.transaction(() => store.people.insert(person));
+      return person;
+    },
+    updatePerson: (input) => {
+      requirePerson(input.id);
+      store.transaction(() => store.people.update(input));
+      return requirePerson(input.id);
+    },
+    deletePerson: ({ id }) => {
+      requirePerson(id);
+      const hashes = attachmentHashesOfPerson(id);
+      store.transaction(() => store.people.delete(id));
+      releaseFiles(hashes);
+      return { deleted: true };
+    },
+
+    listRuleSets: () => [...ruleSets],
+
+    listCredentials: ({ personId }) => {
+      requirePerson(personId, 'personId');
+      return store.credentials.listByPerson(personId);
+    },
+    getCredential: ({ id }) => requireCredential(id),
+    createCredential: (input) => {
+      requirePerson(input.personId, 'personId');
+      requireRuleSet(input.ruleSet);
+      const credential: Credential = { id: newId('c'), ...input };
+      store.transaction(() => store.credentials.insert(credential));
+      return credential;
+    },
+    updateCredential: (input) => {
+      const existing = requireCredential(input.id);
+      requireRuleSet(input.ruleSet);
+      const credential: Credential = { ...input, personId: existing.personId };
+      store.transaction(() => store.credentials.update(credential));
+      return credential;
+    },
+    deleteCredential: ({ id }) => {
+      requireCredential(id);
+      store.transaction(() => store.credentials.delete(id));
+      return { deleted: true };
+    },
+
+    listActivities: ({ personId, credentialId }) => {
+      requirePerson(personId, 'personId');
+      if (credentialId === undefined) return store.activities.listByPerson(personId);
+      const credential = requireCredential(credentialId, 'credentialId');
+      if (credential.personId !== personId) throw notFound('credentialId', 'credential of this person', credentialId);
+      return store.activities.listByCredential(credentialId);
+    },
+    getActivity: ({ id }) => requireActivity(id),
+    createActivity: (input) => {
+      requirePerson(input.personId, 'personId');
+      const activity: Activity = { id: newId('a'), ...input, credentialIds: checkedCredentialIds(input.personId, input.credentialIds) };
+      store.transaction(() => store.activities.insert(activity));
+      return activity;
+    },
+    updateActivity: (input) => {
+      const existing = requireActivity(input.id);
+      const activity: Activity = {
+        ...input,
+        personId: existing.personId,
+        credentialIds: checkedCredentialIds(existing.personId, input.credentialIds),
+      };
+      store.transaction(() => store.activities.update(activity));
+      return activity;
+    },
+    deleteActivity: ({ id }) => {
+      requireActivity(id);
+      const hashes = store.attachments.listByActivity(id).map((a) => a.sha256);
+      store.transaction(() => store.activities.delete(id));
+      releaseFiles(hashes);
+      return { deleted: true };
+    },
+
+    listCprAedCards: ({ personId }) => {
+      requirePerson(personId, 'personId');
+      return store.cprAedCards.listByPerson(personId);
+    },
+    getCprAedCard: ({ id }) => requireCard(id),
+    createCprAedCard: (input) => {
+      requirePerson(input.personId, 'personId');
+      const card: CprAedCard = { id: newId('k'), ...input };
+      store.transaction(() => store.cprAedCards.insert(card));
+      return card;
+    },
+    updateCprAedCard: (input) => {
+      const existing = requireCard(input.id);
+      const card: CprAedCard = { ...input, personId: existing.personId };
+      store.transaction(() => store.cprAedCards.update(card));
+      return card;
+    },
+    deleteCprAedCard: ({ id }) => {
+      requireCard(id);
+      const hashes = store.attachments.listByCard(id).map((a) => a.sha256);
+      store.transaction(() => store.cprAedCards.delete(id));
+      releaseFiles(hashes);
+      return { deleted: true };
+    },
+
+    listAttachments: ({ owner }) => {
+      const { activityId, cprAedCardId } = requireOwner(owner);
+      return activityId ? store.attachments.listByActivity(activityId) : store.attachments.listByCard(cprAedCardId ?? '');
+    },
+    addAttachment: ({ owner, fileName, contentBase64 }) => {
+      const links = requireOwner(owner);
+      const bytes = Buffer.from(contentBase64, 'base64');
+      if (bytes.length === 0) throw invalid('contentBase64', `"${fileName}" is empty: choose the certificate file itself`);
+      const mediaType = sniffMediaType(bytes);
+      if (!mediaType) {
+        throw invalid(
+          'contentBase64',
+          `"${fileName}" is not a PDF, JPEG, PNG or HEIC/HEIF file: save or scan the certificate in one of those formats`,
+        );
+      }
+      const sha256 = files.put(bytes);
+      const attachment: Attachment = { id: newId('f'), sha256, fileName, mediaType, size: bytes.length, ...links };
+      try {
+        store.transaction(() => store.attachments.insert(attachment));
+      } catch (error) {
+        releaseFiles([sha256]);
+        throw error;
+      }
+      return attachment;
+    },
+    removeAttachment: ({ id }) => {
+      const attachment = store.attachments.get(id);
+      if (!attachment) throw notFound('id', 'attachment', id);
+      store.transaction(() => store.attachments.delete(id));
+      releaseFiles([attachment.sha256]);
+      return { deleted: true };
+    },
+
+    getSettings: (): Settings => ({ dataDir, theme: readTheme() }),
+    updateSettings: ({ theme }) => {
+      store.transaction(() => store.settings.set('theme', theme));
+      return { dataDir, theme: readTheme() };
+    },
+  };
+}
+
+export { ServiceError };

@@ -1,0 +1,147 @@
+import type { Activity } from '../../../preload/contract';
+import { fromHundredths, fromThousandths, toHundredths, toThousandths } from './amounts';
+import type { Db } from './open';
+
+interface ActivityRow {
+  id: string;
+  person_id: string;
+  title: string;
+  provider: string;
+  approval: Activity['approval'];
+  approval_code: string | null;
+  completed: string;
+  ceu_thousandths: number | null;
+  contact_hour_hundredths: number | null;
+  petition_status: 'pending' | 'approved' | 'denied' | null;
+  petition_filed: string | null;
+  petition_decided: string | null;
+}
+
+interface LinkRow {
+  activity_id: string;
+  credential_id: string;
+}
+
+function toActivity(row: ActivityRow, credentialIds: string[]): Activity {
+  return {
+    id: row.id,
+    personId: row.person_id,
+    title: row.title,
+    provider: row.provider,
+    approval: row.approval,
+    approvalCode: row.approval_code,
+    completed: row.completed,
+    ceus: row.ceu_thousandths === null ? null : fromThousandths(row.ceu_thousandths),
+    contactHours: row.contact_hour_hundredths === null ? null : fromHundredths(row.contact_hour_hundredths),
+    petition: row.petition_status ? { status: row.petition_status, filed: row.petition_filed, decided: row.petition_decided } : null,
+    credentialIds,
+  };
+}
+
+function toParams(activity: Activity) {
+  return {
+    id: activity.id,
+    personId: activity.personId,
+    title: activity.title,
+    provider: activity.provider,
+    approval: activity.approval,
+    approvalCode: activity.approvalCode,
+    completed: activity.completed,
+    ceuThousandths: activity.ceus === null ? null : toThousandths(activity.ceus),
+    contactHourHundredths: activity.contactHours === null ? null : toHundredths(activity.contactHours),
+    petitionStatus: activity.petition?.status ?? null,
+    petitionFiled: activity.petition?.filed ?? null,
+    petitionDecided: activity.petition?.decided ?? null,
+  };
+}
+
+function groupLinks(links: LinkRow[]): Map<string, string[]> {
+  const byActivity = new Map<string, string[]>();
+  for (const link of links) {
+    const list = byActivity.get(link.activity_id);
+    if (list) list.push(link.credential_id);
+    else byActivity.set(link.activity_id, [link.credential_id]);
+  }
+  return byActivity;
+}
+
+const COLUMNS = `a.id, a.person_id, a.title, a.provider, a.approval, a.approval_code, a.completed, a.ceu_thousandths,
+  a.contact_hour_hundredths, a.petition_status, a.petition_filed, a.petition_decided`;
+
+export function activitiesRepository(db: Db) {
+  const byPerson = db.prepare<[string], ActivityRow>(`SELECT ${COLUMNS} FROM activities a WHERE a.person_id = ? ORDER BY a.rowid`);
+  const byCredential = db.prepare<[string], ActivityRow>(
+    `SELECT ${COLUMNS} FROM activity_credentials ac JOIN activities a ON a.id = ac.activity_id
+     WHERE ac.credential_id = ? ORDER BY a.rowid`,
+  );
+  const all = db.prepare<[], ActivityRow>(`SELECT ${COLUMNS} FROM activities a ORDER BY a.rowid`);
+  const byId = db.prepare<[string], ActivityRow>(`SELECT ${COLUMNS} FROM activities a WHERE a.id = ?`);
+  // Links in credential insertion order, so that credentialIds come back in a stable order.
+  const linksOfPerson = db.prepare<[string], LinkRow>(
+    `SELECT ac.activity_id, ac.credential_id FROM activities a
+     JOIN activity_credentials ac ON ac.activity_id = a.id
+     JOIN credentials c ON c.id = ac.credential_id
+     WHERE a.person_id = ? ORDER BY c.rowid`,
+  );
+  const allLinks = db.prepare<[], LinkRow>(
+    `SELECT ac.activity_id, ac.credential_id FROM activity_credentials ac
+     JOIN credentials c ON c.id = ac.credential_id ORDER BY c.rowid`,
+  );
+  const linksOfActivity = db.prepare<[string], LinkRow>(
+    `SELECT ac.activity_id, ac.credential_id FROM activity_credentials ac
+     JOIN credentials c ON c.id = ac.credential_id WHERE ac.activity_id = ? ORDER BY c.rowid`,
+  );
+  const insert = db.prepare(`INSERT INTO activities (id, person_id, title, provider, approval, approval_code, completed,
+      ceu_thousandths, contact_hour_hundredths, petition_status, petition_filed, petition_decided)
+    VALUES (@id, @personId, @title, @provider, @approval, @approvalCode, @completed,
+      @ceuThousandths, @contactHourHundredths, @petitionStatus, @petitionFiled, @petitionDecided)`);
+  const update = db.prepare(`UPDATE activities SET title = @title, provider = @provider, approval = @approval,
+      approval_code = @approvalCode, completed = @completed, ceu_thousandths = @ceuThousandths,
+      contact_hour_hundredths = @contactHourHundredths, petition_status = @petitionStatus,
+      petition_filed = @petitionFiled, petition_decided = @petitionDecided WHERE id = @id`);
+  const remove = db.prepare<[string]>('DELETE FROM activities WHERE id = ?');
+  const link = db.prepare<[string, string]>('INSERT INTO activity_credentials (activity_id, credential_id) VALUES (?, ?)');
+  const unlinkAll = db.prepare<[string]>('DELETE FROM activity_credentials WHERE activity_id = ?');
+
+  function withLinks(rows: ActivityRow[], links: LinkRow[]): Activity[] {
+    const byActivity = groupLinks(links);
+    return rows.map((row) => toActivity(row, byActivity.get(row.id) ?? []));
+  }
+
+  return {
+    listByPerson(personId: string): Activity[] {
+      return withLinks(byPerson.all(personId), linksOfPerson.all(personId));
+    },
+    listByCredential(credentialId: string): Activity[] {
+      const rows = byCredential.all(credentialId);
+      const personId = rows[0]?.person_id;
+      return personId ? withLinks(rows, linksOfPerson.all(personId)) : [];
+    },
+    listAll(): Activity[] {
+      return withLinks(all.all(), allLinks.all());
+    },
+    get(id: string): Activity | undefined {
+      const row = byId.get(id);
+      return row
+        ? toActivity(
+            row,
+            linksOfActivity.all(id).map((l) => l.credential_id),
+          )
+        : undefined;
+    },
+    /** Call inside a transaction: the row and its links are one write. */
+    insert(activity: Activity): void {
+      insert.run(toParams(activity));
+      for (const credentialId of activity.credentialIds) link.run(activity.id, credentialId);
+    },
+    /** Call inside a transaction: the row and its links are one write. */
+    update(activity: Activity): void {
+      update.run(toParams(activity));
+      unlinkAll.run(activity.id);
+      for (const credentialId of activity.credentialIds) link.run(activity.id, credentialId);
+    },
+    delete(id: string): boolean {
+      return remove.run(id).changes > 0;
+    },
+  };
+}

@@ -1,0 +1,65 @@
+import type { Attachment } from '../../../preload/contract';
+import type { Db } from './open';
+
+interface AttachmentRow {
+  id: string;
+  sha256: string;
+  file_name: string;
+  media_type: Attachment['mediaType'];
+  size: number;
+  activity_id: string | null;
+  cpr_aed_card_id: string | null;
+}
+
+function toAttachment(row: AttachmentRow): Attachment {
+  return {
+    id: row.id,
+    sha256: row.sha256,
+    fileName: row.file_name,
+    mediaType: row.media_type,
+    size: row.size,
+    activityId: row.activity_id,
+    cprAedCardId: row.cpr_aed_card_id,
+  };
+}
+
+export function attachmentsRepository(db: Db) {
+  const byActivity = db.prepare<[string], AttachmentRow>('SELECT * FROM attachments WHERE activity_id = ? ORDER BY rowid');
+  const byCard = db.prepare<[string], AttachmentRow>('SELECT * FROM attachments WHERE cpr_aed_card_id = ? ORDER BY rowid');
+  const all = db.prepare<[], AttachmentRow>('SELECT * FROM attachments ORDER BY rowid');
+  const byId = db.prepare<[string], AttachmentRow>('SELECT * FROM attachments WHERE id = ?');
+  const bySha = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM attachments WHERE sha256 = ?');
+  const allShas = db.prepare<[], { sha256: string }>('SELECT DISTINCT sha256 FROM attachments');
+  const insert = db.prepare(`INSERT INTO attachments (id, sha256, file_name, media_type, size, activity_id, cpr_aed_card_id)
+    VALUES (@id, @sha256, @fileName, @mediaType, @size, @activityId, @cprAedCardId)`);
+  const remove = db.prepare<[string]>('DELETE FROM attachments WHERE id = ?');
+
+  return {
+    listByActivity(activityId: string): Attachment[] {
+      return byActivity.all(activityId).map(toAttachment);
+    },
+    listByCard(cardId: string): Attachment[] {
+      return byCard.all(cardId).map(toAttachment);
+    },
+    listAll(): Attachment[] {
+      return all.all().map(toAttachment);
+    },
+    get(id: string): Attachment | undefined {
+      const row = byId.get(id);
+      return row ? toAttachment(row) : undefined;
+    },
+    /** How many rows still point at a stored file: 0 means the file may be removed. */
+    referencesTo(sha256: string): number {
+      return bySha.get(sha256)?.n ?? 0;
+    },
+    referencedHashes(): Set<string> {
+      return new Set(allShas.all().map((r) => r.sha256));
+    },
+    insert(attachment: Attachment): void {
+      insert.run(attachment);
+    },
+    delete(id: string): boolean {
+      return remove.run(id).changes > 0;
+    },
+  };
+}

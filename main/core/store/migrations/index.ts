@@ -1,0 +1,8 @@
+import { initial } from './0010-initial';
+import { ruleSetOverrides } from './0020-rule-set-overrides';
+import type { Migration } from './types';
+
+/** Every migration, in order. Append only: a released migration is never edited. */
+export const migrations: readonly Migration[] = [initial, ruleSetOverrides];
+
+export const latestVersion = migrations[migrations.length - 1]?.version ?? 0;

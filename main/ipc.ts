@@ -1,0 +1,20 @@
+import { ipcMain, type IpcMainInvokeEvent, type WebFrameMain } from 'electron';
+import { methodNames, type Result } from '../preload/contract';
+import type { Dispatch } from './core/dispatch';
+
+export const CHANNEL_PREFIX = 'recert:';
+
+/**
+ * Binds every contract method to ipcMain.handle. Inputs stay `unknown` until dispatch parses them
+ * with the contract; a message from any frame but the app's own top-level page is refused.
+ */
+export function bindIpc(dispatch: Dispatch, isAppFrame: (frame: WebFrameMain | null) => boolean): void {
+  for (const method of methodNames) {
+    ipcMain.handle(CHANNEL_PREFIX + method, (event: IpcMainInvokeEvent, input: unknown): Result<unknown> => {
+      if (!isAppFrame(event.senderFrame)) {
+        return { ok: false, error: { code: 'internal', message: 'Refused: the request did not come from the Recert window.' } };
+      }
+      return dispatch(method, input);
+    });
+  }
+}

@@ -1,0 +1,63 @@
+import { useEffect, useState } from 'react';
+import { themes, type Settings, type Theme } from '../../../preload/contract';
+import { call, load } from '../api';
+import { applyTheme } from '../shell/theme';
+
+const themeLabels: Record<Theme, string> = { system: 'Follow the system', light: 'Light', dark: 'Dark' };
+
+export function SettingsPage() {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+
+  useEffect(() => {
+    load('getSettings', {})
+      .then(setSettings)
+      .catch((error: Error) => setMessage(error.message));
+  }, []);
+
+  async function chooseTheme(theme: Theme) {
+    const result = await call('updateSettings', { theme });
+    if (result.ok) {
+      setSettings(result.value);
+      applyTheme(result.value.theme);
+    } else setMessage(result.error.message);
+  }
+
+  return (
+    <section aria-labelledby="section-title">
+      <h1 id="section-title">Settings</h1>
+      <p className="status-message" role="status">
+        {message}
+      </p>
+      {settings && (
+        <>
+          <div className="card">
+            <h2>Data folder</h2>
+            <p>
+              Everything Recert keeps (the database and your certificate files) is in <code className="path">{settings.dataDir}</code>.
+            </p>
+            <p>
+              To back it up, close Recert and copy this whole folder. To use another folder, start Recert with the environment variable
+              RECERT_DATA_DIR set to it.
+            </p>
+          </div>
+          <fieldset className="card">
+            <legend>Theme</legend>
+            {themes.map((theme) => (
+              <label key={theme} className="radio">
+                <input
+                  type="radio"
+                  name="theme"
+                  value={theme}
+                  checked={settings.theme === theme}
+                  onChange={() => void chooseTheme(theme)}
+                />
+                {themeLabels[theme]}
+              </label>
+            ))}
+          </fieldset>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,50 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { test as base, expect } from '@playwright/test';
+
+export interface RecertApp {
+  url: string;
+  dataDir: string;
+}
+
+const projectRoot = resolve(__dirname, '../..');
+
+/** Starts the built browser-mode host on a fresh data folder; resolves when it prints its URL. */
+async function startHost(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [join(projectRoot, 'out/main/browser-host.js')], {
+    env: { ...process.env, RECERT_DATA_DIR: dataDir, RECERT_PORT: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    let output = '';
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /Open (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(output);
+      if (match?.[1]) resolveUrl(match[1]);
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`browser host exited (${code}): ${output}`)));
+  });
+  return { child, url };
+}
+
+export const test = base.extend<{ app: RecertApp }>({
+  // Playwright reads the fixture's dependencies from this destructuring pattern: it must stay empty.
+  // eslint-disable-next-line no-empty-pattern
+  app: async ({}, use) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'recert-e2e-'));
+    const { child, url } = await startHost(dataDir);
+    await use({ url, dataDir });
+    if (child.exitCode === null) {
+      const exited = new Promise((done) => child.once('exit', done));
+      child.kill('SIGTERM');
+      await exited;
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  },
+});
+
+export { expect };

@@ -1,0 +1,245 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { methodNames, type MethodName } from '../../preload/contract';
+import { freshContext, rowCounts } from '../helpers/context';
+import { seed, snapshot, tinyPdf, type Seeded } from '../helpers/seed';
+
+type Fixture = {
+  /** A valid input, given the seeded ids. */
+  valid(s: Seeded): Record<string, unknown>;
+  /** Fields whose absence must be refused. */
+  required: string[];
+  /** Fields that name a stored record. */
+  ids: string[];
+};
+
+const personFields = { name: 'Sam Lee', email: 'sam@example.org', employeeId: 'E-7' };
+const credentialFields = {
+  ruleSet: 'nasm-cpt',
+  number: 'NASM-9',
+  expires: '2027-03-31',
+  cycleStart: '2025-04-01',
+  applicationSubmitted: '2027-03-01',
+  applicationAccepted: '2027-03-10',
+  auditNoticeReceived: '2027-03-15',
+  documentsSent: '2027-03-20',
+};
+const activityFields = (s: Seeded) => ({
+  title: 'Kettlebell Basics',
+  provider: 'Approved Co',
+  approval: 'approved-provider',
+  approvalCode: 'AP-1',
+  completed: '2026-03-01',
+  ceus: 0.5,
+  credentialIds: [s.credentialId],
+});
+const cardFields = { provider: 'Red Cross', completed: '2026-01-01', expires: '2028-01-01', adultCpr: true, aed: true, handsOn: false };
+const owner = (s: Seeded) => ({ kind: 'activity', id: s.activityId });
+
+const fixtures: Record<MethodName, Fixture> = {
+  listPeople: { valid: () => ({ includeInactive: true }), required: [], ids: [] },
+  getPerson: { valid: (s) => ({ id: s.personId }), required: ['id'], ids: ['id'] },
+  createPerson: { valid: () => personFields, required: ['name'], ids: [] },
+  updatePerson: { valid: (s) => ({ id: s.personId, ...personFields, active: false }), required: ['id', 'name', 'active'], ids: ['id'] },
+  deletePerson: { valid: (s) => ({ id: s.personId }), required: ['id'], ids: ['id'] },
+  listRuleSets: { valid: () => ({}), required: [], ids: [] },
+  listCredentials: { valid: (s) => ({ personId: s.personId }), required: ['personId'], ids: ['personId'] },
+  getCredential: { valid: (s) => ({ id: s.credentialId }), required: ['id'], ids: ['id'] },
+  createCredential: {
+    valid: (s) => ({ personId: s.personId, ...credentialFields }),
+    required: ['personId', 'ruleSet', 'expires'],
+    ids: ['personId'],
+  },
+  updateCredential: { valid: (s) => ({ id: s.credentialId, ...credentialFields }), required: ['id', 'ruleSet', 'expires'], ids: ['id'] },
+  deleteCredential: { valid: (s) => ({ id: s.credentialId }), required: ['id'], ids: ['id'] },
+  listActivities: {
+    valid: (s) => ({ personId: s.personId, credentialId: s.credentialId }),
+    required: ['personId'],
+    ids: ['personId', 'credentialId'],
+  },
+  getActivity: { valid: (s) => ({ id: s.activityId }), required: ['id'], ids: ['id'] },
+  createActivity: {
+    valid: (s) => ({ personId: s.personId, ...activityFields(s) }),
+    required: ['personId', 'title', 'provider', 'approval', 'completed', 'credentialIds'],
+    ids: ['personId', 'credentialIds'],
+  },
+  updateActivity: {
+    valid: (s) => ({ id: s.activityId, ...activityFields(s) }),
+    required: ['id', 'title', 'provider', 'approval', 'completed', 'credentialIds'],
+    ids: ['id', 'credentialIds'],
+  },
+  deleteActivity: { valid: (s) => ({ id: s.activityId }), required: ['id'], ids: ['id'] },
+  listCprAedCards: { valid: (s) => ({ personId: s.personId }), required: ['personId'], ids: ['personId'] },
+  getCprAedCard: { valid: (s) => ({ id: s.cardId }), required: ['id'], ids: ['id'] },
+  createCprAedCard: {
+    valid: (s) => ({ personId: s.personId, ...cardFields }),
+    required: ['personId', 'provider', 'completed', 'expires', 'adultCpr', 'aed', 'handsOn'],
+    ids: ['personId'],
+  },
+  updateCprAedCard: {
+    valid: (s) => ({ id: s.cardId, ...cardFields }),
+    required: ['id', 'provider', 'completed', 'expires', 'adultCpr', 'aed', 'handsOn'],
+    ids: ['id'],
+  },
+  deleteCprAedCard: { valid: (s) => ({ id: s.cardId }), required: ['id'], ids: ['id'] },
+  listAttachments: { valid: (s) => ({ owner: owner(s) }), required: ['owner'], ids: ['owner'] },
+  addAttachment: {
+    valid: (s) => ({ owner: owner(s), fileName: 'scan.pdf', contentBase64: tinyPdf.toString('base64') }),
+    required: ['owner', 'fileName', 'contentBase64'],
+    ids: ['owner'],
+  },
+  removeAttachment: { valid: (s) => ({ id: s.attachmentId }), required: ['id'], ids: ['id'] },
+  getSettings: { valid: () => ({}), required: [], ids: [] },
+  updateSettings: { valid: () => ({ theme: 'dark' }), required: ['theme'], ids: [] },
+};
+
+const DATE_FIELDS = [
+  'expires',
+  'cycleStart',
+  'applicationSubmitted',
+  'applicationAccepted',
+  'auditNoticeReceived',
+  'documentsSent',
+  'completed',
+];
+
+function wrongTypeFor(value: unknown): unknown {
+  if (typeof value === 'string') return 12345;
+  if (typeof value === 'number') return 'twelve';
+  if (typeof value === 'boolean') return 'yes';
+  if (Array.isArray(value)) return 'not a list';
+  return 'not an object';
+}
+
+let context: ReturnType<typeof freshContext>;
+let seeded: Seeded;
+beforeEach(() => {
+  context = freshContext();
+  seeded = seed(context);
+});
+afterEach(() => context.dispose());
+
+/** Calls the method and checks the refusal: ok false, the field named, nothing stored changed. */
+function expectRefused(method: MethodName, input: unknown, field: string | null, code = 'invalid-input') {
+  const countsBefore = rowCounts(context);
+  const before = snapshot(context);
+  const result = context.dispatch(method, input);
+  expect(result.ok, `${method} accepted ${JSON.stringify(input)?.slice(0, 200)}`).toBe(false);
+  if (result.ok) return;
+  expect(result.error.code).toBe(code);
+  if (field !== null) {
+    expect(result.error.field ?? '', `${method}: ${result.error.message}`).toMatch(new RegExp(`^${field.replace(/[[\].]/g, '\\$&')}`));
+    expect(result.error.message).toContain(field);
+  }
+  expect(rowCounts(context)).toEqual(countsBefore);
+  expect(snapshot(context)).toBe(before);
+}
+
+describe('every contract method has a fixture', () => {
+  it('covers exactly the contract', () => {
+    expect(Object.keys(fixtures).sort()).toEqual([...methodNames].sort());
+  });
+
+  it.each(methodNames)('%s accepts its valid input', (method) => {
+    const result = context.dispatch(method, fixtures[method].valid(seeded));
+    expect(result.ok, JSON.stringify(result)).toBe(true);
+  });
+});
+
+describe.each(methodNames)('%s refuses bad input', (method) => {
+  const fixture = fixtures[method];
+
+  it('wrong types: the whole input and each field', () => {
+    expectRefused(method, 42, null);
+    expectRefused(method, 'input', null);
+    const valid = fixture.valid(seeded);
+    for (const [key, value] of Object.entries(valid)) {
+      expectRefused(method, { ...valid, [key]: wrongTypeFor(value) }, key);
+    }
+  });
+
+  it('missing fields', () => {
+    const valid = fixture.valid(seeded);
+    for (const key of fixture.required) {
+      const { [key]: _removed, ...rest } = valid;
+      expectRefused(method, rest, key);
+    }
+    if (fixture.required.length > 0) expectRefused(method, undefined, null);
+  });
+
+  it('unknown extra fields', () => {
+    expectRefused(method, { ...fixture.valid(seeded), sneaky: true }, 'sneaky');
+  });
+
+  it('dates that are not calendar dates', () => {
+    const valid = fixture.valid(seeded);
+    for (const key of Object.keys(valid).filter((k) => DATE_FIELDS.includes(k))) {
+      for (const bad of ['2026-02-30', '2026-13-01', '31/03/2027', '']) {
+        expectRefused(method, { ...valid, [key]: bad }, key);
+      }
+    }
+  });
+
+  it('zero, negative and absurd amounts', () => {
+    const valid = fixture.valid(seeded);
+    if (!('ceus' in valid)) return;
+    for (const bad of [0, -0.5, 100.001, 101, 1e9, 0.0001, Number.NaN]) {
+      expectRefused(method, { ...valid, ceus: bad }, 'ceus');
+    }
+    const { ceus: _ceus, ...withoutCeus } = valid;
+    for (const bad of [0, -1, 1000.01, 0.001]) {
+      expectRefused(method, { ...withoutCeus, contactHours: bad }, 'contactHours');
+    }
+    expectRefused(method, { ...valid, contactHours: 19 }, 'contactHours');
+    expectRefused(method, withoutCeus, 'ceus');
+  });
+
+  it('1 MB strings', () => {
+    const valid = fixture.valid(seeded);
+    const huge = 'x'.repeat(1024 * 1024);
+    for (const [key, value] of Object.entries(valid)) {
+      if (typeof value === 'string') expectRefused(method, { ...valid, [key]: huge }, key);
+    }
+  });
+
+  it('unknown ids', () => {
+    const valid = fixture.valid(seeded);
+    for (const key of fixture.ids) {
+      if (key === 'credentialIds') expectRefused(method, { ...valid, credentialIds: ['c-unknown'] }, 'credentialIds[0]', 'not-found');
+      else if (key === 'owner')
+        expectRefused(method, { ...valid, owner: { kind: 'cpr-aed-card', id: 'k-unknown' } }, 'owner.id', 'not-found');
+      else expectRefused(method, { ...valid, [key]: 'unknown-id' }, key, 'not-found');
+    }
+  });
+});
+
+describe('cross-field rules', () => {
+  it('refuses a petition on a course that is not petitioned', () => {
+    const valid = fixtures.createActivity.valid(seeded);
+    expectRefused('createActivity', { ...valid, petition: { status: 'pending', filed: '2026-03-02', decided: null } }, 'petition');
+  });
+  it('refuses a card that expires before it was completed', () => {
+    expectRefused('createCprAedCard', { ...fixtures.createCprAedCard.valid(seeded), expires: '2025-12-31' }, 'expires');
+  });
+  it('refuses an unknown rule set with the list of known ones', () => {
+    const result = context.dispatch('createCredential', { ...fixtures.createCredential.valid(seeded), ruleSet: 'made-up' });
+    expect(result).toMatchObject({ ok: false, error: { field: 'ruleSet' } });
+    expect(!result.ok && result.error.message).toMatch(/nasm-cpt/);
+  });
+  it("refuses to count a course toward another person's credential", () => {
+    const other = context.dispatch('createPerson', { name: 'Other' });
+    if (!other.ok) throw new Error('seed failed');
+    const otherValue = other.value as { id: string };
+    const valid = fixtures.createActivity.valid(seeded);
+    expectRefused('createActivity', { ...valid, personId: otherValue.id }, 'credentialIds[0]', 'not-found');
+  });
+  it('refuses an empty or unsupported certificate file with a message that says what to do', () => {
+    const valid = fixtures.addAttachment.valid(seeded);
+    expectRefused('addAttachment', { ...valid, contentBase64: '' }, 'contentBase64');
+    expectRefused('addAttachment', { ...valid, contentBase64: Buffer.from('just some text').toString('base64') }, 'contentBase64');
+    const result = context.dispatch('addAttachment', { ...valid, contentBase64: Buffer.from('GIF89a....').toString('base64') });
+    expect(!result.ok && result.error.message).toMatch(/PDF, JPEG, PNG or HEIC/);
+  });
+  it('refuses an unknown method', () => {
+    expect(context.dispatch('dropAllTables', {})).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+});
