@@ -23,6 +23,7 @@ export default defineConfig({
       rolldownOptions: {
         input: {
           index: resolve('main/index.ts'),
+          cli: resolve('main/cli.ts'),
           'browser-host': resolve('main/browser-host.ts'),
         },
       },

@@ -19,6 +19,14 @@ export default tseslint.config(
     },
   },
   {
+    // bin/recert.js is the CommonJS entry npm links as the `recert` command.
+    files: ['bin/**/*.js', 'scripts/**/*.mjs'],
+    languageOptions: {
+      globals: { require: 'readonly', module: 'readonly', process: 'readonly', console: 'readonly', __dirname: 'readonly' },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // The runtime boundary: everything under main/core runs in Node tests, the CLI and browser mode too.
     files: ['main/core/**/*.ts', 'preload/contract.ts', 'preload/method-names.ts'],
     rules: {

@@ -4,7 +4,13 @@
 // names. No electron import here: Node tests, the CLI and browser mode load this file too.
 import { z } from 'zod';
 import { isCalendarDate } from '../main/core/dates';
+import { hasControlCharacters } from '../main/core/text';
 import { methodNames } from './method-names';
+import type { Explained } from '../main/core/rules/describe';
+import type { RuleSet } from '../main/core/rules/ruleset-schema';
+import type { Verdict } from '../main/core/rules/types';
+
+export type { Explained, RuleSet, Verdict };
 
 // ---------------------------------------------------------------------------------------------
 // Field schemas. Messages say what to fix; the field name is added from the path.
@@ -16,7 +22,11 @@ export const MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024;
 export const MAX_CEUS = 100;
 export const MAX_CONTACT_HOURS = 1000;
 
-export const idSchema = z.string({ error: 'must be an id (text)' }).min(1, 'must not be empty').max(64, 'must be at most 64 characters');
+export const idSchema = z
+  .string({ error: 'must be an id (text)' })
+  .min(1, 'must not be empty')
+  .max(64, 'must be at most 64 characters')
+  .refine((id) => !hasControlCharacters(id), 'must not contain control characters');
 
 function requiredText(max = MAX_TEXT) {
   return z
@@ -141,6 +151,12 @@ const activityFields = {
   ceus: ceusSchema.nullish().transform((v) => v ?? null),
   contactHours: contactHoursSchema.nullish().transform((v) => v ?? null),
   petition: petitionSchema.nullish().transform((v) => v ?? null),
+  /** A category of the rule set (NSCA A–D, NCSF ethics, ACSM CPR/first aid); most rule sets have none. */
+  category: z
+    .string({ error: 'must be a category id' })
+    .regex(/^[a-z0-9-]{1,40}$/, 'must be a category id such as "ethics"')
+    .nullish()
+    .transform((v) => v ?? null),
   credentialIds: z.array(idSchema, { error: 'must be a list of credential ids' }).max(20, 'must list at most 20 credentials'),
 };
 
@@ -238,6 +254,7 @@ export interface Activity {
   ceus: number | null;
   contactHours: number | null;
   petition: Petition | null;
+  category: string | null;
   credentialIds: string[];
 }
 
@@ -274,7 +291,22 @@ export interface Settings {
 export interface RuleSetSummary {
   id: string;
   name: string;
+  credential: string;
   body: string;
+  unit: { singular: string; plural: string };
+}
+
+/** A verdict with everything a screen needs to show it: names, plain words, actions, rule ids. */
+export interface CredentialEvaluation {
+  asOf: string;
+  person: Person;
+  credential: Credential;
+  ruleSet: RuleSetSummary;
+  verdict: Verdict;
+  /** e.g. "Expired — late fee applies until 29 Jun 2027". */
+  statusText: string;
+  blockers: Explained[];
+  warnings: Explained[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -339,6 +371,16 @@ export const contract = {
     returns<Attachment>(),
   ),
   removeAttachment: method(byId, returns<{ deleted: true }>()),
+
+  evaluateCredential: method(
+    z.strictObject({ credentialId: idSchema, asOf: calendarDateSchema.optional() }),
+    returns<CredentialEvaluation>(),
+  ),
+  evaluateEveryone: method(
+    z.strictObject({ asOf: calendarDateSchema.optional(), includeInactive: z.boolean({ error: 'must be true or false' }).optional() }),
+    returns<CredentialEvaluation[]>(),
+  ),
+  getRuleSet: method(z.strictObject({ id: requiredText(64) }), returns<RuleSet>()),
 
   getSettings: method(z.strictObject({}), returns<Settings>()),
   updateSettings: method(z.strictObject({ theme: z.enum(themes, { error: 'must be one of system, light, dark' }) }), returns<Settings>()),

@@ -25,6 +25,9 @@ export const methodNames = [
   'listAttachments',
   'addAttachment',
   'removeAttachment',
+  'evaluateCredential',
+  'evaluateEveryone',
+  'getRuleSet',
   'getSettings',
   'updateSettings',
 ] as const;

@@ -9,15 +9,17 @@ import { openStore, repositories } from './store';
 
 export interface AppContextOptions {
   dataDir: string;
+  /** The database file; by default recert.sqlite3 in the data folder. */
+  databaseFile?: string;
   resourcesDir: string;
   nativeBinding?: string;
   logError?: (error: unknown) => void;
 }
 
 /** Opens the data folder and wires store, files, rule sets and service: shared by Electron, browser mode and the CLI. */
-export function openAppContext({ dataDir, resourcesDir, nativeBinding, logError }: AppContextOptions) {
+export function openAppContext({ dataDir, databaseFile, resourcesDir, nativeBinding, logError }: AppContextOptions) {
   mkdirSync(dataDir, { recursive: true });
-  const db = openStore(join(dataDir, DATABASE_FILE), nativeBinding ? { nativeBinding } : {});
+  const db = openStore(databaseFile ?? join(dataDir, DATABASE_FILE), nativeBinding ? { nativeBinding } : {});
   const store = repositories(db);
   const files = contentStore(join(dataDir, ATTACHMENTS_FOLDER));
   const ruleSets = loadRuleSets(join(resourcesDir, 'rulesets'));

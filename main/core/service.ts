@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import type {
+  CredentialEvaluation,
   Activity,
   Attachment,
   Credential,
@@ -14,26 +14,55 @@ import type {
 } from '../../preload/contract';
 import { themes } from '../../preload/contract';
 import type { ContentStore } from './attachments/file-store';
+import { localToday, type CalendarDate } from './dates';
+import { effectiveRuleSets, evaluateEveryone, evaluatePerson, type StoredVerdict } from './evaluation';
+import { explainBlocker, explainWarning, statusText } from './rules/describe';
+import type { RuleSet } from './rules/ruleset-schema';
 import { sniffMediaType } from './attachments/media-type';
 import { invalid, notFound, ServiceError } from './errors';
+import { newId } from './ids';
 import type { Repositories } from './store';
 
 export interface ServiceDeps {
   store: Repositories;
   files: ContentStore;
   dataDir: string;
-  ruleSets: readonly RuleSetSummary[];
+  ruleSets: readonly RuleSet[];
+  /** Today's date: injected so that tests can pin it; the engine itself never reads a clock. */
+  today?: () => CalendarDate;
+}
+
+function summaryOf(ruleSet: RuleSet): RuleSetSummary {
+  return {
+    id: ruleSet.id,
+    name: ruleSet.name,
+    credential: ruleSet.credential,
+    body: ruleSet.body,
+    unit: { singular: ruleSet.unit.singular, plural: ruleSet.unit.plural },
+  };
 }
 
 export type Service = { [M in MethodName]: (input: ParsedInputOf<M>) => ResultOf<M> };
 
-export function newId(prefix: string): string {
-  return `${prefix}-${randomUUID()}`;
-}
-
 /** One function per contract method. Inputs are already parsed by the contract's schemas. */
-export function createService({ store, files, dataDir, ruleSets }: ServiceDeps): Service {
+export function createService({ store, files, dataDir, ruleSets, today = localToday }: ServiceDeps): Service {
   const knownRuleSets = new Set(ruleSets.map((r) => r.id));
+
+  function present(stored: StoredVerdict, rules: Map<string, RuleSet>, asOf: CalendarDate, person: Person): CredentialEvaluation {
+    const ruleSet = rules.get(stored.credential.ruleSet);
+    if (!ruleSet) throw new ServiceError('internal', `Rule set ${stored.credential.ruleSet} is not installed.`);
+    const { verdict } = stored;
+    return {
+      asOf,
+      person,
+      credential: stored.credential,
+      ruleSet: summaryOf(ruleSet),
+      verdict,
+      statusText: statusText(verdict, ruleSet, stored.credential.applicationAccepted ? null : stored.credential.applicationSubmitted),
+      blockers: verdict.blockers.map((code) => explainBlocker(code, verdict, ruleSet)),
+      warnings: verdict.warnings.map((code) => explainWarning(code, verdict, ruleSet)),
+    };
+  }
 
   function requirePerson(id: string, field = 'id'): Person {
     const person = store.people.get(id);
@@ -119,7 +148,30 @@ export function createService({ store, files, dataDir, ruleSets }: ServiceDeps):
       return { deleted: true };
     },
 
-    listRuleSets: () => [...ruleSets],
+    listRuleSets: () => ruleSets.map(summaryOf),
+    getRuleSet: ({ id }) => {
+      const ruleSet = effectiveRuleSets(ruleSets, store).get(id);
+      if (!ruleSet) throw notFound('id', 'rule set', id);
+      return ruleSet;
+    },
+    evaluateCredential: ({ credentialId, asOf }) => {
+      const credential = requireCredential(credentialId, 'credentialId');
+      const person = requirePerson(credential.personId, 'credentialId');
+      const rules = effectiveRuleSets(ruleSets, store);
+      const date = asOf ?? today();
+      const [stored] = evaluatePerson(store, rules, person.id, date, credential.id);
+      if (!stored) throw new ServiceError('internal', `Rule set ${credential.ruleSet} is not installed.`);
+      return present(stored, rules, date, person);
+    },
+    evaluateEveryone: ({ asOf, includeInactive }) => {
+      const rules = effectiveRuleSets(ruleSets, store);
+      const date = asOf ?? today();
+      const people = new Map(store.people.list(includeInactive ?? false).map((p) => [p.id, p]));
+      return evaluateEveryone(store, rules, date).flatMap((stored) => {
+        const person = people.get(stored.personId);
+        return person ? [present(stored, rules, date, person)] : [];
+      });
+    },
 
     listCredentials: ({ personId }) => {
       requirePerson(personId, 'personId');

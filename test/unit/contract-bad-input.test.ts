@@ -88,6 +88,13 @@ const fixtures: Record<MethodName, Fixture> = {
     ids: ['owner'],
   },
   removeAttachment: { valid: (s) => ({ id: s.attachmentId }), required: ['id'], ids: ['id'] },
+  evaluateCredential: {
+    valid: (s) => ({ credentialId: s.credentialId, asOf: '2026-11-21' }),
+    required: ['credentialId'],
+    ids: ['credentialId'],
+  },
+  evaluateEveryone: { valid: () => ({ asOf: '2026-11-21', includeInactive: true }), required: [], ids: [] },
+  getRuleSet: { valid: () => ({ id: 'nasm-cpt' }), required: ['id'], ids: ['id'] },
   getSettings: { valid: () => ({}), required: [], ids: [] },
   updateSettings: { valid: () => ({ theme: 'dark' }), required: ['theme'], ids: [] },
 };

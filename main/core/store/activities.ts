@@ -15,6 +15,7 @@ interface ActivityRow {
   petition_status: 'pending' | 'approved' | 'denied' | null;
   petition_filed: string | null;
   petition_decided: string | null;
+  category: string | null;
 }
 
 interface LinkRow {
@@ -34,6 +35,7 @@ function toActivity(row: ActivityRow, credentialIds: string[]): Activity {
     ceus: row.ceu_thousandths === null ? null : fromThousandths(row.ceu_thousandths),
     contactHours: row.contact_hour_hundredths === null ? null : fromHundredths(row.contact_hour_hundredths),
     petition: row.petition_status ? { status: row.petition_status, filed: row.petition_filed, decided: row.petition_decided } : null,
+    category: row.category,
     credentialIds,
   };
 }
@@ -52,6 +54,7 @@ function toParams(activity: Activity) {
     petitionStatus: activity.petition?.status ?? null,
     petitionFiled: activity.petition?.filed ?? null,
     petitionDecided: activity.petition?.decided ?? null,
+    category: activity.category,
   };
 }
 
@@ -66,7 +69,7 @@ function groupLinks(links: LinkRow[]): Map<string, string[]> {
 }
 
 const COLUMNS = `a.id, a.person_id, a.title, a.provider, a.approval, a.approval_code, a.completed, a.ceu_thousandths,
-  a.contact_hour_hundredths, a.petition_status, a.petition_filed, a.petition_decided`;
+  a.contact_hour_hundredths, a.petition_status, a.petition_filed, a.petition_decided, a.category`;
 
 export function activitiesRepository(db: Db) {
   const byPerson = db.prepare<[string], ActivityRow>(`SELECT ${COLUMNS} FROM activities a WHERE a.person_id = ? ORDER BY a.rowid`);
@@ -92,13 +95,13 @@ export function activitiesRepository(db: Db) {
      JOIN credentials c ON c.id = ac.credential_id WHERE ac.activity_id = ? ORDER BY c.rowid`,
   );
   const insert = db.prepare(`INSERT INTO activities (id, person_id, title, provider, approval, approval_code, completed,
-      ceu_thousandths, contact_hour_hundredths, petition_status, petition_filed, petition_decided)
+      ceu_thousandths, contact_hour_hundredths, petition_status, petition_filed, petition_decided, category)
     VALUES (@id, @personId, @title, @provider, @approval, @approvalCode, @completed,
-      @ceuThousandths, @contactHourHundredths, @petitionStatus, @petitionFiled, @petitionDecided)`);
+      @ceuThousandths, @contactHourHundredths, @petitionStatus, @petitionFiled, @petitionDecided, @category)`);
   const update = db.prepare(`UPDATE activities SET title = @title, provider = @provider, approval = @approval,
       approval_code = @approvalCode, completed = @completed, ceu_thousandths = @ceuThousandths,
       contact_hour_hundredths = @contactHourHundredths, petition_status = @petitionStatus,
-      petition_filed = @petitionFiled, petition_decided = @petitionDecided WHERE id = @id`);
+      petition_filed = @petitionFiled, petition_decided = @petitionDecided, category = @category WHERE id = @id`);
   const remove = db.prepare<[string]>('DELETE FROM activities WHERE id = ?');
   const link = db.prepare<[string, string]>('INSERT INTO activity_credentials (activity_id, credential_id) VALUES (?, ?)');
   const unlinkAll = db.prepare<[string]>('DELETE FROM activity_credentials WHERE activity_id = ?');

@@ -30,6 +30,12 @@ export function attachmentsRepository(db: Db) {
   const byId = db.prepare<[string], AttachmentRow>('SELECT * FROM attachments WHERE id = ?');
   const bySha = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM attachments WHERE sha256 = ?');
   const allShas = db.prepare<[], { sha256: string }>('SELECT DISTINCT sha256 FROM attachments');
+  const cardsWithFiles = db.prepare<[], { id: string }>(
+    'SELECT DISTINCT cpr_aed_card_id AS id FROM attachments WHERE cpr_aed_card_id IS NOT NULL',
+  );
+  const cardsOfPersonWithFiles = db.prepare<[string], { id: string }>(
+    'SELECT DISTINCT f.cpr_aed_card_id AS id FROM cpr_aed_cards k JOIN attachments f ON f.cpr_aed_card_id = k.id WHERE k.person_id = ?',
+  );
   const insert = db.prepare(`INSERT INTO attachments (id, sha256, file_name, media_type, size, activity_id, cpr_aed_card_id)
     VALUES (@id, @sha256, @fileName, @mediaType, @size, @activityId, @cprAedCardId)`);
   const remove = db.prepare<[string]>('DELETE FROM attachments WHERE id = ?');
@@ -54,6 +60,11 @@ export function attachmentsRepository(db: Db) {
     },
     referencedHashes(): Set<string> {
       return new Set(allShas.all().map((r) => r.sha256));
+    },
+    /** Which CPR/AED cards have at least one photo or scan (everyone's, or one person's). */
+    cardsWithCertificates(personId?: string): Set<string> {
+      const cards = personId ? cardsOfPersonWithFiles.all(personId) : cardsWithFiles.all();
+      return new Set(cards.map((r) => r.id));
     },
     insert(attachment: Attachment): void {
       insert.run(attachment);

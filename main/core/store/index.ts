@@ -1,6 +1,7 @@
 import { activitiesRepository } from './activities';
 import { attachmentsRepository } from './attachments';
 import { cprAedCardsRepository } from './cpr-aed-cards';
+import { evaluationReads } from './evaluation-reads';
 import { credentialsRepository } from './credentials';
 import type { Db } from './open';
 import { peopleRepository } from './people';
@@ -19,6 +20,7 @@ export function repositories(db: Db) {
     attachments: attachmentsRepository(db),
     settings: settingsRepository(db),
     ruleSetOverrides: ruleSetOverridesRepository(db),
+    evaluation: evaluationReads(db),
     /** One synchronous transaction per write (better-sqlite3): never await inside. */
     transaction<T>(write: () => T): T {
       return db.transaction(write)();

@@ -27,6 +27,7 @@ const course: Activity = {
   ceus: null,
   contactHours: 7.5,
   petition: { status: 'pending', filed: '2026-02-10', decided: null },
+  category: null,
   credentialIds: ['c1'],
 };
 const card: CprAedCard = {

@@ -1,5 +1,6 @@
 import type { Migration } from './types';
 
+// Ids never contain control characters (U+0001–U+001F): U+001F separates ids in grouped reads.
 // Calendar dates are TEXT 'YYYY-MM-DD'; `date(x) IS x` rejects both garbage and 2026-02-30
 // (SQLite would normalise that to 2026-03-02, which then differs from the stored text).
 // Amounts are integers: CEUs in thousandths, contact hours in hundredths (RULES.md: exact sums).
@@ -9,7 +10,7 @@ export const initial: Migration = {
   up(db) {
     db.exec(`
       CREATE TABLE people (
-        id          TEXT PRIMARY KEY CHECK (length(id) BETWEEN 1 AND 64),
+        id          TEXT PRIMARY KEY CHECK (length(id) BETWEEN 1 AND 64 AND id NOT GLOB '*[' || char(1) || '-' || char(31) || ']*'),
         name        TEXT NOT NULL CHECK (length(trim(name)) BETWEEN 1 AND 200),
         email       TEXT CHECK (email IS NULL OR (length(email) <= 254 AND email LIKE '%_@_%')),
         employee_id TEXT CHECK (employee_id IS NULL OR length(employee_id) BETWEEN 1 AND 64),
@@ -18,7 +19,7 @@ export const initial: Migration = {
       CREATE INDEX people_by_active_name ON people(active, name COLLATE NOCASE);
 
       CREATE TABLE credentials (
-        id                    TEXT PRIMARY KEY CHECK (length(id) BETWEEN 1 AND 64),
+        id                    TEXT PRIMARY KEY CHECK (length(id) BETWEEN 1 AND 64 AND id NOT GLOB '*[' || char(1) || '-' || char(31) || ']*'),
         person_id             TEXT NOT NULL REFERENCES people(id) ON DELETE CASCADE,
         rule_set              TEXT NOT NULL CHECK (length(rule_set) BETWEEN 1 AND 64),
         number                TEXT CHECK (number IS NULL OR length(number) BETWEEN 1 AND 64),
@@ -34,7 +35,7 @@ export const initial: Migration = {
       CREATE INDEX credentials_by_person ON credentials(person_id);
 
       CREATE TABLE activities (
-        id                        TEXT PRIMARY KEY CHECK (length(id) BETWEEN 1 AND 64),
+        id                        TEXT PRIMARY KEY CHECK (length(id) BETWEEN 1 AND 64 AND id NOT GLOB '*[' || char(1) || '-' || char(31) || ']*'),
         person_id                 TEXT NOT NULL REFERENCES people(id) ON DELETE CASCADE,
         title                     TEXT NOT NULL CHECK (length(trim(title)) BETWEEN 1 AND 200),
         provider                  TEXT NOT NULL CHECK (length(trim(provider)) BETWEEN 1 AND 200),
@@ -46,6 +47,7 @@ export const initial: Migration = {
         petition_status           TEXT CHECK (petition_status IS NULL OR petition_status IN ('pending', 'approved', 'denied')),
         petition_filed            TEXT CHECK (petition_filed IS NULL OR date(petition_filed) IS petition_filed),
         petition_decided          TEXT CHECK (petition_decided IS NULL OR date(petition_decided) IS petition_decided),
+        category                  TEXT CHECK (category IS NULL OR (length(category) BETWEEN 1 AND 40 AND category NOT GLOB '*[^a-z0-9-]*')),
         CHECK ((ceu_thousandths IS NULL) <> (contact_hour_hundredths IS NULL)),
         CHECK (petition_status IS NULL OR approval = 'petition'),
         CHECK (petition_status IS NOT NULL OR (petition_filed IS NULL AND petition_decided IS NULL))
@@ -69,7 +71,7 @@ export const initial: Migration = {
       END;
 
       CREATE TABLE cpr_aed_cards (
-        id        TEXT PRIMARY KEY CHECK (length(id) BETWEEN 1 AND 64),
+        id        TEXT PRIMARY KEY CHECK (length(id) BETWEEN 1 AND 64 AND id NOT GLOB '*[' || char(1) || '-' || char(31) || ']*'),
         person_id TEXT NOT NULL REFERENCES people(id) ON DELETE CASCADE,
         provider  TEXT NOT NULL CHECK (length(trim(provider)) BETWEEN 1 AND 200),
         completed TEXT NOT NULL CHECK (date(completed) IS completed),
@@ -84,7 +86,7 @@ export const initial: Migration = {
       -- Certificate files live content-addressed on disk (attachments/<sha256[0..2]>/<sha256>);
       -- a row says which activity or card a file evidences.
       CREATE TABLE attachments (
-        id              TEXT PRIMARY KEY CHECK (length(id) BETWEEN 1 AND 64),
+        id              TEXT PRIMARY KEY CHECK (length(id) BETWEEN 1 AND 64 AND id NOT GLOB '*[' || char(1) || '-' || char(31) || ']*'),
         sha256          TEXT NOT NULL CHECK (length(sha256) = 64 AND sha256 NOT GLOB '*[^0-9a-f]*'),
         file_name       TEXT NOT NULL CHECK (length(file_name) BETWEEN 1 AND 255),
         media_type      TEXT NOT NULL CHECK (media_type IN ('application/pdf', 'image/jpeg', 'image/png', 'image/heic', 'image/heif')),

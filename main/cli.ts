@@ -1,0 +1,172 @@
+// The `recert` command line (shared/domain/FORMAT.md). Exit codes: 0 success, 2 bad input (the
+// message names the JSON path), 1 unexpected failure.
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { openAppContext } from './core/app-context';
+import { resolveDataDir } from './core/data-dir';
+import { formatDate, isCalendarDate, localToday } from './core/dates';
+import { evaluateRecords, type EvaluationReport } from './core/records-file/evaluate';
+import { exportRecords } from './core/records-file/export';
+import { importRecords } from './core/records-file/import';
+import { readRecordsFile, RecordsFileError } from './core/records-file/parse';
+import { explainBlocker, explainWarning, statusText } from './core/rules/describe';
+import { loadRuleSets } from './core/rules/rulesets';
+import type { RuleSet } from './core/rules/ruleset-schema';
+import { StoreOpenError } from './core/store';
+
+const USAGE = `Usage: recert <command> [options]
+
+Commands:
+  evaluate FILE [--as-of YYYY-MM-DD] [--json]
+      Where every credential in a records file stands (default as-of date: today).
+  import FILE [--db PATH]
+      Import a records file into a data folder, all or nothing, copying its certificate files.
+  export [--db PATH] --out FILE
+      Write the records file, with the certificate files beside it.
+
+  --db PATH   the data folder (or its recert.sqlite3); default: RECERT_DATA_DIR or the app's folder
+  --help      show this help
+
+Exit status: 0 success, 2 bad input, 1 unexpected failure.`;
+
+/** Bad input: the message goes to stderr and the exit status is 2. */
+class UsageError extends Error {}
+
+const resourcesDir = resolve(__dirname, '../../resources');
+
+function ruleSets(): RuleSet[] {
+  return loadRuleSets(join(resourcesDir, 'rulesets'));
+}
+
+/** --db accepts the data folder or the database file inside it. */
+function dataLocation(db: string | undefined): { dataDir: string; databaseFile?: string } {
+  if (!db) return { dataDir: resolveDataDir() };
+  const path = resolve(db);
+  const isFile = existsSync(path) ? statSync(path).isFile() : /\.(sqlite3?|db)$/i.test(path);
+  return isFile ? { dataDir: dirname(path), databaseFile: path } : { dataDir: path };
+}
+
+function summary(report: EvaluationReport, names: Map<string, string>, byId: Map<string, RuleSet>): string {
+  const lines = [`As of ${formatDate(report.asOf)}`];
+  for (const r of report.results) {
+    const ruleSet = byId.get(r.ruleSet);
+    if (!ruleSet) continue;
+    const unit = ruleSet.unit.plural;
+    lines.push('');
+    lines.push(
+      `${names.get(r.person) ?? r.person} — ${ruleSet.credential} (${r.credential}), cycle ${formatDate(r.cycle.start)} – ${formatDate(r.cycle.end)}`,
+    );
+    lines.push(`  ${statusText(r, ruleSet, null)}${r.canSubmit ? `; can submit now (${r.feeTier} fee)` : ''}`);
+    lines.push(
+      `  ${unit}: courses ${r.ceus.courses} / ${r.ceus.coursesRequired}, CPR/AED ${r.ceus.cprAed} / ${r.ceus.cprAedRequired}, total ${r.ceus.total} / ${r.ceus.required}` +
+        (r.ceus.pending > 0 ? `, ${r.ceus.pending} pending petition` : ''),
+    );
+    lines.push(
+      `  Deadlines: expires ${formatDate(r.deadlines.expiration)}, courses by ${formatDate(r.deadlines.coursesBy)}, last application ${formatDate(r.deadlines.finalApplication)}` +
+        (r.deadlines.auditDue ? `, audit documents due ${formatDate(r.deadlines.auditDue)}` : ''),
+    );
+    if (r.petitionFees > 0) lines.push(`  Petition fees: $${r.petitionFees}`);
+    for (const code of r.blockers) {
+      const e = explainBlocker(code, r, ruleSet);
+      lines.push(`  Blocker (${e.rule}): ${e.title}. ${e.action}`);
+    }
+    for (const code of r.warnings) {
+      const e = explainWarning(code, r, ruleSet);
+      lines.push(`  Warning (${e.rule}): ${e.title}${code.includes(':') ? ` [${code}]` : ''}. ${e.action}`);
+    }
+  }
+  return lines.join('\n');
+}
+
+function evaluate(args: string[]): void {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { 'as-of': { type: 'string' }, json: { type: 'boolean' } },
+    allowPositionals: true,
+  });
+  const [file, ...extra] = positionals;
+  if (!file || extra.length > 0) throw new UsageError('evaluate needs exactly one records FILE');
+  const asOf = values['as-of'] ?? localToday();
+  if (!isCalendarDate(asOf)) throw new UsageError(`--as-of: "${asOf}" is not a calendar date (YYYY-MM-DD)`);
+  const sets = ruleSets();
+  const parsed = readRecordsFile(resolve(file), new Set(sets.map((r) => r.id)));
+  const report = evaluateRecords(parsed.file, sets, parsed.overrides, asOf);
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    return;
+  }
+  const names = new Map(parsed.file.people.map((p) => [p.id, p.name]));
+  process.stdout.write(`${summary(report, names, new Map(sets.map((r) => [r.id, r])))}\n`);
+}
+
+function importCommand(args: string[]): void {
+  const { values, positionals } = parseArgs({ args, options: { db: { type: 'string' } }, allowPositionals: true });
+  const [file, ...extra] = positionals;
+  if (!file || extra.length > 0) throw new UsageError('import needs exactly one records FILE');
+  const context = openAppContext({ ...dataLocation(values.db), resourcesDir });
+  try {
+    const parsed = readRecordsFile(resolve(file), new Set(context.ruleSets.map((r) => r.id)));
+    const counts = importRecords(parsed, context.store, context.files);
+    process.stdout.write(
+      `Imported ${counts.people} people, ${counts.credentials} credentials, ${counts.activities} courses, ${counts.cprAedCards} CPR/AED cards and ${counts.attachments} certificate files into ${context.dataDir}.\n`,
+    );
+  } finally {
+    context.close();
+  }
+}
+
+function exportCommand(args: string[]): void {
+  const { values, positionals } = parseArgs({ args, options: { db: { type: 'string' }, out: { type: 'string' } }, allowPositionals: true });
+  if (positionals.length > 0) throw new UsageError(`export takes no FILE argument; use --out FILE`);
+  if (!values.out) throw new UsageError('export needs --out FILE');
+  const location = dataLocation(values.db);
+  if (values.db && !existsSync(location.databaseFile ?? join(location.dataDir, 'recert.sqlite3'))) {
+    throw new UsageError(`--db: no Recert database at ${values.db}`);
+  }
+  const context = openAppContext({ ...location, resourcesDir });
+  try {
+    const counts = exportRecords(context.store, context.files, resolve(values.out));
+    process.stdout.write(`Exported ${counts.people} people and ${counts.certificateFiles} certificate files to ${resolve(values.out)}.\n`);
+  } finally {
+    context.close();
+  }
+}
+
+export function run(argv: string[]): number {
+  const [command, ...rest] = argv;
+  try {
+    if (!command || command === '--help' || command === '-h' || command === 'help') {
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+    }
+    if (rest.includes('--help') || rest.includes('-h')) {
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+    }
+    switch (command) {
+      case 'evaluate':
+        evaluate(rest);
+        return 0;
+      case 'import':
+        importCommand(rest);
+        return 0;
+      case 'export':
+        exportCommand(rest);
+        return 0;
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (error) {
+    if (error instanceof RecordsFileError || error instanceof StoreOpenError) {
+      process.stderr.write(`recert: ${error.message}\n`);
+      return 2;
+    }
+    if (error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
+      process.stderr.write(`recert: ${error.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    process.stderr.write(`recert: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,156 @@
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { Activity, Attachment, CprAedCard, Credential, Person } from '../../../preload/contract';
+import type { ContentStore } from '../attachments/file-store';
+import { newId } from '../ids';
+import type { Repositories } from '../store';
+import { RecordsFileError, type ParsedRecords } from './parse';
+import type { AttachmentRecord } from './schema';
+
+export interface ImportSummary {
+  people: number;
+  credentials: number;
+  activities: number;
+  cprAedCards: number;
+  attachments: number;
+}
+
+/** Ids in the file that the store already holds: importing them would merge two people's records. */
+function conflicts(parsed: ParsedRecords, store: Repositories): string[] {
+  const problems: string[] = [];
+  const existingOverrides = store.ruleSetOverrides.all();
+  for (const [ruleSet, override] of Object.entries(parsed.overrides)) {
+    const existing = existingOverrides[ruleSet];
+    if (existing !== undefined && JSON.stringify(existing) !== JSON.stringify(override)) {
+      problems.push(
+        `ruleSetOverrides.${ruleSet}: differs from this data folder's setting; align them in Settings or remove it from the file`,
+      );
+    }
+  }
+  // A first import into an empty data folder cannot collide (every other record belongs to a person):
+  // skip a lookup per id.
+  if (store.db.prepare('SELECT EXISTS (SELECT 1 FROM people)').pluck().get() === 0) return problems;
+  const has = (table: string) => store.db.prepare<[string], { one: number }>(`SELECT 1 AS one FROM ${table} WHERE id = ?`);
+  const personExists = has('people');
+  const credentialExists = has('credentials');
+  const activityExists = has('activities');
+  const cardExists = has('cpr_aed_cards');
+  const taken = (path: string, id: string) =>
+    `${path}: "${id}" already exists in this data folder; the file was exported from here or its ids collide`;
+  parsed.file.people.forEach((person, p) => {
+    if (personExists.get(person.id)) problems.push(taken(`people[${p}].id`, person.id));
+    person.credentials.forEach((c, i) => credentialExists.get(c.id) && problems.push(taken(`people[${p}].credentials[${i}].id`, c.id)));
+    person.activities.forEach((a, i) => activityExists.get(a.id) && problems.push(taken(`people[${p}].activities[${i}].id`, a.id)));
+    person.cprAed.forEach((k, i) => cardExists.get(k.id) && problems.push(taken(`people[${p}].cprAed[${i}].id`, k.id)));
+  });
+  return problems;
+}
+
+/**
+ * Imports a parsed records file, all or nothing: certificate files are copied into the
+ * content-addressed store first (harmless if the import then fails: unreferenced copies are
+ * removed), then every row goes in one transaction.
+ */
+export function importRecords(parsed: ParsedRecords, store: Repositories, files: ContentStore): ImportSummary {
+  const problems = conflicts(parsed, store);
+  if (problems.length > 0) throw new RecordsFileError(problems);
+
+  const copied: string[] = [];
+  for (const attachment of parsed.attachments.values()) {
+    if (!files.has(attachment.sha256)) copied.push(attachment.sha256);
+    const stored = files.put(readFileSync(attachment.absolutePath));
+    if (stored !== attachment.sha256) throw new RecordsFileError([`${attachment.path}: changed while it was being imported; try again`]);
+  }
+
+  const summary: ImportSummary = { people: 0, credentials: 0, activities: 0, cprAedCards: 0, attachments: 0 };
+  function attach(records: AttachmentRecord[] | undefined, owner: { activityId: string | null; cprAedCardId: string | null }) {
+    for (const record of records ?? []) {
+      const resolved = parsed.attachments.get(record.file);
+      if (!resolved) throw new Error(`attachment ${record.file} was not resolved`);
+      const attachment: Attachment = {
+        id: newId('f'),
+        sha256: resolved.sha256,
+        fileName: record.name ?? basename(record.file),
+        mediaType: resolved.mediaType,
+        size: resolved.size,
+        ...owner,
+      };
+      store.attachments.insert(attachment);
+      summary.attachments += 1;
+    }
+  }
+
+  try {
+    store.transaction(() => {
+      for (const [ruleSet, override] of Object.entries(parsed.overrides)) store.ruleSetOverrides.set(ruleSet, override);
+      for (const record of parsed.file.people) {
+        const person: Person = {
+          id: record.id,
+          name: record.name,
+          email: record.email ?? null,
+          employeeId: record.employeeId ?? null,
+          active: record.active ?? true,
+        };
+        store.people.insert(person);
+        summary.people += 1;
+        for (const c of record.credentials) {
+          const credential: Credential = {
+            id: c.id,
+            personId: person.id,
+            ruleSet: c.ruleSet,
+            number: c.number ?? null,
+            expires: c.expires,
+            cycleStart: c.cycleStart ?? null,
+            applicationSubmitted: c.application?.submitted ?? null,
+            applicationAccepted: c.application?.accepted ?? null,
+            auditNoticeReceived: c.audit?.noticeReceived ?? null,
+            documentsSent: c.audit?.documentsSent ?? null,
+          };
+          store.credentials.insert(credential);
+          summary.credentials += 1;
+        }
+        const everyCredential = record.credentials.map((c) => c.id);
+        for (const a of record.activities) {
+          const activity: Activity = {
+            id: a.id,
+            personId: person.id,
+            title: a.title,
+            provider: a.provider,
+            approval: a.approval,
+            approvalCode: a.approvalCode ?? null,
+            completed: a.completed,
+            ceus: a.ceus ?? null,
+            contactHours: a.contactHours ?? null,
+            petition: a.petition
+              ? { status: a.petition.status, filed: a.petition.filed ?? null, decided: a.petition.decided ?? null }
+              : null,
+            category: a.category ?? null,
+            credentialIds: [...new Set(a.credentials ?? everyCredential)],
+          };
+          store.activities.insert(activity);
+          summary.activities += 1;
+          attach(a.attachments, { activityId: activity.id, cprAedCardId: null });
+        }
+        for (const k of record.cprAed) {
+          const card: CprAedCard = {
+            id: k.id,
+            personId: person.id,
+            provider: k.provider,
+            completed: k.completed,
+            expires: k.expires,
+            adultCpr: k.adultCpr,
+            aed: k.aed,
+            handsOn: k.handsOn,
+          };
+          store.cprAedCards.insert(card);
+          summary.cprAedCards += 1;
+          attach(k.attachments, { activityId: null, cprAedCardId: card.id });
+        }
+      }
+    });
+  } catch (error) {
+    for (const sha256 of copied) if (store.attachments.referencesTo(sha256) === 0) files.remove(sha256);
+    throw error;
+  }
+  return summary;
+}

@@ -1,0 +1,209 @@
+import { readFileSync, statSync } from 'node:fs';
+import { isAbsolute, join, normalize, relative, sep } from 'node:path';
+import type { AttachmentMediaType } from '../../../preload/contract';
+import { issuePath } from '../../../preload/contract';
+import { sha256Hex } from '../attachments/file-store';
+import { sniffMediaType } from '../attachments/media-type';
+import { ruleSetOverrideSchema, type RuleSetOverride } from '../rules/ruleset-schema';
+import { recordsFileSchema, type RecordsFile } from './schema';
+
+/** A records file that cannot be used; every problem is listed, each named by its JSON path. */
+export class RecordsFileError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`The records file has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n  ${problems.join('\n  ')}`);
+    this.name = 'RecordsFileError';
+  }
+}
+
+export interface ResolvedAttachment {
+  path: string;
+  absolutePath: string;
+  sha256: string;
+  size: number;
+  mediaType: AttachmentMediaType;
+}
+
+export interface ParsedRecords {
+  file: RecordsFile;
+  overrides: Record<string, RuleSetOverride>;
+  /** Attachment files by their `file` value, checked and hashed. */
+  attachments: Map<string, ResolvedAttachment>;
+}
+
+export interface ParseOptions {
+  /** The folder attachment paths are relative to (the records file's folder). */
+  baseDir: string;
+  ruleSetIds: ReadonlySet<string>;
+}
+
+type Raw = Record<string, unknown>;
+const isRecord = (value: unknown): value is Raw => typeof value === 'object' && value !== null && !Array.isArray(value);
+const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+
+/** Cross-field and cross-record checks, on the raw JSON so that they run even when the shape is off elsewhere. */
+function semanticProblems(raw: Raw, options: ParseOptions, attachments: Map<string, ResolvedAttachment>): string[] {
+  const problems: string[] = [];
+  const firstSeen = new Map<string, string>();
+  function unique(kind: string, value: unknown, path: string) {
+    const key = str(value);
+    if (key === undefined) return;
+    const earlier = firstSeen.get(`${kind}:${key}`);
+    if (earlier) problems.push(`${path}: "${key}" is used twice (also at ${earlier}); ids must be unique in the file`);
+    else firstSeen.set(`${kind}:${key}`, path);
+  }
+
+  function checkAttachments(owner: Raw, path: string) {
+    list(owner.attachments).forEach((item, i) => {
+      if (!isRecord(item)) return;
+      const file = str(item.file);
+      const at = `${path}.attachments[${i}]`;
+      if (!file) return;
+      if (isAbsolute(file) || normalize(file).split(/[\\/]/).includes('..')) {
+        problems.push(`${at}.file: "${file}" must be a path inside the records file's folder`);
+        return;
+      }
+      const absolutePath = join(options.baseDir, file);
+      const inside = relative(options.baseDir, absolutePath);
+      if (inside.startsWith(`..${sep}`)) {
+        problems.push(`${at}.file: "${file}" must be a path inside the records file's folder`);
+        return;
+      }
+      let resolved = attachments.get(file);
+      if (!resolved) {
+        let bytes: Buffer;
+        try {
+          if (!statSync(absolutePath).isFile()) throw new Error('not a file');
+          bytes = readFileSync(absolutePath);
+        } catch {
+          problems.push(`${at}.file: "${file}" was not found next to the records file`);
+          return;
+        }
+        if (bytes.length === 0) {
+          problems.push(`${at}.file: "${file}" is empty`);
+          return;
+        }
+        const mediaType = sniffMediaType(bytes);
+        if (!mediaType) {
+          problems.push(`${at}.file: "${file}" is not a PDF, JPEG, PNG or HEIC/HEIF file`);
+          return;
+        }
+        resolved = { path: file, absolutePath, sha256: sha256Hex(bytes), size: bytes.length, mediaType };
+        attachments.set(file, resolved);
+      }
+      const declared = str(item.sha256)?.toLowerCase();
+      if (declared && /^[0-9a-f]{64}$/.test(declared) && declared !== resolved.sha256) {
+        problems.push(`${at}.sha256: does not match "${file}" (its SHA-256 is ${resolved.sha256}); the file changed or is the wrong one`);
+      }
+    });
+  }
+
+  if (isRecord(raw.ruleSetOverrides)) {
+    for (const [ruleSet, override] of Object.entries(raw.ruleSetOverrides)) {
+      const path = `ruleSetOverrides.${ruleSet}`;
+      if (!options.ruleSetIds.has(ruleSet)) {
+        problems.push(`${path}: unknown rule set "${ruleSet}"; known: ${[...options.ruleSetIds].join(', ')}`);
+        continue;
+      }
+      const parsed = ruleSetOverrideSchema.safeParse(override);
+      if (!parsed.success)
+        for (const issue of parsed.error.issues)
+          problems.push(`${path}${issue.path.length ? `.${issuePath(issue.path)}` : ''}: ${issue.message}`);
+    }
+  }
+
+  list(raw.people).forEach((person, p) => {
+    if (!isRecord(person)) return;
+    const at = `people[${p}]`;
+    unique('person', person.id, `${at}.id`);
+    const ownCredentials = new Set<string>();
+    list(person.credentials).forEach((credential, c) => {
+      if (!isRecord(credential)) return;
+      const path = `${at}.credentials[${c}]`;
+      unique('credential', credential.id, `${path}.id`);
+      const credentialId = str(credential.id);
+      if (credentialId) ownCredentials.add(credentialId);
+      const ruleSet = str(credential.ruleSet);
+      if (ruleSet && !options.ruleSetIds.has(ruleSet))
+        problems.push(`${path}.ruleSet: unknown rule set "${ruleSet}"; known: ${[...options.ruleSetIds].join(', ')}`);
+      const application = isRecord(credential.application) ? credential.application : null;
+      const submitted = str(application?.submitted);
+      const accepted = str(application?.accepted);
+      if (submitted && accepted && accepted < submitted)
+        problems.push(`${path}.application.accepted: must not be before application.submitted`);
+      const audit = isRecord(credential.audit) ? credential.audit : null;
+      const notice = str(audit?.noticeReceived);
+      const sent = str(audit?.documentsSent);
+      if (notice && sent && sent < notice) problems.push(`${path}.audit.documentsSent: must not be before audit.noticeReceived`);
+    });
+    list(person.activities).forEach((activity, a) => {
+      if (!isRecord(activity)) return;
+      const path = `${at}.activities[${a}]`;
+      unique('activity', activity.id, `${path}.id`);
+      const hasCeus = activity.ceus !== undefined;
+      const hasHours = activity.contactHours !== undefined;
+      if (hasCeus && hasHours) problems.push(`${path}.contactHours: give either ceus or contactHours, not both`);
+      if (!hasCeus && !hasHours) problems.push(`${path}.ceus: missing; give ceus (as printed on the certificate) or contactHours`);
+      if (activity.petition !== undefined && activity.approval !== 'petition') {
+        problems.push(`${path}.petition: only an activity with approval "petition" has a petition`);
+      }
+      list(activity.credentials).forEach((ref, r) => {
+        const refId = str(ref);
+        if (refId && !ownCredentials.has(refId)) problems.push(`${path}.credentials[${r}]: "${refId}" is not a credential of this person`);
+      });
+      checkAttachments(activity, path);
+    });
+    list(person.cprAed).forEach((card, k) => {
+      if (!isRecord(card)) return;
+      const path = `${at}.cprAed[${k}]`;
+      unique('card', card.id, `${path}.id`);
+      const completed = str(card.completed);
+      const expires = str(card.expires);
+      if (completed && expires && expires < completed) problems.push(`${path}.expires: must not be before completed`);
+      checkAttachments(card, path);
+    });
+  });
+  return problems;
+}
+
+/** Parses and validates a records file; throws RecordsFileError listing every problem. */
+export function parseRecords(text: string, options: ParseOptions): ParsedRecords {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new RecordsFileError([`(file): not valid JSON: ${error instanceof Error ? error.message : String(error)}`]);
+  }
+  if (!isRecord(raw)) throw new RecordsFileError(['(file): must be a JSON object with "format" and "people"']);
+
+  const problems: string[] = [];
+  const parsed = recordsFileSchema.safeParse(raw);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      if (issue.code === 'unrecognized_keys') {
+        for (const key of issue.keys) problems.push(`${issuePath([...issue.path, key])}: unknown field; remove it`);
+      } else {
+        problems.push(`${issuePath(issue.path) || '(file)'}: ${issue.message}`);
+      }
+    }
+  }
+  const attachments = new Map<string, ResolvedAttachment>();
+  problems.push(...semanticProblems(raw, options, attachments));
+  if (problems.length > 0 || !parsed.success) throw new RecordsFileError([...new Set(problems)]);
+
+  const overrides: Record<string, RuleSetOverride> = {};
+  for (const [ruleSet, override] of Object.entries(parsed.data.ruleSetOverrides ?? {}))
+    overrides[ruleSet] = ruleSetOverrideSchema.parse(override);
+  return { file: parsed.data, overrides, attachments };
+}
+
+/** Reads and parses a records file from disk; attachment paths are relative to its folder. */
+export function readRecordsFile(path: string, ruleSetIds: ReadonlySet<string>): ParsedRecords {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new RecordsFileError([`(file): cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`]);
+  }
+  return parseRecords(text, { baseDir: join(path, '..'), ruleSetIds });
+}

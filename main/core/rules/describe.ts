@@ -1,0 +1,172 @@
+// Plain words for the engine's codes: what stands in the way and what to do about it. Used by the
+// CLI's summary and sent to the renderer with each verdict, so the screens never interpret codes.
+import { addDays, formatDate } from '../dates';
+import type { RuleId, RuleSet } from './ruleset-schema';
+import type { Verdict } from './types';
+
+export interface Explained {
+  code: string;
+  /** What is wrong or worth knowing. */
+  title: string;
+  /** What the user can do about it. */
+  action: string;
+  rule: RuleId;
+}
+
+function amount(value: number, ruleSet: RuleSet): string {
+  return `${value} ${value === 1 ? ruleSet.unit.singular : ruleSet.unit.plural}`;
+}
+
+/** The status in plain words, e.g. "Expired — late fee applies until 29 Jun 2027". */
+export function statusText(verdict: Verdict, ruleSet: RuleSet, applicationDate: string | null): string {
+  const d = verdict.deadlines;
+  switch (verdict.status) {
+    case 'ready':
+      return 'Ready to submit';
+    case 'in-progress':
+      return verdict.ceus.remaining > 0 ? `In progress — ${amount(verdict.ceus.remaining, ruleSet)} to go` : 'In progress';
+    case 'expired-late': {
+      const until = d.additionalFeeFrom ? addDays(d.additionalFeeFrom, -1) : d.finalApplication;
+      return `Expired — late fee applies until ${formatDate(until)}`;
+    }
+    case 'expired-additional-fee':
+      return `Expired — late and additional fees apply until ${formatDate(d.finalApplication)}`;
+    case 'lapsed':
+      return 'Lapsed — the recertification window has closed';
+    case 'submitted':
+      return applicationDate ? `Application submitted ${formatDate(applicationDate)}` : 'Application submitted';
+  }
+}
+
+const CPR_REASONS: Record<string, string> = {
+  expired: 'Your CPR/AED card has expired',
+  'expires-too-soon': 'Your CPR/AED card expires too soon after submission',
+  'no-adult-cpr': 'Your CPR/AED card does not include Adult CPR',
+  'no-aed': 'Your CPR/AED card does not include AED',
+  'online-only-not-accepted': 'An online-only CPR/AED course is not accepted without a hands-on skills check',
+  missing: 'No CPR/AED card is recorded',
+};
+
+export function explainBlocker(code: string, verdict: Verdict, ruleSet: RuleSet): Explained {
+  const rule = verdict.explain.blockers[code] ?? 'R2';
+  const [kind, detail] = code.split(':');
+  switch (kind) {
+    case 'lapsed':
+      return {
+        code,
+        rule,
+        title: 'The last day to apply has passed',
+        action: `Contact ${ruleSet.body} about re-taking the exam or reinstatement.`,
+      };
+    case 'application-too-late':
+      return {
+        code,
+        rule,
+        title: 'The recorded application date is after the last day to apply',
+        action: 'Check the application date you recorded.',
+      };
+    case 'courses-short': {
+      const short = Math.round((verdict.ceus.coursesRequired - verdict.ceus.courses) * 1000) / 1000;
+      return {
+        code,
+        rule,
+        title: `${amount(short, ruleSet)} of courses still needed (${verdict.ceus.courses} / ${verdict.ceus.coursesRequired})`,
+        action: `Complete approved courses by ${formatDate(verdict.deadlines.coursesBy)} and add them to the course log.`,
+      };
+    }
+    case 'category-short': {
+      const category = ruleSet.requirement.categories.find((c) => c.id === detail);
+      return {
+        code,
+        rule,
+        title: `Not enough ${category?.name ?? detail} courses`,
+        action: `Add a ${category?.name ?? detail} course (at least ${amount(category?.min?.value ?? 0, ruleSet)}).`,
+      };
+    }
+    case 'own-courses-short':
+      return {
+        code,
+        rule,
+        title: `At least ${amount(ruleSet.requirement.ownCourses?.value ?? 0, ruleSet)} must come from ${ruleSet.credential}'s own courses`,
+        action: 'Take one of its own courses.',
+      };
+    case 'cpr-aed':
+      return {
+        code,
+        rule,
+        title: CPR_REASONS[verdict.cprAed.reason] ?? 'CPR/AED requirement not met',
+        action: 'Take a CPR/AED course with Adult CPR, AED and a hands-on skills check, then add the card.',
+      };
+    default:
+      return { code, rule, title: code, action: '' };
+  }
+}
+
+export function explainWarning(code: string, verdict: Verdict, ruleSet: RuleSet): Explained {
+  const rule = verdict.explain.warnings[code] ?? 'R10';
+  const [kind, id] = code.split(':');
+  switch (kind) {
+    case 'no-certificate':
+      return { code, rule, title: 'No certificate attached: an audit risk', action: 'Attach the certificate (PDF or photo).' };
+    case 'cpr-aed-expires-before-expiration':
+      return {
+        code,
+        rule,
+        title: 'Your CPR/AED card expires before the credential does',
+        action: 'Renew it before you apply, or apply while it is current.',
+      };
+    case 'online-only-waiver':
+      return {
+        code,
+        rule,
+        title: 'Online-only CPR/AED accepted under the COVID-19 waiver',
+        action: 'Get the hands-on skills assessment when you can, as NASM recommends.',
+      };
+    case 'waiver-end-unknown':
+      return {
+        code,
+        rule,
+        title: "The waiver's end date is not set",
+        action: `Confirm ${ruleSet.body}'s current policy and set the waiver's end in Settings.`,
+      };
+    case 'petition-pending':
+      return {
+        code,
+        rule,
+        title: 'Petition pending: these CEUs count once it is approved',
+        action: 'Record the decision when it arrives.',
+      };
+    case 'category-cap':
+      return { code, rule, title: `Courses over the ${id} category's cap do not count`, action: 'Choose courses from other categories.' };
+    case 'audit-open':
+      return {
+        code,
+        rule,
+        title: verdict.deadlines.auditDue ? `Audit open: documents due ${formatDate(verdict.deadlines.auditDue)}` : 'Audit open',
+        action: 'Export the audit packet and send it, then mark the documents as sent.',
+      };
+    case 'next-cycle-assumed':
+      return {
+        code,
+        rule,
+        title: 'Next cycle assumed after your accepted recertification',
+        action: `Check the new expiration date against ${ruleSet.body}'s records.`,
+      };
+    case 'expiration-not-month-end':
+      return {
+        code,
+        rule,
+        title: `${ruleSet.credential} credentials expire on the last day of a month`,
+        action: 'Check the expiration date you recorded.',
+      };
+    case 'expiration-not-cycle-end':
+      return {
+        code,
+        rule,
+        title: `${ruleSet.credential} uses one fixed cycle ending ${formatDate(verdict.cycle.end)}`,
+        action: 'Check the expiration date you recorded.',
+      };
+    default:
+      return { code, rule, title: code, action: '' };
+  }
+}

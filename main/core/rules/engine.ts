@@ -1,0 +1,126 @@
+// The rules engine: pure functions from records to a verdict. No I/O, no clock (the as-of date is
+// an argument), no electron. Every part of the verdict names the rule that produced it.
+import { addDays } from '../dates';
+import { activityVerdicts, courseTotals } from './activities';
+import { cprAedVerdict } from './cpr-aed';
+import { resolveCycle } from './cycle';
+import { applyOffset } from './offsets';
+import type { RuleId, RuleSet } from './ruleset-schema';
+import type { EvaluationInput, FeeTier, Status, Verdict } from './types';
+import { decimal, thousandths } from './units';
+import { applicationWindows, finalApplicationDate, windowOn } from './windows';
+
+export function evaluateCredential(ruleSet: RuleSet, input: EvaluationInput): Verdict {
+  const { asOf, credential } = input;
+  const cycle = resolveCycle(ruleSet, credential);
+  const expiration = cycle.end;
+  const application = cycle.applicationSubmitted;
+  // R6: the reference date is the application date when one is recorded, otherwise the as-of date.
+  const reference = application ?? asOf;
+
+  const activities = activityVerdicts(ruleSet, input.activities, cycle, reference);
+  const totals = courseTotals(ruleSet, activities, cycle);
+  const cpr = cprAedVerdict(ruleSet, input.cards, reference);
+
+  const cprAedRequired = thousandths(ruleSet.cprAed.credit.value);
+  const cprAedEarned = cpr.ok ? cprAedRequired : 0;
+  const coursesRequired = cycle.coursesRequired;
+  const ownRequired = ruleSet.requirement.ownCourses ? thousandths(ruleSet.requirement.ownCourses.value) : 0;
+
+  const windows = applicationWindows(ruleSet, expiration);
+  const finalApplication = finalApplicationDate(windows, expiration);
+  const lapsesOn = addDays(finalApplication, 1);
+
+  // Blockers, in a fixed order: timing first, then what is missing.
+  const blockers: [string, RuleId][] = [];
+  if (!application && asOf >= lapsesOn) blockers.push(['lapsed', 'R8']);
+  if (application && application >= lapsesOn) blockers.push(['application-too-late', 'R8']);
+  if (totals.courses < coursesRequired) blockers.push(['courses-short', 'R2']);
+  for (const category of totals.short) blockers.push([`category-short:${category}`, 'R12']);
+  if (totals.ownCourses < ownRequired) blockers.push(['own-courses-short', 'R14']);
+  if (ruleSet.cprAed.required.value && !cpr.ok) blockers.push(['cpr-aed', cpr.rule]);
+
+  const warnings: [string, RuleId][] = cycle.warnings.map((w) => [w.code, w.rule]);
+  for (const verdict of activities) {
+    if (verdict.reason === 'counted' && !verdict.activity.hasCertificate) warnings.push([`no-certificate:${verdict.activity.id}`, 'R10']);
+  }
+  if (cpr.ok && cpr.card && !cpr.card.hasCertificate) warnings.push([`no-certificate:${cpr.card.id}`, 'R10']);
+  if (cpr.ok && cpr.card && cpr.card.expires < expiration && !application) warnings.push(['cpr-aed-expires-before-expiration', 'R6']);
+  if (cpr.reason === 'online-only-waiver') warnings.push(['online-only-waiver', 'R7']);
+  if (cpr.waiverEndUnknown) warnings.push(['waiver-end-unknown', 'R7']);
+  for (const verdict of activities) {
+    if (verdict.reason === 'petition-pending') warnings.push([`petition-pending:${verdict.activity.id}`, 'R5']);
+  }
+  for (const category of totals.capped) warnings.push([`category-cap:${category}`, 'R12']);
+  if (credential.auditNoticeReceived && !credential.documentsSent) warnings.push(['audit-open', 'R10']);
+
+  const requirementsMet = !blockers.some(([code]) => code !== 'lapsed' && code !== 'application-too-late');
+  const canSubmit = !application && blockers.length === 0;
+
+  let status: Status;
+  let statusRule: RuleId = 'R9';
+  if (application) {
+    status = 'submitted';
+    statusRule = 'R8';
+  } else if (asOf <= expiration) {
+    status = requirementsMet ? 'ready' : 'in-progress';
+    statusRule = requirementsMet ? 'R2' : 'R9';
+  } else {
+    const window = windowOn(asOf, expiration, windows);
+    status = window ? window.status : 'lapsed';
+    statusRule = window ? 'R8' : 'R9';
+  }
+
+  let feeTier: FeeTier | null = null;
+  if (application) feeTier = windowOn(application, expiration, windows)?.feeTier ?? null;
+  else if (canSubmit) feeTier = windowOn(asOf, expiration, windows)?.feeTier ?? null;
+
+  const petitionFee = ruleSet.petition.fee.value ?? 0;
+  const petitioned = input.activities.filter((a) => a.approval === 'petition' && a.petitionStatus !== null).length;
+  const auditDays = ruleSet.audit.responseDays.value;
+
+  return {
+    credential: credential.id,
+    ruleSet: ruleSet.id,
+    cycle: { start: cycle.start, end: expiration },
+    status,
+    canSubmit,
+    feeTier,
+    ceus: {
+      required: decimal(coursesRequired + cprAedRequired),
+      coursesRequired: decimal(coursesRequired),
+      cprAedRequired: decimal(cprAedRequired),
+      courses: decimal(totals.courses),
+      cprAed: decimal(cprAedEarned),
+      total: decimal(totals.courses + cprAedEarned),
+      pending: decimal(totals.pending),
+      remaining: decimal(Math.max(0, coursesRequired - totals.courses) + Math.max(0, cprAedRequired - cprAedEarned)),
+    },
+    activities: activities.map((v) => ({
+      id: v.activity.id,
+      ceus: decimal(v.units),
+      counted: v.reason === 'counted',
+      reason: v.reason,
+      rule: v.rule,
+    })),
+    cprAed: { id: cpr.card?.id ?? null, ok: cpr.ok, reason: cpr.reason, rule: cpr.rule },
+    deadlines: {
+      expiration,
+      coursesBy: applyOffset(expiration, ruleSet.courseDeadline.value),
+      lateFeeFrom: windows.find((w) => w.feeTier === 'late')?.from ?? null,
+      additionalFeeFrom: windows.find((w) => w.feeTier === 'late-additional')?.from ?? null,
+      finalApplication,
+      auditDue: credential.auditNoticeReceived && auditDays !== null ? addDays(credential.auditNoticeReceived, auditDays) : null,
+    },
+    petitionFees: petitionFee * petitioned,
+    blockers: blockers.map(([code]) => code),
+    warnings: warnings.map(([code]) => code),
+    explain: {
+      cycle: cycle.rule,
+      status: statusRule,
+      feeTier: 'R8',
+      blockers: Object.fromEntries(blockers),
+      warnings: Object.fromEntries(warnings),
+    },
+  };
+}

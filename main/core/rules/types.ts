@@ -1,0 +1,105 @@
+import type { ApprovalKind, PetitionStatus } from '../../../preload/contract';
+import type { CalendarDate } from '../dates';
+import type { RuleId } from './ruleset-schema';
+
+/** What the engine needs of a credential: no ids of people, no storage details. */
+export interface CredentialFacts {
+  id: string;
+  expires: CalendarDate;
+  /** For a fixed calendar cycle (NSCA) this is the certification date. */
+  cycleStart: CalendarDate | null;
+  applicationSubmitted: CalendarDate | null;
+  applicationAccepted: CalendarDate | null;
+  auditNoticeReceived: CalendarDate | null;
+  documentsSent: CalendarDate | null;
+}
+
+export interface ActivityFacts {
+  id: string;
+  title: string;
+  provider: string;
+  approval: ApprovalKind;
+  completed: CalendarDate;
+  /** Exactly one is set. CEUs follow the 1 CEU = 10 contact hours convention. */
+  ceuThousandths: number | null;
+  contactHourHundredths: number | null;
+  petitionStatus: PetitionStatus | null;
+  category: string | null;
+  hasCertificate: boolean;
+}
+
+export interface CprAedCardFacts {
+  id: string;
+  completed: CalendarDate;
+  expires: CalendarDate;
+  adultCpr: boolean;
+  aed: boolean;
+  handsOn: boolean;
+  hasCertificate: boolean;
+}
+
+export interface EvaluationInput {
+  asOf: CalendarDate;
+  credential: CredentialFacts;
+  /** The activities assigned to this credential, in record order. */
+  activities: readonly ActivityFacts[];
+  /** The person's CPR/AED cards, in record order. */
+  cards: readonly CprAedCardFacts[];
+}
+
+export type Status = 'in-progress' | 'ready' | 'expired-late' | 'expired-additional-fee' | 'lapsed' | 'submitted';
+export type FeeTier = 'standard' | 'late' | 'late-additional';
+
+export type ActivityReason =
+  | 'not-yet-completed'
+  | 'before-cycle'
+  | 'after-course-deadline'
+  | 'petition-required'
+  | 'petition-pending'
+  | 'petition-denied'
+  | 'repeated-course'
+  | 'counted';
+
+export type CprAedReason =
+  'ok' | 'online-only-waiver' | 'expired' | 'expires-too-soon' | 'no-adult-cpr' | 'no-aed' | 'online-only-not-accepted' | 'missing';
+
+/** The verdict for one credential, exactly as FORMAT.md's `recert evaluate` gives it, plus rule ids. */
+export interface Verdict {
+  credential: string;
+  ruleSet: string;
+  cycle: { start: CalendarDate; end: CalendarDate };
+  status: Status;
+  canSubmit: boolean;
+  feeTier: FeeTier | null;
+  ceus: {
+    required: number;
+    coursesRequired: number;
+    cprAedRequired: number;
+    courses: number;
+    cprAed: number;
+    total: number;
+    pending: number;
+    remaining: number;
+  };
+  activities: { id: string; ceus: number; counted: boolean; reason: ActivityReason; rule: RuleId }[];
+  cprAed: { id: string | null; ok: boolean; reason: CprAedReason; rule: RuleId };
+  deadlines: {
+    expiration: CalendarDate;
+    coursesBy: CalendarDate;
+    lateFeeFrom: CalendarDate | null;
+    additionalFeeFrom: CalendarDate | null;
+    finalApplication: CalendarDate;
+    auditDue: CalendarDate | null;
+  };
+  petitionFees: number;
+  blockers: string[];
+  warnings: string[];
+  /** Which rule produced each part of the verdict, so the UI can answer "why?". */
+  explain: {
+    cycle: RuleId;
+    status: RuleId;
+    feeTier: RuleId;
+    blockers: Record<string, RuleId>;
+    warnings: Record<string, RuleId>;
+  };
+}

@@ -1,0 +1,26 @@
+import type { RuleSet } from './ruleset-schema';
+import type { ActivityFacts } from './types';
+
+// All amounts inside the engine are integers: thousandths of the rule set's unit. A CEU thousandth
+// is a hundredth of a contact hour (1 CEU = 10 h), so converting to any body's unit is one integer
+// multiplication by (units per hour × 10): 1 for NASM and ACE, 10 for AFAA/ACSM/ISSA, 5 for NCSF.
+
+export function unitThousandthsPerHourHundredth(ruleSet: RuleSet): number {
+  return Math.round(ruleSet.unit.perContactHour.value * 10);
+}
+
+/** The activity's amount in thousandths of the rule set's unit. */
+export function activityUnits(activity: ActivityFacts, ruleSet: RuleSet): number {
+  const hourHundredths = activity.contactHourHundredths ?? activity.ceuThousandths ?? 0;
+  return hourHundredths * unitThousandthsPerHourHundredth(ruleSet);
+}
+
+/** A rule-set figure (e.g. 1.9) in thousandths. */
+export function thousandths(value: number): number {
+  return Math.round(value * 1000);
+}
+
+/** Back to a decimal number for output: exact, since the integer has at most three decimals. */
+export function decimal(value: number): number {
+  return value / 1000;
+}

@@ -1,0 +1,69 @@
+import type { ActivityFacts } from '../rules/types';
+import type { Db } from './open';
+
+type ActivityRow = [
+  credentialIds: string | null,
+  id: string,
+  title: string,
+  provider: string,
+  approval: ActivityFacts['approval'],
+  completed: string,
+  ceuThousandths: number | null,
+  contactHourHundredths: number | null,
+  petitionStatus: ActivityFacts['petitionStatus'],
+  category: string | null,
+];
+
+// Credential ids come along as one string separated by U+001F (ids never contain control characters:
+// the contract and the records file refuse them), read by primary-key lookups inside SQLite rather
+// than as a second result set.
+const ID_SEPARATOR = '\u001f';
+const ACTIVITY_COLUMNS = `(SELECT group_concat(ac.credential_id, char(31)) FROM activity_credentials ac WHERE ac.activity_id = a.id),
+  a.id, a.title, a.provider, a.approval, a.completed, a.ceu_thousandths, a.contact_hour_hundredths, a.petition_status, a.category`;
+
+/**
+ * The engine's view of courses, grouped by the credential they count toward, in record order.
+ * Raw (array) rows, each activity read once: the staff view evaluates everyone at once, so this is
+ * the hot read (see the benchmark in test/bench).
+ */
+export function evaluationReads(db: Db) {
+  const allActivities = db.prepare<[], ActivityRow>(`SELECT ${ACTIVITY_COLUMNS} FROM activities a ORDER BY a.rowid`).raw(true);
+  const activitiesOfPerson = db
+    .prepare<[string], ActivityRow>(`SELECT ${ACTIVITY_COLUMNS} FROM activities a WHERE a.person_id = ? ORDER BY a.rowid`)
+    .raw(true);
+  const allEvidenced = db.prepare<[], [string]>('SELECT DISTINCT activity_id FROM attachments WHERE activity_id IS NOT NULL').raw(true);
+  const evidencedOfPerson = db
+    .prepare<[string], [string]>(
+      'SELECT DISTINCT f.activity_id FROM activities a JOIN attachments f ON f.activity_id = a.id WHERE a.person_id = ?',
+    )
+    .raw(true);
+
+  return {
+    activityFactsByCredential(personId?: string): Map<string, ActivityFacts[]> {
+      const rows = personId === undefined ? allActivities.all() : activitiesOfPerson.all(personId);
+      const evidenced = new Set((personId === undefined ? allEvidenced.all() : evidencedOfPerson.all(personId)).map((r) => r[0]));
+      const byCredential = new Map<string, ActivityFacts[]>();
+      for (const row of rows) {
+        if (row[0] === null) continue;
+        const facts: ActivityFacts = {
+          id: row[1],
+          title: row[2],
+          provider: row[3],
+          approval: row[4],
+          completed: row[5],
+          ceuThousandths: row[6],
+          contactHourHundredths: row[7],
+          petitionStatus: row[8],
+          category: row[9],
+          hasCertificate: evidenced.has(row[1]),
+        };
+        for (const credentialId of row[0].split(ID_SEPARATOR)) {
+          const list = byCredential.get(credentialId);
+          if (list) list.push(facts);
+          else byCredential.set(credentialId, [facts]);
+        }
+      }
+      return byCredential;
+    },
+  };
+}

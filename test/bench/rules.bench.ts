@@ -1,0 +1,244 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { it } from 'vitest';
+import { openAppContext } from '../../main/core/app-context';
+import { addDays } from '../../main/core/dates';
+import { effectiveRuleSets, evaluateEveryone } from '../../main/core/evaluation';
+import { evaluateCredential } from '../../main/core/rules/engine';
+import { importRecords } from '../../main/core/records-file/import';
+import { readRecordsFile } from '../../main/core/records-file/parse';
+import { resourcesDir, tempDir } from '../helpers/context';
+import { medianMs, report } from './report';
+
+/** A deterministic pseudo-random sequence, so that every run measures the same data. */
+function random(seed: number) {
+  let state = seed;
+  return () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state / 2147483648;
+  };
+}
+
+interface GymOptions {
+  people: number;
+  activitiesPerPerson: number;
+}
+
+/** A records file for a gym: each person has 1–2 credentials, N courses and a CPR/AED card. */
+function gymRecords({ people, activitiesPerPerson }: GymOptions) {
+  const next = random(42);
+  return {
+    format: 'recert-records/1',
+    people: Array.from({ length: people }, (_, p) => {
+      const credentials = [
+        { id: `c${p}`, ruleSet: 'nasm-cpt', number: `NASM-${100000 + p}`, expires: addDays('2027-01-01', Math.floor(next() * 365)) },
+      ];
+      if (p % 2 === 0)
+        credentials.push({
+          id: `c${p}b`,
+          ruleSet: 'ace-cpt',
+          number: `ACE-${p}`,
+          expires: addDays('2027-06-01', Math.floor(next() * 365)),
+        });
+      return {
+        id: `p${p}`,
+        name: `Trainer ${p}`,
+        email: `trainer${p}@example.org`,
+        credentials,
+        activities: Array.from({ length: activitiesPerPerson }, (_, a) => {
+          const petition = a % 10 === 0;
+          return {
+            id: `a${p}-${a}`,
+            title: `Course ${a} on topic ${Math.floor(next() * 200)}`,
+            provider: petition ? 'Local Workshop' : 'NASM',
+            approval: petition ? 'petition' : 'nasm',
+            completed: addDays('2025-01-01', Math.floor(next() * 800)),
+            ...(a % 3 === 0 ? { contactHours: 1 + Math.floor(next() * 10) / 2 } : { ceus: Math.round(next() * 500) / 1000 + 0.1 }),
+            ...(petition ? { petition: { status: ['pending', 'approved', 'denied'][a % 3], filed: '2025-06-01' } } : {}),
+          };
+        }),
+        cprAed: [
+          {
+            id: `k${p}`,
+            provider: 'Red Cross',
+            completed: '2025-05-01',
+            expires: '2027-05-01',
+            adultCpr: true,
+            aed: true,
+            handsOn: p % 7 !== 0,
+          },
+        ],
+      };
+    }),
+  };
+}
+
+function withTemp<T>(fn: (dir: string) => T): T {
+  const dir = tempDir('recert-bench-');
+  try {
+    return fn(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+it('evaluation of 1,000 people × 50 activities × 1–2 credentials from the store', () => {
+  withTemp((dir) => {
+    writeFileSync(join(dir, 'gym.json'), JSON.stringify(gymRecords({ people: 1000, activitiesPerPerson: 50 })));
+    const context = openAppContext({ dataDir: join(dir, 'data'), resourcesDir });
+    importRecords(readRecordsFile(join(dir, 'gym.json'), new Set(context.ruleSets.map((r) => r.id))), context.store, context.files);
+    const rules = effectiveRuleSets(context.ruleSets, context.store);
+
+    // Baseline: reading the same rows with plain SELECTs and no mapping at all.
+    const rawRead = medianMs(7, () => {
+      for (const table of ['people', 'credentials', 'activities', 'activity_credentials', 'cpr_aed_cards', 'attachments'])
+        context.store.db.prepare(`SELECT * FROM ${table}`).all();
+    });
+    const total = medianMs(7, () => evaluateEveryone(context.store, rules, '2026-11-21'));
+
+    // The engine alone, on facts prepared beforehand.
+    const prepared = evaluateEveryone(context.store, rules, '2026-11-21');
+    const inputs = prepared.map((v) => v.credential);
+    const activities = context.store.activities.listAll();
+    const byCredential = new Map<string, typeof activities>();
+    for (const a of activities) for (const c of a.credentialIds) byCredential.set(c, [...(byCredential.get(c) ?? []), a]);
+    const facts = inputs.flatMap((credential) => {
+      const ruleSet = rules.get(credential.ruleSet);
+      if (!ruleSet) return [];
+      return [
+        {
+          ruleSet,
+          input: {
+            asOf: '2026-11-21',
+            credential: { ...credential },
+            activities: (byCredential.get(credential.id) ?? []).map((a) => ({
+              id: a.id,
+              title: a.title,
+              provider: a.provider,
+              approval: a.approval,
+              completed: a.completed,
+              ceuThousandths: a.ceus === null ? null : Math.round(a.ceus * 1000),
+              contactHourHundredths: a.contactHours === null ? null : Math.round(a.contactHours * 100),
+              petitionStatus: a.petition?.status ?? null,
+              category: a.category,
+              hasCertificate: false,
+            })),
+            cards: context.store.cprAedCards.listByPerson(credential.personId).map((k) => ({ ...k, hasCertificate: false })),
+          },
+        },
+      ];
+    });
+    const engineOnly = medianMs(7, () => {
+      for (const f of facts) evaluateCredential(f.ruleSet, f.input);
+    });
+    console.log(`BENCH ${prepared.length} credentials, ${activities.length} activities`);
+    report('evaluation only (engine)', engineOnly, 'ms', '≤ 50 ms', engineOnly <= 50);
+    report('evaluation including the queries', total, 'ms', '≤ 200 ms', total <= 200);
+    report('  baseline: raw SELECT of the same rows', rawRead, 'ms', 'reference', true);
+    report('  queries + engine vs raw SELECT', total / rawRead, 'x', 'reference', true);
+    context.close();
+  });
+});
+
+it('import of a 100,000-activity records file vs the sqlite3 shell importing the same rows from CSV', () => {
+  withTemp((dir) => {
+    const records = gymRecords({ people: 1000, activitiesPerPerson: 100 });
+    writeFileSync(join(dir, 'gym.json'), JSON.stringify(records));
+
+    // The baseline: Debian's sqlite3 shell `.import`s the same rows (people, credentials, activities and
+    // their credential links) from CSV into tables of the same shape: Recert's own schema, with its
+    // constraints, indexes, trigger and foreign keys, and the same pragmas.
+    const schemaContext = openAppContext({ dataDir: join(dir, 'schema'), resourcesDir });
+    const schema = (
+      schemaContext.store.db
+        .prepare("SELECT sql FROM sqlite_schema WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY rowid")
+        .all() as { sql: string }[]
+    )
+      .map((r) => `${r.sql};`)
+      .join('\n');
+    schemaContext.close();
+    const csv = (rows: (string | number | null | undefined)[][]) =>
+      `${rows.map((cells) => cells.map((c) => (c === null || c === undefined ? '' : `"${String(c).replace(/"/g, '""')}"`)).join(',')).join('\n')}\n`;
+    const people: unknown[][] = [];
+    const credentials: unknown[][] = [];
+    const activities: unknown[][] = [];
+    const links: unknown[][] = [];
+    for (const person of records.people) {
+      people.push([person.id, person.name, person.email]);
+      for (const c of person.credentials) credentials.push([c.id, person.id, c.ruleSet, c.number, c.expires]);
+      for (const a of person.activities) {
+        const r = a as Record<string, unknown> & { petition?: { status: string; filed: string } };
+        activities.push([
+          a.id,
+          person.id,
+          a.title,
+          a.provider,
+          a.approval,
+          a.completed,
+          r.ceus === undefined ? null : Math.round((r.ceus as number) * 1000),
+          r.contactHours === undefined ? null : Math.round((r.contactHours as number) * 100),
+          r.petition?.status,
+          r.petition?.filed,
+        ]);
+        for (const c of person.credentials) links.push([a.id, c.id]);
+      }
+    }
+    const files = { people, credentials, activities, links } as Record<string, unknown[][]>;
+    for (const [name, rows] of Object.entries(files)) writeFileSync(join(dir, `${name}.csv`), csv(rows as (string | number | null)[][]));
+    // .import writes text; staging tables and NULLIF turn empty cells into NULL, as the app stores them.
+    const script = [
+      'PRAGMA journal_mode = WAL;',
+      'PRAGMA synchronous = FULL;',
+      'PRAGMA foreign_keys = ON;',
+      schema,
+      'CREATE TEMP TABLE s_people (id, name, email);',
+      'CREATE TEMP TABLE s_credentials (id, person_id, rule_set, number, expires);',
+      'CREATE TEMP TABLE s_activities (id, person_id, title, provider, approval, completed, ceu, hours, petition_status, petition_filed);',
+      'CREATE TEMP TABLE s_links (activity_id, credential_id);',
+      ...Object.keys(files).map((name) => `.import --csv ${join(dir, `${name}.csv`)} s_${name}`),
+      'BEGIN;',
+      'INSERT INTO people (id, name, email) SELECT id, name, email FROM s_people;',
+      'INSERT INTO credentials (id, person_id, rule_set, number, expires) SELECT * FROM s_credentials;',
+      `INSERT INTO activities (id, person_id, title, provider, approval, completed, ceu_thousandths, contact_hour_hundredths, petition_status, petition_filed)
+         SELECT id, person_id, title, provider, approval, completed, CAST(NULLIF(ceu, '') AS INTEGER), CAST(NULLIF(hours, '') AS INTEGER),
+           NULLIF(petition_status, ''), NULLIF(petition_filed, '') FROM s_activities;`,
+      'INSERT INTO activity_credentials SELECT * FROM s_links;',
+      'COMMIT;',
+      'SELECT count(*) FROM activities;',
+    ].join('\n');
+    writeFileSync(join(dir, 'baseline.sql'), script);
+    const baselineRuns: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      for (const suffix of ['', '-wal', '-shm']) rmSync(join(dir, `baseline.db${suffix}`), { force: true });
+      const start = process.hrtime.bigint();
+      const result = spawnSync('sqlite3', [join(dir, 'baseline.db'), `.read ${join(dir, 'baseline.sql')}`], { encoding: 'utf8' });
+      baselineRuns.push(Number(process.hrtime.bigint() - start) / 1e6);
+      if (result.status !== 0 || !result.stdout.includes('100000'))
+        throw new Error(`sqlite3 baseline failed: ${result.stderr}${result.stdout}`);
+    }
+    baselineRuns.sort((a, b) => a - b);
+    const baseline = baselineRuns[1] ?? 0;
+
+    const importRuns: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const dataDir = join(dir, `data${i}`);
+      mkdirSync(dataDir);
+      const context = openAppContext({ dataDir, resourcesDir });
+      const ids = new Set(context.ruleSets.map((r) => r.id));
+      const start = process.hrtime.bigint();
+      const summary = importRecords(readRecordsFile(join(dir, 'gym.json'), ids), context.store, context.files);
+      importRuns.push(Number(process.hrtime.bigint() - start) / 1e6);
+      if (summary.activities !== 100_000) throw new Error('import incomplete');
+      context.close();
+    }
+    importRuns.sort((a, b) => a - b);
+    const imported = importRuns[1] ?? 0;
+    console.log(
+      `BENCH rows: ${people.length} people, ${credentials.length} credentials, ${activities.length} activities, ${links.length} links`,
+    );
+    report('import of 100,000 activities (read, validate, insert)', imported, 'ms', 'reference', true);
+    report('  baseline: sqlite3 .import of the same rows from CSV', baseline, 'ms', 'reference', true);
+    report('  import vs sqlite3 .import', imported / baseline, 'x', '≤ 2×', imported / baseline <= 2);
+  });
+});

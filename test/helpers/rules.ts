@@ -1,0 +1,78 @@
+import { join } from 'node:path';
+import { evaluateCredential } from '../../main/core/rules/engine';
+import type { RuleSet } from '../../main/core/rules/ruleset-schema';
+import { loadRuleSets, withOverride } from '../../main/core/rules/rulesets';
+import type { ActivityFacts, CprAedCardFacts, CredentialFacts, Verdict } from '../../main/core/rules/types';
+import { resourcesDir } from './context';
+
+export const shippedRuleSets = loadRuleSets(join(resourcesDir, 'rulesets'));
+
+export function ruleSet(id: string): RuleSet {
+  const found = shippedRuleSets.find((r) => r.id === id);
+  if (!found) throw new Error(`no rule set ${id}`);
+  return found;
+}
+
+export function credential(overrides: Partial<CredentialFacts> = {}): CredentialFacts {
+  return {
+    id: 'c1',
+    expires: '2027-03-31',
+    cycleStart: null,
+    applicationSubmitted: null,
+    applicationAccepted: null,
+    auditNoticeReceived: null,
+    documentsSent: null,
+    ...overrides,
+  };
+}
+
+let nextActivity = 1;
+/** A NASM course of 1.9 CEUs with its certificate, unless told otherwise. */
+export function course(overrides: Partial<ActivityFacts> & { ceus?: number; hours?: number } = {}): ActivityFacts {
+  const { ceus, hours, ...rest } = overrides;
+  return {
+    id: `a${nextActivity++}`,
+    title: 'Course',
+    provider: 'NASM',
+    approval: 'nasm',
+    completed: '2026-02-01',
+    ceuThousandths: hours === undefined ? Math.round((ceus ?? 1.9) * 1000) : null,
+    contactHourHundredths: hours === undefined ? null : Math.round(hours * 100),
+    petitionStatus: null,
+    category: null,
+    hasCertificate: true,
+    ...rest,
+  };
+}
+
+/** A current hands-on card with Adult CPR and AED and its photo, unless told otherwise. */
+export function card(overrides: Partial<CprAedCardFacts> = {}): CprAedCardFacts {
+  return {
+    id: 'k1',
+    completed: '2025-06-01',
+    expires: '2027-06-01',
+    adultCpr: true,
+    aed: true,
+    handsOn: true,
+    hasCertificate: true,
+    ...overrides,
+  };
+}
+
+export function evaluate(options: {
+  ruleSet?: RuleSet;
+  asOf?: string;
+  credential?: Partial<CredentialFacts>;
+  activities?: ActivityFacts[];
+  cards?: CprAedCardFacts[];
+  waiverUntil?: string | null;
+}): Verdict {
+  let rules = options.ruleSet ?? ruleSet('nasm-cpt');
+  if (options.waiverUntil !== undefined) rules = withOverride(rules, { cprAedWaiver: { from: '2020-03-01', until: options.waiverUntil } });
+  return evaluateCredential(rules, {
+    asOf: options.asOf ?? '2026-11-21',
+    credential: credential(options.credential),
+    activities: options.activities ?? [course()],
+    cards: options.cards ?? [card()],
+  });
+}

@@ -1,0 +1,81 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CredentialEvaluation } from '../../preload/contract';
+import { freshContext } from '../helpers/context';
+import { seed, type Seeded } from '../helpers/seed';
+
+let context: ReturnType<typeof freshContext>;
+let seeded: Seeded;
+beforeEach(() => {
+  context = freshContext();
+  seeded = seed(context);
+});
+afterEach(() => context.dispose());
+
+function value<T>(result: { ok: boolean }): T {
+  if (!result.ok) throw new Error(JSON.stringify(result));
+  return (result as unknown as { value: T }).value;
+}
+
+describe('evaluation over the contract', () => {
+  it('evaluates one stored credential, with plain words and rule ids for the screens', () => {
+    const evaluation = value<CredentialEvaluation>(
+      context.dispatch('evaluateCredential', { credentialId: seeded.credentialId, asOf: '2026-11-21' }),
+    );
+    expect(evaluation.person.name).toBe('Dana Rivera');
+    expect(evaluation.ruleSet).toMatchObject({ id: 'nasm-cpt', credential: 'NASM-CPT', unit: { plural: 'CEUs' } });
+    expect(evaluation.verdict).toMatchObject({
+      status: 'ready',
+      canSubmit: true,
+      feeTier: 'standard',
+      ceus: { courses: 1.9, cprAed: 0.1, total: 2 },
+    });
+    expect(evaluation.statusText).toBe('Ready to submit');
+    // The course has a certificate (seeded), the card does not.
+    expect(evaluation.warnings.map((w) => w.code)).toEqual([`no-certificate:${seeded.cardId}`]);
+    expect(evaluation.warnings[0]).toMatchObject({ rule: 'R10', action: 'Attach the certificate (PDF or photo).' });
+  });
+
+  it('follows the data folder: a rule-set override and a removed certificate change the verdict', () => {
+    context.store.ruleSetOverrides.set('nasm-cpt', { cprAedWaiver: { from: '2020-03-01', until: '2021-08-31' } });
+    context.dispatch('updateCprAedCard', {
+      id: seeded.cardId,
+      provider: 'Online Co',
+      completed: '2025-06-01',
+      expires: '2027-06-01',
+      adultCpr: true,
+      aed: true,
+      handsOn: false,
+    });
+    context.dispatch('removeAttachment', { id: seeded.attachmentId });
+    const evaluation = value<CredentialEvaluation>(
+      context.dispatch('evaluateCredential', { credentialId: seeded.credentialId, asOf: '2026-11-21' }),
+    );
+    expect(evaluation.verdict.blockers).toEqual(['cpr-aed']);
+    expect(evaluation.blockers[0]?.title).toBe('An online-only CPR/AED course is not accepted without a hands-on skills check');
+    expect(evaluation.verdict.warnings).toContain(`no-certificate:${seeded.activityId}`);
+  });
+
+  it('evaluates everyone at once for the staff view, active people only unless asked', () => {
+    const other = value<{ id: string }>(context.dispatch('createPerson', { name: 'Sam Lee' }));
+    context.dispatch('createCredential', { personId: other.id, ruleSet: 'ace-cpt', expires: '2026-06-30' });
+    const all = value<CredentialEvaluation[]>(context.dispatch('evaluateEveryone', { asOf: '2026-11-21' }));
+    expect(all.map((e) => [e.person.name, e.ruleSet.id, e.verdict.status])).toEqual([
+      ['Dana Rivera', 'nasm-cpt', 'ready'],
+      ['Sam Lee', 'ace-cpt', 'expired-late'],
+    ]);
+    context.dispatch('updatePerson', { id: other.id, name: 'Sam Lee', active: false });
+    expect(value<CredentialEvaluation[]>(context.dispatch('evaluateEveryone', { asOf: '2026-11-21' }))).toHaveLength(1);
+    expect(value<CredentialEvaluation[]>(context.dispatch('evaluateEveryone', { asOf: '2026-11-21', includeInactive: true }))).toHaveLength(
+      2,
+    );
+  });
+
+  it("serves a rule set with its sources, including the data folder's override", () => {
+    context.store.ruleSetOverrides.set('nasm-cpt', { cprAedWaiver: { from: '2020-03-01', until: '2022-06-30' } });
+    const ruleSet = value<{ cprAed: { waiver: { value: unknown } }; sources: Record<string, unknown> }>(
+      context.dispatch('getRuleSet', { id: 'nasm-cpt' }),
+    );
+    expect(ruleSet.cprAed.waiver.value).toEqual({ from: '2020-03-01', until: '2022-06-30' });
+    expect(Object.keys(ruleSet.sources)).toContain('nasm-cpt-recert');
+  });
+});
