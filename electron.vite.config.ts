@@ -24,6 +24,7 @@ export default defineConfig({
         input: {
           index: resolve('main/index.ts'),
           cli: resolve('main/cli.ts'),
+          'packet-worker': resolve('main/packet-worker.ts'),
           'browser-host': resolve('main/browser-host.ts'),
         },
       },

@@ -8,4 +8,8 @@ if (!existsSync(cli)) {
   process.stderr.write('recert: the command line is not built yet; run "npm run build" in the Recert folder.\n');
   process.exit(1);
 }
-process.exitCode = require(cli).run(process.argv.slice(2));
+require(cli)
+  .run(process.argv.slice(2))
+  .then((code) => {
+    process.exitCode = code;
+  });

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { methodNames, type Result } from '../preload/contract';
 import { openAppContext, type AppContext } from './core/app-context';
+import { previewOf } from './core/attachments/preview';
 import { CONTENT_SECURITY_POLICY } from './core/csp';
 import { resolveDataDir } from './core/data-dir';
 
@@ -82,6 +83,16 @@ async function readBody(request: IncomingMessage): Promise<Buffer | null> {
   return Buffer.concat(chunks);
 }
 
+const COOKIE = 'recert-token';
+
+function cookieToken(request: IncomingMessage): string | undefined {
+  for (const part of (request.headers.cookie ?? '').split(';')) {
+    const [name, ...rest] = part.trim().split('=');
+    if (name === COOKIE) return rest.join('=');
+  }
+  return undefined;
+}
+
 function tokenMatches(given: string | string[] | undefined, token: string): boolean {
   if (typeof given !== 'string') return false;
   const a = Buffer.from(given);
@@ -107,7 +118,7 @@ export async function startBrowserHost({ context, rendererDir, port = 0 }: Brows
   const root = resolve(rendererDir);
   let allowedHosts = new Set<string>();
 
-  async function serveStatic(pathname: string, response: ServerResponse): Promise<void> {
+  async function serveStatic(pathname: string, query: URLSearchParams, response: ServerResponse): Promise<void> {
     const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
     const file = normalize(join(root, relative));
     if (file !== root && !file.startsWith(root + sep)) {
@@ -125,9 +136,43 @@ export async function startBrowserHost({ context, rendererDir, port = 0 }: Brows
     if (extname(file) === '.html') {
       const html = content.toString('utf8').replace('<head>', `<head>\n    <script src="${BRIDGE_PATH}"></script>`);
       content = Buffer.from(html);
+      // Previews and downloads are plain GETs (an <img>, a link): they authenticate with this cookie.
+      if (tokenMatches(query.get('token') ?? undefined, token)) {
+        response.setHeader('Set-Cookie', `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
+      }
     }
     response.writeHead(200, { 'Content-Type': type });
     response.end(content);
+  }
+
+  /** GET attachments/<id>: a certificate for preview (HEIC converted); GET exports/<jobId>: a finished packet. */
+  async function serveFile(kind: 'attachments' | 'exports', id: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (!tokenMatches(cookieToken(request), token)) {
+      response.writeHead(403, { 'Content-Type': 'text/plain' }).end('Refused: open the URL that "npm run browser" printed.');
+      return;
+    }
+    if (kind === 'exports') {
+      const job = context.packets.status(id);
+      if (!job || job.state !== 'done') {
+        response.writeHead(404, { 'Content-Type': 'text/plain' }).end('No finished packet with that id.');
+        return;
+      }
+      const pdf = await readFile(job.destination);
+      response.writeHead(200, {
+        'Content-Type': 'application/pdf',
+        'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(job.fileName)}`,
+      });
+      response.end(pdf);
+      return;
+    }
+    const attachment = context.store.attachments.get(id);
+    if (!attachment) {
+      response.writeHead(404, { 'Content-Type': 'text/plain' }).end('No attachment with that id.');
+      return;
+    }
+    const preview = await previewOf(attachment, context.files, join(context.dataDir, 'previews'));
+    response.writeHead(200, { 'Content-Type': preview.mediaType, 'Content-Disposition': 'inline' });
+    response.end(preview.bytes);
   }
 
   async function serveApi(method: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -146,7 +191,7 @@ export async function startBrowserHost({ context, rendererDir, port = 0 }: Brows
     } catch {
       return sendJson(response, 400, failure('The request body is not JSON.'));
     }
-    sendJson(response, 200, context.dispatch(method, input));
+    sendJson(response, 200, await context.dispatch(method, input));
   }
 
   const server = createServer((request, response) => {
@@ -163,8 +208,11 @@ export async function startBrowserHost({ context, rendererDir, port = 0 }: Brows
         response.end(bridgeScript());
       } else if (url.pathname.startsWith(API_PREFIX)) {
         await serveApi(url.pathname.slice(API_PREFIX.length), request, response);
+      } else if (/^\/(attachments|exports)\/[^/]+$/.test(url.pathname) && request.method === 'GET') {
+        const [, kind, id] = url.pathname.split('/');
+        await serveFile(kind as 'attachments' | 'exports', decodeURIComponent(id ?? ''), request, response);
       } else {
-        await serveStatic(url.pathname, response);
+        await serveStatic(url.pathname, url.searchParams, response);
       }
     };
     handle().catch((error: unknown) => {
@@ -199,7 +247,11 @@ export async function startBrowserHost({ context, rendererDir, port = 0 }: Brows
 async function main(): Promise<void> {
   const projectRoot = resolve(__dirname, '../..');
   const dataDir = resolveDataDir();
-  const context = openAppContext({ dataDir, resourcesDir: join(projectRoot, 'resources') });
+  const context = openAppContext({
+    dataDir,
+    resourcesDir: join(projectRoot, 'resources'),
+    packetWorkerFile: join(__dirname, 'packet-worker.js'),
+  });
   const host = await startBrowserHost({
     context,
     rendererDir: join(projectRoot, 'out/renderer'),

@@ -14,6 +14,9 @@ import { explainBlocker, explainWarning, statusText } from './core/rules/describ
 import { loadRuleSets } from './core/rules/rulesets';
 import type { RuleSet } from './core/rules/ruleset-schema';
 import { StoreOpenError } from './core/store';
+import { PacketCancelled, writePacket } from './core/packet/build';
+import type { PacketPlan } from './core/packet/plan';
+import { PacketSourceError, planFromRecords, planFromStore } from './core/packet/sources';
 
 const USAGE = `Usage: recert <command> [options]
 
@@ -24,6 +27,8 @@ Commands:
       Import a records file into a data folder, all or nothing, copying its certificate files.
   export [--db PATH] --out FILE
       Write the records file, with the certificate files beside it.
+  packet (FILE | --db PATH) --person ID --credential ID --out OUT.pdf [--as-of YYYY-MM-DD]
+      Write the audit packet for one credential: a progress line per exhibit on stderr.
 
   --db PATH   the data folder (or its recert.sqlite3); default: RECERT_DATA_DIR or the app's folder
   --help      show this help
@@ -133,7 +138,62 @@ function exportCommand(args: string[]): void {
   }
 }
 
-export function run(argv: string[]): number {
+async function packetCommand(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: {
+      db: { type: 'string' },
+      person: { type: 'string' },
+      credential: { type: 'string' },
+      out: { type: 'string' },
+      'as-of': { type: 'string' },
+    },
+    allowPositionals: true,
+  });
+  const [file, ...extra] = positionals;
+  if (extra.length > 0 || (file && values.db) || (!file && !values.db))
+    throw new UsageError('packet needs either a records FILE or --db PATH');
+  if (!values.credential) throw new UsageError('packet needs --credential ID');
+  if (!values.out) throw new UsageError('packet needs --out OUT.pdf');
+  if (file && !values.person) throw new UsageError('packet needs --person ID with a records FILE');
+  const today = localToday();
+  const asOf = values['as-of'] ?? today;
+  if (!isCalendarDate(asOf)) throw new UsageError(`--as-of: "${asOf}" is not a calendar date (YYYY-MM-DD)`);
+  const out = resolve(values.out);
+  const sets = ruleSets();
+  let plan: PacketPlan;
+  if (file) {
+    const parsed = readRecordsFile(resolve(file), new Set(sets.map((r) => r.id)));
+    plan = planFromRecords(parsed, sets, values.person ?? '', values.credential, asOf, today);
+  } else {
+    const context = openAppContext({ ...dataLocation(values.db), resourcesDir });
+    try {
+      const credential = context.store.credentials.get(values.credential);
+      if (values.person && credential && credential.personId !== values.person)
+        throw new UsageError(`--credential: "${values.credential}" is not a credential of "${values.person}"`);
+      plan = planFromStore(context.store, context.files, context.ruleSets, values.credential, asOf, today);
+    } finally {
+      context.close();
+    }
+  }
+  const controller = new AbortController();
+  const stop = () => controller.abort();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  try {
+    await writePacket(plan, out, {
+      fontDir: join(resourcesDir, 'fonts'),
+      signal: controller.signal,
+      onProgress: (p) => process.stderr.write(`[${p.done}/${p.total}] ${p.message}\n`),
+    });
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+  }
+  process.stdout.write(`Wrote ${out} (${plan.exhibits.length} exhibits).\n`);
+}
+
+export async function run(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
     if (!command || command === '--help' || command === '-h' || command === 'help') {
@@ -154,11 +214,18 @@ export function run(argv: string[]): number {
       case 'export':
         exportCommand(rest);
         return 0;
+      case 'packet':
+        await packetCommand(rest);
+        return 0;
       default:
         throw new UsageError(`unknown command "${command}"`);
     }
   } catch (error) {
-    if (error instanceof RecordsFileError || error instanceof StoreOpenError) {
+    if (error instanceof PacketCancelled) {
+      process.stderr.write('recert: cancelled; no packet was written.\n');
+      return 130;
+    }
+    if (error instanceof RecordsFileError || error instanceof StoreOpenError || error instanceof PacketSourceError) {
       process.stderr.write(`recert: ${error.message}\n`);
       return 2;
     }

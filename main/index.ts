@@ -1,15 +1,17 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, session, type WebFrameMain } from 'electron';
+import { app, BrowserWindow, dialog, session, shell, type WebFrameMain } from 'electron';
 import { openAppContext, type AppContext } from './core/app-context';
 import { resolveDataDir } from './core/data-dir';
 import { bindIpc } from './ipc';
+import { attachmentUrl, handleAttachmentScheme, registerAttachmentScheme } from './protocol';
 import { hardenContents, hardenSession, secureWebPreferences } from './security';
 
 // The CLI and browser mode resolve the data folder the same way (RECERT_DATA_DIR, else userData).
 app.setName('Recert');
 app.setPath('userData', resolveDataDir());
+registerAttachmentScheme();
 
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
 const rendererFile = join(__dirname, '../renderer/index.html');
@@ -71,7 +73,17 @@ function start(): void {
       context = openAppContext({
         dataDir: app.getPath('userData'),
         resourcesDir: app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources'),
+        packetWorkerFile: join(__dirname, 'packet-worker.js'),
         nativeBinding: electronNativeBinding(),
+        platform: {
+          chooseSaveLocation: async (suggestedName) => {
+            const options = { defaultPath: join(app.getPath('documents'), suggestedName), filters: [{ name: 'PDF', extensions: ['pdf'] }] };
+            const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+            return result.canceled || !result.filePath ? null : result.filePath;
+          },
+          showInFolder: (path) => shell.showItemInFolder(path),
+          attachmentUrl,
+        },
       });
     } catch (error) {
       // A database from a newer version or a foreign file: say so and leave it untouched.
@@ -80,6 +92,7 @@ function start(): void {
       return;
     }
     hardenSession(session.defaultSession);
+    handleAttachmentScheme(context);
     bindIpc(context.dispatch, isAppFrame);
     mainWindow = createWindow();
     mainWindow.on('closed', () => (mainWindow = null));

@@ -10,7 +10,7 @@ export const CHANNEL_PREFIX = 'recert:';
  */
 export function bindIpc(dispatch: Dispatch, isAppFrame: (frame: WebFrameMain | null) => boolean): void {
   for (const method of methodNames) {
-    ipcMain.handle(CHANNEL_PREFIX + method, (event: IpcMainInvokeEvent, input: unknown): Result<unknown> => {
+    ipcMain.handle(CHANNEL_PREFIX + method, async (event: IpcMainInvokeEvent, input: unknown): Promise<Result<unknown>> => {
       if (!isAppFrame(event.senderFrame)) {
         return { ok: false, error: { code: 'internal', message: 'Refused: the request did not come from the Recert window.' } };
       }

@@ -272,7 +272,8 @@ export interface CprAedCard {
 export const attachmentMediaTypes = ['application/pdf', 'image/jpeg', 'image/png', 'image/heic', 'image/heif'] as const;
 export type AttachmentMediaType = (typeof attachmentMediaTypes)[number];
 
-export interface Attachment {
+/** An attachment as stored: which file (by SHA-256) evidences which course or card. */
+export interface StoredAttachment {
   id: string;
   sha256: string;
   fileName: string;
@@ -280,6 +281,11 @@ export interface Attachment {
   size: number;
   activityId: string | null;
   cprAedCardId: string | null;
+}
+
+export interface Attachment extends StoredAttachment {
+  /** Where the app can show the file (HEIC photos converted): the attachment: scheme, or browser mode's route. */
+  previewUrl: string;
 }
 
 export interface Settings {
@@ -307,6 +313,23 @@ export interface CredentialEvaluation {
   statusText: string;
   blockers: Explained[];
   warnings: Explained[];
+}
+
+/** An audit packet being written: started by startPacketExport (null when the save dialog was dismissed). */
+export interface PacketExportStatus {
+  jobId: string;
+  state: 'running' | 'done' | 'failed' | 'cancelled';
+  done: number;
+  total: number;
+  message: string;
+  fileName: string;
+  /** Where the packet was saved (desktop app), once done. */
+  savedTo: string | null;
+  /** Browser mode: a same-origin link that downloads the finished packet. */
+  downloadPath: string | null;
+  /** The desktop app can reveal the saved file in the system's file manager. */
+  canShowInFolder: boolean;
+  error: string | null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -381,6 +404,14 @@ export const contract = {
     returns<CredentialEvaluation[]>(),
   ),
   getRuleSet: method(z.strictObject({ id: requiredText(64) }), returns<RuleSet>()),
+
+  startPacketExport: method(
+    z.strictObject({ credentialId: idSchema, asOf: calendarDateSchema.optional() }),
+    returns<PacketExportStatus | null>(),
+  ),
+  getPacketExport: method(z.strictObject({ jobId: idSchema }), returns<PacketExportStatus>()),
+  cancelPacketExport: method(z.strictObject({ jobId: idSchema }), returns<PacketExportStatus>()),
+  showPacketInFolder: method(z.strictObject({ jobId: idSchema }), returns<{ shown: true }>()),
 
   getSettings: method(z.strictObject({}), returns<Settings>()),
   updateSettings: method(z.strictObject({ theme: z.enum(themes, { error: 'must be one of system, light, dark' }) }), returns<Settings>()),

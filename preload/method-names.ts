@@ -28,6 +28,10 @@ export const methodNames = [
   'evaluateCredential',
   'evaluateEveryone',
   'getRuleSet',
+  'startPacketExport',
+  'getPacketExport',
+  'cancelPacketExport',
+  'showPacketInFolder',
   'getSettings',
   'updateSettings',
 ] as const;

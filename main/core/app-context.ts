@@ -1,10 +1,11 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { contentStore } from './attachments/file-store';
 import { ATTACHMENTS_FOLDER, DATABASE_FILE } from './data-dir';
 import { createDispatch } from './dispatch';
 import { loadRuleSets } from './rules/rulesets';
-import { createService } from './service';
+import { packetJobs } from './packet/jobs';
+import { createService, type Platform } from './service';
 import { openStore, repositories } from './store';
 
 export interface AppContextOptions {
@@ -12,24 +13,43 @@ export interface AppContextOptions {
   /** The database file; by default recert.sqlite3 in the data folder. */
   databaseFile?: string;
   resourcesDir: string;
+  /** The built worker that writes packets (out/main/packet-worker.js). */
+  packetWorkerFile?: string;
+  platform?: Platform;
   nativeBinding?: string;
   logError?: (error: unknown) => void;
 }
 
 /** Opens the data folder and wires store, files, rule sets and service: shared by Electron, browser mode and the CLI. */
-export function openAppContext({ dataDir, databaseFile, resourcesDir, nativeBinding, logError }: AppContextOptions) {
+export function openAppContext({
+  dataDir,
+  databaseFile,
+  resourcesDir,
+  packetWorkerFile,
+  platform = {},
+  nativeBinding,
+  logError,
+}: AppContextOptions) {
   mkdirSync(dataDir, { recursive: true });
   const db = openStore(databaseFile ?? join(dataDir, DATABASE_FILE), nativeBinding ? { nativeBinding } : {});
   const store = repositories(db);
   const files = contentStore(join(dataDir, ATTACHMENTS_FOLDER));
   const ruleSets = loadRuleSets(join(resourcesDir, 'rulesets'));
-  const service = createService({ store, files, dataDir, ruleSets });
+  const packets = packetJobs({
+    workerFile: packetWorkerFile ?? join(resourcesDir, '..', 'out', 'main', 'packet-worker.js'),
+    fontDir: join(resourcesDir, 'fonts'),
+  });
+  // Finished packets wait here for a browser-mode download; they do not outlive a session.
+  const exportsDir = join(dataDir, 'exports');
+  rmSync(exportsDir, { recursive: true, force: true });
+  const service = createService({ store, files, dataDir, ruleSets, packets, platform, exportsDir });
   return {
     dataDir,
     store,
     files,
     ruleSets,
     service,
+    packets,
     dispatch: createDispatch(service, logError),
     close: () => db.close(),
   };

@@ -1,7 +1,8 @@
 import { contract, validationError, type MethodName, type Result } from '../../preload/contract';
 import { ServiceError, type Service } from './service';
 
-export type Dispatch = (method: string, input: unknown) => Result<unknown>;
+/** Most methods answer at once; a few (the save dialog of a packet export) answer later. */
+export type Dispatch = (method: string, input: unknown) => Result<unknown> | Promise<Result<unknown>>;
 
 function isMethodName(name: string): name is MethodName {
   return Object.hasOwn(contract, name);
@@ -18,17 +19,19 @@ export function createDispatch(service: Service, logError: (error: unknown) => v
     }
     const parsed = contract[method].input.safeParse(input);
     if (!parsed.success) return { ok: false, error: validationError(parsed.error) };
-    try {
-      const call = service[method] as (input: unknown) => unknown;
-      return { ok: true, value: call(parsed.data) };
-    } catch (error) {
+    const failure = (error: unknown): Result<unknown> => {
       if (error instanceof ServiceError) return { ok: false, error: error.toApiError() };
       logError(error);
       const detail = error instanceof Error ? error.message : String(error);
-      return {
-        ok: false,
-        error: { code: 'internal', message: `Recert could not complete "${method}": ${detail}. Nothing was changed.` },
-      };
+      return { ok: false, error: { code: 'internal', message: `Recert could not complete "${method}": ${detail}. Nothing was changed.` } };
+    };
+    try {
+      const call = service[method] as (input: unknown) => unknown;
+      const value = call(parsed.data);
+      if (value instanceof Promise) return value.then((resolved: unknown) => ({ ok: true as const, value: resolved }), failure);
+      return { ok: true, value };
+    } catch (error) {
+      return failure(error);
     }
   };
 }

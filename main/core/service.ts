@@ -1,4 +1,6 @@
 import type {
+  StoredAttachment,
+  PacketExportStatus,
   CredentialEvaluation,
   Activity,
   Attachment,
@@ -13,7 +15,13 @@ import type {
   Theme,
 } from '../../preload/contract';
 import { themes } from '../../preload/contract';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { ContentStore } from './attachments/file-store';
+import type { PacketJobs } from './packet/jobs';
+import type { PacketPlan } from './packet/plan';
+import { PacketSourceError, planFromStore } from './packet/sources';
+import { replaceControlCharacters } from './text';
 import { localToday, type CalendarDate } from './dates';
 import { effectiveRuleSets, evaluateEveryone, evaluatePerson, type StoredVerdict } from './evaluation';
 import { explainBlocker, explainWarning, statusText } from './rules/describe';
@@ -23,11 +31,25 @@ import { invalid, notFound, ServiceError } from './errors';
 import { newId } from './ids';
 import type { Repositories } from './store';
 
+/** What differs between the desktop app and browser mode, supplied by each (main/core stays electron-free). */
+export interface Platform {
+  /** Desktop: the save dialog; null when the user cancels. Absent in browser mode (the packet downloads). */
+  chooseSaveLocation?(suggestedName: string): Promise<string | null>;
+  /** Desktop: reveal a file in the system's file manager. */
+  showInFolder?(path: string): void;
+  /** The URL a screen loads to preview an attachment; browser mode's route by default. */
+  attachmentUrl?(attachmentId: string): string;
+}
+
 export interface ServiceDeps {
   store: Repositories;
   files: ContentStore;
   dataDir: string;
   ruleSets: readonly RuleSet[];
+  packets: PacketJobs;
+  platform: Platform;
+  /** Where browser mode keeps finished packets until they are downloaded. */
+  exportsDir: string;
   /** Today's date: injected so that tests can pin it; the engine itself never reads a clock. */
   today?: () => CalendarDate;
 }
@@ -42,10 +64,29 @@ function summaryOf(ruleSet: RuleSet): RuleSetSummary {
   };
 }
 
-export type Service = { [M in MethodName]: (input: ParsedInputOf<M>) => ResultOf<M> };
+export type Service = { [M in MethodName]: (input: ParsedInputOf<M>) => ResultOf<M> | Promise<ResultOf<M>> };
+
+/** "Audit packet - Dana Rivera - NASM-CPT - 2026-11-21.pdf", safe as a file name everywhere. */
+export function packetFileName(person: string, credential: string, date: string): string {
+  const safe = (text: string) =>
+    replaceControlCharacters(text, ' ')
+      .replace(/[\\/:*?"<>|]+/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
+  return `Audit packet - ${safe(person)} - ${safe(credential)} - ${date}.pdf`;
+}
 
 /** One function per contract method. Inputs are already parsed by the contract's schemas. */
-export function createService({ store, files, dataDir, ruleSets, today = localToday }: ServiceDeps): Service {
+export function createService({
+  store,
+  files,
+  dataDir,
+  ruleSets,
+  packets,
+  platform,
+  exportsDir,
+  today = localToday,
+}: ServiceDeps): Service {
   const knownRuleSets = new Set(ruleSets.map((r) => r.id));
 
   function present(stored: StoredVerdict, rules: Map<string, RuleSet>, asOf: CalendarDate, person: Person): CredentialEvaluation {
@@ -122,6 +163,28 @@ export function createService({ store, files, dataDir, ruleSets, today = localTo
     const courses = store.activities.listByPerson(personId).flatMap((a) => store.attachments.listByActivity(a.id));
     return [...cards, ...courses].map((a) => a.sha256);
   }
+  function withPreview(attachment: StoredAttachment): Attachment {
+    return { ...attachment, previewUrl: platform.attachmentUrl ? platform.attachmentUrl(attachment.id) : `attachments/${attachment.id}` };
+  }
+
+  function packetStatus(jobId: string, field = 'jobId'): PacketExportStatus {
+    const job = packets.status(jobId);
+    if (!job) throw notFound(field, 'packet export', jobId);
+    const done = job.state === 'done';
+    return {
+      jobId: job.jobId,
+      state: job.state,
+      done: job.progress.done,
+      total: job.progress.total,
+      message: job.progress.message,
+      fileName: job.fileName,
+      savedTo: done && platform.chooseSaveLocation ? job.destination : null,
+      downloadPath: done && !platform.chooseSaveLocation ? `exports/${job.jobId}` : null,
+      canShowInFolder: done && !!platform.showInFolder,
+      error: job.error,
+    };
+  }
+
   function readTheme(): Theme {
     const stored = store.settings.get('theme');
     return themes.includes(stored as Theme) ? (stored as Theme) : 'system';
@@ -257,7 +320,9 @@ export function createService({ store, files, dataDir, ruleSets, today = localTo
 
     listAttachments: ({ owner }) => {
       const { activityId, cprAedCardId } = requireOwner(owner);
-      return activityId ? store.attachments.listByActivity(activityId) : store.attachments.listByCard(cprAedCardId ?? '');
+      return (activityId ? store.attachments.listByActivity(activityId) : store.attachments.listByCard(cprAedCardId ?? '')).map(
+        withPreview,
+      );
     },
     addAttachment: ({ owner, fileName, contentBase64 }) => {
       const links = requireOwner(owner);
@@ -271,14 +336,14 @@ export function createService({ store, files, dataDir, ruleSets, today = localTo
         );
       }
       const sha256 = files.put(bytes);
-      const attachment: Attachment = { id: newId('f'), sha256, fileName, mediaType, size: bytes.length, ...links };
+      const attachment: StoredAttachment = { id: newId('f'), sha256, fileName, mediaType, size: bytes.length, ...links };
       try {
         store.transaction(() => store.attachments.insert(attachment));
       } catch (error) {
         releaseFiles([sha256]);
         throw error;
       }
-      return attachment;
+      return withPreview(attachment);
     },
     removeAttachment: ({ id }) => {
       const attachment = store.attachments.get(id);
@@ -286,6 +351,46 @@ export function createService({ store, files, dataDir, ruleSets, today = localTo
       store.transaction(() => store.attachments.delete(id));
       releaseFiles([attachment.sha256]);
       return { deleted: true };
+    },
+
+    startPacketExport: async ({ credentialId, asOf }) => {
+      const date = today();
+      let plan: PacketPlan;
+      try {
+        plan = planFromStore(store, files, ruleSets, credentialId, asOf ?? date, date);
+      } catch (error) {
+        if (error instanceof PacketSourceError) throw new ServiceError('not-found', error.message, error.field);
+        throw error;
+      }
+      const fileName = packetFileName(plan.person.name, plan.credential.shortName, date);
+      let destination: string;
+      if (platform.chooseSaveLocation) {
+        const chosen = await platform.chooseSaveLocation(fileName);
+        if (!chosen) return null;
+        destination = chosen;
+      } else {
+        mkdirSync(exportsDir, { recursive: true });
+        destination = join(exportsDir, `${newId('packet')}.pdf`);
+      }
+      return packetStatus(packets.start(plan, destination, fileName).jobId);
+    },
+    getPacketExport: ({ jobId }) => packetStatus(jobId),
+    cancelPacketExport: ({ jobId }) => {
+      packetStatus(jobId);
+      packets.cancel(jobId);
+      return packetStatus(jobId);
+    },
+    showPacketInFolder: ({ jobId }) => {
+      const status = packetStatus(jobId);
+      if (!platform.showInFolder)
+        throw new ServiceError(
+          'invalid-input',
+          'Show in folder is available in the desktop app; in the browser, open your downloads.',
+          'jobId',
+        );
+      if (!status.savedTo) throw invalid('jobId', 'the packet is not saved yet');
+      platform.showInFolder(status.savedTo);
+      return { shown: true };
     },
 
     getSettings: (): Settings => ({ dataDir, theme: readTheme() }),

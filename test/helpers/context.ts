@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { openAppContext, type AppContext } from '../../main/core/app-context';
@@ -10,12 +10,29 @@ export function tempDir(prefix = 'recert-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
-/** A fresh data folder and an open app context; call dispose() in afterEach. */
-export function freshContext(): AppContext & { dispose(): void } {
+/**
+ * A fresh data folder and an open app context; call dispose() in afterEach. The platform acts like
+ * the desktop app: the "save dialog" picks a file in the data folder, "show in folder" is recorded.
+ */
+export function freshContext(): AppContext & { dispose(): void; shownInFolder: string[] } {
   const dataDir = tempDir();
-  const context = openAppContext({ dataDir, resourcesDir, logError: () => undefined });
+  const shownInFolder: string[] = [];
+  const context = openAppContext({
+    dataDir,
+    resourcesDir,
+    packetWorkerFile: join(projectRoot, 'out/main/packet-worker.js'),
+    logError: () => undefined,
+    platform: {
+      chooseSaveLocation: (name) => {
+        mkdirSync(join(dataDir, 'saved'), { recursive: true });
+        return Promise.resolve(join(dataDir, 'saved', name));
+      },
+      showInFolder: (path) => shownInFolder.push(path),
+    },
+  });
   return {
     ...context,
+    shownInFolder,
     dispose() {
       context.close();
       rmSync(dataDir, { recursive: true, force: true });

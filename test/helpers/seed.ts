@@ -21,7 +21,11 @@ function ok<T>(result: { ok: true; value: T } | { ok: false; error: { message: s
 
 /** One person with one credential, one course (with a certificate) and one CPR/AED card. */
 export function seed(context: AppContext): Seeded {
-  const call = <M extends MethodName>(method: M, input: InputOf<M>) => ok(context.dispatch(method, input) as never) as { id: string };
+  const call = <M extends MethodName>(method: M, input: InputOf<M>) => {
+    const result = context.dispatch(method, input);
+    if (result instanceof Promise) throw new Error(`${method} is asynchronous`);
+    return ok(result as never) as { id: string };
+  };
   const person = call('createPerson', { name: 'Dana Rivera', email: 'dana@example.org', employeeId: 'E-104' });
   const credential = call('createCredential', { personId: person.id, ruleSet: 'nasm-cpt', number: 'NASM-123456', expires: '2027-03-31' });
   const activity = call('createActivity', {

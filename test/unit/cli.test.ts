@@ -133,3 +133,47 @@ describe('recert import and export', () => {
     expect(recert(['export', '--db', dir()]).stderr).toContain('export needs --out FILE');
   });
 });
+
+describe('recert packet', () => {
+  it('writes the packet from a records file, with a progress line per exhibit on stderr', async () => {
+    const { writePacketFixture } = await import('../helpers/packet-fixtures');
+    const work = dir();
+    const fixture = await writePacketFixture(work);
+    const out = join(work, 'out', 'packet.pdf');
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(join(work, 'out'));
+    const result = recert(['packet', fixture.recordsFile, '--person', 'p1', '--credential', 'c1', '--out', out, '--as-of', '2027-04-15']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('Added exhibit 1 of 8: ces.pdf');
+    expect(result.stderr.match(/Added exhibit \d+ of 8/g)).toHaveLength(8);
+    expect(spawnSync('qpdf', ['--check', out]).status).toBe(0);
+  });
+
+  it('writes the packet from a data folder', () => {
+    const data = dir();
+    expect(recert(['import', join(fixtures, 'format-example/records.json'), '--db', data]).code).toBe(0);
+    const out = join(dir(), 'p.pdf');
+    const result = recert(['packet', '--db', data, '--credential', 'c1', '--out', out]);
+    expect(result.stderr).toContain('Added exhibit 1 of 1: cpr-front.jpg');
+    expect(result.code).toBe(0);
+    expect(existsSync(out)).toBe(true);
+  });
+
+  it.each([
+    [['packet', '--credential', 'c1', '--out', 'x.pdf'], 'packet needs either a records FILE or --db PATH'],
+    [['packet', 'x.json', '--person', 'p1', '--out', 'x.pdf'], 'packet needs --credential ID'],
+    [['packet', 'FILE', '--person', 'p1', '--credential', 'c1'], 'packet needs --out OUT.pdf'],
+  ])('exits 2 on bad arguments: %j', (args, message) => {
+    const result = recert(args);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(message);
+  });
+
+  it('exits 2 and writes nothing for an unknown person or credential', () => {
+    const out = join(dir(), 'p.pdf');
+    const result = recert(['packet', join(fixtures, 'format-example/records.json'), '--person', 'p1', '--credential', 'c9', '--out', out]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--credential: "p1" has no credential "c9"');
+    expect(existsSync(out)).toBe(false);
+  });
+});

@@ -3,9 +3,11 @@ import { methodNames, type MethodName } from '../../preload/contract';
 import { freshContext, rowCounts } from '../helpers/context';
 import { seed, snapshot, tinyPdf, type Seeded } from '../helpers/seed';
 
+type Seed = Seeded & { jobId: string };
+
 type Fixture = {
   /** A valid input, given the seeded ids. */
-  valid(s: Seeded): Record<string, unknown>;
+  valid(s: Seed): Record<string, unknown>;
   /** Fields whose absence must be refused. */
   required: string[];
   /** Fields that name a stored record. */
@@ -95,6 +97,14 @@ const fixtures: Record<MethodName, Fixture> = {
   },
   evaluateEveryone: { valid: () => ({ asOf: '2026-11-21', includeInactive: true }), required: [], ids: [] },
   getRuleSet: { valid: () => ({ id: 'nasm-cpt' }), required: ['id'], ids: ['id'] },
+  startPacketExport: {
+    valid: (s) => ({ credentialId: s.credentialId, asOf: '2026-11-21' }),
+    required: ['credentialId'],
+    ids: ['credentialId'],
+  },
+  getPacketExport: { valid: (s) => ({ jobId: s.jobId }), required: ['jobId'], ids: ['jobId'] },
+  cancelPacketExport: { valid: (s) => ({ jobId: s.jobId }), required: ['jobId'], ids: ['jobId'] },
+  showPacketInFolder: { valid: (s) => ({ jobId: s.jobId }), required: ['jobId'], ids: ['jobId'] },
   getSettings: { valid: () => ({}), required: [], ids: [] },
   updateSettings: { valid: () => ({ theme: 'dark' }), required: ['theme'], ids: [] },
 };
@@ -118,18 +128,22 @@ function wrongTypeFor(value: unknown): unknown {
 }
 
 let context: ReturnType<typeof freshContext>;
-let seeded: Seeded;
-beforeEach(() => {
+let seeded: Seed;
+beforeEach(async () => {
   context = freshContext();
-  seeded = seed(context);
+  const ids = seed(context);
+  // A packet export to refer to; most tests never wait for it.
+  const started = await context.dispatch('startPacketExport', { credentialId: ids.credentialId, asOf: '2026-11-21' });
+  if (!started.ok || !started.value) throw new Error(`could not start a packet export: ${JSON.stringify(started)}`);
+  seeded = { ...ids, jobId: (started.value as { jobId: string }).jobId };
 });
 afterEach(() => context.dispose());
 
 /** Calls the method and checks the refusal: ok false, the field named, nothing stored changed. */
-function expectRefused(method: MethodName, input: unknown, field: string | null, code = 'invalid-input') {
+async function expectRefused(method: MethodName, input: unknown, field: string | null, code = 'invalid-input') {
   const countsBefore = rowCounts(context);
   const before = snapshot(context);
-  const result = context.dispatch(method, input);
+  const result = await context.dispatch(method, input);
   expect(result.ok, `${method} accepted ${JSON.stringify(input)?.slice(0, 200)}`).toBe(false);
   if (result.ok) return;
   expect(result.error.code).toBe(code);
@@ -142,12 +156,13 @@ function expectRefused(method: MethodName, input: unknown, field: string | null,
 }
 
 describe('every contract method has a fixture', () => {
-  it('covers exactly the contract', () => {
+  it('covers exactly the contract', async () => {
     expect(Object.keys(fixtures).sort()).toEqual([...methodNames].sort());
   });
 
-  it.each(methodNames)('%s accepts its valid input', (method) => {
-    const result = context.dispatch(method, fixtures[method].valid(seeded));
+  it.each(methodNames)('%s accepts its valid input', async (method) => {
+    await context.packets.finished(seeded.jobId);
+    const result = await context.dispatch(method, fixtures[method].valid(seeded));
     expect(result.ok, JSON.stringify(result)).toBe(true);
   });
 });
@@ -155,98 +170,98 @@ describe('every contract method has a fixture', () => {
 describe.each(methodNames)('%s refuses bad input', (method) => {
   const fixture = fixtures[method];
 
-  it('wrong types: the whole input and each field', () => {
-    expectRefused(method, 42, null);
-    expectRefused(method, 'input', null);
+  it('wrong types: the whole input and each field', async () => {
+    await expectRefused(method, 42, null);
+    await expectRefused(method, 'input', null);
     const valid = fixture.valid(seeded);
     for (const [key, value] of Object.entries(valid)) {
-      expectRefused(method, { ...valid, [key]: wrongTypeFor(value) }, key);
+      await expectRefused(method, { ...valid, [key]: wrongTypeFor(value) }, key);
     }
   });
 
-  it('missing fields', () => {
+  it('missing fields', async () => {
     const valid = fixture.valid(seeded);
     for (const key of fixture.required) {
       const { [key]: _removed, ...rest } = valid;
-      expectRefused(method, rest, key);
+      await expectRefused(method, rest, key);
     }
-    if (fixture.required.length > 0) expectRefused(method, undefined, null);
+    if (fixture.required.length > 0) await expectRefused(method, undefined, null);
   });
 
-  it('unknown extra fields', () => {
-    expectRefused(method, { ...fixture.valid(seeded), sneaky: true }, 'sneaky');
+  it('unknown extra fields', async () => {
+    await expectRefused(method, { ...fixture.valid(seeded), sneaky: true }, 'sneaky');
   });
 
-  it('dates that are not calendar dates', () => {
+  it('dates that are not calendar dates', async () => {
     const valid = fixture.valid(seeded);
     for (const key of Object.keys(valid).filter((k) => DATE_FIELDS.includes(k))) {
       for (const bad of ['2026-02-30', '2026-13-01', '31/03/2027', '']) {
-        expectRefused(method, { ...valid, [key]: bad }, key);
+        await expectRefused(method, { ...valid, [key]: bad }, key);
       }
     }
   });
 
-  it('zero, negative and absurd amounts', () => {
+  it('zero, negative and absurd amounts', async () => {
     const valid = fixture.valid(seeded);
     if (!('ceus' in valid)) return;
     for (const bad of [0, -0.5, 100.001, 101, 1e9, 0.0001, Number.NaN]) {
-      expectRefused(method, { ...valid, ceus: bad }, 'ceus');
+      await expectRefused(method, { ...valid, ceus: bad }, 'ceus');
     }
     const { ceus: _ceus, ...withoutCeus } = valid;
     for (const bad of [0, -1, 1000.01, 0.001]) {
-      expectRefused(method, { ...withoutCeus, contactHours: bad }, 'contactHours');
+      await expectRefused(method, { ...withoutCeus, contactHours: bad }, 'contactHours');
     }
-    expectRefused(method, { ...valid, contactHours: 19 }, 'contactHours');
-    expectRefused(method, withoutCeus, 'ceus');
+    await expectRefused(method, { ...valid, contactHours: 19 }, 'contactHours');
+    await expectRefused(method, withoutCeus, 'ceus');
   });
 
-  it('1 MB strings', () => {
+  it('1 MB strings', async () => {
     const valid = fixture.valid(seeded);
     const huge = 'x'.repeat(1024 * 1024);
     for (const [key, value] of Object.entries(valid)) {
-      if (typeof value === 'string') expectRefused(method, { ...valid, [key]: huge }, key);
+      if (typeof value === 'string') await expectRefused(method, { ...valid, [key]: huge }, key);
     }
   });
 
-  it('unknown ids', () => {
+  it('unknown ids', async () => {
     const valid = fixture.valid(seeded);
     for (const key of fixture.ids) {
-      if (key === 'credentialIds') expectRefused(method, { ...valid, credentialIds: ['c-unknown'] }, 'credentialIds[0]', 'not-found');
+      if (key === 'credentialIds') await expectRefused(method, { ...valid, credentialIds: ['c-unknown'] }, 'credentialIds[0]', 'not-found');
       else if (key === 'owner')
-        expectRefused(method, { ...valid, owner: { kind: 'cpr-aed-card', id: 'k-unknown' } }, 'owner.id', 'not-found');
-      else expectRefused(method, { ...valid, [key]: 'unknown-id' }, key, 'not-found');
+        await expectRefused(method, { ...valid, owner: { kind: 'cpr-aed-card', id: 'k-unknown' } }, 'owner.id', 'not-found');
+      else await expectRefused(method, { ...valid, [key]: 'unknown-id' }, key, 'not-found');
     }
   });
 });
 
 describe('cross-field rules', () => {
-  it('refuses a petition on a course that is not petitioned', () => {
+  it('refuses a petition on a course that is not petitioned', async () => {
     const valid = fixtures.createActivity.valid(seeded);
-    expectRefused('createActivity', { ...valid, petition: { status: 'pending', filed: '2026-03-02', decided: null } }, 'petition');
+    await expectRefused('createActivity', { ...valid, petition: { status: 'pending', filed: '2026-03-02', decided: null } }, 'petition');
   });
-  it('refuses a card that expires before it was completed', () => {
-    expectRefused('createCprAedCard', { ...fixtures.createCprAedCard.valid(seeded), expires: '2025-12-31' }, 'expires');
+  it('refuses a card that expires before it was completed', async () => {
+    await expectRefused('createCprAedCard', { ...fixtures.createCprAedCard.valid(seeded), expires: '2025-12-31' }, 'expires');
   });
-  it('refuses an unknown rule set with the list of known ones', () => {
-    const result = context.dispatch('createCredential', { ...fixtures.createCredential.valid(seeded), ruleSet: 'made-up' });
+  it('refuses an unknown rule set with the list of known ones', async () => {
+    const result = await context.dispatch('createCredential', { ...fixtures.createCredential.valid(seeded), ruleSet: 'made-up' });
     expect(result).toMatchObject({ ok: false, error: { field: 'ruleSet' } });
     expect(!result.ok && result.error.message).toMatch(/nasm-cpt/);
   });
-  it("refuses to count a course toward another person's credential", () => {
-    const other = context.dispatch('createPerson', { name: 'Other' });
+  it("refuses to count a course toward another person's credential", async () => {
+    const other = await context.dispatch('createPerson', { name: 'Other' });
     if (!other.ok) throw new Error('seed failed');
     const otherValue = other.value as { id: string };
     const valid = fixtures.createActivity.valid(seeded);
-    expectRefused('createActivity', { ...valid, personId: otherValue.id }, 'credentialIds[0]', 'not-found');
+    await expectRefused('createActivity', { ...valid, personId: otherValue.id }, 'credentialIds[0]', 'not-found');
   });
-  it('refuses an empty or unsupported certificate file with a message that says what to do', () => {
+  it('refuses an empty or unsupported certificate file with a message that says what to do', async () => {
     const valid = fixtures.addAttachment.valid(seeded);
-    expectRefused('addAttachment', { ...valid, contentBase64: '' }, 'contentBase64');
-    expectRefused('addAttachment', { ...valid, contentBase64: Buffer.from('just some text').toString('base64') }, 'contentBase64');
-    const result = context.dispatch('addAttachment', { ...valid, contentBase64: Buffer.from('GIF89a....').toString('base64') });
+    await expectRefused('addAttachment', { ...valid, contentBase64: '' }, 'contentBase64');
+    await expectRefused('addAttachment', { ...valid, contentBase64: Buffer.from('just some text').toString('base64') }, 'contentBase64');
+    const result = await context.dispatch('addAttachment', { ...valid, contentBase64: Buffer.from('GIF89a....').toString('base64') });
     expect(!result.ok && result.error.message).toMatch(/PDF, JPEG, PNG or HEIC/);
   });
-  it('refuses an unknown method', () => {
-    expect(context.dispatch('dropAllTables', {})).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  it('refuses an unknown method', async () => {
+    expect(await context.dispatch('dropAllTables', {})).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
 });

@@ -11,7 +11,8 @@ beforeEach(() => {
 });
 afterEach(() => context.dispose());
 
-function value<T>(result: { ok: boolean }): T {
+function value<T>(result: { ok: boolean } | Promise<unknown>): T {
+  if (result instanceof Promise) throw new Error('unexpected asynchronous result');
   if (!result.ok) throw new Error(JSON.stringify(result));
   return (result as unknown as { value: T }).value;
 }
@@ -37,7 +38,7 @@ describe('evaluation over the contract', () => {
 
   it('follows the data folder: a rule-set override and a removed certificate change the verdict', () => {
     context.store.ruleSetOverrides.set('nasm-cpt', { cprAedWaiver: { from: '2020-03-01', until: '2021-08-31' } });
-    context.dispatch('updateCprAedCard', {
+    void context.dispatch('updateCprAedCard', {
       id: seeded.cardId,
       provider: 'Online Co',
       completed: '2025-06-01',
@@ -46,7 +47,7 @@ describe('evaluation over the contract', () => {
       aed: true,
       handsOn: false,
     });
-    context.dispatch('removeAttachment', { id: seeded.attachmentId });
+    void context.dispatch('removeAttachment', { id: seeded.attachmentId });
     const evaluation = value<CredentialEvaluation>(
       context.dispatch('evaluateCredential', { credentialId: seeded.credentialId, asOf: '2026-11-21' }),
     );
@@ -57,13 +58,13 @@ describe('evaluation over the contract', () => {
 
   it('evaluates everyone at once for the staff view, active people only unless asked', () => {
     const other = value<{ id: string }>(context.dispatch('createPerson', { name: 'Sam Lee' }));
-    context.dispatch('createCredential', { personId: other.id, ruleSet: 'ace-cpt', expires: '2026-06-30' });
+    void context.dispatch('createCredential', { personId: other.id, ruleSet: 'ace-cpt', expires: '2026-06-30' });
     const all = value<CredentialEvaluation[]>(context.dispatch('evaluateEveryone', { asOf: '2026-11-21' }));
     expect(all.map((e) => [e.person.name, e.ruleSet.id, e.verdict.status])).toEqual([
       ['Dana Rivera', 'nasm-cpt', 'ready'],
       ['Sam Lee', 'ace-cpt', 'expired-late'],
     ]);
-    context.dispatch('updatePerson', { id: other.id, name: 'Sam Lee', active: false });
+    void context.dispatch('updatePerson', { id: other.id, name: 'Sam Lee', active: false });
     expect(value<CredentialEvaluation[]>(context.dispatch('evaluateEveryone', { asOf: '2026-11-21' }))).toHaveLength(1);
     expect(value<CredentialEvaluation[]>(context.dispatch('evaluateEveryone', { asOf: '2026-11-21', includeInactive: true }))).toHaveLength(
       2,

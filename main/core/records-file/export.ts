@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { Attachment } from '../../../preload/contract';
+import type { StoredAttachment } from '../../../preload/contract';
 import { writeFileAtomic } from '../atomic-write';
 import type { ContentStore } from '../attachments/file-store';
 import { groupBy } from '../group-by';
@@ -28,7 +28,7 @@ function safeFileName(name: string): string {
 }
 
 /** certs/<first 12 hex of the SHA-256>/<file name>: the same file is written once; names stay readable. */
-function attachmentRecord(attachment: Attachment): AttachmentRecord {
+function attachmentRecord(attachment: StoredAttachment): AttachmentRecord {
   const fileName = safeFileName(attachment.fileName);
   const record: AttachmentRecord = { file: `certs/${attachment.sha256.slice(0, 12)}/${fileName}`, sha256: attachment.sha256 };
   return fileName === attachment.fileName ? record : { file: record.file, name: attachment.fileName, sha256: attachment.sha256 };

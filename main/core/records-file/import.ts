@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { Activity, Attachment, CprAedCard, Credential, Person } from '../../../preload/contract';
+import type { Activity, StoredAttachment, CprAedCard, Credential, Person } from '../../../preload/contract';
 import type { ContentStore } from '../attachments/file-store';
 import { newId } from '../ids';
 import type { Repositories } from '../store';
@@ -67,7 +67,7 @@ export function importRecords(parsed: ParsedRecords, store: Repositories, files:
     for (const record of records ?? []) {
       const resolved = parsed.attachments.get(record.file);
       if (!resolved) throw new Error(`attachment ${record.file} was not resolved`);
-      const attachment: Attachment = {
+      const attachment: StoredAttachment = {
         id: newId('f'),
         sha256: resolved.sha256,
         fileName: record.name ?? basename(record.file),

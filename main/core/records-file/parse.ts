@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, normalize, relative, sep } from 'node:path';
 import type { AttachmentMediaType } from '../../../preload/contract';
 import { issuePath } from '../../../preload/contract';
-import { sha256Hex } from '../attachments/file-store';
+import { hashFile } from '../attachments/read-file';
 import { sniffMediaType } from '../attachments/media-type';
 import { ruleSetOverrideSchema, type RuleSetOverride } from '../rules/ruleset-schema';
 import { recordsFileSchema, type RecordsFile } from './schema';
@@ -71,24 +71,24 @@ function semanticProblems(raw: Raw, options: ParseOptions, attachments: Map<stri
       }
       let resolved = attachments.get(file);
       if (!resolved) {
-        let bytes: Buffer;
+        let read: ReturnType<typeof hashFile>;
         try {
           if (!statSync(absolutePath).isFile()) throw new Error('not a file');
-          bytes = readFileSync(absolutePath);
+          read = hashFile(absolutePath);
         } catch {
           problems.push(`${at}.file: "${file}" was not found next to the records file`);
           return;
         }
-        if (bytes.length === 0) {
+        if (read.size === 0) {
           problems.push(`${at}.file: "${file}" is empty`);
           return;
         }
-        const mediaType = sniffMediaType(bytes);
+        const mediaType = sniffMediaType(read.head);
         if (!mediaType) {
           problems.push(`${at}.file: "${file}" is not a PDF, JPEG, PNG or HEIC/HEIF file`);
           return;
         }
-        resolved = { path: file, absolutePath, sha256: sha256Hex(bytes), size: bytes.length, mediaType };
+        resolved = { path: file, absolutePath, sha256: read.sha256, size: read.size, mediaType };
         attachments.set(file, resolved);
       }
       const declared = str(item.sha256)?.toLowerCase();

@@ -1,17 +1,17 @@
-import type { Attachment } from '../../../preload/contract';
+import type { StoredAttachment } from '../../../preload/contract';
 import type { Db } from './open';
 
 interface AttachmentRow {
   id: string;
   sha256: string;
   file_name: string;
-  media_type: Attachment['mediaType'];
+  media_type: StoredAttachment['mediaType'];
   size: number;
   activity_id: string | null;
   cpr_aed_card_id: string | null;
 }
 
-function toAttachment(row: AttachmentRow): Attachment {
+function toAttachment(row: AttachmentRow): StoredAttachment {
   return {
     id: row.id,
     sha256: row.sha256,
@@ -41,16 +41,16 @@ export function attachmentsRepository(db: Db) {
   const remove = db.prepare<[string]>('DELETE FROM attachments WHERE id = ?');
 
   return {
-    listByActivity(activityId: string): Attachment[] {
+    listByActivity(activityId: string): StoredAttachment[] {
       return byActivity.all(activityId).map(toAttachment);
     },
-    listByCard(cardId: string): Attachment[] {
+    listByCard(cardId: string): StoredAttachment[] {
       return byCard.all(cardId).map(toAttachment);
     },
-    listAll(): Attachment[] {
+    listAll(): StoredAttachment[] {
       return all.all().map(toAttachment);
     },
-    get(id: string): Attachment | undefined {
+    get(id: string): StoredAttachment | undefined {
       const row = byId.get(id);
       return row ? toAttachment(row) : undefined;
     },
@@ -66,7 +66,7 @@ export function attachmentsRepository(db: Db) {
       const cards = personId ? cardsOfPersonWithFiles.all(personId) : cardsWithFiles.all();
       return new Set(cards.map((r) => r.id));
     },
-    insert(attachment: Attachment): void {
+    insert(attachment: StoredAttachment): void {
       insert.run(attachment);
     },
     delete(id: string): boolean {

@@ -86,7 +86,7 @@ describe('export', () => {
     const first = context();
     importRecords(readRecordsFile(join(fixtures, 'format-example/records.json'), ids(first)), first.store, first.files);
     importRecords(readRecordsFile(join(fixtures, 'shared-course.json'), ids(first)), first.store, first.files);
-    first.dispatch('updatePerson', { id: 'p1', name: 'Dana Rivera', email: 'dana@example.org', employeeId: 'E-104', active: false });
+    void first.dispatch('updatePerson', { id: 'p1', name: 'Dana Rivera', email: 'dana@example.org', employeeId: 'E-104', active: false });
 
     const out1 = folder();
     exportRecords(first.store, first.files, join(out1, 'records.json'));

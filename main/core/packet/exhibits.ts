@@ -1,0 +1,126 @@
+// Certificate files as packet pages. A first pass reads every file and decides how many pages it
+// becomes (and, for files that cannot be shown, why); the second pass draws them into the packet.
+import { readFileSync } from 'node:fs';
+import { PDFDocument } from '@cantoo/pdf-lib';
+import { sniffMediaType } from '../attachments/media-type';
+import { readHead } from '../attachments/read-file';
+import { isQuarterTurn, readJpegInfo } from './jpeg';
+import { FOOTER_BAND, LETTER, STAMP_BAND } from './pen';
+import type { Exhibit } from './plan';
+
+export interface PageBox {
+  width: number;
+  height: number;
+}
+
+export type InspectedExhibit =
+  | { kind: 'pdf'; pages: PageBox[] }
+  /** `converted` holds a HEIC photo turned into JPEG; other JPEGs are read again when drawn (memory). */
+  | { kind: 'jpeg'; pages: [PageBox]; converted: Uint8Array | null; orientation: number }
+  | { kind: 'png'; pages: [PageBox] }
+  | { kind: 'placeholder'; pages: [PageBox]; reason: string; fileReadable: boolean };
+
+/** Bytes read to recognise a file and find a JPEG's size and orientation. */
+const JPEG_HEAD = 256 * 1024;
+
+/** Side margin of exhibit pages; the stamp and the footer have their own bands. */
+export const SIDE = 24;
+
+function placeholder(reason: string, fileReadable = true): InspectedExhibit {
+  return { kind: 'placeholder', pages: [LETTER], reason, fileReadable };
+}
+
+/** A Letter page in the orientation that fits a picture of this displayed shape best. */
+function pageFor(width: number, height: number): PageBox {
+  return width > height ? { width: LETTER.height, height: LETTER.width } : LETTER;
+}
+
+/** Opens a PDF, including one with only an owner password (empty user password). */
+export async function openPdf(bytes: Uint8Array): Promise<PDFDocument> {
+  return PDFDocument.load(bytes, { password: '', updateMetadata: false });
+}
+
+function describeLoadError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/NEEDS PASSWORD|password/i.test(message)) return 'The PDF is locked with a password, so its pages cannot be shown.';
+  return `The PDF is damaged and cannot be read (${message.slice(0, 120)}).`;
+}
+
+async function convertHeic(bytes: Uint8Array): Promise<Uint8Array> {
+  // heic-convert decodes with libheif compiled to WebAssembly: no native code, works offline. Loaded
+  // on first use: the decoder is large and most packets have no HEIC photo.
+  const { default: convert } = await import('heic-convert');
+  return new Uint8Array(await convert({ buffer: bytes, format: 'JPEG', quality: 0.9 }));
+}
+
+/** First pass: how the file will appear, and on how many pages. */
+export async function inspectExhibit(exhibit: Exhibit): Promise<InspectedExhibit> {
+  let head: Buffer;
+  try {
+    head = readHead(exhibit.path, JPEG_HEAD);
+  } catch {
+    return placeholder('The file is missing from the data folder; restore it from a backup.', false);
+  }
+  const actual = sniffMediaType(head);
+  if (!actual) return placeholder('The file is not a PDF, JPEG, PNG or HEIC/HEIF image (unsupported or mislabeled).');
+  if (actual === 'image/jpeg') {
+    // Size and orientation sit in the first segments; only a huge EXIF block needs the whole file.
+    const info = readJpegInfo(head) ?? readJpegInfo(readFileSync(exhibit.path));
+    if (!info) return placeholder('The JPEG image is damaged and cannot be read.');
+    const [w, h] = isQuarterTurn(info.orientation) ? [info.height, info.width] : [info.width, info.height];
+    return { kind: 'jpeg', pages: [pageFor(w, h)], converted: null, orientation: info.orientation };
+  }
+  const bytes = readFileSync(exhibit.path);
+
+  if (actual === 'application/pdf') {
+    try {
+      const pdf = await openPdf(bytes);
+      const pages = pdf.getPages().map((page) => {
+        const { width, height } = page.getSize();
+        return page.getRotation().angle % 180 === 0 ? { width, height } : { width: height, height: width };
+      });
+      if (pages.length === 0) return placeholder('The PDF has no pages.');
+      return { kind: 'pdf', pages };
+    } catch (error) {
+      return placeholder(describeLoadError(error));
+    }
+  }
+
+  if (actual === 'image/heic' || actual === 'image/heif') {
+    let jpeg: Uint8Array;
+    try {
+      jpeg = await convertHeic(bytes);
+    } catch (error) {
+      return placeholder(
+        `The HEIC/HEIF photo cannot be decoded (${error instanceof Error ? error.message.slice(0, 100) : 'unknown error'}).`,
+      );
+    }
+    const info = readJpegInfo(jpeg);
+    if (!info) return placeholder('The HEIC/HEIF photo could not be converted.');
+    return { kind: 'jpeg', pages: [pageFor(info.width, info.height)], converted: jpeg, orientation: 1 };
+  }
+
+  // PNG: decode once now, so that a damaged file becomes a placeholder page rather than a failure later.
+  try {
+    const probe = await PDFDocument.create();
+    const image = await probe.embedPng(bytes);
+    return { kind: 'png', pages: [pageFor(image.width, image.height)] };
+  } catch (error) {
+    return placeholder(
+      `The PNG image is damaged and cannot be read (${error instanceof Error ? error.message.slice(0, 100) : 'unknown error'}).`,
+    );
+  }
+}
+
+/** The box inside an exhibit page where its content goes, clear of the stamp and the footer. */
+export function contentBox(page: PageBox): { x: number; y: number; width: number; height: number } {
+  return { x: SIDE, y: FOOTER_BAND, width: page.width - 2 * SIDE, height: page.height - STAMP_BAND - FOOTER_BAND };
+}
+
+/** Largest box of the given shape inside `box`, centred. */
+export function fit(box: { x: number; y: number; width: number; height: number }, width: number, height: number) {
+  const scale = Math.min(box.width / width, box.height / height);
+  const w = width * scale;
+  const h = height * scale;
+  return { x: box.x + (box.width - w) / 2, y: box.y + (box.height - h) / 2, width: w, height: h, scale };
+}

@@ -1,0 +1,108 @@
+// Names and titles come in any script. No single free font covers them all, so text is split into
+// runs, each set in the first font of a fallback chain that has its glyphs. Right-to-left runs
+// (Arabic, Hebrew) are laid out word by word in reverse, since PDF text is drawn left to right.
+import { join } from 'node:path';
+import * as fontkit from 'fontkit';
+
+export interface FontFace {
+  /** Name registered with pdfkit. */
+  name: string;
+  file: string;
+}
+
+const CHAIN: { name: string; regular: string; bold: string }[] = [
+  { name: 'latin', regular: 'NotoSans-Regular.ttf', bold: 'NotoSans-Bold.ttf' },
+  { name: 'arabic', regular: 'NotoSansArabic-Regular.ttf', bold: 'NotoSansArabic-Bold.ttf' },
+  { name: 'hebrew', regular: 'NotoSansHebrew-Regular.ttf', bold: 'NotoSansHebrew-Bold.ttf' },
+  { name: 'devanagari', regular: 'NotoSansDevanagari-Regular.ttf', bold: 'NotoSansDevanagari-Bold.ttf' },
+  { name: 'thai', regular: 'NotoSansThai-Regular.ttf', bold: 'NotoSansThai-Bold.ttf' },
+  { name: 'cjk', regular: 'DroidSansFallbackFull.ttf', bold: 'DroidSansFallbackFull.ttf' },
+];
+
+export const MONO_FONT_FILE = 'NotoMono-Regular.ttf';
+
+export interface TextRun {
+  /** pdfkit font name, e.g. "latin-bold". */
+  font: string;
+  text: string;
+}
+
+type CoverageFont = fontkit.Font;
+
+export interface FontSet {
+  faces: FontFace[];
+  mono: FontFace;
+  runs(text: string, bold?: boolean): TextRun[];
+}
+
+function isRtl(codePoint: number): boolean {
+  return (
+    (codePoint >= 0x0590 && codePoint <= 0x08ff) ||
+    (codePoint >= 0xfb1d && codePoint <= 0xfdff) ||
+    (codePoint >= 0xfe70 && codePoint <= 0xfeff)
+  );
+}
+
+function isNeutral(char: string): boolean {
+  return /[\s\p{P}\p{S}\p{N}]/u.test(char);
+}
+
+const cache = new Map<string, CoverageFont[]>();
+
+export function loadFontSet(fontDir: string): FontSet {
+  let coverage = cache.get(fontDir);
+  if (!coverage) {
+    coverage = CHAIN.map((face) => fontkit.openSync(join(fontDir, face.regular)));
+    cache.set(fontDir, coverage);
+  }
+  const fonts = coverage;
+  const faces = CHAIN.flatMap((face) => [
+    { name: `${face.name}-regular`, file: join(fontDir, face.regular) },
+    { name: `${face.name}-bold`, file: join(fontDir, face.bold) },
+  ]);
+
+  function faceIndex(codePoint: number, current: number): number {
+    if (current >= 0 && fonts[current]?.hasGlyphForCodePoint(codePoint)) return current;
+    const found = fonts.findIndex((font) => font.hasGlyphForCodePoint(codePoint));
+    return found >= 0 ? found : 0;
+  }
+
+  return {
+    faces,
+    mono: { name: 'mono', file: join(fontDir, MONO_FONT_FILE) },
+    runs(text: string, bold = false): TextRun[] {
+      const weight = bold ? 'bold' : 'regular';
+      // 1. Split by font; neutral characters (spaces, digits, punctuation) stay with the run they are in.
+      const pieces: { face: number; rtl: boolean; text: string }[] = [];
+      for (const char of text) {
+        const codePoint = char.codePointAt(0) ?? 0x20;
+        const last = pieces[pieces.length - 1];
+        if (last && isNeutral(char) && fonts[last.face]?.hasGlyphForCodePoint(codePoint)) {
+          last.text += char;
+          continue;
+        }
+        const face = faceIndex(codePoint, last?.face ?? -1);
+        const rtl = isRtl(codePoint);
+        if (last && last.face === face && last.rtl === rtl) last.text += char;
+        else pieces.push({ face, rtl, text: char });
+      }
+      // 2. Right-to-left runs: words in reverse order (glyphs inside a word are ordered by the shaper).
+      const runs: TextRun[] = [];
+      for (const piece of pieces) {
+        const font = `${CHAIN[piece.face]?.name ?? 'latin'}-${weight}`;
+        if (!piece.rtl) {
+          runs.push({ font, text: piece.text });
+          continue;
+        }
+        const trailing = /\s+$/.exec(piece.text)?.[0] ?? '';
+        const words = piece.text.trim().split(/\s+/).reverse();
+        words.forEach((word, i) => {
+          runs.push({ font, text: word });
+          if (i < words.length - 1) runs.push({ font: `latin-${weight}`, text: ' ' });
+        });
+        if (trailing) runs.push({ font: `latin-${weight}`, text: trailing });
+      }
+      return runs;
+    },
+  };
+}

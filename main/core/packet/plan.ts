@@ -1,0 +1,191 @@
+// What goes into an audit packet, decided before any PDF is drawn: the trainer, the credential, the
+// engine's verdict, the summary rows in order and one exhibit per certificate file. Plain data, so
+// that it can cross to a worker thread.
+import type { AttachmentMediaType } from '../../../preload/contract';
+import { formatDate, type CalendarDate } from '../dates';
+import type { Explained } from '../rules/describe';
+import type { RuleSet } from '../rules/ruleset-schema';
+import type { ActivityReason, Verdict } from '../rules/types';
+
+export interface ExhibitFile {
+  fileName: string;
+  sha256: string;
+  size: number;
+  mediaType: AttachmentMediaType;
+  /** Where the bytes are: the content-addressed store, or beside a records file. */
+  path: string;
+}
+
+export interface Exhibit extends ExhibitFile {
+  number: number;
+  /** What it evidences, for the stamp: a course title or "CPR/AED card". */
+  label: string;
+}
+
+export interface SummaryActivity {
+  id: string;
+  completed: CalendarDate;
+  title: string;
+  provider: string;
+  approval: string;
+  approvalCode: string | null;
+  amount: number;
+  counted: boolean;
+  reason: ActivityReason;
+  reasonText: string;
+  exhibits: number[];
+}
+
+export interface PacketPlan {
+  generatedOn: CalendarDate;
+  asOf: CalendarDate;
+  person: { name: string; email: string | null; employeeId: string | null };
+  credential: { number: string | null; name: string; shortName: string; body: string };
+  unit: { singular: string; plural: string };
+  verdict: Verdict;
+  statusText: string;
+  blockers: Explained[];
+  warnings: Explained[];
+  audit: { noticeReceived: CalendarDate | null; documentsSent: CalendarDate | null };
+  activities: SummaryActivity[];
+  cprAed: null | {
+    provider: string;
+    completed: CalendarDate;
+    expires: CalendarDate;
+    adultCpr: boolean;
+    aed: boolean;
+    handsOn: boolean;
+    verdictText: string;
+    exhibits: number[];
+  };
+  exhibits: Exhibit[];
+}
+
+const REASON_TEXT: Record<ActivityReason, string> = {
+  counted: 'Counted',
+  'not-yet-completed': 'Completed after the reference date',
+  'before-cycle': 'Completed before the cycle began',
+  'after-course-deadline': 'Completed after the course deadline',
+  'petition-required': 'Not pre-approved and no petition filed',
+  'petition-pending': 'Petition pending',
+  'petition-denied': 'Petition denied',
+  'repeated-course': 'Same course already counted this cycle',
+};
+
+const CPR_TEXT: Record<string, string> = {
+  ok: 'Current, with Adult CPR and AED, hands-on',
+  'online-only-waiver': 'Current, online-only, accepted under the COVID-19 waiver',
+  expired: 'Expired on the reference date',
+  'expires-too-soon': 'Expires too soon after submission',
+  'no-adult-cpr': 'Does not include Adult CPR',
+  'no-aed': 'Does not include AED',
+  'online-only-not-accepted': 'Online-only: not accepted without a hands-on skills check',
+  missing: 'No CPR/AED card recorded',
+};
+
+const APPROVAL_TEXT: Record<string, string> = { nasm: 'Body course', 'approved-provider': 'Approved provider', petition: 'Petition' };
+
+export interface PlanSource {
+  generatedOn: CalendarDate;
+  asOf: CalendarDate;
+  person: PacketPlan['person'];
+  credential: { number: string | null; auditNoticeReceived: CalendarDate | null; documentsSent: CalendarDate | null };
+  ruleSet: RuleSet;
+  verdict: Verdict;
+  statusText: string;
+  blockers: Explained[];
+  warnings: Explained[];
+  activities: {
+    id: string;
+    completed: CalendarDate;
+    title: string;
+    provider: string;
+    approval: string;
+    approvalCode: string | null;
+    petitionStatus: string | null;
+    files: ExhibitFile[];
+  }[];
+  cards: {
+    id: string;
+    provider: string;
+    completed: CalendarDate;
+    expires: CalendarDate;
+    adultCpr: boolean;
+    aed: boolean;
+    handsOn: boolean;
+    files: ExhibitFile[];
+  }[];
+}
+
+/** Summary order: counted courses by date, then the others by date, then the CPR/AED card; exhibits follow it. */
+export function planPacket(source: PlanSource): PacketPlan {
+  const verdictOf = new Map(source.verdict.activities.map((a) => [a.id, a]));
+  const rows = source.activities
+    .filter((a) => verdictOf.has(a.id))
+    .map((a) => ({ activity: a, verdict: verdictOf.get(a.id) }))
+    .sort((x, y) => Number(y.verdict?.counted) - Number(x.verdict?.counted) || x.activity.completed.localeCompare(y.activity.completed));
+
+  const exhibits: Exhibit[] = [];
+  const addExhibits = (files: ExhibitFile[], label: string) =>
+    files.map((file) => {
+      const number = exhibits.length + 1;
+      exhibits.push({ ...file, number, label });
+      return number;
+    });
+
+  const activities: SummaryActivity[] = rows.map(({ activity, verdict }) => {
+    const reason = verdict?.reason ?? 'counted';
+    const approval =
+      activity.approval === 'petition'
+        ? `Petition${activity.petitionStatus ? ` (${activity.petitionStatus})` : ''}`
+        : (APPROVAL_TEXT[activity.approval] ?? activity.approval);
+    return {
+      id: activity.id,
+      completed: activity.completed,
+      title: activity.title,
+      provider: activity.provider,
+      approval: activity.approval === 'nasm' ? `${source.ruleSet.credential.split('-')[0] ?? ''} course` : approval,
+      approvalCode: activity.approvalCode,
+      amount: verdict?.ceus ?? 0,
+      counted: verdict?.counted ?? false,
+      reason,
+      reasonText: REASON_TEXT[reason],
+      exhibits: addExhibits(activity.files, activity.title),
+    };
+  });
+
+  const chosen = source.cards.find((k) => k.id === source.verdict.cprAed.id) ?? null;
+  const cprAed = chosen
+    ? {
+        provider: chosen.provider,
+        completed: chosen.completed,
+        expires: chosen.expires,
+        adultCpr: chosen.adultCpr,
+        aed: chosen.aed,
+        handsOn: chosen.handsOn,
+        verdictText: CPR_TEXT[source.verdict.cprAed.reason] ?? source.verdict.cprAed.reason,
+        exhibits: addExhibits(chosen.files, `CPR/AED card (${chosen.provider}, expires ${formatDate(chosen.expires)})`),
+      }
+    : null;
+
+  return {
+    generatedOn: source.generatedOn,
+    asOf: source.asOf,
+    person: source.person,
+    credential: {
+      number: source.credential.number,
+      name: source.ruleSet.name,
+      shortName: source.ruleSet.credential,
+      body: source.ruleSet.body,
+    },
+    unit: { singular: source.ruleSet.unit.singular, plural: source.ruleSet.unit.plural },
+    verdict: source.verdict,
+    statusText: source.statusText,
+    blockers: source.blockers,
+    warnings: source.warnings,
+    audit: { noticeReceived: source.credential.auditNoticeReceived, documentsSent: source.credential.documentsSent },
+    activities,
+    cprAed,
+    exhibits,
+  };
+}
