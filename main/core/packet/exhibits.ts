@@ -43,7 +43,9 @@ export async function openPdf(bytes: Uint8Array): Promise<PDFDocument> {
 function describeLoadError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   if (/NEEDS PASSWORD|password/i.test(message)) return 'The PDF is locked with a password, so its pages cannot be shown.';
-  return `The PDF is damaged and cannot be read (${message.slice(0, 120)}).`;
+  // A parser's own words help only when they describe the file, not the parser's internals.
+  const detail = error instanceof TypeError || !message ? '' : ` (${message.slice(0, 120)})`;
+  return `The PDF is damaged or incomplete and cannot be read${detail}.`;
 }
 
 async function convertHeic(bytes: Uint8Array): Promise<Uint8Array> {

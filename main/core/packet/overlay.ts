@@ -34,14 +34,6 @@ function placeholderBody(
   const top = pageHeight - box.y - box.height + 30;
   const x = box.x + 30;
   const width = box.width - 60;
-  doc
-    .save()
-    .rect(box.x + 10, top - 16, box.width - 20, 300)
-    .lineWidth(1)
-    .dash(4, { space: 3 })
-    .strokeColor(COLORS.danger)
-    .stroke()
-    .restore();
   write(doc, fonts, `Exhibit ${exhibit.number} could not be shown as a page`, x, top, {
     size: 15,
     bold: true,
@@ -71,6 +63,15 @@ function placeholderBody(
     { size: 10, width, color: COLORS.muted },
   );
   write(doc, fonts, `Packet generated ${formatDate(plan.generatedOn)}.`, x, doc.y + 6, { size: 9, width, color: COLORS.muted });
+  // The frame is drawn last, around what was written.
+  doc
+    .save()
+    .rect(box.x + 10, top - 16, box.width - 20, doc.y - top + 32)
+    .lineWidth(1)
+    .dash(4, { space: 3 })
+    .strokeColor(COLORS.danger)
+    .stroke()
+    .restore();
 }
 
 /** Renders the overlays for every exhibit page; `firstPage` is the packet page number of the first exhibit page. */
