@@ -21,6 +21,8 @@ export const MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024;
 /** RULES.md: over 100 CEUs is absurd; with NASM's 1 h = 0.1 CEU that is 1,000 contact hours. */
 export const MAX_CEUS = 100;
 export const MAX_CONTACT_HOURS = 1000;
+/** The records format's convention (RULES.md R3): 1 contact hour = 0.1 CEU. */
+export const CONTACT_HOURS_PER_CEU = 10;
 
 export const idSchema = z
   .string({ error: 'must be an id (text)' })
@@ -300,6 +302,10 @@ export interface RuleSetSummary {
   credential: string;
   body: string;
   unit: { singular: string; plural: string };
+  /** $ per petitioned course, when the body states one. */
+  petitionFee: number | null;
+  /** Course categories the rule set counts separately (NSCA A–D, NCSF ethics…); usually none. */
+  categories: { id: string; name: string }[];
 }
 
 /** A verdict with everything a screen needs to show it: names, plain words, actions, rule ids. */
@@ -313,6 +319,44 @@ export interface CredentialEvaluation {
   statusText: string;
   blockers: Explained[];
   warnings: Explained[];
+  /** Days from the as-of date to the audit due date (negative once overdue); null without an open audit. */
+  auditDaysLeft: number | null;
+}
+
+export const courseLogSortKeys = ['completed', 'title', 'provider', 'amount', 'approval', 'status'] as const;
+
+export interface CourseLogQuery {
+  personId: string;
+  credentialId?: string | undefined;
+  approval?: ApprovalKind | undefined;
+  cycle?: 'current' | 'all' | undefined;
+  search?: string | undefined;
+  sort?: { key: (typeof courseLogSortKeys)[number]; direction: 'asc' | 'desc' } | undefined;
+  offset: number;
+  limit: number;
+}
+
+export interface CourseLogRow extends Activity {
+  certificates: number;
+  /** The engine's verdict for each credential the course counts toward. */
+  verdicts: { credentialId: string; credential: string; counted: boolean; reason: string; reasonText: string; amount: number }[];
+}
+
+export interface CourseLogPage {
+  /** Rows matching the filters, and rows in all. */
+  total: number;
+  all: number;
+  offset: number;
+  rows: CourseLogRow[];
+}
+
+export interface AuditChecklist {
+  credentialId: string;
+  auditDue: string | null;
+  daysLeft: number | null;
+  documentsSent: string | null;
+  items: { label: string; state: 'ok' | 'missing' | 'todo'; detail: string }[];
+  missing: number;
 }
 
 /** An audit packet being written: started by startPacketExport (null when the save dialog was dismissed). */
@@ -366,6 +410,25 @@ export const contract = {
   deleteCredential: method(byId, returns<{ deleted: true }>()),
 
   listActivities: method(z.strictObject({ personId: idSchema, credentialId: idSchema.optional() }), returns<Activity[]>()),
+  queryCourseLog: method(
+    z.strictObject({
+      personId: idSchema,
+      credentialId: idSchema.optional(),
+      approval: approvalSchema.optional(),
+      cycle: z.enum(['current', 'all'], { error: 'must be "current" or "all"' }).optional(),
+      search: z.string({ error: 'must be text' }).max(200, 'must be at most 200 characters').optional(),
+      sort: z
+        .strictObject({
+          key: z.enum(courseLogSortKeys, { error: `must be one of ${courseLogSortKeys.join(', ')}` }),
+          direction: z.enum(['asc', 'desc'], { error: 'must be "asc" or "desc"' }),
+        })
+        .optional(),
+      offset: z.number({ error: 'must be a number' }).int('must be a whole number').min(0, 'must not be negative'),
+      limit: z.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(1000, 'must be at most 1000'),
+      asOf: calendarDateSchema.optional(),
+    }),
+    returns<CourseLogPage>(),
+  ),
   getActivity: method(byId, returns<Activity>()),
   createActivity: method(activityInput, returns<Activity>()),
   updateActivity: method(z.strictObject({ id: idSchema, ...activityFields }).superRefine(activityConsistent), returns<Activity>()),
@@ -404,6 +467,17 @@ export const contract = {
     returns<CredentialEvaluation[]>(),
   ),
   getRuleSet: method(z.strictObject({ id: requiredText(64) }), returns<RuleSet>()),
+  updateRuleSetOverride: method(
+    z.strictObject({
+      ruleSet: requiredText(64),
+      cprAedWaiver: z
+        .strictObject({ from: calendarDateSchema, until: optionalDate })
+        .refine((w) => w.until === null || w.until >= w.from, { message: 'must not be before the start', path: ['until'] })
+        .nullable(),
+    }),
+    returns<RuleSet>(),
+  ),
+  getAuditChecklist: method(z.strictObject({ credentialId: idSchema, asOf: calendarDateSchema.optional() }), returns<AuditChecklist>()),
 
   startPacketExport: method(
     z.strictObject({ credentialId: idSchema, asOf: calendarDateSchema.optional() }),

@@ -22,7 +22,9 @@ import type { PacketJobs } from './packet/jobs';
 import type { PacketPlan } from './packet/plan';
 import { PacketSourceError, planFromStore } from './packet/sources';
 import { replaceControlCharacters } from './text';
-import { localToday, type CalendarDate } from './dates';
+import { auditChecklist } from './audit-checklist';
+import { courseLog, type PersonSnapshot } from './course-log';
+import { daysBetween, localToday, type CalendarDate } from './dates';
 import { effectiveRuleSets, evaluateEveryone, evaluatePerson, type StoredVerdict } from './evaluation';
 import { explainBlocker, explainWarning, statusText } from './rules/describe';
 import type { RuleSet } from './rules/ruleset-schema';
@@ -61,6 +63,8 @@ function summaryOf(ruleSet: RuleSet): RuleSetSummary {
     credential: ruleSet.credential,
     body: ruleSet.body,
     unit: { singular: ruleSet.unit.singular, plural: ruleSet.unit.plural },
+    petitionFee: ruleSet.petition.fee.value,
+    categories: ruleSet.requirement.categories.map((c) => ({ id: c.id, name: c.name })),
   };
 }
 
@@ -89,6 +93,34 @@ export function createService({
 }: ServiceDeps): Service {
   const knownRuleSets = new Set(ruleSets.map((r) => r.id));
 
+  // Every write bumps the version; evaluations and course-log rows are cached per version, so that
+  // scrolling 100,000 courses or switching screens does not re-read and re-evaluate each time.
+  let version = 0;
+  function write<T>(change: () => T): T {
+    const result = store.transaction(change);
+    version += 1;
+    return result;
+  }
+  let snapshotCache: { key: string; snapshot: PersonSnapshot } | null = null;
+  function snapshotOf(personId: string, asOf: CalendarDate): { version: number; snapshot: PersonSnapshot } {
+    const key = `${personId}|${asOf}|${version}`;
+    if (snapshotCache?.key !== key) {
+      const rules = effectiveRuleSets(ruleSets, store);
+      snapshotCache = {
+        key,
+        snapshot: {
+          activities: store.activities.listByPerson(personId),
+          certificates: store.attachments.countsOfPerson(personId),
+          credentials: store.credentials.listByPerson(personId),
+          verdicts: evaluatePerson(store, rules, personId, asOf),
+          ruleSets: rules,
+        },
+      };
+    }
+    return { version, snapshot: snapshotCache.snapshot };
+  }
+  const queryCourseLog = courseLog(snapshotOf);
+
   function present(stored: StoredVerdict, rules: Map<string, RuleSet>, asOf: CalendarDate, person: Person): CredentialEvaluation {
     const ruleSet = rules.get(stored.credential.ruleSet);
     if (!ruleSet) throw new ServiceError('internal', `Rule set ${stored.credential.ruleSet} is not installed.`);
@@ -102,6 +134,7 @@ export function createService({
       statusText: statusText(verdict, ruleSet, stored.credential.applicationAccepted ? null : stored.credential.applicationSubmitted),
       blockers: verdict.blockers.map((code) => explainBlocker(code, verdict, ruleSet)),
       warnings: verdict.warnings.map((code) => explainWarning(code, verdict, ruleSet)),
+      auditDaysLeft: verdict.deadlines.auditDue && !stored.credential.documentsSent ? daysBetween(asOf, verdict.deadlines.auditDue) : null,
     };
   }
 
@@ -195,18 +228,18 @@ export function createService({
     getPerson: ({ id }) => requirePerson(id),
     createPerson: (input) => {
       const person: Person = { id: newId('p'), ...input, active: true };
-      store.transaction(() => store.people.insert(person));
+      write(() => store.people.insert(person));
       return person;
     },
     updatePerson: (input) => {
       requirePerson(input.id);
-      store.transaction(() => store.people.update(input));
+      write(() => store.people.update(input));
       return requirePerson(input.id);
     },
     deletePerson: ({ id }) => {
       requirePerson(id);
       const hashes = attachmentHashesOfPerson(id);
-      store.transaction(() => store.people.delete(id));
+      write(() => store.people.delete(id));
       releaseFiles(hashes);
       return { deleted: true };
     },
@@ -220,11 +253,34 @@ export function createService({
     evaluateCredential: ({ credentialId, asOf }) => {
       const credential = requireCredential(credentialId, 'credentialId');
       const person = requirePerson(credential.personId, 'credentialId');
-      const rules = effectiveRuleSets(ruleSets, store);
       const date = asOf ?? today();
-      const [stored] = evaluatePerson(store, rules, person.id, date, credential.id);
+      const { snapshot } = snapshotOf(person.id, date);
+      const stored = snapshot.verdicts.find((v) => v.credential.id === credential.id);
       if (!stored) throw new ServiceError('internal', `Rule set ${credential.ruleSet} is not installed.`);
-      return present(stored, rules, date, person);
+      return present(stored, snapshot.ruleSets, date, person);
+    },
+    updateRuleSetOverride: ({ ruleSet, cprAedWaiver }) => {
+      requireRuleSet(ruleSet);
+      write(() => (cprAedWaiver ? store.ruleSetOverrides.set(ruleSet, { cprAedWaiver }) : store.ruleSetOverrides.remove(ruleSet)));
+      const updated = effectiveRuleSets(ruleSets, store).get(ruleSet);
+      if (!updated) throw notFound('ruleSet', 'rule set', ruleSet);
+      return updated;
+    },
+    getAuditChecklist: ({ credentialId, asOf }) => {
+      const credential = requireCredential(credentialId, 'credentialId');
+      const date = asOf ?? today();
+      const { snapshot } = snapshotOf(credential.personId, date);
+      const stored = snapshot.verdicts.find((v) => v.credential.id === credential.id);
+      if (!stored) throw new ServiceError('internal', `Rule set ${credential.ruleSet} is not installed.`);
+      return auditChecklist({
+        credentialId,
+        asOf: date,
+        verdict: stored.verdict,
+        documentsSent: credential.documentsSent,
+        activities: new Map(snapshot.activities.map((a) => [a.id, a])),
+        cards: new Map(store.cprAedCards.listByPerson(credential.personId).map((k) => [k.id, k])),
+        certificates: (owner) => snapshot.certificates.get(owner) ?? 0,
+      });
     },
     evaluateEveryone: ({ asOf, includeInactive }) => {
       const rules = effectiveRuleSets(ruleSets, store);
@@ -245,22 +301,30 @@ export function createService({
       requirePerson(input.personId, 'personId');
       requireRuleSet(input.ruleSet);
       const credential: Credential = { id: newId('c'), ...input };
-      store.transaction(() => store.credentials.insert(credential));
+      write(() => store.credentials.insert(credential));
       return credential;
     },
     updateCredential: (input) => {
       const existing = requireCredential(input.id);
       requireRuleSet(input.ruleSet);
       const credential: Credential = { ...input, personId: existing.personId };
-      store.transaction(() => store.credentials.update(credential));
+      write(() => store.credentials.update(credential));
       return credential;
     },
     deleteCredential: ({ id }) => {
       requireCredential(id);
-      store.transaction(() => store.credentials.delete(id));
+      write(() => store.credentials.delete(id));
       return { deleted: true };
     },
 
+    queryCourseLog: ({ asOf, ...query }) => {
+      requirePerson(query.personId, 'personId');
+      if (query.credentialId !== undefined) {
+        const credential = requireCredential(query.credentialId, 'credentialId');
+        if (credential.personId !== query.personId) throw notFound('credentialId', 'credential of this person', query.credentialId);
+      }
+      return queryCourseLog({ ...query, asOf: asOf ?? today() });
+    },
     listActivities: ({ personId, credentialId }) => {
       requirePerson(personId, 'personId');
       if (credentialId === undefined) return store.activities.listByPerson(personId);
@@ -272,7 +336,7 @@ export function createService({
     createActivity: (input) => {
       requirePerson(input.personId, 'personId');
       const activity: Activity = { id: newId('a'), ...input, credentialIds: checkedCredentialIds(input.personId, input.credentialIds) };
-      store.transaction(() => store.activities.insert(activity));
+      write(() => store.activities.insert(activity));
       return activity;
     },
     updateActivity: (input) => {
@@ -282,13 +346,13 @@ export function createService({
         personId: existing.personId,
         credentialIds: checkedCredentialIds(existing.personId, input.credentialIds),
       };
-      store.transaction(() => store.activities.update(activity));
+      write(() => store.activities.update(activity));
       return activity;
     },
     deleteActivity: ({ id }) => {
       requireActivity(id);
       const hashes = store.attachments.listByActivity(id).map((a) => a.sha256);
-      store.transaction(() => store.activities.delete(id));
+      write(() => store.activities.delete(id));
       releaseFiles(hashes);
       return { deleted: true };
     },
@@ -301,19 +365,19 @@ export function createService({
     createCprAedCard: (input) => {
       requirePerson(input.personId, 'personId');
       const card: CprAedCard = { id: newId('k'), ...input };
-      store.transaction(() => store.cprAedCards.insert(card));
+      write(() => store.cprAedCards.insert(card));
       return card;
     },
     updateCprAedCard: (input) => {
       const existing = requireCard(input.id);
       const card: CprAedCard = { ...input, personId: existing.personId };
-      store.transaction(() => store.cprAedCards.update(card));
+      write(() => store.cprAedCards.update(card));
       return card;
     },
     deleteCprAedCard: ({ id }) => {
       requireCard(id);
       const hashes = store.attachments.listByCard(id).map((a) => a.sha256);
-      store.transaction(() => store.cprAedCards.delete(id));
+      write(() => store.cprAedCards.delete(id));
       releaseFiles(hashes);
       return { deleted: true };
     },
@@ -338,7 +402,7 @@ export function createService({
       const sha256 = files.put(bytes);
       const attachment: StoredAttachment = { id: newId('f'), sha256, fileName, mediaType, size: bytes.length, ...links };
       try {
-        store.transaction(() => store.attachments.insert(attachment));
+        write(() => store.attachments.insert(attachment));
       } catch (error) {
         releaseFiles([sha256]);
         throw error;
@@ -348,7 +412,7 @@ export function createService({
     removeAttachment: ({ id }) => {
       const attachment = store.attachments.get(id);
       if (!attachment) throw notFound('id', 'attachment', id);
-      store.transaction(() => store.attachments.delete(id));
+      write(() => store.attachments.delete(id));
       releaseFiles([attachment.sha256]);
       return { deleted: true };
     },
@@ -395,7 +459,7 @@ export function createService({
 
     getSettings: (): Settings => ({ dataDir, theme: readTheme() }),
     updateSettings: ({ theme }) => {
-      store.transaction(() => store.settings.set('theme', theme));
+      write(() => store.settings.set('theme', theme));
       return { dataDir, theme: readTheme() };
     },
   };

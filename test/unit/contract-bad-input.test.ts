@@ -53,6 +53,11 @@ const fixtures: Record<MethodName, Fixture> = {
   },
   updateCredential: { valid: (s) => ({ id: s.credentialId, ...credentialFields }), required: ['id', 'ruleSet', 'expires'], ids: ['id'] },
   deleteCredential: { valid: (s) => ({ id: s.credentialId }), required: ['id'], ids: ['id'] },
+  queryCourseLog: {
+    valid: (s) => ({ personId: s.personId, credentialId: s.credentialId, approval: 'nasm', cycle: 'current', search: 'x', sort: { key: 'title', direction: 'asc' }, offset: 0, limit: 50, asOf: '2026-11-21' }),
+    required: ['personId', 'offset', 'limit'],
+    ids: ['personId', 'credentialId'],
+  },
   listActivities: {
     valid: (s) => ({ personId: s.personId, credentialId: s.credentialId }),
     required: ['personId'],
@@ -105,6 +110,8 @@ const fixtures: Record<MethodName, Fixture> = {
   getPacketExport: { valid: (s) => ({ jobId: s.jobId }), required: ['jobId'], ids: ['jobId'] },
   cancelPacketExport: { valid: (s) => ({ jobId: s.jobId }), required: ['jobId'], ids: ['jobId'] },
   showPacketInFolder: { valid: (s) => ({ jobId: s.jobId }), required: ['jobId'], ids: ['jobId'] },
+  updateRuleSetOverride: { valid: () => ({ ruleSet: 'nasm-cpt', cprAedWaiver: { from: '2020-03-01', until: '2021-08-31' } }), required: ['ruleSet', 'cprAedWaiver'], ids: [] },
+  getAuditChecklist: { valid: (s) => ({ credentialId: s.credentialId, asOf: '2026-11-21' }), required: ['credentialId'], ids: ['credentialId'] },
   getSettings: { valid: () => ({}), required: [], ids: [] },
   updateSettings: { valid: () => ({ theme: 'dark' }), required: ['theme'], ids: [] },
 };

@@ -3,7 +3,7 @@
 // that it can cross to a worker thread.
 import type { AttachmentMediaType } from '../../../preload/contract';
 import { formatDate, type CalendarDate } from '../dates';
-import type { Explained } from '../rules/describe';
+import { activityReasonText, type Explained } from '../rules/describe';
 import type { RuleSet } from '../rules/ruleset-schema';
 import type { ActivityReason, Verdict } from '../rules/types';
 
@@ -60,17 +60,6 @@ export interface PacketPlan {
   };
   exhibits: Exhibit[];
 }
-
-const REASON_TEXT: Record<ActivityReason, string> = {
-  counted: 'Counted',
-  'not-yet-completed': 'Completed after the reference date',
-  'before-cycle': 'Completed before the cycle began',
-  'after-course-deadline': 'Completed after the course deadline',
-  'petition-required': 'Not pre-approved and no petition filed',
-  'petition-pending': 'Petition pending',
-  'petition-denied': 'Petition denied',
-  'repeated-course': 'Same course already counted this cycle',
-};
 
 const CPR_TEXT: Record<string, string> = {
   ok: 'Current, with Adult CPR and AED, hands-on',
@@ -149,7 +138,7 @@ export function planPacket(source: PlanSource): PacketPlan {
       amount: verdict?.ceus ?? 0,
       counted: verdict?.counted ?? false,
       reason,
-      reasonText: REASON_TEXT[reason],
+      reasonText: activityReasonText(reason),
       exhibits: addExhibits(activity.files, activity.title),
     };
   });

@@ -2,7 +2,23 @@
 // CLI's summary and sent to the renderer with each verdict, so the screens never interpret codes.
 import { addDays, formatDate } from '../dates';
 import type { RuleId, RuleSet } from './ruleset-schema';
-import type { Verdict } from './types';
+import type { ActivityReason, Verdict } from './types';
+
+const ACTIVITY_REASON_TEXT: Record<ActivityReason, string> = {
+  counted: 'Counted',
+  'not-yet-completed': 'Completed after the reference date',
+  'before-cycle': 'Completed before the cycle began',
+  'after-course-deadline': 'Completed after the course deadline',
+  'petition-required': 'Not pre-approved and no petition filed',
+  'petition-pending': 'Petition pending',
+  'petition-denied': 'Petition denied',
+  'repeated-course': 'Same course already counted this cycle',
+};
+
+/** Why a course counts or not, in plain words. */
+export function activityReasonText(reason: ActivityReason): string {
+  return ACTIVITY_REASON_TEXT[reason];
+}
 
 export interface Explained {
   code: string;

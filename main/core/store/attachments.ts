@@ -36,6 +36,11 @@ export function attachmentsRepository(db: Db) {
   const cardsOfPersonWithFiles = db.prepare<[string], { id: string }>(
     'SELECT DISTINCT f.cpr_aed_card_id AS id FROM cpr_aed_cards k JOIN attachments f ON f.cpr_aed_card_id = k.id WHERE k.person_id = ?',
   );
+  const countsOfPerson = db.prepare<[string, string], { owner: string; n: number }>(
+    `SELECT f.activity_id AS owner, count(*) AS n FROM activities a JOIN attachments f ON f.activity_id = a.id WHERE a.person_id = ? GROUP BY f.activity_id
+     UNION ALL
+     SELECT f.cpr_aed_card_id AS owner, count(*) AS n FROM cpr_aed_cards k JOIN attachments f ON f.cpr_aed_card_id = k.id WHERE k.person_id = ? GROUP BY f.cpr_aed_card_id`,
+  );
   const insert = db.prepare(`INSERT INTO attachments (id, sha256, file_name, media_type, size, activity_id, cpr_aed_card_id)
     VALUES (@id, @sha256, @fileName, @mediaType, @size, @activityId, @cprAedCardId)`);
   const remove = db.prepare<[string]>('DELETE FROM attachments WHERE id = ?');
@@ -65,6 +70,10 @@ export function attachmentsRepository(db: Db) {
     cardsWithCertificates(personId?: string): Set<string> {
       const cards = personId ? cardsOfPersonWithFiles.all(personId) : cardsWithFiles.all();
       return new Set(cards.map((r) => r.id));
+    },
+    /** How many files each of a person's courses and cards has (those with none are absent). */
+    countsOfPerson(personId: string): Map<string, number> {
+      return new Map(countsOfPerson.all(personId, personId).map((r) => [r.owner, r.n]));
     },
     insert(attachment: StoredAttachment): void {
       insert.run(attachment);
