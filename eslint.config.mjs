@@ -62,6 +62,9 @@ export default tseslint.config(
     },
     rules: {
       ...reactHooks.configs.recommended.rules,
+      // Screens load their data in effects keyed on what they show (a person, a credential) and
+      // reset it first; that is the pattern this rule flags, on purpose here.
+      'react-hooks/set-state-in-effect': 'off',
       'no-restricted-imports': [
         'error',
         {

@@ -53,7 +53,8 @@ export const calendarDateSchema = z
   })
   .max(10, 'must be a date written YYYY-MM-DD')
   .superRefine((value, ctx) => {
-    if (!isCalendarDate(value)) {
+    if (value === '') ctx.addIssue({ code: 'custom', message: 'is required (YYYY-MM-DD)' });
+    else if (!isCalendarDate(value)) {
       ctx.addIssue({ code: 'custom', message: `"${value}" is not a calendar date (YYYY-MM-DD, e.g. 2027-03-31)` });
     }
   });
@@ -304,6 +305,8 @@ export interface RuleSetSummary {
   unit: { singular: string; plural: string };
   /** $ per petitioned course, when the body states one. */
   petitionFee: number | null;
+  /** Days to send documents after an audit notice, when the body states it. */
+  auditResponseDays: number | null;
   /** Course categories the rule set counts separately (NSCA A–D, NCSF ethics…); usually none. */
   categories: { id: string; name: string }[];
 }
@@ -314,7 +317,11 @@ export interface CredentialEvaluation {
   person: Person;
   credential: Credential;
   ruleSet: RuleSetSummary;
-  verdict: Verdict;
+  /**
+   * The engine's verdict without its per-course parts: each course's verdict comes with the course
+   * log (queryCourseLog), and the warnings, grouped and in words, in `warnings` below.
+   */
+  verdict: Omit<Verdict, 'activities' | 'warnings' | 'explain'>;
   /** e.g. "Expired — late fee applies until 29 Jun 2027". */
   statusText: string;
   blockers: Explained[];
@@ -330,6 +337,8 @@ export interface CourseLogQuery {
   credentialId?: string | undefined;
   approval?: ApprovalKind | undefined;
   cycle?: 'current' | 'all' | undefined;
+  /** Only counted courses without a certificate file (what an audit would miss). */
+  missingCertificates?: boolean | undefined;
   search?: string | undefined;
   sort?: { key: (typeof courseLogSortKeys)[number]; direction: 'asc' | 'desc' } | undefined;
   offset: number;
@@ -416,6 +425,7 @@ export const contract = {
       credentialId: idSchema.optional(),
       approval: approvalSchema.optional(),
       cycle: z.enum(['current', 'all'], { error: 'must be "current" or "all"' }).optional(),
+      missingCertificates: z.boolean({ error: 'must be true or false' }).optional(),
       search: z.string({ error: 'must be text' }).max(200, 'must be at most 200 characters').optional(),
       sort: z
         .strictObject({
@@ -424,7 +434,11 @@ export const contract = {
         })
         .optional(),
       offset: z.number({ error: 'must be a number' }).int('must be a whole number').min(0, 'must not be negative'),
-      limit: z.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(1000, 'must be at most 1000'),
+      limit: z
+        .number({ error: 'must be a number' })
+        .int('must be a whole number')
+        .min(1, 'must be at least 1')
+        .max(1000, 'must be at most 1000'),
       asOf: calendarDateSchema.optional(),
     }),
     returns<CourseLogPage>(),

@@ -3,7 +3,7 @@
  * build time) and browser mode (a response header): nothing from remote origins, no inline script,
  * no plugins, no framing. Certificate previews come from the app's own attachment scheme.
  */
-export const CONTENT_SECURITY_POLICY = [
+const DIRECTIVES = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
@@ -14,5 +14,10 @@ export const CONTENT_SECURITY_POLICY = [
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+];
+
+/** As a response header (browser mode). */
+export const CONTENT_SECURITY_POLICY = [...DIRECTIVES, "frame-ancestors 'none'"].join('; ');
+
+/** As a <meta> tag in the built page (Electron loads a file): frame-ancestors only works as a header. */
+export const META_CONTENT_SECURITY_POLICY = DIRECTIVES.join('; ');

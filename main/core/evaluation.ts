@@ -1,5 +1,6 @@
 // Evaluates credentials stored in the database: store rows → engine facts → verdicts.
-import type { Credential, CprAedCard } from '../../preload/contract';
+import type { Activity, Credential, CprAedCard } from '../../preload/contract';
+import { toHundredths, toThousandths } from './store/amounts';
 import type { CalendarDate } from './dates';
 import { groupBy } from './group-by';
 import { evaluateCredential } from './rules/engine';
@@ -42,6 +43,46 @@ export interface StoredVerdict {
   personId: string;
   credential: Credential;
   verdict: Verdict;
+}
+
+/** The engine's view of a stored course. */
+export function activityFacts(a: Activity, certificates: ReadonlyMap<string, number>): ActivityFacts {
+  return {
+    id: a.id,
+    title: a.title,
+    provider: a.provider,
+    approval: a.approval,
+    completed: a.completed,
+    ceuThousandths: a.ceus === null ? null : toThousandths(a.ceus),
+    contactHourHundredths: a.contactHours === null ? null : toHundredths(a.contactHours),
+    petitionStatus: a.petition?.status ?? null,
+    category: a.category,
+    hasCertificate: (certificates.get(a.id) ?? 0) > 0,
+  };
+}
+
+/** One person's credentials evaluated over courses already read (the screens' snapshot). */
+export function evaluateLoaded(
+  ruleSets: Map<string, RuleSet>,
+  credentials: readonly Credential[],
+  activities: readonly Activity[],
+  cards: readonly CprAedCard[],
+  certificates: ReadonlyMap<string, number>,
+  asOf: CalendarDate,
+): StoredVerdict[] {
+  const byCredential = new Map<string, ActivityFacts[]>();
+  for (const activity of activities) {
+    if (activity.credentialIds.length === 0) continue;
+    const facts = activityFacts(activity, certificates);
+    for (const id of activity.credentialIds) {
+      const list = byCredential.get(id);
+      if (list) list.push(facts);
+      else byCredential.set(id, [facts]);
+    }
+  }
+  const evidencedCards = new Set(cards.filter((k) => (certificates.get(k.id) ?? 0) > 0).map((k) => k.id));
+  const cardFactsList = cards.map((k) => cardFacts(k, evidencedCards));
+  return credentials.flatMap((credential) => evaluateStored(ruleSets, credential, byCredential, cardFactsList, asOf));
 }
 
 /** One person's credentials (or one of them), evaluated with a handful of indexed queries. */

@@ -25,8 +25,8 @@ import { replaceControlCharacters } from './text';
 import { auditChecklist } from './audit-checklist';
 import { courseLog, type PersonSnapshot } from './course-log';
 import { daysBetween, localToday, type CalendarDate } from './dates';
-import { effectiveRuleSets, evaluateEveryone, evaluatePerson, type StoredVerdict } from './evaluation';
-import { explainBlocker, explainWarning, statusText } from './rules/describe';
+import { effectiveRuleSets, evaluateEveryone, evaluateLoaded, type StoredVerdict } from './evaluation';
+import { explainBlocker, explainWarning, groupFindings, statusText } from './rules/describe';
 import type { RuleSet } from './rules/ruleset-schema';
 import { sniffMediaType } from './attachments/media-type';
 import { invalid, notFound, ServiceError } from './errors';
@@ -64,6 +64,7 @@ function summaryOf(ruleSet: RuleSet): RuleSetSummary {
     body: ruleSet.body,
     unit: { singular: ruleSet.unit.singular, plural: ruleSet.unit.plural },
     petitionFee: ruleSet.petition.fee.value,
+    auditResponseDays: ruleSet.audit.responseDays.value,
     categories: ruleSet.requirement.categories.map((c) => ({ id: c.id, name: c.name })),
   };
 }
@@ -106,13 +107,17 @@ export function createService({
     const key = `${personId}|${asOf}|${version}`;
     if (snapshotCache?.key !== key) {
       const rules = effectiveRuleSets(ruleSets, store);
+      const activities = store.activities.listByPerson(personId);
+      const certificates = store.attachments.countsOfPerson(personId);
+      const credentials = store.credentials.listByPerson(personId);
+      const cards = store.cprAedCards.listByPerson(personId);
       snapshotCache = {
         key,
         snapshot: {
-          activities: store.activities.listByPerson(personId),
-          certificates: store.attachments.countsOfPerson(personId),
-          credentials: store.credentials.listByPerson(personId),
-          verdicts: evaluatePerson(store, rules, personId, asOf),
+          activities,
+          certificates,
+          credentials,
+          verdicts: evaluateLoaded(rules, credentials, activities, cards, certificates, asOf),
           ruleSets: rules,
         },
       };
@@ -124,16 +129,29 @@ export function createService({
   function present(stored: StoredVerdict, rules: Map<string, RuleSet>, asOf: CalendarDate, person: Person): CredentialEvaluation {
     const ruleSet = rules.get(stored.credential.ruleSet);
     if (!ruleSet) throw new ServiceError('internal', `Rule set ${stored.credential.ruleSet} is not installed.`);
-    const { verdict } = stored;
+    const { activities: _perCourse, warnings: _codes, explain: _explain, ...verdict } = stored.verdict;
     return {
       asOf,
       person,
       credential: stored.credential,
       ruleSet: summaryOf(ruleSet),
       verdict,
-      statusText: statusText(verdict, ruleSet, stored.credential.applicationAccepted ? null : stored.credential.applicationSubmitted),
-      blockers: verdict.blockers.map((code) => explainBlocker(code, verdict, ruleSet)),
-      warnings: verdict.warnings.map((code) => explainWarning(code, verdict, ruleSet)),
+      statusText: statusText(
+        stored.verdict,
+        ruleSet,
+        stored.credential.applicationAccepted ? null : stored.credential.applicationSubmitted,
+      ),
+      blockers: verdict.blockers.map((code) => explainBlocker(code, stored.verdict, ruleSet)),
+      warnings: groupFindings(
+        stored.verdict.warnings.map((code) => explainWarning(code, stored.verdict, ruleSet)),
+        stored.verdict.cprAed.id,
+        (kind, count) =>
+          kind === 'no-certificate'
+            ? `${count} counted courses have no certificate attached: an audit risk`
+            : kind === 'petition-pending'
+              ? `${count} petitions pending: their CEUs count once approved`
+              : null,
+      ),
       auditDaysLeft: verdict.deadlines.auditDue && !stored.credential.documentsSent ? daysBetween(asOf, verdict.deadlines.auditDue) : null,
     };
   }

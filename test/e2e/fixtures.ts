@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -29,6 +29,28 @@ async function startHost(dataDir: string): Promise<{ child: ChildProcess; url: s
     child.once('exit', (code) => reject(new Error(`browser host exited (${code}): ${output}`)));
   });
   return { child, url };
+}
+
+/** Imports a records file into the data folder with the built CLI, as a trainer migrating would. */
+export function importRecords(dataDir: string, recordsFile: string): void {
+  const result = spawnSync(process.execPath, [join(projectRoot, 'bin/recert.js'), 'import', recordsFile, '--db', dataDir], {
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) throw new Error(`import failed: ${result.stderr}`);
+}
+
+export async function launch(dataDir: string): Promise<{ url: string; stop(): Promise<void> }> {
+  const { child, url } = await startHost(dataDir);
+  return {
+    url,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((done) => child.once('exit', done));
+        child.kill('SIGTERM');
+        await exited;
+      }
+    },
+  };
 }
 
 export const test = base.extend<{ app: RecertApp }>({

@@ -54,7 +54,17 @@ const fixtures: Record<MethodName, Fixture> = {
   updateCredential: { valid: (s) => ({ id: s.credentialId, ...credentialFields }), required: ['id', 'ruleSet', 'expires'], ids: ['id'] },
   deleteCredential: { valid: (s) => ({ id: s.credentialId }), required: ['id'], ids: ['id'] },
   queryCourseLog: {
-    valid: (s) => ({ personId: s.personId, credentialId: s.credentialId, approval: 'nasm', cycle: 'current', search: 'x', sort: { key: 'title', direction: 'asc' }, offset: 0, limit: 50, asOf: '2026-11-21' }),
+    valid: (s) => ({
+      personId: s.personId,
+      credentialId: s.credentialId,
+      approval: 'nasm',
+      cycle: 'current',
+      search: 'x',
+      sort: { key: 'title', direction: 'asc' },
+      offset: 0,
+      limit: 50,
+      asOf: '2026-11-21',
+    }),
     required: ['personId', 'offset', 'limit'],
     ids: ['personId', 'credentialId'],
   },
@@ -110,8 +120,16 @@ const fixtures: Record<MethodName, Fixture> = {
   getPacketExport: { valid: (s) => ({ jobId: s.jobId }), required: ['jobId'], ids: ['jobId'] },
   cancelPacketExport: { valid: (s) => ({ jobId: s.jobId }), required: ['jobId'], ids: ['jobId'] },
   showPacketInFolder: { valid: (s) => ({ jobId: s.jobId }), required: ['jobId'], ids: ['jobId'] },
-  updateRuleSetOverride: { valid: () => ({ ruleSet: 'nasm-cpt', cprAedWaiver: { from: '2020-03-01', until: '2021-08-31' } }), required: ['ruleSet', 'cprAedWaiver'], ids: [] },
-  getAuditChecklist: { valid: (s) => ({ credentialId: s.credentialId, asOf: '2026-11-21' }), required: ['credentialId'], ids: ['credentialId'] },
+  updateRuleSetOverride: {
+    valid: () => ({ ruleSet: 'nasm-cpt', cprAedWaiver: { from: '2020-03-01', until: '2021-08-31' } }),
+    required: ['ruleSet', 'cprAedWaiver'],
+    ids: [],
+  },
+  getAuditChecklist: {
+    valid: (s) => ({ credentialId: s.credentialId, asOf: '2026-11-21' }),
+    required: ['credentialId'],
+    ids: ['credentialId'],
+  },
   getSettings: { valid: () => ({}), required: [], ids: [] },
   updateSettings: { valid: () => ({ theme: 'dark' }), required: ['theme'], ids: [] },
 };
@@ -136,13 +154,18 @@ function wrongTypeFor(value: unknown): unknown {
 
 let context: ReturnType<typeof freshContext>;
 let seeded: Seed;
-beforeEach(async () => {
+const PACKET_METHODS = ['getPacketExport', 'cancelPacketExport', 'showPacketInFolder'];
+
+beforeEach(async (test) => {
   context = freshContext();
   const ids = seed(context);
-  // A packet export to refer to; most tests never wait for it.
+  seeded = { ...ids, jobId: 'x-no-job' };
+  // Tests of the packet-export methods need an export to refer to (a worker thread: only for them).
+  const name = `${test.task.suite?.name ?? ''} ${test.task.name}`;
+  if (!PACKET_METHODS.some((m) => name.includes(m))) return;
   const started = await context.dispatch('startPacketExport', { credentialId: ids.credentialId, asOf: '2026-11-21' });
   if (!started.ok || !started.value) throw new Error(`could not start a packet export: ${JSON.stringify(started)}`);
-  seeded = { ...ids, jobId: (started.value as { jobId: string }).jobId };
+  seeded.jobId = (started.value as { jobId: string }).jobId;
 });
 afterEach(() => context.dispose());
 
@@ -168,7 +191,7 @@ describe('every contract method has a fixture', () => {
   });
 
   it.each(methodNames)('%s accepts its valid input', async (method) => {
-    await context.packets.finished(seeded.jobId);
+    if (PACKET_METHODS.includes(method)) await context.packets.finished(seeded.jobId);
     const result = await context.dispatch(method, fixtures[method].valid(seeded));
     expect(result.ok, JSON.stringify(result)).toBe(true);
   });

@@ -19,24 +19,42 @@ async function value<T>(result: unknown): Promise<T> {
 
 async function addCourse(title: string, completed: string, extra: Record<string, unknown> = {}) {
   return value<{ id: string }>(
-    context.dispatch('createActivity', { personId: s.personId, title, provider: 'Acme', approval: 'approved-provider', completed, ceus: 0.2, credentialIds: [s.credentialId], ...extra }),
+    context.dispatch('createActivity', {
+      personId: s.personId,
+      title,
+      provider: 'Acme',
+      approval: 'approved-provider',
+      completed,
+      ceus: 0.2,
+      credentialIds: [s.credentialId],
+      ...extra,
+    }),
   );
 }
 
 describe('the course log', () => {
-  it('pages, sorts, filters and searches, with each row\'s verdict and certificate count', async () => {
+  it("pages, sorts, filters and searches, with each row's verdict and certificate count", async () => {
     await addCourse('Balance training', '2026-05-01');
     await addCourse('Old course', '2024-02-01');
     await addCourse('Petitioned workshop', '2026-06-01', { approval: 'petition', petition: { status: 'pending', filed: '2026-06-02' } });
     const query = (extra: Record<string, unknown>) =>
-      value<CourseLogPage>(context.dispatch('queryCourseLog', { personId: s.personId, offset: 0, limit: 10, asOf: '2026-11-21', ...extra }));
+      value<CourseLogPage>(
+        context.dispatch('queryCourseLog', { personId: s.personId, offset: 0, limit: 10, asOf: '2026-11-21', ...extra }),
+      );
 
     const byDate = await query({ sort: { key: 'completed', direction: 'desc' } });
     expect(byDate.total).toBe(4);
-    expect(byDate.rows.map((r) => r.title)).toEqual(['Petitioned workshop', 'Balance training', 'Corrective Exercise Specialist', 'Old course']);
+    expect(byDate.rows.map((r) => r.title)).toEqual([
+      'Petitioned workshop',
+      'Balance training',
+      'Corrective Exercise Specialist',
+      'Old course',
+    ]);
     const ces = byDate.rows[2];
     expect(ces?.certificates).toBe(1);
-    expect(ces?.verdicts).toEqual([{ credentialId: s.credentialId, credential: 'NASM-CPT', counted: true, reason: 'counted', reasonText: 'Counted', amount: 1.9 }]);
+    expect(ces?.verdicts).toEqual([
+      { credentialId: s.credentialId, credential: 'NASM-CPT', counted: true, reason: 'counted', reasonText: 'Counted', amount: 1.9 },
+    ]);
     expect(byDate.rows[0]?.verdicts[0]).toMatchObject({ counted: false, reason: 'petition-pending', reasonText: 'Petition pending' });
     expect(byDate.rows[3]?.verdicts[0]).toMatchObject({ reason: 'before-cycle' });
 
@@ -45,7 +63,9 @@ describe('the course log', () => {
     expect((await query({ search: 'BALANCE' })).rows.map((r) => r.title)).toEqual(['Balance training']);
     expect((await query({ sort: { key: 'amount', direction: 'desc' } })).rows[0]?.title).toBe('Corrective Exercise Specialist');
     expect((await query({ sort: { key: 'status', direction: 'asc' } })).rows[0]?.verdicts[0]?.counted).toBe(true);
-    const page = await value<CourseLogPage>(context.dispatch('queryCourseLog', { personId: s.personId, offset: 2, limit: 1, sort: { key: 'title', direction: 'asc' } }));
+    const page = await value<CourseLogPage>(
+      context.dispatch('queryCourseLog', { personId: s.personId, offset: 2, limit: 1, sort: { key: 'title', direction: 'asc' } }),
+    );
     expect(page).toMatchObject({ total: 4, all: 4, offset: 2 });
     expect(page.rows.map((r) => r.title)).toEqual(['Old course']);
   });
@@ -63,28 +83,59 @@ describe('audit mode', () => {
   it('lists what the packet will hold and what is missing, with days left until the due date', async () => {
     const { personId: _personId, ...credential } = await value<Credential>(context.dispatch('getCredential', { id: s.credentialId }));
     await value(context.dispatch('updateCredential', { ...credential, auditNoticeReceived: '2026-11-10' }));
-    const checklist = await value<AuditChecklist>(context.dispatch('getAuditChecklist', { credentialId: s.credentialId, asOf: '2026-11-21' }));
+    const checklist = await value<AuditChecklist>(
+      context.dispatch('getAuditChecklist', { credentialId: s.credentialId, asOf: '2026-11-21' }),
+    );
     expect(checklist).toMatchObject({ auditDue: '2026-12-10', daysLeft: 19, documentsSent: null, missing: 1 });
     expect(checklist.items.find((i) => i.label.startsWith('Corrective Exercise Specialist'))).toMatchObject({ state: 'ok' });
-    expect(checklist.items.find((i) => i.label.startsWith('CPR/AED card'))).toMatchObject({ state: 'missing', detail: 'Attach a photo of the front and back of the card.' });
-    await value(context.dispatch('addAttachment', { owner: { kind: 'cpr-aed-card', id: s.cardId }, fileName: 'card.pdf', contentBase64: tinyPdf.toString('base64') }));
-    expect((await value<AuditChecklist>(context.dispatch('getAuditChecklist', { credentialId: s.credentialId, asOf: '2026-11-21' }))).missing).toBe(0);
-    const evaluation = await value<CredentialEvaluation>(context.dispatch('evaluateCredential', { credentialId: s.credentialId, asOf: '2026-11-21' }));
+    expect(checklist.items.find((i) => i.label.startsWith('CPR/AED card'))).toMatchObject({
+      state: 'missing',
+      detail: 'Attach a photo of the front and back of the card.',
+    });
+    await value(
+      context.dispatch('addAttachment', {
+        owner: { kind: 'cpr-aed-card', id: s.cardId },
+        fileName: 'card.pdf',
+        contentBase64: tinyPdf.toString('base64'),
+      }),
+    );
+    expect(
+      (await value<AuditChecklist>(context.dispatch('getAuditChecklist', { credentialId: s.credentialId, asOf: '2026-11-21' }))).missing,
+    ).toBe(0);
+    const evaluation = await value<CredentialEvaluation>(
+      context.dispatch('evaluateCredential', { credentialId: s.credentialId, asOf: '2026-11-21' }),
+    );
     expect(evaluation.auditDaysLeft).toBe(19);
   });
 });
 
 describe('rule-set overrides from Settings', () => {
   it('setting the waiver end makes an online-only card unacceptable; clearing it restores the default', async () => {
-    await value(context.dispatch('updateCprAedCard', { id: s.cardId, provider: 'Online Co', completed: '2025-06-01', expires: '2027-06-01', adultCpr: true, aed: true, handsOn: false }));
-    const evaluate = async () => (await value<CredentialEvaluation>(context.dispatch('evaluateCredential', { credentialId: s.credentialId, asOf: '2026-11-21' }))).verdict.cprAed.reason;
+    await value(
+      context.dispatch('updateCprAedCard', {
+        id: s.cardId,
+        provider: 'Online Co',
+        completed: '2025-06-01',
+        expires: '2027-06-01',
+        adultCpr: true,
+        aed: true,
+        handsOn: false,
+      }),
+    );
+    const evaluate = async () =>
+      (await value<CredentialEvaluation>(context.dispatch('evaluateCredential', { credentialId: s.credentialId, asOf: '2026-11-21' })))
+        .verdict.cprAed.reason;
     expect(await evaluate()).toBe('online-only-waiver');
-    const updated = await value<{ cprAed: { waiver: { value: unknown } } }>(context.dispatch('updateRuleSetOverride', { ruleSet: 'nasm-cpt', cprAedWaiver: { from: '2020-03-01', until: '2021-08-31' } }));
+    const updated = await value<{ cprAed: { waiver: { value: unknown } } }>(
+      context.dispatch('updateRuleSetOverride', { ruleSet: 'nasm-cpt', cprAedWaiver: { from: '2020-03-01', until: '2021-08-31' } }),
+    );
     expect(updated.cprAed.waiver.value).toEqual({ from: '2020-03-01', until: '2021-08-31' });
     expect(await evaluate()).toBe('online-only-not-accepted');
     await value(context.dispatch('updateRuleSetOverride', { ruleSet: 'nasm-cpt', cprAedWaiver: null }));
     expect(await evaluate()).toBe('online-only-waiver');
-    expect(await context.dispatch('updateRuleSetOverride', { ruleSet: 'nasm-cpt', cprAedWaiver: { from: '2021-01-01', until: '2020-01-01' } })).toMatchObject({
+    expect(
+      await context.dispatch('updateRuleSetOverride', { ruleSet: 'nasm-cpt', cprAedWaiver: { from: '2021-01-01', until: '2020-01-01' } }),
+    ).toMatchObject({
       ok: false,
       error: { field: 'cprAedWaiver.until' },
     });

@@ -53,7 +53,33 @@ describe('evaluation over the contract', () => {
     );
     expect(evaluation.verdict.blockers).toEqual(['cpr-aed']);
     expect(evaluation.blockers[0]?.title).toBe('An online-only CPR/AED course is not accepted without a hands-on skills check');
-    expect(evaluation.verdict.warnings).toContain(`no-certificate:${seeded.activityId}`);
+    expect(evaluation.warnings).toContainEqual(expect.objectContaining({ code: 'no-certificate', targets: [seeded.activityId] }));
+  });
+
+  it('groups the same finding about many courses into one line with its targets', async () => {
+    const ids: string[] = [seeded.activityId];
+    for (const title of ['Course B', 'Course C']) {
+      const created = value<{ id: string }>(
+        context.dispatch('createActivity', {
+          personId: seeded.personId,
+          title,
+          provider: 'NASM',
+          approval: 'nasm',
+          completed: '2026-03-01',
+          ceus: 0.1,
+          credentialIds: [seeded.credentialId],
+        }),
+      );
+      ids.push(created.id);
+    }
+    context.dispatch('removeAttachment', { id: seeded.attachmentId });
+    const evaluation = value<CredentialEvaluation>(
+      context.dispatch('evaluateCredential', { credentialId: seeded.credentialId, asOf: '2026-11-21' }),
+    );
+    const courses = evaluation.warnings.find((w) => w.code === 'no-certificate');
+    expect(courses).toMatchObject({ title: '3 counted courses have no certificate attached: an audit risk', rule: 'R10' });
+    expect(courses?.targets?.sort()).toEqual(ids.sort());
+    expect(evaluation.warnings.find((w) => w.code === `no-certificate:${seeded.cardId}`)).toMatchObject({ targets: [seeded.cardId] });
   });
 
   it('evaluates everyone at once for the staff view, active people only unless asked', () => {

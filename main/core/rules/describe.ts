@@ -21,7 +21,10 @@ export function activityReasonText(reason: ActivityReason): string {
 }
 
 export interface Explained {
+  /** The engine's code; for a group of the same finding, the shared part (e.g. "no-certificate"). */
   code: string;
+  /** The records a finding is about (course or card ids), when it names any. */
+  targets?: string[];
   /** What is wrong or worth knowing. */
   title: string;
   /** What the user can do about it. */
@@ -29,8 +32,10 @@ export interface Explained {
   rule: RuleId;
 }
 
+/** "2.0 CEUs", "0.075 CEUs", "1 CEU": amounts as the rules state them. */
 function amount(value: number, ruleSet: RuleSet): string {
-  return `${value} ${value === 1 ? ruleSet.unit.singular : ruleSet.unit.plural}`;
+  const figure = Number.isInteger(value) ? value.toFixed(1) : String(value);
+  return `${figure} ${value === 1 ? ruleSet.unit.singular : ruleSet.unit.plural}`;
 }
 
 /** The status in plain words, e.g. "Expired — late fee applies until 29 Jun 2027". */
@@ -185,4 +190,39 @@ export function explainWarning(code: string, verdict: Verdict, ruleSet: RuleSet)
     default:
       return { code, rule, title: code, action: '' };
   }
+}
+
+/**
+ * The same finding about many records ("no certificate" for 300 courses) becomes one line with its
+ * count and targets, so that a screen shows a sentence, not a wall.
+ */
+export function groupFindings(
+  items: Explained[],
+  cardId: string | null,
+  titleOf: (kind: string, count: number) => string | null,
+): Explained[] {
+  const groups = new Map<string, Explained>();
+  const out: Explained[] = [];
+  for (const item of items) {
+    const [kind, target] = item.code.split(':');
+    if (!kind || !target) {
+      out.push(item);
+      continue;
+    }
+    const key = target === cardId ? `${kind}:card` : kind;
+    const group = groups.get(key);
+    if (group) {
+      group.targets?.push(target);
+      continue;
+    }
+    const created: Explained = { ...item, code: key === kind ? kind : item.code, targets: [target] };
+    groups.set(key, created);
+    out.push(created);
+  }
+  for (const [key, group] of groups) {
+    const count = group.targets?.length ?? 0;
+    const title = count > 1 ? titleOf(key, count) : null;
+    if (title) group.title = title;
+  }
+  return out;
 }

@@ -72,12 +72,21 @@ const COLUMNS = `a.id, a.person_id, a.title, a.provider, a.approval, a.approval_
   a.contact_hour_hundredths, a.petition_status, a.petition_filed, a.petition_decided, a.category`;
 
 export function activitiesRepository(db: Db) {
-  const byPerson = db.prepare<[string], ActivityRow>(`SELECT ${COLUMNS} FROM activities a WHERE a.person_id = ? ORDER BY a.rowid`);
+  // A person's courses with their credential ids in one pass (U+001F-separated: ids hold no control
+  // characters), in record order straight from the activities_by_person index, as arrays: the
+  // course log of a busy trainer can hold 100,000 of them.
+  const byPersonRaw = db
+    .prepare<[string], unknown[]>(
+      `SELECT ${COLUMNS}, (SELECT group_concat(ac.credential_id, char(31)) FROM activity_credentials ac WHERE ac.activity_id = a.id) AS credential_ids
+       FROM activities a WHERE a.person_id = ? ORDER BY a.rowid`,
+    )
+    .raw(true);
   const byCredential = db.prepare<[string], ActivityRow>(
     `SELECT ${COLUMNS} FROM activity_credentials ac JOIN activities a ON a.id = ac.activity_id
      WHERE ac.credential_id = ? ORDER BY a.rowid`,
   );
   const all = db.prepare<[], ActivityRow>(`SELECT ${COLUMNS} FROM activities a ORDER BY a.rowid`);
+  const credentialOrder = db.prepare<[string], string>('SELECT id FROM credentials WHERE person_id = ? ORDER BY rowid').pluck();
   const byId = db.prepare<[string], ActivityRow>(`SELECT ${COLUMNS} FROM activities a WHERE a.id = ?`);
   // Links in credential insertion order, so that credentialIds come back in a stable order.
   const linksOfPerson = db.prepare<[string], LinkRow>(
@@ -113,7 +122,30 @@ export function activitiesRepository(db: Db) {
 
   return {
     listByPerson(personId: string): Activity[] {
-      return withLinks(byPerson.all(personId), linksOfPerson.all(personId));
+      // credentialIds in credential order, as everywhere else.
+      const rank = new Map(credentialOrder.all(personId).map((id, i) => [id, i]));
+      return byPersonRaw.all(personId).map((r) => {
+        const ids = r[13] as string | null;
+        const credentialIds = ids ? ids.split('\u001f') : [];
+        if (credentialIds.length > 1) credentialIds.sort((x, y) => (rank.get(x) ?? 0) - (rank.get(y) ?? 0));
+        const status = r[9] as ActivityRow['petition_status'];
+        const ceu = r[7] as number | null;
+        const hours = r[8] as number | null;
+        return {
+          id: r[0] as string,
+          personId: r[1] as string,
+          title: r[2] as string,
+          provider: r[3] as string,
+          approval: r[4] as Activity['approval'],
+          approvalCode: r[5] as string | null,
+          completed: r[6] as string,
+          ceus: ceu === null ? null : fromThousandths(ceu),
+          contactHours: hours === null ? null : fromHundredths(hours),
+          petition: status ? { status, filed: r[10] as string | null, decided: r[11] as string | null } : null,
+          category: r[12] as string | null,
+          credentialIds,
+        };
+      });
     },
     listByCredential(credentialId: string): Activity[] {
       const rows = byCredential.all(credentialId);

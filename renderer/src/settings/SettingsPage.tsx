@@ -1,18 +1,22 @@
 import { useEffect, useState } from 'react';
-import { themes, type Settings, type Theme } from '../../../preload/contract';
+import { themes, type RuleSetSummary, type Settings, type Theme } from '../../../preload/contract';
+import { ruleSetSummaries } from '../dashboard/rule-sets';
 import { call, load } from '../api';
 import { applyTheme } from '../shell/theme';
+import { RuleSetPanel } from './RuleSetPanel';
 
 const themeLabels: Record<Theme, string> = { system: 'Follow the system', light: 'Light', dark: 'Dark' };
 
 export function SettingsPage() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const [ruleSets, setRuleSets] = useState<RuleSetSummary[]>([]);
 
   useEffect(() => {
     load('getSettings', {})
       .then(setSettings)
       .catch((error: Error) => setMessage(error.message));
+    void ruleSetSummaries().then(setRuleSets);
   }, []);
 
   async function chooseTheme(theme: Theme) {
@@ -56,6 +60,7 @@ export function SettingsPage() {
               </label>
             ))}
           </fieldset>
+          {ruleSets.length > 0 && <RuleSetPanel summaries={ruleSets} />}
         </>
       )}
     </section>

@@ -1,50 +1,52 @@
 import { useEffect } from 'react';
 import { load } from '../api';
+import { AuditPage } from '../audit/AuditPage';
+import { CoursesPage } from '../courses/CoursesPage';
+import { CprAedPage } from '../cpr-aed/CprAedPage';
+import { DashboardPage } from '../dashboard/DashboardPage';
 import { SettingsPage } from '../settings/SettingsPage';
 import { StaffPage } from '../staff/StaffPage';
-import { sections, useSection, type SectionId } from './routes';
+import { PeopleProvider, usePeople } from '../state/people';
+import { sections, useRoute, type Route } from './routes';
 import { applyTheme } from './theme';
 
-function SectionContent({ section }: { section: SectionId }) {
-  switch (section) {
+function SectionContent({ route }: { route: Route }) {
+  switch (route.section) {
+    case 'dashboard':
+      return <DashboardPage />;
+    case 'courses':
+      return <CoursesPage key={route.params.toString()} route={route} />;
+    case 'cpr-aed':
+      return <CprAedPage />;
+    case 'audit':
+      return <AuditPage key={route.params.toString()} route={route} />;
     case 'staff':
       return <StaffPage />;
     case 'settings':
       return <SettingsPage />;
-    case 'dashboard':
-      return (
-        <EmptySection title="Dashboard">
-          Start under <a href="#/staff">Staff</a>: add yourself (or each trainer on your team). Where each person stands toward
-          recertification will show here.
-        </EmptySection>
-      );
-    case 'courses':
-      return (
-        <EmptySection title="Courses">
-          Your continuing-education courses will be listed here. Add a person under <a href="#/staff">Staff</a> first.
-        </EmptySection>
-      );
-    case 'cpr-aed':
-      return (
-        <EmptySection title="CPR/AED">
-          Your CPR/AED cards will be listed here. Add a person under <a href="#/staff">Staff</a> first.
-        </EmptySection>
-      );
   }
 }
 
-function EmptySection({ title, children }: { title: string; children: React.ReactNode }) {
+/** Whose records the screens show: one trainer, or any trainer of the gym. */
+function PersonPicker() {
+  const { people, person, choose } = usePeople();
+  if (!people || people.length < 2 || !person) return person ? <p className="person-current">{person.name}</p> : null;
   return (
-    <section aria-labelledby="section-title">
-      <h1 id="section-title">{title}</h1>
-      <p className="empty-state">{children}</p>
-    </section>
+    <div className="field person-picker">
+      <label htmlFor="person-picker">Showing records of</label>
+      <select id="person-picker" value={person.id} onChange={(e) => choose(e.target.value)}>
+        {people.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.name}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }
 
-export function App() {
-  const section = useSection();
-
+function Shell() {
+  const route = useRoute();
   useEffect(() => {
     load('getSettings', {})
       .then((settings) => applyTheme(settings.theme))
@@ -55,10 +57,11 @@ export function App() {
     <div className="app">
       <nav className="app-nav" aria-label="Main">
         <p className="app-name">Recert</p>
+        <PersonPicker />
         <ul>
           {sections.map((s) => (
             <li key={s.id}>
-              <a href={`#/${s.id}`} aria-current={s.id === section ? 'page' : undefined}>
+              <a href={`#/${s.id}`} aria-current={s.id === route.section ? 'page' : undefined}>
                 {s.label}
               </a>
             </li>
@@ -66,8 +69,16 @@ export function App() {
         </ul>
       </nav>
       <main className="app-main">
-        <SectionContent section={section} />
+        <SectionContent route={route} />
       </main>
     </div>
+  );
+}
+
+export function App() {
+  return (
+    <PeopleProvider>
+      <Shell />
+    </PeopleProvider>
   );
 }

@@ -4,24 +4,35 @@ export const sections = [
   { id: 'dashboard', label: 'Dashboard' },
   { id: 'courses', label: 'Courses' },
   { id: 'cpr-aed', label: 'CPR/AED' },
+  { id: 'audit', label: 'Audit' },
   { id: 'staff', label: 'Staff' },
   { id: 'settings', label: 'Settings' },
 ] as const;
 
 export type SectionId = (typeof sections)[number]['id'];
 
-function sectionFromHash(hash: string): SectionId {
-  const id = hash.replace(/^#\/?/, '');
-  return sections.find((s) => s.id === id)?.id ?? 'dashboard';
+export interface Route {
+  section: SectionId;
+  params: URLSearchParams;
 }
 
-/** The current section lives in the URL hash, so a reload stays where the user was. */
-export function useSection(): SectionId {
-  const [section, setSection] = useState<SectionId>(() => sectionFromHash(window.location.hash));
+function routeFromHash(hash: string): Route {
+  const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
+  return { section: sections.find((s) => s.id === path)?.id ?? 'dashboard', params: new URLSearchParams(query) };
+}
+
+export function href(section: SectionId, params: Record<string, string> = {}): string {
+  const query = new URLSearchParams(params).toString();
+  return `#/${section}${query ? `?${query}` : ''}`;
+}
+
+/** The current screen lives in the URL hash, so a reload stays where the user was. */
+export function useRoute(): Route {
+  const [route, setRoute] = useState<Route>(() => routeFromHash(window.location.hash));
   useEffect(() => {
-    const onChange = () => setSection(sectionFromHash(window.location.hash));
+    const onChange = () => setRoute(routeFromHash(window.location.hash));
     window.addEventListener('hashchange', onChange);
     return () => window.removeEventListener('hashchange', onChange);
   }, []);
-  return section;
+  return route;
 }

@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Person } from '../../../preload/contract';
 import { call, load } from '../api';
+import { usePeople } from '../state/people';
 import { PersonForm } from './PersonForm';
+import { TeamOverview } from './TeamOverview';
 
 type Editing = { mode: 'none' } | { mode: 'add' } | { mode: 'edit'; person: Person };
 
@@ -10,11 +12,16 @@ export function StaffPage() {
   const [showInactive, setShowInactive] = useState(false);
   const [editing, setEditing] = useState<Editing>({ mode: 'none' });
   const [message, setMessage] = useState<string | null>(null);
+  const [version, setVersion] = useState(0);
+  const shared = usePeople();
 
   const refresh = useCallback(() => {
     load('listPeople', { includeInactive: showInactive })
       .then(setPeople)
       .catch((error: Error) => setMessage(error.message));
+    setVersion((v) => v + 1);
+    void shared.refresh();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- shared.refresh is stable
   }, [showInactive]);
 
   useEffect(refresh, [refresh]);
@@ -101,6 +108,7 @@ export function StaffPage() {
           </tbody>
         </table>
       )}
+      <TeamOverview version={version} />
     </section>
   );
 }

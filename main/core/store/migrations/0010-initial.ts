@@ -52,7 +52,9 @@ export const initial: Migration = {
         CHECK (petition_status IS NULL OR approval = 'petition'),
         CHECK (petition_status IS NOT NULL OR (petition_filed IS NULL AND petition_decided IS NULL))
       ) STRICT;
-      CREATE INDEX activities_by_person_completed ON activities(person_id, completed);
+      -- (person_id) alone: its entries are ordered by rowid within a person, so a person's courses
+      -- come back in record order without a sort; the screens sort in memory.
+      CREATE INDEX activities_by_person ON activities(person_id);
 
       -- One course can count toward several credentials of the same person.
       CREATE TABLE activity_credentials (

@@ -1,0 +1,225 @@
+import { useState, type FormEvent } from 'react';
+import {
+  CONTACT_HOURS_PER_CEU,
+  contract,
+  type Activity,
+  type Credential,
+  type PetitionStatus,
+  type RuleSetSummary,
+} from '../../../preload/contract';
+import { call } from '../api';
+import { errorsFromApi, fieldErrors, type FieldErrors } from '../forms';
+import { Field } from '../ui/Field';
+import { SelectField } from '../ui/SelectField';
+
+interface CourseFormProps {
+  personId: string;
+  credentials: Credential[];
+  ruleSets: RuleSetSummary[];
+  activity?: Activity;
+  onSaved(activity: Activity): void;
+  onCancel(): void;
+}
+
+/** Shows a converted amount without float noise (0.30000000000000004 → 0.3). */
+function converted(value: number, decimals: number): string {
+  return Number.isFinite(value) ? String(Number(value.toFixed(decimals))) : '';
+}
+
+export function CourseForm({ personId, credentials, ruleSets, activity, onSaved, onCancel }: CourseFormProps) {
+  const [title, setTitle] = useState(activity?.title ?? '');
+  const [provider, setProvider] = useState(activity?.provider ?? '');
+  const [completed, setCompleted] = useState(activity?.completed ?? '');
+  const [unit, setUnit] = useState<'ceus' | 'hours'>((activity?.contactHours ?? null) !== null ? 'hours' : 'ceus');
+  const [ceus, setCeus] = useState(
+    (activity?.ceus ?? null) !== null
+      ? String(activity?.ceus)
+      : (activity?.contactHours ?? null) !== null
+        ? converted((activity?.contactHours ?? 0) / CONTACT_HOURS_PER_CEU, 3)
+        : '',
+  );
+  const [hours, setHours] = useState(
+    (activity?.contactHours ?? null) !== null
+      ? String(activity?.contactHours)
+      : (activity?.ceus ?? null) !== null
+        ? converted((activity?.ceus ?? 0) * CONTACT_HOURS_PER_CEU, 2)
+        : '',
+  );
+  const [approval, setApproval] = useState<Activity['approval']>(activity?.approval ?? 'nasm');
+  const [approvalCode, setApprovalCode] = useState(activity?.approvalCode ?? '');
+  const [petitionStatus, setPetitionStatus] = useState<PetitionStatus | ''>(activity?.petition?.status ?? '');
+  const [petitionFiled, setPetitionFiled] = useState(activity?.petition?.filed ?? '');
+  const [category, setCategory] = useState(activity?.category ?? '');
+  const [credentialIds, setCredentialIds] = useState<string[]>(activity?.credentialIds ?? credentials.map((c) => c.id));
+  const [errors, setErrors] = useState<FieldErrors>({});
+
+  const categories = ruleSets
+    .filter((r) => credentials.some((c) => c.ruleSet === r.id))
+    .flatMap((r) => r.categories.map((c) => ({ ...c, credential: r.credential })));
+  const petitionFee =
+    ruleSets.find((r) => credentials.some((c) => c.ruleSet === r.id && credentialIds.includes(c.id)) && r.petitionFee !== null)
+      ?.petitionFee ?? null;
+
+  function onCeus(value: string) {
+    setCeus(value);
+    setHours(value === '' ? '' : converted(Number(value) * CONTACT_HOURS_PER_CEU, 2));
+  }
+  function onHours(value: string) {
+    setHours(value);
+    setCeus(value === '' ? '' : converted(Number(value) / CONTACT_HOURS_PER_CEU, 3));
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const amount =
+      unit === 'ceus'
+        ? { ceus: ceus === '' ? null : Number(ceus), contactHours: null }
+        : { ceus: null, contactHours: hours === '' ? null : Number(hours) };
+    const values = {
+      title,
+      provider,
+      completed,
+      ...amount,
+      approval,
+      approvalCode: approvalCode || null,
+      petition:
+        approval === 'petition' && petitionStatus
+          ? { status: petitionStatus, filed: petitionFiled || null, decided: activity?.petition?.decided ?? null }
+          : null,
+      category: category || null,
+      credentialIds,
+    };
+    const local = fieldErrors(contract.createActivity.input, { personId, ...values });
+    setErrors(local);
+    if (Object.keys(local).length > 0) return;
+    const result = activity
+      ? await call('updateActivity', { id: activity.id, ...values })
+      : await call('createActivity', { personId, ...values });
+    if (result.ok) onSaved(result.value);
+    else setErrors(errorsFromApi(result.error));
+  }
+
+  const formTitle = activity ? `Edit ${activity.title}` : 'Add a course';
+  return (
+    <form className="card form course-form" onSubmit={(e) => void submit(e)} aria-label={formTitle} noValidate>
+      <h2>{formTitle}</h2>
+      <Field label="Course title" value={title} onChange={(e) => setTitle(e.target.value)} error={errors.title} autoFocus />
+      <Field label="Provider" value={provider} onChange={(e) => setProvider(e.target.value)} error={errors.provider} />
+      <Field label="Completed on" type="date" value={completed} onChange={(e) => setCompleted(e.target.value)} error={errors.completed} />
+
+      <fieldset className="amount">
+        <legend>The certificate states</legend>
+        <label className="radio">
+          <input type="radio" name="unit" checked={unit === 'ceus'} onChange={() => setUnit('ceus')} /> In CEUs
+        </label>
+        <label className="radio">
+          <input type="radio" name="unit" checked={unit === 'hours'} onChange={() => setUnit('hours')} /> In contact hours
+        </label>
+        <div className="amount-fields">
+          <Field
+            label="CEUs"
+            inputMode="decimal"
+            value={ceus}
+            onChange={(e) => onCeus(e.target.value)}
+            readOnly={unit !== 'ceus'}
+            error={errors.ceus}
+          />
+          <Field
+            label="Contact hours"
+            inputMode="decimal"
+            value={hours}
+            onChange={(e) => onHours(e.target.value)}
+            readOnly={unit !== 'hours'}
+            error={errors.contactHours}
+            hint="1 contact hour = 0.1 CEU"
+          />
+        </div>
+      </fieldset>
+
+      <SelectField
+        label="Approval"
+        value={approval}
+        onChange={(e) => setApproval(e.target.value as Activity['approval'])}
+        error={errors.approval}
+        options={[
+          { value: 'nasm', label: 'Course of the certifying body (e.g. NASM)' },
+          { value: 'approved-provider', label: 'Approved provider' },
+          { value: 'petition', label: 'Not pre-approved: by petition' },
+        ]}
+      />
+      <Field
+        label="Approval code"
+        value={approvalCode}
+        onChange={(e) => setApprovalCode(e.target.value)}
+        error={errors.approvalCode}
+        hint="The provider's course or approval number, if any."
+      />
+      {approval === 'petition' && (
+        <div className="petition">
+          <SelectField
+            label="Petition status"
+            value={petitionStatus}
+            onChange={(e) => setPetitionStatus(e.target.value as PetitionStatus | '')}
+            error={errors.petition ?? errors['petition.status']}
+            options={[
+              { value: '', label: 'Not filed yet' },
+              { value: 'pending', label: 'Pending' },
+              { value: 'approved', label: 'Approved' },
+              { value: 'denied', label: 'Denied' },
+            ]}
+          />
+          {petitionStatus && (
+            <Field
+              label="Petition filed on"
+              type="date"
+              value={petitionFiled}
+              onChange={(e) => setPetitionFiled(e.target.value)}
+              error={errors['petition.filed']}
+            />
+          )}
+          {petitionFee !== null && (
+            <p className="muted">Each petitioned course costs a ${petitionFee} nonrefundable fee, whatever the outcome.</p>
+          )}
+        </div>
+      )}
+      {categories.length > 0 && (
+        <SelectField
+          label="Category"
+          value={category}
+          onChange={(e) => setCategory(e.target.value)}
+          error={errors.category}
+          options={[
+            { value: '', label: 'General (no category)' },
+            ...categories.map((c) => ({ value: c.id, label: `${c.name} (${c.credential})` })),
+          ]}
+        />
+      )}
+      {credentials.length > 0 && (
+        <fieldset>
+          <legend>Counts toward</legend>
+          {credentials.map((c) => (
+            <label key={c.id} className="checkbox">
+              <input
+                type="checkbox"
+                checked={credentialIds.includes(c.id)}
+                onChange={(e) => setCredentialIds(e.target.checked ? [...credentialIds, c.id] : credentialIds.filter((id) => id !== c.id))}
+              />
+              {ruleSets.find((r) => r.id === c.ruleSet)?.credential ?? c.ruleSet}
+              {c.number ? ` (${c.number})` : ''}
+            </label>
+          ))}
+          {errors.credentialIds && <p className="field-error">{errors.credentialIds}</p>}
+        </fieldset>
+      )}
+      {errors.form && <p className="form-error">{errors.form}</p>}
+      <div className="form-actions">
+        <button type="submit" className="primary">
+          {activity ? 'Save course' : 'Add course'}
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,161 @@
+import { useEffect, useRef, useState } from 'react';
+import type { CourseLogQuery, CourseLogRow } from '../../../preload/contract';
+import { formatAmount, formatDate } from '../ui/format';
+
+export const ROW_HEIGHT = 44;
+const OVERSCAN = 8;
+
+type SortKey = NonNullable<CourseLogQuery['sort']>['key'];
+
+const COLUMNS: { key: SortKey | null; label: string; className: string }[] = [
+  { key: 'completed', label: 'Completed on', className: 'col-date' },
+  { key: 'title', label: 'Course title', className: 'col-title' },
+  { key: 'provider', label: 'Provider', className: 'col-provider' },
+  { key: 'approval', label: 'Approval', className: 'col-approval' },
+  { key: 'amount', label: 'Amount', className: 'col-amount' },
+  { key: null, label: 'Certificates', className: 'col-files' },
+  { key: 'status', label: 'Verdict', className: 'col-verdict' },
+];
+
+const APPROVAL_TEXT: Record<string, string> = { nasm: 'Body course', 'approved-provider': 'Approved provider', petition: 'Petition' };
+
+function amountText(row: CourseLogRow): string {
+  return row.contactHours !== null ? `${row.contactHours} h` : `${formatAmount(row.ceus ?? 0)} CEUs`;
+}
+
+function approvalText(row: CourseLogRow): string {
+  return row.approval === 'petition' ? `Petition: ${row.petition?.status ?? 'not filed'}` : (APPROVAL_TEXT[row.approval] ?? row.approval);
+}
+
+interface CourseTableProps {
+  total: number;
+  rowAt(index: number): CourseLogRow | undefined;
+  ensure(first: number, last: number): void;
+  sort: NonNullable<CourseLogQuery['sort']>;
+  onSort(sort: NonNullable<CourseLogQuery['sort']>): void;
+  onOpen(row: CourseLogRow): void;
+  selectedId: string | null;
+}
+
+/** Only the rows in view (plus a few) are in the page, so 100,000 courses scroll like 10. */
+export function CourseTable({ total, rowAt, ensure, sort, onSort, onOpen, selectedId }: CourseTableProps) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [height, setHeight] = useState(600);
+  const frame = useRef<number | null>(null);
+
+  useEffect(() => {
+    const element = scroller.current;
+    if (!element) return;
+    const observer = new ResizeObserver(() => setHeight(element.clientHeight));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+
+  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
+  const last = Math.min(total - 1, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
+  useEffect(() => {
+    if (total > 0) ensure(first, last);
+  }, [first, last, total, ensure]);
+
+  const indices: number[] = [];
+  for (let i = first; i <= last; i++) indices.push(i);
+
+  return (
+    <div className="course-table" role="table" aria-label="Course log" aria-rowcount={total + 1}>
+      <div className="course-row course-head" role="row" aria-rowindex={1}>
+        {COLUMNS.map((column) => {
+          const active = column.key !== null && sort.key === column.key;
+          return (
+            <div
+              key={column.label}
+              role="columnheader"
+              className={column.className}
+              aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined}
+            >
+              {column.key ? (
+                <button
+                  type="button"
+                  className="sort-button"
+                  onClick={() => onSort({ key: column.key as SortKey, direction: active && sort.direction === 'desc' ? 'asc' : 'desc' })}
+                >
+                  {column.label}
+                  <span aria-hidden="true">{active ? (sort.direction === 'asc' ? ' ▲' : ' ▼') : ''}</span>
+                </button>
+              ) : (
+                column.label
+              )}
+            </div>
+          );
+        })}
+      </div>
+      <div
+        ref={scroller}
+        className="course-scroller"
+        tabIndex={0}
+        aria-label="Courses, scrollable"
+        onScroll={(e) => {
+          const top = e.currentTarget.scrollTop;
+          if (frame.current !== null) cancelAnimationFrame(frame.current);
+          frame.current = requestAnimationFrame(() => setScrollTop(top));
+        }}
+      >
+        <div className="course-spacer" style={{ height: total * ROW_HEIGHT }}>
+          {indices.map((index) => {
+            const row = rowAt(index);
+            return (
+              <div
+                key={index}
+                role="row"
+                aria-rowindex={index + 2}
+                className={`course-row${row && row.id === selectedId ? ' course-row-selected' : ''}`}
+                style={{ transform: `translateY(${index * ROW_HEIGHT}px)` }}
+              >
+                {row ? (
+                  <>
+                    <div role="cell" className="col-date">
+                      {formatDate(row.completed)}
+                    </div>
+                    <div role="cell" className="col-title">
+                      <button type="button" className="link-button" onClick={() => onOpen(row)} title={row.title}>
+                        {row.title}
+                      </button>
+                    </div>
+                    <div role="cell" className="col-provider" title={row.provider}>
+                      {row.provider}
+                    </div>
+                    <div role="cell" className="col-approval">
+                      {approvalText(row)}
+                    </div>
+                    <div role="cell" className="col-amount">
+                      {amountText(row)}
+                    </div>
+                    <div role="cell" className={`col-files${row.certificates === 0 ? ' missing' : ''}`}>
+                      {row.certificates === 0 ? 'none' : row.certificates}
+                    </div>
+                    <div role="cell" className="col-verdict">
+                      {row.verdicts.length === 0 ? (
+                        <span className="muted">Not assigned to a credential</span>
+                      ) : (
+                        row.verdicts.map((v) => (
+                          <span key={v.credentialId} className={`verdict ${v.counted ? 'verdict-ok' : 'verdict-no'}`}>
+                            {row.verdicts.length > 1 ? `${v.credential}: ` : ''}
+                            {v.counted ? `Counted (${formatAmount(v.amount)})` : v.reasonText}
+                          </span>
+                        ))
+                      )}
+                    </div>
+                  </>
+                ) : (
+                  <div role="cell" className="col-loading">
+                    Loading…
+                  </div>
+                )}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,256 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { Activity, CourseLogQuery, CourseLogRow, Credential, RuleSetSummary } from '../../../preload/contract';
+import { call, load } from '../api';
+import { Attachments } from '../attachments/Attachments';
+import { ruleSetSummaries } from '../dashboard/rule-sets';
+import type { Route } from '../shell/routes';
+import { href } from '../shell/routes';
+import { usePeople } from '../state/people';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { SelectField } from '../ui/SelectField';
+import { CourseForm } from './CourseForm';
+import { CourseTable } from './CourseTable';
+import { useCourseLog } from './useCourseLog';
+
+type Panel = { mode: 'none' } | { mode: 'add' } | { mode: 'open'; activity: Activity };
+
+export function CoursesPage({ route }: { route: Route }) {
+  const { person } = usePeople();
+  const [credentials, setCredentials] = useState<Credential[]>([]);
+  const [ruleSets, setRuleSets] = useState<RuleSetSummary[]>([]);
+  const [credentialId, setCredentialId] = useState(route.params.get('credential') ?? '');
+  const [approval, setApproval] = useState('');
+  const [cycle, setCycle] = useState<'all' | 'current'>('all');
+  const [missingOnly, setMissingOnly] = useState(route.params.get('missing') === '1');
+  const [search, setSearch] = useState('');
+  const [debounced, setDebounced] = useState('');
+  const [sort, setSort] = useState<NonNullable<CourseLogQuery['sort']>>({ key: 'completed', direction: 'desc' });
+  const [panel, setPanel] = useState<Panel>({ mode: 'none' });
+  const [editing, setEditing] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+
+  useEffect(() => {
+    void ruleSetSummaries().then(setRuleSets);
+  }, []);
+  useEffect(() => {
+    if (!person) return;
+    void load('listCredentials', { personId: person.id }).then(setCredentials);
+  }, [person]);
+  useEffect(() => {
+    const timer = window.setTimeout(() => setDebounced(search), 200);
+    return () => window.clearTimeout(timer);
+  }, [search]);
+
+  // A link from the dashboard ("Open it") names a course to show.
+  const focus = route.params.get('focus');
+  useEffect(() => {
+    if (!focus) return;
+    void call('getActivity', { id: focus }).then((result) => {
+      if (result.ok) setPanel({ mode: 'open', activity: result.value });
+    });
+  }, [focus]);
+
+  const filters = useMemo(
+    () => ({
+      credentialId: credentialId || undefined,
+      approval: (approval || undefined) as Activity['approval'] | undefined,
+      cycle,
+      missingCertificates: missingOnly || undefined,
+      search: debounced || undefined,
+      sort,
+    }),
+    [credentialId, approval, cycle, missingOnly, debounced, sort],
+  );
+  const log = useCourseLog(person?.id ?? null, filters);
+
+  if (!person) {
+    return (
+      <section aria-labelledby="section-title">
+        <h1 id="section-title">Courses</h1>
+        <p className="empty-state">
+          Add yourself under <a href={href('staff')}>Staff</a> first; your continuing-education courses will be listed here.
+        </p>
+      </section>
+    );
+  }
+
+  const credentialName = (c: Credential) =>
+    `${ruleSets.find((r) => r.id === c.ruleSet)?.credential ?? c.ruleSet}${c.number ? ` (${c.number})` : ''}`;
+
+  function opened(row: CourseLogRow) {
+    const { certificates: _files, verdicts: _verdicts, ...activity } = row;
+    setEditing(false);
+    setPanel({ mode: 'open', activity });
+  }
+
+  return (
+    <section aria-labelledby="section-title" className="courses-page">
+      <div className="section-header">
+        <h1 id="section-title">Courses</h1>
+        <button
+          type="button"
+          className="primary"
+          onClick={() => {
+            setEditing(false);
+            setPanel({ mode: 'add' });
+          }}
+        >
+          Add course
+        </button>
+      </div>
+
+      <div className="toolbar" role="search" aria-label="Filter courses">
+        <SelectField
+          label="Credential"
+          value={credentialId}
+          onChange={(e) => setCredentialId(e.target.value)}
+          options={[{ value: '', label: 'All credentials' }, ...credentials.map((c) => ({ value: c.id, label: credentialName(c) }))]}
+        />
+        <SelectField
+          label="Approval"
+          value={approval}
+          onChange={(e) => setApproval(e.target.value)}
+          options={[
+            { value: '', label: 'Any approval' },
+            { value: 'nasm', label: 'Body course' },
+            { value: 'approved-provider', label: 'Approved provider' },
+            { value: 'petition', label: 'Petition' },
+          ]}
+        />
+        <SelectField
+          label="Cycle"
+          value={cycle}
+          onChange={(e) => setCycle(e.target.value as 'all' | 'current')}
+          options={[
+            { value: 'all', label: 'All dates' },
+            { value: 'current', label: 'Current cycle' },
+          ]}
+        />
+        <label className="checkbox">
+          <input type="checkbox" checked={missingOnly} onChange={(e) => setMissingOnly(e.target.checked)} />
+          Counted, without a certificate
+        </label>
+        <div className="field search-field">
+          <label htmlFor="course-search">Search</label>
+          <input
+            id="course-search"
+            type="search"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            placeholder="Title, provider or code"
+          />
+        </div>
+      </div>
+
+      <div className="log-summary">
+        <p className="muted">{log.total !== null ? `${log.total.toLocaleString('en')} of ${log.all.toLocaleString('en')} courses` : ''}</p>
+        <p className="status-message" role="status">
+          {message}
+        </p>
+      </div>
+      {log.error && (
+        <p className="field-error" role="alert">
+          {log.error}
+        </p>
+      )}
+
+      <div className="courses-layout">
+        <div className="courses-main">
+          {log.total === 0 && log.all === 0 ? (
+            <div className="empty-state card">
+              <p>
+                No courses yet. Choose “Add course” and enter your first continuing-education course from its certificate, then attach the
+                certificate itself.
+              </p>
+            </div>
+          ) : (
+            <CourseTable
+              total={log.total ?? 0}
+              rowAt={log.rowAt}
+              ensure={log.ensure}
+              sort={sort}
+              onSort={setSort}
+              onOpen={opened}
+              selectedId={panel.mode === 'open' ? panel.activity.id : null}
+            />
+          )}
+        </div>
+
+        {panel.mode === 'add' && (
+          <aside className="courses-panel">
+            <CourseForm
+              personId={person.id}
+              credentials={credentials}
+              ruleSets={ruleSets}
+              onCancel={() => setPanel({ mode: 'none' })}
+              onSaved={(activity) => {
+                setMessage(`Added ${activity.title}. Attach its certificate below.`);
+                setPanel({ mode: 'open', activity });
+                log.reload();
+              }}
+            />
+          </aside>
+        )}
+        {panel.mode === 'open' && (
+          <aside className="courses-panel" aria-label={`Course: ${panel.activity.title}`}>
+            {editing ? (
+              <CourseForm
+                personId={person.id}
+                credentials={credentials}
+                ruleSets={ruleSets}
+                activity={panel.activity}
+                onCancel={() => setEditing(false)}
+                onSaved={(activity) => {
+                  setEditing(false);
+                  setMessage(`Saved ${activity.title}.`);
+                  setPanel({ mode: 'open', activity });
+                  log.reload();
+                }}
+              />
+            ) : (
+              <div className="card">
+                <h2>{panel.activity.title}</h2>
+                <p className="muted">
+                  {panel.activity.provider} · {panel.activity.completed} ·{' '}
+                  {panel.activity.contactHours !== null
+                    ? `${panel.activity.contactHours} contact hours`
+                    : `${panel.activity.ceus ?? 0} CEUs`}
+                </p>
+                <div className="form-actions">
+                  <button type="button" onClick={() => setEditing(true)}>
+                    Edit course
+                  </button>
+                  <button type="button" className="danger-outline" onClick={() => setDeleting(true)}>
+                    Delete course
+                  </button>
+                  <button type="button" onClick={() => setPanel({ mode: 'none' })}>
+                    Close
+                  </button>
+                </div>
+                <Attachments owner={{ kind: 'activity', id: panel.activity.id }} label="Certificates" onChanged={log.reload} />
+              </div>
+            )}
+          </aside>
+        )}
+      </div>
+      {deleting && panel.mode === 'open' && (
+        <ConfirmDialog
+          title={`Delete ${panel.activity.title}?`}
+          message="The course and its certificate files are removed from Recert."
+          confirmLabel="Delete course"
+          onCancel={() => setDeleting(false)}
+          onConfirm={() => {
+            const target = panel.activity;
+            setDeleting(false);
+            void call('deleteActivity', { id: target.id }).then(() => {
+              setMessage(`Deleted ${target.title}.`);
+              setPanel({ mode: 'none' });
+              log.reload();
+            });
+          }}
+        />
+      )}
+    </section>
+  );
+}

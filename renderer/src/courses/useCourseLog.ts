@@ -1,0 +1,66 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { CourseLogQuery, CourseLogRow } from '../../../preload/contract';
+import { call } from '../api';
+
+export const PAGE_SIZE = 200;
+
+export type CourseLogFilters = Omit<CourseLogQuery, 'personId' | 'offset' | 'limit'>;
+
+/**
+ * The course log in pages of 200 rows, fetched as the table scrolls to them. Main sorts, filters
+ * and evaluates; this only remembers which pages it has.
+ */
+export function useCourseLog(personId: string | null, filters: CourseLogFilters) {
+  const [total, setTotal] = useState<number | null>(null);
+  const [all, setAll] = useState(0);
+  const [pages, setPages] = useState<Map<number, CourseLogRow[]>>(new Map());
+  const [error, setError] = useState<string | null>(null);
+  const [reloads, setReloads] = useState(0);
+  const requested = useRef(new Set<number>());
+  const generation = useRef(0);
+  const filterKey = JSON.stringify(filters);
+
+  const fetchPage = useCallback(
+    async (page: number) => {
+      if (!personId || requested.current.has(page)) return;
+      requested.current.add(page);
+      const mine = generation.current;
+      const result = await call('queryCourseLog', {
+        personId,
+        ...(JSON.parse(filterKey) as CourseLogFilters),
+        offset: page * PAGE_SIZE,
+        limit: PAGE_SIZE,
+      });
+      if (mine !== generation.current) return;
+      if (!result.ok) {
+        setError(result.error.message);
+        return;
+      }
+      setTotal(result.value.total);
+      setAll(result.value.all);
+      setPages((previous) => new Map(previous).set(page, result.value.rows));
+    },
+    [personId, filterKey],
+  );
+
+  useEffect(() => {
+    generation.current += 1;
+    requested.current = new Set();
+    setPages(new Map());
+    setTotal(null);
+    setError(null);
+    void fetchPage(0);
+  }, [fetchPage, reloads]);
+
+  const rowAt = useCallback((index: number) => pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE], [pages]);
+
+  /** Makes sure the pages covering rows [first, last] are loaded. */
+  const ensure = useCallback(
+    (first: number, last: number) => {
+      for (let page = Math.floor(first / PAGE_SIZE); page <= Math.floor(last / PAGE_SIZE); page++) void fetchPage(page);
+    },
+    [fetchPage],
+  );
+
+  return { total, all, rowAt, ensure, error, reload: () => setReloads((n) => n + 1) };
+}

@@ -1,0 +1,145 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { CprAedCard, CredentialEvaluation } from '../../../preload/contract';
+import { call, load } from '../api';
+import { Attachments } from '../attachments/Attachments';
+import { href } from '../shell/routes';
+import { usePeople } from '../state/people';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { formatDate } from '../ui/format';
+import { CardForm } from './CardForm';
+
+const REASON_TEXT: Record<string, string> = {
+  ok: 'accepted',
+  'online-only-waiver': 'accepted online-only under the COVID-19 waiver',
+  expired: 'expired',
+  'expires-too-soon': 'expires too soon after submission',
+  'no-adult-cpr': 'does not include Adult CPR',
+  'no-aed': 'does not include AED',
+  'online-only-not-accepted': 'online-only: not accepted without a hands-on skills check',
+};
+
+type Editing = { mode: 'none' } | { mode: 'add' } | { mode: 'edit'; card: CprAedCard };
+
+export function CprAedPage() {
+  const { person } = usePeople();
+  const [cards, setCards] = useState<CprAedCard[] | null>(null);
+  const [evaluations, setEvaluations] = useState<CredentialEvaluation[]>([]);
+  const [editing, setEditing] = useState<Editing>({ mode: 'none' });
+  const [deleting, setDeleting] = useState<CprAedCard | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+
+  const refresh = useCallback(async () => {
+    if (!person) return;
+    setCards(await load('listCprAedCards', { personId: person.id }));
+    const credentials = await load('listCredentials', { personId: person.id });
+    setEvaluations(await Promise.all(credentials.map((c) => load('evaluateCredential', { credentialId: c.id }))));
+  }, [person]);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  if (!person) {
+    return (
+      <section aria-labelledby="section-title">
+        <h1 id="section-title">CPR/AED</h1>
+        <p className="empty-state">
+          Add yourself under <a href={href('staff')}>Staff</a> first; your CPR/AED cards will be listed here.
+        </p>
+      </section>
+    );
+  }
+
+  /** What the engine decided about this card, for each credential that looked at it. */
+  function verdictsFor(card: CprAedCard): string[] {
+    return evaluations
+      .filter((e) => e.verdict.cprAed.id === card.id)
+      .map((e) => `${e.ruleSet.credential}: ${REASON_TEXT[e.verdict.cprAed.reason] ?? e.verdict.cprAed.reason}`);
+  }
+
+  return (
+    <section aria-labelledby="section-title">
+      <div className="section-header">
+        <h1 id="section-title">CPR/AED</h1>
+        <button type="button" className="primary" onClick={() => setEditing({ mode: 'add' })} disabled={editing.mode !== 'none'}>
+          Add card
+        </button>
+      </div>
+      <p className="section-intro">
+        A current CPR/AED certification with Adult CPR and AED is part of every recertification. Keep a photo of the front and back.
+      </p>
+      {editing.mode !== 'none' && (
+        <CardForm
+          personId={person.id}
+          card={editing.mode === 'edit' ? editing.card : undefined}
+          onCancel={() => setEditing({ mode: 'none' })}
+          onSaved={(card) => {
+            setEditing({ mode: 'none' });
+            setMessage(`Saved the card from ${card.provider}.`);
+            void refresh();
+          }}
+        />
+      )}
+      <p className="status-message" role="status">
+        {message}
+      </p>
+      {cards === null ? (
+        <p aria-busy="true">Loading…</p>
+      ) : cards.length === 0 ? (
+        <p className="empty-state card">
+          No CPR/AED card yet. Choose “Add card” and enter the dates from your card, then attach photos of both sides.
+        </p>
+      ) : (
+        cards.map((card) => {
+          const verdicts = verdictsFor(card);
+          return (
+            <article key={card.id} className="card" aria-label={`CPR/AED card from ${card.provider}`}>
+              <div className="section-header">
+                <h2>{card.provider}</h2>
+                <div className="form-actions">
+                  <button type="button" onClick={() => setEditing({ mode: 'edit', card })}>
+                    Edit card
+                  </button>
+                  <button type="button" className="danger-outline" onClick={() => setDeleting(card)}>
+                    Delete card
+                  </button>
+                </div>
+              </div>
+              <p>
+                Completed {formatDate(card.completed)}, expires {formatDate(card.expires)}.{' '}
+                {[
+                  card.adultCpr ? 'Adult CPR' : 'no Adult CPR',
+                  card.aed ? 'AED' : 'no AED',
+                  card.handsOn ? 'hands-on skills check' : 'online only',
+                ].join(', ')}
+                .
+              </p>
+              {verdicts.length > 0 ? (
+                <p className="ok-text">Used for {verdicts.join('; ')}.</p>
+              ) : (
+                <p className="muted">Not the card any credential relies on.</p>
+              )}
+              <Attachments owner={{ kind: 'cpr-aed-card', id: card.id }} label="Photos of the card (front and back)" />
+            </article>
+          );
+        })
+      )}
+      {deleting && (
+        <ConfirmDialog
+          title={`Delete the card from ${deleting.provider}?`}
+          message="The card and its photos are removed from Recert."
+          confirmLabel="Delete card"
+          onCancel={() => setDeleting(null)}
+          onConfirm={() => {
+            const target = deleting;
+            setDeleting(null);
+            void call('deleteCprAedCard', { id: target.id }).then(() => {
+              setMessage(`Deleted the card from ${target.provider}.`);
+              void refresh();
+            });
+          }}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,79 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { contract, type Credential, type RuleSetSummary } from '../../../preload/contract';
+import { call } from '../api';
+import { errorsFromApi, fieldErrors, type FieldErrors } from '../forms';
+import { Field } from '../ui/Field';
+import { SelectField } from '../ui/SelectField';
+import { updateCredential } from './credential-update';
+import { ruleSetSummaries } from './rule-sets';
+
+interface CredentialFormProps {
+  personId: string;
+  credential?: Credential;
+  onSaved(): void;
+  onCancel(): void;
+}
+
+export function CredentialForm({ personId, credential, onSaved, onCancel }: CredentialFormProps) {
+  const [ruleSets, setRuleSets] = useState<RuleSetSummary[]>([]);
+  const [ruleSet, setRuleSet] = useState(credential?.ruleSet ?? 'nasm-cpt');
+  const [number, setNumber] = useState(credential?.number ?? '');
+  const [expires, setExpires] = useState(credential?.expires ?? '');
+  const [cycleStart, setCycleStart] = useState(credential?.cycleStart ?? '');
+  const [errors, setErrors] = useState<FieldErrors>({});
+
+  useEffect(() => {
+    void ruleSetSummaries().then(setRuleSets);
+  }, []);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const values = { ruleSet, number: number || null, expires, cycleStart: cycleStart || null };
+    const local = fieldErrors(contract.createCredential.input, { personId, ...values });
+    setErrors(local);
+    if (Object.keys(local).length > 0) return;
+    const result = credential ? await updateCredential(credential, values) : await call('createCredential', { personId, ...values });
+    if (result.ok) onSaved();
+    else setErrors(errorsFromApi(result.error));
+  }
+
+  const title = credential ? 'Edit credential' : 'Add a credential';
+  return (
+    <form className="card form" onSubmit={(e) => void submit(e)} aria-label={title} noValidate>
+      <h2>{title}</h2>
+      <SelectField
+        label="Rule set"
+        value={ruleSet}
+        onChange={(e) => setRuleSet(e.target.value)}
+        error={errors.ruleSet}
+        options={ruleSets.map((r) => ({ value: r.id, label: `${r.credential} — ${r.name}` }))}
+      />
+      <Field label="Certification number" value={number} onChange={(e) => setNumber(e.target.value)} error={errors.number} />
+      <Field
+        label="Expiration date"
+        type="date"
+        value={expires}
+        onChange={(e) => setExpires(e.target.value)}
+        error={errors.expires}
+        required
+      />
+      <Field
+        label="Cycle start (optional)"
+        type="date"
+        value={cycleStart}
+        onChange={(e) => setCycleStart(e.target.value)}
+        error={errors.cycleStart}
+        hint="Leave empty to start the cycle where the rule set says (NASM: two years before expiration). For NSCA, enter your certification date."
+      />
+      {errors.form && <p className="form-error">{errors.form}</p>}
+      <div className="form-actions">
+        <button type="submit" className="primary">
+          {credential ? 'Save credential' : 'Add credential'}
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,90 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { CredentialEvaluation } from '../../../preload/contract';
+import { load } from '../api';
+import { href } from '../shell/routes';
+import { usePeople } from '../state/people';
+import { CredentialCard } from './CredentialCard';
+import { CredentialForm } from './CredentialForm';
+
+export function DashboardPage() {
+  const { people, person } = usePeople();
+  const [evaluations, setEvaluations] = useState<CredentialEvaluation[] | null>(null);
+  const [adding, setAdding] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const refresh = useCallback(async () => {
+    if (!person) return;
+    try {
+      const credentials = await load('listCredentials', { personId: person.id });
+      setEvaluations(await Promise.all(credentials.map((c) => load('evaluateCredential', { credentialId: c.id }))));
+      setError(null);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }, [person]);
+
+  useEffect(() => {
+    setEvaluations(null);
+    void refresh();
+  }, [refresh]);
+
+  if (people && people.length === 0) {
+    return (
+      <section aria-labelledby="section-title">
+        <h1 id="section-title">Welcome to Recert</h1>
+        <p className="empty-state">
+          Recert keeps your continuing-education courses, CPR/AED cards and certificates on this computer and tells you exactly where you
+          stand.
+        </p>
+        <p>
+          Start by adding yourself (or the first trainer on your team) under <a href={href('staff')}>Staff</a>.
+        </p>
+      </section>
+    );
+  }
+
+  return (
+    <section aria-labelledby="section-title">
+      <div className="section-header">
+        <h1 id="section-title">{person ? `${person.name}'s dashboard` : 'Dashboard'}</h1>
+        {person && !adding && (
+          <button type="button" className="primary" onClick={() => setAdding(true)}>
+            Add credential
+          </button>
+        )}
+      </div>
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      {person && adding && (
+        <CredentialForm
+          personId={person.id}
+          onCancel={() => setAdding(false)}
+          onSaved={() => {
+            setAdding(false);
+            void refresh();
+          }}
+        />
+      )}
+      {evaluations === null ? (
+        <p aria-busy="true">Loading…</p>
+      ) : evaluations.length === 0 && !adding ? (
+        <div className="empty-state card">
+          <p>
+            No credential yet. Add your certification (for example NASM-CPT) with its expiration date: Recert then shows what you still
+            need.
+          </p>
+          <button type="button" className="primary" onClick={() => setAdding(true)}>
+            Add your first credential
+          </button>
+        </div>
+      ) : (
+        evaluations.map((evaluation) => (
+          <CredentialCard key={evaluation.credential.id} evaluation={evaluation} onChanged={() => void refresh()} />
+        ))
+      )}
+    </section>
+  );
+}

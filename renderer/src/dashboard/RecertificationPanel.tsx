@@ -1,0 +1,91 @@
+import { useState } from 'react';
+import type { CredentialEvaluation } from '../../../preload/contract';
+import { errorsFromApi, type FieldErrors } from '../forms';
+import { Field } from '../ui/Field';
+import { formatDate, todayInput } from '../ui/format';
+import { updateCredential } from './credential-update';
+
+const FEE_TIER_TEXT: Record<string, string> = {
+  standard: 'standard fee',
+  late: 'late fee',
+  'late-additional': 'late fee plus the additional fee',
+};
+
+/** Record the application, then its acceptance (R11 starts the next cycle). */
+export function RecertificationPanel({ evaluation, onChanged }: { evaluation: CredentialEvaluation; onChanged(): void }) {
+  const { credential, verdict } = evaluation;
+  const [submitted, setSubmitted] = useState(credential.applicationSubmitted ?? todayInput());
+  const [accepted, setAccepted] = useState(credential.applicationAccepted ?? todayInput());
+  const [errors, setErrors] = useState<FieldErrors>({});
+
+  async function save(changes: Parameters<typeof updateCredential>[1]) {
+    const result = await updateCredential(credential, changes);
+    if (result.ok) {
+      setErrors({});
+      onChanged();
+    } else setErrors(errorsFromApi(result.error));
+  }
+
+  const label = `recertification-${credential.id}`;
+  return (
+    <section className="recert" aria-labelledby={label}>
+      <h3 id={label}>Recertification</h3>
+      {!credential.applicationSubmitted && (
+        <>
+          <p>
+            {verdict.canSubmit
+              ? `You can apply now: ${FEE_TIER_TEXT[verdict.feeTier ?? 'standard'] ?? ''}.`
+              : 'Record the date you send your application; the status then shows its fee tier.'}
+          </p>
+          <div className="inline-form">
+            <Field
+              label="Application date"
+              type="date"
+              value={submitted}
+              onChange={(e) => setSubmitted(e.target.value)}
+              error={errors.applicationSubmitted}
+            />
+            <button type="button" onClick={() => void save({ applicationSubmitted: submitted })}>
+              Record application
+            </button>
+          </div>
+        </>
+      )}
+      {credential.applicationSubmitted && !credential.applicationAccepted && (
+        <>
+          <p>
+            Application recorded on {formatDate(credential.applicationSubmitted)}
+            {verdict.feeTier ? `: ${FEE_TIER_TEXT[verdict.feeTier]} tier` : ''}.
+          </p>
+          <div className="inline-form">
+            <Field
+              label="Accepted on"
+              type="date"
+              value={accepted}
+              onChange={(e) => setAccepted(e.target.value)}
+              error={errors.applicationAccepted}
+            />
+            <button type="button" onClick={() => void save({ applicationAccepted: accepted })}>
+              Record acceptance
+            </button>
+            <button type="button" onClick={() => void save({ applicationSubmitted: null, applicationAccepted: null })}>
+              Remove application
+            </button>
+          </div>
+        </>
+      )}
+      {credential.applicationAccepted && (
+        <>
+          <p>
+            Recertified: application of {formatDate(credential.applicationSubmitted ?? credential.applicationAccepted)}, accepted{' '}
+            {formatDate(credential.applicationAccepted)}. The new cycle runs {formatDate(verdict.cycle.start)} –{' '}
+            {formatDate(verdict.cycle.end)}.
+          </p>
+          <button type="button" onClick={() => void save({ applicationAccepted: null })}>
+            Undo acceptance
+          </button>
+        </>
+      )}
+    </section>
+  );
+}

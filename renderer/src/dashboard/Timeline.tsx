@@ -1,0 +1,27 @@
+import type { CredentialEvaluation } from '../../../preload/contract';
+import { formatDate } from '../ui/format';
+
+/** The credential's deadlines in date order, the past ones dimmed. */
+export function Timeline({ evaluation }: { evaluation: CredentialEvaluation }) {
+  const d = evaluation.verdict.deadlines;
+  const entries = [
+    { label: 'Expiration', date: d.expiration },
+    { label: 'Courses by', date: d.coursesBy },
+    { label: 'Late fee from', date: d.lateFeeFrom },
+    { label: 'Additional fee from', date: d.additionalFeeFrom },
+    { label: 'Final application', date: d.finalApplication },
+    { label: 'Audit documents due', date: d.auditDue },
+  ]
+    .filter((e): e is { label: string; date: string } => e.date !== null)
+    .sort((a, b) => a.date.localeCompare(b.date));
+  return (
+    <ol className="timeline" aria-label="Deadlines">
+      {entries.map((e) => (
+        <li key={e.label} className={e.date < evaluation.asOf ? 'timeline-past' : undefined}>
+          <span className="timeline-date">{formatDate(e.date)}</span>
+          <span className="timeline-label">{e.label}</span>
+        </li>
+      ))}
+    </ol>
+  );
+}

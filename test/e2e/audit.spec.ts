@@ -1,0 +1,83 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { HEIC_FIXTURE, writePacketFixture } from '../helpers/packet-fixtures';
+import { expect, importRecords, launch, test } from './fixtures';
+
+test.describe('a trainer with records', () => {
+  let dir: string;
+  let host: Awaited<ReturnType<typeof launch>>;
+
+  test.beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'recert-audit-'));
+    const fixture = await writePacketFixture(join(dir, 'in'));
+    importRecords(join(dir, 'data'), fixture.recordsFile);
+    host = await launch(join(dir, 'data'));
+  });
+
+  test.afterEach(async () => {
+    await host.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('audit mode: notice date, countdown, checklist, packet download, documents sent', async ({ page }) => {
+    await page.goto(`${host.url}#/audit`);
+    await page.getByRole('button', { name: 'Clear the audit record' }).click();
+    await expect(page.getByText('you have 30 days to send every')).toBeVisible();
+    await page.getByLabel('Audit notice received on').fill('2026-11-10');
+    await page.getByRole('button', { name: 'Start audit mode' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'documents due 10 Dec 2026' })).toBeVisible();
+    await expect(page.getByText('Everything an auditor needs is here.')).toBeVisible();
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export audit packet' }).click();
+    await expect(page.getByText('Packet ready')).toBeVisible({ timeout: 30_000 });
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^Audit packet - Zoë Łukasik-Straße - NASM-CPT - \d{4}-\d{2}-\d{2}\.pdf$/);
+    const saved = join(dir, 'downloaded.pdf');
+    await file.saveAs(saved);
+    expect(readFileSync(saved).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(execFileSync('pdftotext', [saved, '-'], { encoding: 'utf8' })).toContain('Corrective Exercise Specialist');
+
+    await page.getByLabel('Documents sent on').fill('2026-11-20');
+    await page.getByRole('button', { name: 'Mark documents as sent' }).click();
+    await expect(page.getByText('Documents sent on 20 Nov 2026.')).toBeVisible();
+  });
+
+  test('recertification: the application shows its fee tier; acceptance starts the next cycle', async ({ page }) => {
+    await page.goto(`${host.url}#/dashboard`);
+    await page.getByLabel('Application date').fill('2027-04-15');
+    await page.getByRole('button', { name: 'Record application' }).click();
+    await expect(page.getByText('Application submitted 15 Apr 2027')).toBeVisible();
+    await expect(page.getByText('Application recorded on 15 Apr 2027: late fee tier.')).toBeVisible();
+    await page.getByLabel('Accepted on').fill('2027-05-01');
+    await page.getByRole('button', { name: 'Record acceptance' }).click();
+    await expect(page.getByText('The new cycle runs 1 Apr 2027 – 31 Mar 2029.')).toBeVisible();
+    await expect(page.getByText('Next cycle assumed after your accepted recertification')).toBeVisible();
+  });
+
+  test('a HEIC photo dropped on a course is stored and previewed as an image', async ({ page }) => {
+    await page.goto(`${host.url}#/courses`);
+    await page.getByRole('button', { name: 'Pre-cycle Workshop' }).click();
+    await expect(page.getByText('No file yet')).toBeVisible();
+    const bytes = readFileSync(HEIC_FIXTURE).toString('base64');
+    const data = await page.evaluateHandle(async (base64) => {
+      const binary = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([binary], 'phone-photo.heic', { type: 'image/heic' }));
+      return transfer;
+    }, bytes);
+    await page.getByTestId('drop-zone').dispatchEvent('drop', { dataTransfer: data });
+    await expect(page.getByText('Attached phone-photo.heic.')).toBeVisible();
+    await expect(page.getByRole('row', { name: /Pre-cycle Workshop/ })).toContainText('1');
+    await page.getByRole('button', { name: 'Preview phone-photo.heic' }).click();
+    const image = page.getByRole('img', { name: 'Certificate: phone-photo.heic' });
+    await expect(image).toBeVisible();
+    await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(100);
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Remove phone-photo.heic' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Remove file' }).click();
+    await expect(page.getByText('Removed phone-photo.heic.')).toBeVisible();
+  });
+});

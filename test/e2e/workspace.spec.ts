@@ -1,0 +1,232 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { orientedJpeg, textPdf } from '../helpers/packet-fixtures';
+import { expect, test } from './fixtures';
+
+async function addPerson(page: Page, name: string) {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Staff' }).click();
+  await page.getByRole('button', { name: 'Add person' }).first().click();
+  await page.getByLabel('Name').fill(name);
+  await page.getByRole('form', { name: 'Add a person' }).getByRole('button', { name: 'Add person' }).click();
+  await expect(page.getByRole('status').first()).toHaveText(`Saved ${name}.`);
+}
+
+async function addCredential(page: Page) {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
+  await page.getByRole('button', { name: 'Add your first credential' }).click();
+  const form = page.getByRole('form', { name: 'Add a credential' });
+  await form.getByLabel('Rule set').selectOption('nasm-cpt');
+  await form.getByLabel('Certification number').fill('NASM-24680');
+  await form.getByLabel('Expiration date').fill('2027-03-31');
+  await form.getByRole('button', { name: 'Add credential' }).click();
+  await expect(page.getByRole('heading', { name: 'NASM-CPT · NASM-24680' })).toBeVisible();
+}
+
+interface Course {
+  title: string;
+  provider: string;
+  completed: string;
+  ceus?: string;
+  hours?: string;
+  approval?: 'nasm' | 'approved-provider' | 'petition';
+  petition?: 'pending' | 'approved' | 'denied';
+}
+
+async function addCourse(page: Page, course: Course) {
+  await page.getByRole('button', { name: 'Add course' }).click();
+  const form = page.getByRole('form', { name: 'Add a course' });
+  await form.getByLabel('Course title').fill(course.title);
+  await form.getByLabel('Provider').fill(course.provider);
+  await form.getByLabel('Completed on').fill(course.completed);
+  if (course.hours) {
+    await form.getByRole('radio', { name: 'In contact hours' }).check();
+    await form.getByRole('textbox', { name: 'Contact hours' }).fill(course.hours);
+  } else {
+    await form.getByRole('textbox', { name: 'CEUs' }).fill(course.ceus ?? '');
+  }
+  await form.getByLabel('Approval', { exact: true }).selectOption(course.approval ?? 'nasm');
+  if (course.petition) await form.getByLabel('Petition status').selectOption(course.petition);
+  await form.getByRole('button', { name: 'Add course' }).click();
+  await expect(page.getByRole('status').first()).toContainText(`Added ${course.title}`);
+}
+
+test('a new trainer records a credential, courses, a CPR/AED card and certificates; the dashboard shows exact totals', async ({
+  page,
+  app,
+}) => {
+  await page.goto(app.url);
+  await expect(page.getByText('Start by adding yourself')).toBeVisible();
+  await addPerson(page, 'Dana Rivera');
+  await addCredential(page);
+  await expect(page.getByText('In progress — 2.0 CEUs to go')).toBeVisible();
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Courses' }).click();
+  await expect(page.getByText('No courses yet')).toBeVisible();
+  await addCourse(page, { title: 'Corrective Exercise Specialist', provider: 'NASM', completed: '2026-02-01', ceus: '1.2' });
+  // Live conversion: 0.5 CEUs is 5 contact hours.
+  await page.getByRole('button', { name: 'Add course' }).click();
+  const draft = page.getByRole('form', { name: 'Add a course' });
+  await draft.getByRole('textbox', { name: 'CEUs' }).fill('0.5');
+  await expect(draft.getByRole('textbox', { name: 'Contact hours' })).toHaveValue('5');
+  await draft.getByRole('button', { name: 'Cancel' }).click();
+  await addCourse(page, {
+    title: 'Youth Exercise Webinar',
+    provider: 'Approved Co',
+    completed: '2026-03-10',
+    hours: '4.5',
+    approval: 'approved-provider',
+  });
+  await addCourse(page, {
+    title: 'Kettlebell Workshop',
+    provider: 'Iron Guild',
+    completed: '2026-04-05',
+    ceus: '0.3',
+    approval: 'petition',
+    petition: 'pending',
+  });
+
+  // Attach a PDF to the open course (the last one added) via the file picker.
+  const dir = app.dataDir;
+  writeFileSync(join(dir, 'kettlebell.pdf'), await textPdf('Kettlebell Workshop'));
+  await page.getByLabel('Attach certificate files').setInputFiles(join(dir, 'kettlebell.pdf'));
+  await expect(page.getByText('Attached kettlebell.pdf.')).toBeVisible();
+  await expect(page.getByRole('listitem').filter({ hasText: 'kettlebell.pdf' })).toContainText('PDF');
+
+  // The course log shows each row's verdict.
+  await expect(page.getByRole('row', { name: /Kettlebell Workshop/ })).toContainText('Petition pending');
+  await expect(page.getByRole('row', { name: /Youth Exercise Webinar/ })).toContainText('Counted (0.45)');
+  await expect(page.getByText('3 of 3 courses')).toBeVisible();
+
+  // CPR/AED card with a JPEG photo.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'CPR/AED' }).click();
+  await page.getByRole('button', { name: 'Add card' }).click();
+  const card = page.getByRole('form', { name: 'Add a CPR/AED card' });
+  await card.getByLabel('Provider').fill('American Red Cross');
+  await card.getByLabel('Completed on').fill('2025-06-01');
+  await card.getByLabel('Expires on').fill('2027-06-01');
+  await card.getByRole('button', { name: 'Add card' }).click();
+  writeFileSync(join(dir, 'card-front.jpg'), orientedJpeg(320, 200, 1));
+  await page.getByLabel('Attach certificate files').setInputFiles(join(dir, 'card-front.jpg'));
+  await expect(page.getByText('Attached card-front.jpg.')).toBeVisible();
+  await page.getByRole('button', { name: 'Preview card-front.jpg' }).click();
+  await expect(page.getByRole('img', { name: 'Certificate: card-front.jpg' })).toBeVisible();
+  expect(await page.getByRole('img', { name: 'Certificate: card-front.jpg' }).evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(
+    320,
+  );
+  await page.getByRole('button', { name: 'Close preview' }).click();
+
+  // Dashboard: 1.2 + 0.45 counted, 0.3 pending, CPR/AED 0.1.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
+  await expect(page.getByText('1.65 / 1.9 CEUs')).toBeVisible();
+  await expect(page.getByText('0.1 / 0.1 CEUs')).toBeVisible();
+  await expect(page.getByText('1.75 / 2.0 CEUs')).toBeVisible();
+  await expect(page.getByText('0.3 CEUs pending petition review')).toBeVisible();
+  await expect(page.getByText('In progress — 0.25 CEUs to go')).toBeVisible();
+  await expect(page.getByText('0.25 CEUs of courses still needed (1.65 / 1.9)')).toBeVisible();
+  // The two courses without a certificate are flagged; "Why?" shows the rule and its source.
+  await expect(page.getByText('2 counted courses have no certificate attached: an audit risk')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Show them' })).toHaveAttribute('href', /#\/courses\?missing=1/);
+  await page.getByText('Why? (R2)').click();
+  await expect(page.getByText('R2 — 2.0 CEUs: 1.9 from courses + 0.1 for CPR/AED.')).toBeVisible();
+  await expect(page.getByText('earning 1.9 CEUs (continuing education units)').first()).toBeVisible();
+});
+
+test('a pending petition shows as pending, and its fee', async ({ page, app }) => {
+  await page.goto(app.url);
+  await addPerson(page, 'Sam Lee');
+  await addCredential(page);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Courses' }).click();
+  await addCourse(page, {
+    title: 'Barbell Clinic',
+    provider: 'Local Gym',
+    completed: '2026-05-01',
+    ceus: '0.4',
+    approval: 'petition',
+    petition: 'pending',
+  });
+  await expect(page.getByRole('row', { name: /Barbell Clinic/ })).toContainText('Petition: pending');
+  await expect(page.getByRole('row', { name: /Barbell Clinic/ })).toContainText('Petition pending');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
+  await expect(page.getByText('0.4 CEUs pending petition review: not counted until approved.')).toBeVisible();
+  await expect(page.getByText('Petition pending: these CEUs count once it is approved')).toBeVisible();
+  await expect(page.getByText('Petition fees for this cycle: $25.')).toBeVisible();
+  await expect(page.getByText('0.0 / 1.9 CEUs')).toBeVisible();
+});
+
+test('a bad date shows the field error and nothing is saved', async ({ page, app }) => {
+  await page.goto(app.url);
+  await addPerson(page, 'Ana Souza');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'CPR/AED' }).click();
+  await page.getByRole('button', { name: 'Add card' }).click();
+  const card = page.getByRole('form', { name: 'Add a CPR/AED card' });
+  await card.getByLabel('Provider').fill('Red Cross');
+  await card.getByLabel('Completed on').fill('2026-06-01');
+  await card.getByRole('button', { name: 'Add card' }).click();
+  await expect(card.getByText('is required (YYYY-MM-DD)')).toBeVisible();
+  await expect(card.getByLabel('Expires on')).toHaveAttribute('aria-invalid', 'true');
+  await card.getByLabel('Expires on').fill('2026-05-01');
+  await card.getByRole('button', { name: 'Add card' }).click();
+  await expect(card.getByText('must not be before the completion date')).toBeVisible();
+
+  const saved = await page.evaluate(async () => {
+    const people = await window.recert.listPeople({});
+    if (!people.ok || !people.value[0]) return null;
+    return window.recert.listCprAedCards({ personId: people.value[0].id });
+  });
+  expect(saved).toEqual({ ok: true, value: [] });
+
+  // The main process refuses an impossible calendar date even if a form let it through.
+  const refused = await page.evaluate(async () => {
+    const people = await window.recert.listPeople({});
+    if (!people.ok || !people.value[0]) return null;
+    return window.recert.createCprAedCard({
+      personId: people.value[0].id,
+      provider: 'X',
+      completed: '2026-02-30',
+      expires: '2027-01-01',
+      adultCpr: true,
+      aed: true,
+      handsOn: true,
+    });
+  });
+  expect(refused).toMatchObject({
+    ok: false,
+    error: { field: 'completed', message: 'completed: "2026-02-30" is not a calendar date (YYYY-MM-DD, e.g. 2027-03-31)' },
+  });
+});
+
+test('an empty or unsupported certificate file gets a clear message', async ({ page, app }) => {
+  await page.goto(app.url);
+  await addPerson(page, 'Lee Park');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'CPR/AED' }).click();
+  await page.getByRole('button', { name: 'Add card' }).click();
+  const card = page.getByRole('form', { name: 'Add a CPR/AED card' });
+  await card.getByLabel('Provider').fill('Red Cross');
+  await card.getByLabel('Completed on').fill('2026-01-01');
+  await card.getByLabel('Expires on').fill('2028-01-01');
+  await card.getByRole('button', { name: 'Add card' }).click();
+  writeFileSync(join(app.dataDir, 'notes.txt'), 'not a certificate');
+  writeFileSync(join(app.dataDir, 'empty.pdf'), '');
+  await page.getByLabel('Attach certificate files').setInputFiles(join(app.dataDir, 'notes.txt'));
+  await expect(page.getByRole('alert')).toHaveText(
+    '"notes.txt" is not a PDF, JPEG, PNG or HEIC/HEIF file: save or scan the certificate in one of those formats',
+  );
+  await page.getByLabel('Attach certificate files').setInputFiles(join(app.dataDir, 'empty.pdf'));
+  await expect(page.getByRole('alert')).toHaveText('"empty.pdf" is empty: choose the certificate file itself.');
+  await expect(page.getByText('No file yet')).toBeVisible();
+});
+
+test('every screen passes an axe accessibility scan with no serious or critical violations', async ({ page, app }) => {
+  await page.goto(app.url);
+  await addPerson(page, 'Kim Osei');
+  await addCredential(page);
+  for (const section of ['dashboard', 'courses', 'cpr-aed', 'audit', 'staff', 'settings']) {
+    await page.goto(`${app.url}#/${section}`);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    const results = await new AxeBuilder({ page }).analyze();
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${section}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  }
+});
