@@ -324,6 +324,8 @@ export interface CredentialEvaluation {
   verdict: Omit<Verdict, 'activities' | 'warnings' | 'explain'>;
   /** e.g. "Expired — late fee applies until 29 Jun 2027". */
   statusText: string;
+  /** The CPR/AED verdict in words, e.g. "Current, with Adult CPR and AED, hands-on". */
+  cprAedText: string;
   blockers: Explained[];
   warnings: Explained[];
   /** Days from the as-of date to the audit due date (negative once overdue); null without an open audit. */

@@ -26,7 +26,7 @@ import { auditChecklist } from './audit-checklist';
 import { courseLog, type PersonSnapshot } from './course-log';
 import { daysBetween, localToday, type CalendarDate } from './dates';
 import { effectiveRuleSets, evaluateEveryone, evaluateLoaded, type StoredVerdict } from './evaluation';
-import { explainBlocker, explainWarning, groupFindings, statusText } from './rules/describe';
+import { cprAedReasonText, explainBlocker, explainWarning, groupFindings, statusText } from './rules/describe';
 import type { RuleSet } from './rules/ruleset-schema';
 import { sniffMediaType } from './attachments/media-type';
 import { invalid, notFound, ServiceError } from './errors';
@@ -136,6 +136,7 @@ export function createService({
       credential: stored.credential,
       ruleSet: summaryOf(ruleSet),
       verdict,
+      cprAedText: cprAedReasonText(stored.verdict.cprAed.reason),
       statusText: statusText(
         stored.verdict,
         ruleSet,

@@ -49,6 +49,14 @@ test.describe('every screen with records', () => {
         await expect(page.getByText(screen.text).first()).toBeVisible();
         await page.screenshot({ path: join(out, `${screen.section}-${scheme}.png`), fullPage: screen.section !== 'courses' });
       }
+      // The course panel with a course open, and the form to add one.
+      await page.goto(`${host.url}#/courses`);
+      await page.getByRole('button', { name: 'Corrective Exercise Specialist' }).click();
+      await expect(page.getByRole('complementary', { name: 'Course: Corrective Exercise Specialist' })).toContainText('ces.pdf');
+      await page.screenshot({ path: join(out, `course-open-${scheme}.png`) });
+      await page.getByRole('button', { name: 'Add course' }).click();
+      await expect(page.getByRole('form', { name: 'Add a course' })).toBeVisible();
+      await page.screenshot({ path: join(out, `course-form-${scheme}.png`), fullPage: true });
       expect(errors).toEqual([]);
       await page.close();
     });

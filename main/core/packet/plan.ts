@@ -3,7 +3,7 @@
 // that it can cross to a worker thread.
 import type { AttachmentMediaType } from '../../../preload/contract';
 import { formatDate, type CalendarDate } from '../dates';
-import { activityReasonText, type Explained } from '../rules/describe';
+import { activityReasonText, cprAedReasonText, type Explained } from '../rules/describe';
 import type { RuleSet } from '../rules/ruleset-schema';
 import type { ActivityReason, Verdict } from '../rules/types';
 
@@ -60,17 +60,6 @@ export interface PacketPlan {
   };
   exhibits: Exhibit[];
 }
-
-const CPR_TEXT: Record<string, string> = {
-  ok: 'Current, with Adult CPR and AED, hands-on',
-  'online-only-waiver': 'Current, online-only, accepted under the COVID-19 waiver',
-  expired: 'Expired on the reference date',
-  'expires-too-soon': 'Expires too soon after submission',
-  'no-adult-cpr': 'Does not include Adult CPR',
-  'no-aed': 'Does not include AED',
-  'online-only-not-accepted': 'Online-only: not accepted without a hands-on skills check',
-  missing: 'No CPR/AED card recorded',
-};
 
 const APPROVAL_TEXT: Record<string, string> = { nasm: 'Body course', 'approved-provider': 'Approved provider', petition: 'Petition' };
 
@@ -152,7 +141,7 @@ export function planPacket(source: PlanSource): PacketPlan {
         adultCpr: chosen.adultCpr,
         aed: chosen.aed,
         handsOn: chosen.handsOn,
-        verdictText: CPR_TEXT[source.verdict.cprAed.reason] ?? source.verdict.cprAed.reason,
+        verdictText: cprAedReasonText(source.verdict.cprAed.reason),
         exhibits: addExhibits(chosen.files, `CPR/AED card (${chosen.provider}, expires ${formatDate(chosen.expires)})`),
       }
     : null;

@@ -2,7 +2,7 @@
 // CLI's summary and sent to the renderer with each verdict, so the screens never interpret codes.
 import { addDays, formatDate } from '../dates';
 import type { RuleId, RuleSet } from './ruleset-schema';
-import type { ActivityReason, Verdict } from './types';
+import type { ActivityReason, CprAedReason, Verdict } from './types';
 
 const ACTIVITY_REASON_TEXT: Record<ActivityReason, string> = {
   counted: 'Counted',
@@ -57,6 +57,22 @@ export function statusText(verdict: Verdict, ruleSet: RuleSet, applicationDate: 
     case 'submitted':
       return applicationDate ? `Application submitted ${formatDate(applicationDate)}` : 'Application submitted';
   }
+}
+
+const CPR_AED_REASON_TEXT: Record<CprAedReason, string> = {
+  ok: 'Current, with Adult CPR and AED, hands-on',
+  'online-only-waiver': 'Current, online-only, accepted under the COVID-19 waiver',
+  expired: 'Expired on the reference date',
+  'expires-too-soon': 'Expires too soon after submission',
+  'no-adult-cpr': 'Does not include Adult CPR',
+  'no-aed': 'Does not include AED',
+  'online-only-not-accepted': 'Online-only: not accepted without a hands-on skills check',
+  missing: 'No CPR/AED card recorded',
+};
+
+/** The CPR/AED verdict in plain words. */
+export function cprAedReasonText(reason: CprAedReason): string {
+  return CPR_AED_REASON_TEXT[reason];
 }
 
 const CPR_REASONS: Record<string, string> = {

@@ -10,6 +10,7 @@ import {
 import { call } from '../api';
 import { errorsFromApi, fieldErrors, type FieldErrors } from '../forms';
 import { Field } from '../ui/Field';
+import { FormFooter } from '../ui/FormFooter';
 import { SelectField } from '../ui/SelectField';
 
 interface CourseFormProps {
@@ -211,15 +212,7 @@ export function CourseForm({ personId, credentials, ruleSets, activity, onSaved,
           {errors.credentialIds && <p className="field-error">{errors.credentialIds}</p>}
         </fieldset>
       )}
-      {errors.form && <p className="form-error">{errors.form}</p>}
-      <div className="form-actions">
-        <button type="submit" className="primary">
-          {activity ? 'Save course' : 'Add course'}
-        </button>
-        <button type="button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormFooter error={errors.form} submitLabel={activity ? 'Save course' : 'Add course'} onCancel={onCancel} />
     </form>
   );
 }

@@ -8,12 +8,12 @@ const OVERSCAN = 8;
 type SortKey = NonNullable<CourseLogQuery['sort']>['key'];
 
 const COLUMNS: { key: SortKey | null; label: string; className: string }[] = [
-  { key: 'completed', label: 'Completed on', className: 'col-date' },
+  { key: 'completed', label: 'Completed', className: 'col-date' },
   { key: 'title', label: 'Course title', className: 'col-title' },
   { key: 'provider', label: 'Provider', className: 'col-provider' },
   { key: 'approval', label: 'Approval', className: 'col-approval' },
   { key: 'amount', label: 'Amount', className: 'col-amount' },
-  { key: null, label: 'Certificates', className: 'col-files' },
+  { key: null, label: 'Files', className: 'col-files' },
   { key: 'status', label: 'Verdict', className: 'col-verdict' },
 ];
 
@@ -130,10 +130,20 @@ export function CourseTable({ total, rowAt, ensure, sort, onSort, onOpen, select
                     <div role="cell" className="col-amount">
                       {amountText(row)}
                     </div>
-                    <div role="cell" className={`col-files${row.certificates === 0 ? ' missing' : ''}`}>
+                    <div
+                      role="cell"
+                      className={`col-files${row.certificates === 0 ? ' missing' : ''}`}
+                      aria-label={`${row.certificates} certificate files`}
+                    >
                       {row.certificates === 0 ? 'none' : row.certificates}
                     </div>
-                    <div role="cell" className="col-verdict">
+                    <div
+                      role="cell"
+                      className="col-verdict"
+                      title={row.verdicts
+                        .map((v) => (v.counted ? `${v.credential}: counted` : `${v.credential}: ${v.reasonText}`))
+                        .join('; ')}
+                    >
                       {row.verdicts.length === 0 ? (
                         <span className="muted">Not assigned to a credential</span>
                       ) : (

@@ -3,6 +3,7 @@ import { contract, type CprAedCard } from '../../../preload/contract';
 import { call } from '../api';
 import { errorsFromApi, fieldErrors, type FieldErrors } from '../forms';
 import { Field } from '../ui/Field';
+import { FormFooter } from '../ui/FormFooter';
 
 interface CardFormProps {
   personId: string;
@@ -65,15 +66,7 @@ export function CardForm({ personId, card, onSaved, onCancel }: CardFormProps) {
           <input type="radio" name="hands-on" checked={!handsOn} onChange={() => setHandsOn(false)} /> Online only
         </label>
       </fieldset>
-      {errors.form && <p className="form-error">{errors.form}</p>}
-      <div className="form-actions">
-        <button type="submit" className="primary">
-          {card ? 'Save card' : 'Add card'}
-        </button>
-        <button type="button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormFooter error={errors.form} submitLabel={card ? 'Save card' : 'Add card'} onCancel={onCancel} />
     </form>
   );
 }

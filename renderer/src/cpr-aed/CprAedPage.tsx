@@ -8,16 +8,6 @@ import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { formatDate } from '../ui/format';
 import { CardForm } from './CardForm';
 
-const REASON_TEXT: Record<string, string> = {
-  ok: 'accepted',
-  'online-only-waiver': 'accepted online-only under the COVID-19 waiver',
-  expired: 'expired',
-  'expires-too-soon': 'expires too soon after submission',
-  'no-adult-cpr': 'does not include Adult CPR',
-  'no-aed': 'does not include AED',
-  'online-only-not-accepted': 'online-only: not accepted without a hands-on skills check',
-};
-
 type Editing = { mode: 'none' } | { mode: 'add' } | { mode: 'edit'; card: CprAedCard };
 
 export function CprAedPage() {
@@ -54,7 +44,7 @@ export function CprAedPage() {
   function verdictsFor(card: CprAedCard): string[] {
     return evaluations
       .filter((e) => e.verdict.cprAed.id === card.id)
-      .map((e) => `${e.ruleSet.credential}: ${REASON_TEXT[e.verdict.cprAed.reason] ?? e.verdict.cprAed.reason}`);
+      .map((e) => `${e.ruleSet.credential}: ${e.cprAedText.toLocaleLowerCase()}`);
   }
 
   return (

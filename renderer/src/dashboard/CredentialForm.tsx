@@ -3,6 +3,7 @@ import { contract, type Credential, type RuleSetSummary } from '../../../preload
 import { call } from '../api';
 import { errorsFromApi, fieldErrors, type FieldErrors } from '../forms';
 import { Field } from '../ui/Field';
+import { FormFooter } from '../ui/FormFooter';
 import { SelectField } from '../ui/SelectField';
 import { updateCredential } from './credential-update';
 import { ruleSetSummaries } from './rule-sets';
@@ -65,15 +66,7 @@ export function CredentialForm({ personId, credential, onSaved, onCancel }: Cred
         error={errors.cycleStart}
         hint="Leave empty to start the cycle where the rule set says (NASM: two years before expiration). For NSCA, enter your certification date."
       />
-      {errors.form && <p className="form-error">{errors.form}</p>}
-      <div className="form-actions">
-        <button type="submit" className="primary">
-          {credential ? 'Save credential' : 'Add credential'}
-        </button>
-        <button type="button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormFooter error={errors.form} submitLabel={credential ? 'Save credential' : 'Add credential'} onCancel={onCancel} />
     </form>
   );
 }

@@ -3,6 +3,7 @@ import { contract, type Person } from '../../../preload/contract';
 import { call } from '../api';
 import { errorsFromApi, fieldErrors, type FieldErrors } from '../forms';
 import { Field } from '../ui/Field';
+import { FormFooter } from '../ui/FormFooter';
 
 interface PersonFormProps {
   /** The person being edited, or undefined to add a new one. */
@@ -16,7 +17,6 @@ export function PersonForm({ person, onSaved, onCancel }: PersonFormProps) {
   const [email, setEmail] = useState(person?.email ?? '');
   const [employeeId, setEmployeeId] = useState(person?.employeeId ?? '');
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [saving, setSaving] = useState(false);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -26,11 +26,9 @@ export function PersonForm({ person, onSaved, onCancel }: PersonFormProps) {
       : fieldErrors(contract.createPerson.input, values);
     setErrors(local);
     if (Object.keys(local).length > 0) return;
-    setSaving(true);
     const result = person
       ? await call('updatePerson', { ...values, id: person.id, active: person.active })
       : await call('createPerson', values);
-    setSaving(false);
     if (result.ok) onSaved(result.value);
     else setErrors(errorsFromApi(result.error));
   }
@@ -63,19 +61,7 @@ export function PersonForm({ person, onSaved, onCancel }: PersonFormProps) {
         error={errors.employeeId}
         hint="Optional, for gym managers."
       />
-      {errors.form && (
-        <p className="form-error" role="alert">
-          {errors.form}
-        </p>
-      )}
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={saving}>
-          {person ? 'Save' : 'Add person'}
-        </button>
-        <button type="button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormFooter error={errors.form} submitLabel={person ? 'Save' : 'Add person'} onCancel={onCancel} />
     </form>
   );
 }

@@ -92,16 +92,18 @@ export function StaffPage() {
                 <td>{person.employeeId ?? '—'}</td>
                 <td>{person.active ? 'Active' : 'Deactivated'}</td>
                 <td className="row-actions">
-                  <button type="button" onClick={() => setEditing({ mode: 'edit', person })} aria-label={`Edit ${person.name}`}>
-                    Edit
-                  </button>
-                  <button
-                    type="button"
-                    onClick={() => void setActive(person, !person.active)}
-                    aria-label={`${person.active ? 'Deactivate' : 'Reactivate'} ${person.name}`}
-                  >
-                    {person.active ? 'Deactivate' : 'Reactivate'}
-                  </button>
+                  <div>
+                    <button type="button" onClick={() => setEditing({ mode: 'edit', person })} aria-label={`Edit ${person.name}`}>
+                      Edit
+                    </button>
+                    <button
+                      type="button"
+                      onClick={() => void setActive(person, !person.active)}
+                      aria-label={`${person.active ? 'Deactivate' : 'Reactivate'} ${person.name}`}
+                    >
+                      {person.active ? 'Deactivate' : 'Reactivate'}
+                    </button>
+                  </div>
                 </td>
               </tr>
             ))}
