@@ -1,5 +1,4 @@
 // Where a packet's facts come from: the app's store, or a records file with its certificate files.
-import { join } from 'node:path';
 import type { StoredAttachment } from '../../../preload/contract';
 import type { ContentStore } from '../attachments/file-store';
 import { type CalendarDate } from '../dates';
@@ -135,5 +134,3 @@ export function planFromRecords(
     cards: person.cprAed.map((k) => ({ ...k, files: (k.attachments ?? []).map(fileOf) })),
   });
 }
-
-export const fontDirOf = (resourcesDir: string) => join(resourcesDir, 'fonts');

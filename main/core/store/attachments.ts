@@ -29,7 +29,6 @@ export function attachmentsRepository(db: Db) {
   const all = db.prepare<[], AttachmentRow>('SELECT * FROM attachments ORDER BY rowid');
   const byId = db.prepare<[string], AttachmentRow>('SELECT * FROM attachments WHERE id = ?');
   const bySha = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM attachments WHERE sha256 = ?');
-  const allShas = db.prepare<[], { sha256: string }>('SELECT DISTINCT sha256 FROM attachments');
   const cardsWithFiles = db.prepare<[], { id: string }>(
     'SELECT DISTINCT cpr_aed_card_id AS id FROM attachments WHERE cpr_aed_card_id IS NOT NULL',
   );
@@ -62,9 +61,6 @@ export function attachmentsRepository(db: Db) {
     /** How many rows still point at a stored file: 0 means the file may be removed. */
     referencesTo(sha256: string): number {
       return bySha.get(sha256)?.n ?? 0;
-    },
-    referencedHashes(): Set<string> {
-      return new Set(allShas.all().map((r) => r.sha256));
     },
     /** Which CPR/AED cards have at least one photo or scan (everyone's, or one person's). */
     cardsWithCertificates(personId?: string): Set<string> {
