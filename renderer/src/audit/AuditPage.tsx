@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AuditChecklist, Credential, CredentialEvaluation } from '../../../preload/contract';
 import { load } from '../api';
-import { updateCredential } from '../dashboard/credential-update';
-import { errorsFromApi, type FieldErrors } from '../forms';
+import { useCredentialUpdate } from '../dashboard/credential-update';
 import { PacketExport } from '../packet/PacketExport';
 import { href, type Route } from '../shell/routes';
 import { usePeople } from '../state/people';
@@ -25,7 +24,6 @@ export function AuditPage({ route }: { route: Route }) {
   const [checklist, setChecklist] = useState<AuditChecklist | null>(null);
   const [notice, setNotice] = useState(todayInput());
   const [sent, setSent] = useState(todayInput());
-  const [errors, setErrors] = useState<FieldErrors>({});
 
   useEffect(() => {
     if (!person) return;
@@ -46,14 +44,7 @@ export function AuditPage({ route }: { route: Route }) {
     void refresh();
   }, [refresh]);
 
-  async function save(changes: Parameters<typeof updateCredential>[1]) {
-    if (!evaluation) return;
-    const result = await updateCredential(evaluation.credential, changes);
-    if (result.ok) {
-      setErrors({});
-      void refresh();
-    } else setErrors(errorsFromApi(result.error));
-  }
+  const { errors, save } = useCredentialUpdate(evaluation?.credential, () => void refresh());
 
   if (!person || (credentials && credentials.length === 0)) {
     return (

@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import type { CredentialEvaluation } from '../../../preload/contract';
-import { errorsFromApi, type FieldErrors } from '../forms';
 import { Field } from '../ui/Field';
 import { formatDate, todayInput } from '../ui/format';
-import { updateCredential } from './credential-update';
+import { useCredentialUpdate } from './credential-update';
 
 const FEE_TIER_TEXT: Record<string, string> = {
   standard: 'standard fee',
@@ -16,15 +15,7 @@ export function RecertificationPanel({ evaluation, onChanged }: { evaluation: Cr
   const { credential, verdict } = evaluation;
   const [submitted, setSubmitted] = useState(credential.applicationSubmitted ?? todayInput());
   const [accepted, setAccepted] = useState(credential.applicationAccepted ?? todayInput());
-  const [errors, setErrors] = useState<FieldErrors>({});
-
-  async function save(changes: Parameters<typeof updateCredential>[1]) {
-    const result = await updateCredential(credential, changes);
-    if (result.ok) {
-      setErrors({});
-      onChanged();
-    } else setErrors(errorsFromApi(result.error));
-  }
+  const { errors, save } = useCredentialUpdate(credential, onChanged);
 
   const label = `recertification-${credential.id}`;
   return (
