@@ -171,6 +171,8 @@ export async function startBrowserHost({ context, rendererDir, port = 0 }: Brows
       return;
     }
     const preview = await previewOf(attachment, context.files, join(context.dataDir, 'previews'));
+    // Shown inside the app's own preview frame: this response may be framed by the app, nothing else.
+    response.setHeader('Content-Security-Policy', "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'");
     response.writeHead(200, { 'Content-Type': preview.mediaType, 'Content-Disposition': 'inline' });
     response.end(preview.bytes);
   }

@@ -93,6 +93,21 @@ test('a new trainer records a credential, courses, a CPR/AED card and certificat
   await page.getByLabel('Attach certificate files').setInputFiles(join(dir, 'kettlebell.pdf'));
   await expect(page.getByText('Attached kettlebell.pdf.')).toBeVisible();
   await expect(page.getByRole('listitem').filter({ hasText: 'kettlebell.pdf' })).toContainText('PDF');
+  // The PDF preview loads in the app's frame (same origin, allowed to be framed by the app only).
+  const refusals: string[] = [];
+  page.on('console', (m) => {
+    if (/Refused to/.test(m.text())) refusals.push(m.text());
+  });
+  const pdfResponse = page.waitForResponse((r) => r.url().includes('/attachments/'));
+  await page.getByRole('button', { name: 'Preview kettlebell.pdf' }).click();
+  await expect(page.locator('iframe[title="Preview of kettlebell.pdf"]')).toBeVisible();
+  const response = await pdfResponse;
+  expect(response.status()).toBe(200);
+  expect(response.headers()['content-type']).toBe('application/pdf');
+  expect(response.headers()['content-security-policy']).toContain("frame-ancestors 'self'");
+  await expect.poll(() => page.frames().some((f) => f.url().includes('/attachments/'))).toBe(true);
+  expect(refusals).toEqual([]);
+  await page.getByRole('button', { name: 'Close preview' }).click();
 
   // The course log shows each row's verdict.
   await expect(page.getByRole('row', { name: /Kettlebell Workshop/ })).toContainText('Petition pending');
