@@ -102,6 +102,11 @@ describe('activities', () => {
     store.activities.update({ ...course, credentialIds: ['c1', 'c2'] });
     expect(store.activities.get('a1')?.credentialIds).toEqual(['c1', 'c2']);
     expect(store.activities.listByCredential('c2').map((a) => a.id)).toEqual(['a1']);
+    // Every read gives the links in credential order, whatever order they were written in.
+    store.activities.update({ ...course, credentialIds: ['c2', 'c1'] });
+    expect(store.activities.get('a1')?.credentialIds).toEqual(['c1', 'c2']);
+    expect(store.activities.listByPerson('p1')[0]?.credentialIds).toEqual(['c1', 'c2']);
+    expect(store.activities.listByPerson('p1')[0]).toEqual(store.activities.get('a1'));
 
     store.people.insert({ ...dana, id: 'p2', name: 'Other' });
     store.credentials.insert({ ...credential, id: 'c9', personId: 'p2' });
