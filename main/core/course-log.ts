@@ -2,17 +2,14 @@
 // searched here, each row with the engine's verdict for every credential it counts toward. A
 // trainer's log can hold 100,000 courses: sorting works on an index array over the cached courses,
 // and full rows are built only for the window that is sent.
-import type { Activity, CourseLogPage, CourseLogQuery, CourseLogRow, Credential } from '../../preload/contract';
+import type { Activity, CourseLogPage, CourseLogQuery, CourseLogRow } from '../../preload/contract';
 import type { CalendarDate } from './dates';
-import type { StoredVerdict } from './evaluation';
+import type { PersonRecords, StoredVerdict } from './evaluation';
 import { activityReasonText } from './rules/describe';
 import type { RuleSet } from './rules/ruleset-schema';
 import { toHundredths, toThousandths } from './store/amounts';
 
-export interface PersonSnapshot {
-  activities: Activity[];
-  certificates: Map<string, number>;
-  credentials: Credential[];
+export interface PersonSnapshot extends PersonRecords {
   verdicts: StoredVerdict[];
   ruleSets: Map<string, RuleSet>;
 }

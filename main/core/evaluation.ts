@@ -61,15 +61,18 @@ export function activityFacts(a: Activity, certificates: ReadonlyMap<string, num
   };
 }
 
-/** One person's credentials evaluated over courses already read (the screens' snapshot). */
-export function evaluateLoaded(
-  ruleSets: Map<string, RuleSet>,
-  credentials: readonly Credential[],
-  activities: readonly Activity[],
-  cards: readonly CprAedCard[],
-  certificates: ReadonlyMap<string, number>,
-  asOf: CalendarDate,
-): StoredVerdict[] {
+/** What is read of one person to evaluate them; the screens keep it as their snapshot. */
+export interface PersonRecords {
+  credentials: Credential[];
+  activities: Activity[];
+  cards: CprAedCard[];
+  /** Certificate files per course and card (absent: none). */
+  certificates: ReadonlyMap<string, number>;
+}
+
+/** One person's credentials evaluated over records already read, in credential order. */
+export function evaluateLoaded(ruleSets: Map<string, RuleSet>, records: PersonRecords, asOf: CalendarDate): StoredVerdict[] {
+  const { credentials, activities, cards, certificates } = records;
   const byCredential = new Map<string, ActivityFacts[]>();
   for (const activity of activities) {
     if (activity.credentialIds.length === 0) continue;
@@ -85,21 +88,20 @@ export function evaluateLoaded(
   return credentials.flatMap((credential) => evaluateStored(ruleSets, credential, byCredential, cardFactsList, asOf));
 }
 
-/** One person's credentials (or one of them), evaluated with a handful of indexed queries. */
+/** Reads one person's records (one indexed query per table) and evaluates every credential. */
 export function evaluatePerson(
   store: Repositories,
   ruleSets: Map<string, RuleSet>,
   personId: string,
   asOf: CalendarDate,
-  onlyCredential?: string,
-): StoredVerdict[] {
-  const evidenced = store.attachments.cardsWithCertificates(personId);
-  const activities = store.evaluation.activityFactsByCredential(personId);
-  const cards = store.cprAedCards.listByPerson(personId).map((k) => cardFacts(k, evidenced));
-  return store.credentials
-    .listByPerson(personId)
-    .filter((c) => !onlyCredential || c.id === onlyCredential)
-    .flatMap((credential) => evaluateStored(ruleSets, credential, activities, cards, asOf));
+): PersonRecords & { verdicts: StoredVerdict[] } {
+  const records: PersonRecords = {
+    credentials: store.credentials.listByPerson(personId),
+    activities: store.activities.listByPerson(personId),
+    cards: store.cprAedCards.listByPerson(personId),
+    certificates: store.attachments.countsOfPerson(personId),
+  };
+  return { ...records, verdicts: evaluateLoaded(ruleSets, records, asOf) };
 }
 
 function evaluateStored(

@@ -25,7 +25,7 @@ import { replaceControlCharacters } from './text';
 import { auditChecklist } from './audit-checklist';
 import { courseLog, type PersonSnapshot } from './course-log';
 import { daysBetween, localToday, type CalendarDate } from './dates';
-import { effectiveRuleSets, evaluateEveryone, evaluateLoaded, type StoredVerdict } from './evaluation';
+import { effectiveRuleSets, evaluateEveryone, evaluatePerson, type StoredVerdict } from './evaluation';
 import { cprAedReasonText, explainBlocker, explainWarning, groupFindings, statusText } from './rules/describe';
 import type { RuleSet } from './rules/ruleset-schema';
 import { sniffMediaType } from './attachments/media-type';
@@ -107,20 +107,7 @@ export function createService({
     const key = `${personId}|${asOf}|${version}`;
     if (snapshotCache?.key !== key) {
       const rules = effectiveRuleSets(ruleSets, store);
-      const activities = store.activities.listByPerson(personId);
-      const certificates = store.attachments.countsOfPerson(personId);
-      const credentials = store.credentials.listByPerson(personId);
-      const cards = store.cprAedCards.listByPerson(personId);
-      snapshotCache = {
-        key,
-        snapshot: {
-          activities,
-          certificates,
-          credentials,
-          verdicts: evaluateLoaded(rules, credentials, activities, cards, certificates, asOf),
-          ruleSets: rules,
-        },
-      };
+      snapshotCache = { key, snapshot: { ...evaluatePerson(store, rules, personId, asOf), ruleSets: rules } };
     }
     return { version, snapshot: snapshotCache.snapshot };
   }

@@ -1,12 +1,12 @@
 // Where a packet's facts come from: the app's store, or a records file with its certificate files.
-import type { StoredAttachment } from '../../../preload/contract';
+// Both are read into the app's records and evaluated the same way; only where files live differs.
+import type { Activity, CprAedCard, Credential, Person, StoredAttachment } from '../../../preload/contract';
 import type { ContentStore } from '../attachments/file-store';
 import { type CalendarDate } from '../dates';
-import { effectiveRuleSets, evaluatePerson } from '../evaluation';
-import { evaluateRecords } from '../records-file/evaluate';
-import { activitiesOf } from '../records-file/facts';
+import { effectiveRuleSets, evaluateLoaded, evaluatePerson, type PersonRecords, type StoredVerdict } from '../evaluation';
 import type { ParsedRecords } from '../records-file/parse';
 import type { AttachmentRecord } from '../records-file/schema';
+import { activityFromRecord, cardFromRecord, certificateCounts, credentialFromRecord, personFromRecord } from '../records-file/to-domain';
 import { explainBlocker, explainWarning, statusText } from '../rules/describe';
 import type { RuleSet } from '../rules/ruleset-schema';
 import { withOverride } from '../rules/rulesets';
@@ -23,14 +23,46 @@ export class PacketSourceError extends Error {
   }
 }
 
-function storedFile(files: ContentStore, attachment: StoredAttachment): ExhibitFile {
-  return {
-    fileName: attachment.fileName,
-    sha256: attachment.sha256,
-    size: attachment.size,
-    mediaType: attachment.mediaType,
-    path: files.pathOf(attachment.sha256),
-  };
+interface Evaluated {
+  person: Person;
+  credential: Credential;
+  ruleSet: RuleSet;
+  records: PersonRecords;
+  stored: StoredVerdict;
+  /** The certificate files of a course or card. */
+  filesOf(ownerId: string): ExhibitFile[];
+}
+
+function plan(
+  { person, credential, ruleSet, records, stored, filesOf }: Evaluated,
+  asOf: CalendarDate,
+  generatedOn: CalendarDate,
+): PacketPlan {
+  const { verdict } = stored;
+  return planPacket({
+    generatedOn,
+    asOf,
+    person: { name: person.name, email: person.email, employeeId: person.employeeId },
+    credential: { number: credential.number, auditNoticeReceived: credential.auditNoticeReceived, documentsSent: credential.documentsSent },
+    ruleSet,
+    verdict,
+    statusText: statusText(verdict, ruleSet, credential.applicationAccepted ? null : credential.applicationSubmitted),
+    blockers: verdict.blockers.map((code) => explainBlocker(code, verdict, ruleSet)),
+    warnings: verdict.warnings.map((code) => explainWarning(code, verdict, ruleSet)),
+    activities: records.activities
+      .filter((a: Activity) => a.credentialIds.includes(credential.id))
+      .map((a) => ({
+        id: a.id,
+        completed: a.completed,
+        title: a.title,
+        provider: a.provider,
+        approval: a.approval,
+        approvalCode: a.approvalCode,
+        petitionStatus: a.petition?.status ?? null,
+        files: filesOf(a.id),
+      })),
+    cards: records.cards.map((k: CprAedCard) => ({ ...k, files: filesOf(k.id) })),
+  });
 }
 
 /** The plan for one stored credential. */
@@ -48,33 +80,21 @@ export function planFromStore(
   const rules = effectiveRuleSets(ruleSets, store);
   const ruleSet = rules.get(credential.ruleSet);
   if (!person || !ruleSet) throw new PacketSourceError(`credentialId: the credential's person or rule set is missing`, 'credentialId');
-  const [stored] = evaluatePerson(store, rules, person.id, asOf, credential.id);
+  const records = evaluatePerson(store, rules, person.id, asOf);
+  const stored = records.verdicts.find((v) => v.credential.id === credential.id);
   if (!stored) throw new PacketSourceError(`credentialId: could not evaluate "${credentialId}"`, 'credentialId');
-  const { verdict } = stored;
-  return planPacket({
-    generatedOn,
-    asOf,
-    person: { name: person.name, email: person.email, employeeId: person.employeeId },
-    credential: { number: credential.number, auditNoticeReceived: credential.auditNoticeReceived, documentsSent: credential.documentsSent },
-    ruleSet,
-    verdict,
-    statusText: statusText(verdict, ruleSet, credential.applicationAccepted ? null : credential.applicationSubmitted),
-    blockers: verdict.blockers.map((code) => explainBlocker(code, verdict, ruleSet)),
-    warnings: verdict.warnings.map((code) => explainWarning(code, verdict, ruleSet)),
-    activities: store.activities.listByCredential(credential.id).map((a) => ({
-      id: a.id,
-      completed: a.completed,
-      title: a.title,
-      provider: a.provider,
-      approval: a.approval,
-      approvalCode: a.approvalCode,
-      petitionStatus: a.petition?.status ?? null,
-      files: store.attachments.listByActivity(a.id).map((f) => storedFile(files, f)),
-    })),
-    cards: store.cprAedCards
-      .listByPerson(person.id)
-      .map((k) => ({ ...k, files: store.attachments.listByCard(k.id).map((f) => storedFile(files, f)) })),
+  const storedFile = (attachment: StoredAttachment): ExhibitFile => ({
+    fileName: attachment.fileName,
+    sha256: attachment.sha256,
+    size: attachment.size,
+    mediaType: attachment.mediaType,
+    path: files.pathOf(attachment.sha256),
   });
+  const filesOf = (ownerId: string) =>
+    (records.certificates.get(ownerId) ?? 0) === 0
+      ? []
+      : [...store.attachments.listByActivity(ownerId), ...store.attachments.listByCard(ownerId)].map(storedFile);
+  return plan({ person, credential, ruleSet, records, stored, filesOf }, asOf, generatedOn);
 }
 
 /** The plan for one credential of a records file; certificate files are read beside it. */
@@ -86,51 +106,34 @@ export function planFromRecords(
   asOf: CalendarDate,
   generatedOn: CalendarDate,
 ): PacketPlan {
-  const person = parsed.file.people.find((p) => p.id === personId);
-  if (!person) throw new PacketSourceError(`--person: no person "${personId}" in the records file`, 'person');
-  const credential = person.credentials.find((c) => c.id === credentialId);
-  if (!credential) throw new PacketSourceError(`--credential: "${personId}" has no credential "${credentialId}"`, 'credential');
-  const ruleSet = ruleSets.find((r) => r.id === credential.ruleSet);
-  if (!ruleSet) throw new PacketSourceError(`--credential: unknown rule set ${credential.ruleSet}`, 'credential');
-  const report = evaluateRecords({ ...parsed.file, people: [{ ...person, credentials: [credential] }] }, ruleSets, parsed.overrides, asOf);
-  const verdict = report.results[0];
-  if (!verdict) throw new PacketSourceError(`--credential: could not evaluate "${credentialId}"`, 'credential');
-  const effective = withOverride(ruleSet, parsed.overrides[ruleSet.id]);
-  const fileOf = (record: AttachmentRecord): ExhibitFile => {
-    const resolved = parsed.attachments.get(record.file);
-    if (!resolved) throw new PacketSourceError(`attachment ${record.file} was not resolved`, 'file');
+  const record = parsed.file.people.find((p) => p.id === personId);
+  if (!record) throw new PacketSourceError(`--person: no person "${personId}" in the records file`, 'person');
+  const credentialRecord = record.credentials.find((c) => c.id === credentialId);
+  if (!credentialRecord) throw new PacketSourceError(`--credential: "${personId}" has no credential "${credentialId}"`, 'credential');
+  const shipped = ruleSets.find((r) => r.id === credentialRecord.ruleSet);
+  if (!shipped) throw new PacketSourceError(`--credential: unknown rule set ${credentialRecord.ruleSet}`, 'credential');
+  const ruleSet = withOverride(shipped, parsed.overrides[shipped.id]);
+  const credential = credentialFromRecord(credentialRecord, record.id);
+  const records: PersonRecords = {
+    credentials: [credential],
+    activities: record.activities.map((a) => activityFromRecord(a, record)),
+    cards: record.cprAed.map((k) => cardFromRecord(k, record.id)),
+    certificates: certificateCounts(record),
+  };
+  const [stored] = evaluateLoaded(new Map([[ruleSet.id, ruleSet]]), records, asOf);
+  if (!stored) throw new PacketSourceError(`--credential: could not evaluate "${credentialId}"`, 'credential');
+  const fileOf = (attachment: AttachmentRecord): ExhibitFile => {
+    const resolved = parsed.attachments.get(attachment.file);
+    if (!resolved) throw new PacketSourceError(`attachment ${attachment.file} was not resolved`, 'file');
     return {
-      fileName: record.name ?? record.file.split('/').pop() ?? record.file,
+      fileName: attachment.name ?? attachment.file.split('/').pop() ?? attachment.file,
       sha256: resolved.sha256,
       size: resolved.size,
       mediaType: resolved.mediaType,
       path: resolved.absolutePath,
     };
   };
-  return planPacket({
-    generatedOn,
-    asOf,
-    person: { name: person.name, email: person.email ?? null, employeeId: person.employeeId ?? null },
-    credential: {
-      number: credential.number ?? null,
-      auditNoticeReceived: credential.audit?.noticeReceived ?? null,
-      documentsSent: credential.audit?.documentsSent ?? null,
-    },
-    ruleSet: effective,
-    verdict,
-    statusText: statusText(verdict, effective, credential.application?.accepted ? null : (credential.application?.submitted ?? null)),
-    blockers: verdict.blockers.map((code) => explainBlocker(code, verdict, effective)),
-    warnings: verdict.warnings.map((code) => explainWarning(code, verdict, effective)),
-    activities: activitiesOf(person, credential.id).map((a) => ({
-      id: a.id,
-      completed: a.completed,
-      title: a.title,
-      provider: a.provider,
-      approval: a.approval,
-      approvalCode: a.approvalCode ?? null,
-      petitionStatus: a.petition?.status ?? null,
-      files: (a.attachments ?? []).map(fileOf),
-    })),
-    cards: person.cprAed.map((k) => ({ ...k, files: (k.attachments ?? []).map(fileOf) })),
-  });
+  const attachmentsOf = new Map([...record.activities, ...record.cprAed].map((r) => [r.id, r.attachments ?? []]));
+  const filesOf = (ownerId: string) => (attachmentsOf.get(ownerId) ?? []).map(fileOf);
+  return plan({ person: personFromRecord(record), credential, ruleSet, records, stored, filesOf }, asOf, generatedOn);
 }

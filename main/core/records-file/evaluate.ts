@@ -1,9 +1,9 @@
 import type { CalendarDate } from '../dates';
-import { evaluateCredential } from '../rules/engine';
+import { evaluateLoaded } from '../evaluation';
 import type { RuleSet, RuleSetOverride } from '../rules/ruleset-schema';
 import { withOverride } from '../rules/rulesets';
 import type { Verdict } from '../rules/types';
-import { activitiesOf, activityFacts, cardFacts, credentialFacts } from './facts';
+import { activityFromRecord, cardFromRecord, certificateCounts, credentialFromRecord } from './to-domain';
 import type { RecordsFile } from './schema';
 
 export interface EvaluationReport {
@@ -19,19 +19,18 @@ export function evaluateRecords(
   asOf: CalendarDate,
 ): EvaluationReport {
   const byId = new Map(ruleSets.map((r) => [r.id, withOverride(r, overrides[r.id])]));
-  const results = file.people.flatMap((person) => {
-    const cards = person.cprAed.map(cardFacts);
-    return person.credentials.map((credential) => {
-      const ruleSet = byId.get(credential.ruleSet);
-      if (!ruleSet) throw new Error(`unknown rule set ${credential.ruleSet}`); // parse already refused this
-      const verdict = evaluateCredential(ruleSet, {
-        asOf,
-        credential: credentialFacts(credential),
-        activities: activitiesOf(person, credential.id).map(activityFacts),
-        cards,
-      });
-      return { person: person.id, ...verdict };
-    });
-  });
+  // The same path as stored records: the file's records as the app's, then the engine.
+  const results = file.people.flatMap((person) =>
+    evaluateLoaded(
+      byId,
+      {
+        credentials: person.credentials.map((c) => credentialFromRecord(c, person.id)),
+        activities: person.activities.map((a) => activityFromRecord(a, person)),
+        cards: person.cprAed.map((k) => cardFromRecord(k, person.id)),
+        certificates: certificateCounts(person),
+      },
+      asOf,
+    ).map((stored) => ({ person: person.id, ...stored.verdict })),
+  );
   return { asOf, results };
 }

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { Activity, StoredAttachment, CprAedCard, Credential, Person } from '../../../preload/contract';
+import type { StoredAttachment } from '../../../preload/contract';
 import type { ContentStore } from '../attachments/file-store';
 import { newId } from '../ids';
 import type { Repositories } from '../store';
 import { RecordsFileError, type ParsedRecords } from './parse';
 import type { AttachmentRecord } from './schema';
+import { activityFromRecord, cardFromRecord, credentialFromRecord, personFromRecord } from './to-domain';
 
 export interface ImportSummary {
   people: number;
@@ -29,19 +30,14 @@ function conflicts(parsed: ParsedRecords, store: Repositories): string[] {
   }
   // A first import into an empty data folder cannot collide (every other record belongs to a person):
   // skip a lookup per id.
-  if (store.db.prepare('SELECT EXISTS (SELECT 1 FROM people)').pluck().get() === 0) return problems;
-  const has = (table: string) => store.db.prepare<[string], { one: number }>(`SELECT 1 AS one FROM ${table} WHERE id = ?`);
-  const personExists = has('people');
-  const credentialExists = has('credentials');
-  const activityExists = has('activities');
-  const cardExists = has('cpr_aed_cards');
+  if (store.people.isEmpty()) return problems;
   const taken = (path: string, id: string) =>
     `${path}: "${id}" already exists in this data folder; the file was exported from here or its ids collide`;
   parsed.file.people.forEach((person, p) => {
-    if (personExists.get(person.id)) problems.push(taken(`people[${p}].id`, person.id));
-    person.credentials.forEach((c, i) => credentialExists.get(c.id) && problems.push(taken(`people[${p}].credentials[${i}].id`, c.id)));
-    person.activities.forEach((a, i) => activityExists.get(a.id) && problems.push(taken(`people[${p}].activities[${i}].id`, a.id)));
-    person.cprAed.forEach((k, i) => cardExists.get(k.id) && problems.push(taken(`people[${p}].cprAed[${i}].id`, k.id)));
+    if (store.people.get(person.id)) problems.push(taken(`people[${p}].id`, person.id));
+    person.credentials.forEach((c, i) => store.credentials.get(c.id) && problems.push(taken(`people[${p}].credentials[${i}].id`, c.id)));
+    person.activities.forEach((a, i) => store.activities.get(a.id) && problems.push(taken(`people[${p}].activities[${i}].id`, a.id)));
+    person.cprAed.forEach((k, i) => store.cprAedCards.get(k.id) && problems.push(taken(`people[${p}].cprAed[${i}].id`, k.id)));
   });
   return problems;
 }
@@ -84,67 +80,21 @@ export function importRecords(parsed: ParsedRecords, store: Repositories, files:
     store.transaction(() => {
       for (const [ruleSet, override] of Object.entries(parsed.overrides)) store.ruleSetOverrides.set(ruleSet, override);
       for (const record of parsed.file.people) {
-        const person: Person = {
-          id: record.id,
-          name: record.name,
-          email: record.email ?? null,
-          employeeId: record.employeeId ?? null,
-          active: record.active ?? true,
-        };
-        store.people.insert(person);
+        store.people.insert(personFromRecord(record));
         summary.people += 1;
         for (const c of record.credentials) {
-          const credential: Credential = {
-            id: c.id,
-            personId: person.id,
-            ruleSet: c.ruleSet,
-            number: c.number ?? null,
-            expires: c.expires,
-            cycleStart: c.cycleStart ?? null,
-            applicationSubmitted: c.application?.submitted ?? null,
-            applicationAccepted: c.application?.accepted ?? null,
-            auditNoticeReceived: c.audit?.noticeReceived ?? null,
-            documentsSent: c.audit?.documentsSent ?? null,
-          };
-          store.credentials.insert(credential);
+          store.credentials.insert(credentialFromRecord(c, record.id));
           summary.credentials += 1;
         }
-        const everyCredential = record.credentials.map((c) => c.id);
         for (const a of record.activities) {
-          const activity: Activity = {
-            id: a.id,
-            personId: person.id,
-            title: a.title,
-            provider: a.provider,
-            approval: a.approval,
-            approvalCode: a.approvalCode ?? null,
-            completed: a.completed,
-            ceus: a.ceus ?? null,
-            contactHours: a.contactHours ?? null,
-            petition: a.petition
-              ? { status: a.petition.status, filed: a.petition.filed ?? null, decided: a.petition.decided ?? null }
-              : null,
-            category: a.category ?? null,
-            credentialIds: [...new Set(a.credentials ?? everyCredential)],
-          };
-          store.activities.insert(activity);
+          store.activities.insert(activityFromRecord(a, record));
           summary.activities += 1;
-          attach(a.attachments, { activityId: activity.id, cprAedCardId: null });
+          attach(a.attachments, { activityId: a.id, cprAedCardId: null });
         }
         for (const k of record.cprAed) {
-          const card: CprAedCard = {
-            id: k.id,
-            personId: person.id,
-            provider: k.provider,
-            completed: k.completed,
-            expires: k.expires,
-            adultCpr: k.adultCpr,
-            aed: k.aed,
-            handsOn: k.handsOn,
-          };
-          store.cprAedCards.insert(card);
+          store.cprAedCards.insert(cardFromRecord(k, record.id));
           summary.cprAedCards += 1;
-          attach(k.attachments, { activityId: null, cprAedCardId: card.id });
+          attach(k.attachments, { activityId: null, cprAedCardId: k.id });
         }
       }
     });

@@ -32,9 +32,6 @@ export function attachmentsRepository(db: Db) {
   const cardsWithFiles = db.prepare<[], { id: string }>(
     'SELECT DISTINCT cpr_aed_card_id AS id FROM attachments WHERE cpr_aed_card_id IS NOT NULL',
   );
-  const cardsOfPersonWithFiles = db.prepare<[string], { id: string }>(
-    'SELECT DISTINCT f.cpr_aed_card_id AS id FROM cpr_aed_cards k JOIN attachments f ON f.cpr_aed_card_id = k.id WHERE k.person_id = ?',
-  );
   const countsOfPerson = db.prepare<[string, string], { owner: string; n: number }>(
     `SELECT f.activity_id AS owner, count(*) AS n FROM activities a JOIN attachments f ON f.activity_id = a.id WHERE a.person_id = ? GROUP BY f.activity_id
      UNION ALL
@@ -63,9 +60,8 @@ export function attachmentsRepository(db: Db) {
       return bySha.get(sha256)?.n ?? 0;
     },
     /** Which CPR/AED cards have at least one photo or scan (everyone's, or one person's). */
-    cardsWithCertificates(personId?: string): Set<string> {
-      const cards = personId ? cardsOfPersonWithFiles.all(personId) : cardsWithFiles.all();
-      return new Set(cards.map((r) => r.id));
+    cardsWithCertificates(): Set<string> {
+      return new Set(cardsWithFiles.all().map((r) => r.id));
     },
     /** How many files each of a person's courses and cards has (those with none are absent). */
     countsOfPerson(personId: string): Map<string, number> {

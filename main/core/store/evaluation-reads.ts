@@ -28,20 +28,12 @@ const ACTIVITY_COLUMNS = `(SELECT group_concat(ac.credential_id, char(31)) FROM 
  */
 export function evaluationReads(db: Db) {
   const allActivities = db.prepare<[], ActivityRow>(`SELECT ${ACTIVITY_COLUMNS} FROM activities a ORDER BY a.rowid`).raw(true);
-  const activitiesOfPerson = db
-    .prepare<[string], ActivityRow>(`SELECT ${ACTIVITY_COLUMNS} FROM activities a WHERE a.person_id = ? ORDER BY a.rowid`)
-    .raw(true);
   const allEvidenced = db.prepare<[], [string]>('SELECT DISTINCT activity_id FROM attachments WHERE activity_id IS NOT NULL').raw(true);
-  const evidencedOfPerson = db
-    .prepare<[string], [string]>(
-      'SELECT DISTINCT f.activity_id FROM activities a JOIN attachments f ON f.activity_id = a.id WHERE a.person_id = ?',
-    )
-    .raw(true);
 
   return {
-    activityFactsByCredential(personId?: string): Map<string, ActivityFacts[]> {
-      const rows = personId === undefined ? allActivities.all() : activitiesOfPerson.all(personId);
-      const evidenced = new Set((personId === undefined ? allEvidenced.all() : evidencedOfPerson.all(personId)).map((r) => r[0]));
+    activityFactsByCredential(): Map<string, ActivityFacts[]> {
+      const rows = allActivities.all();
+      const evidenced = new Set(allEvidenced.all().map((r) => r[0]));
       const byCredential = new Map<string, ActivityFacts[]>();
       for (const row of rows) {
         if (row[0] === null) continue;

@@ -21,6 +21,7 @@ export function peopleRepository(db: Db) {
   const insert = db.prepare('INSERT INTO people (id, name, email, employee_id, active) VALUES (@id, @name, @email, @employeeId, @active)');
   const update = db.prepare('UPDATE people SET name = @name, email = @email, employee_id = @employeeId, active = @active WHERE id = @id');
   const remove = db.prepare<[string]>('DELETE FROM people WHERE id = ?');
+  const any = db.prepare<[], number>('SELECT EXISTS (SELECT 1 FROM people)').pluck();
 
   return {
     list(includeInactive = false): Person[] {
@@ -29,6 +30,10 @@ export function peopleRepository(db: Db) {
     /** Insertion order: the order of the records file. */
     listInStoreOrder(): Person[] {
       return inStoreOrder.all().map(toPerson);
+    },
+    /** True for a new data folder (every other record belongs to a person). */
+    isEmpty(): boolean {
+      return any.get() === 0;
     },
     get(id: string): Person | undefined {
       const row = byId.get(id);

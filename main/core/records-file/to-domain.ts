@@ -1,0 +1,67 @@
+// From the records file's shape (optional fields, nested application/audit) to the app's records.
+// Import stores these; `recert evaluate` and `recert packet` evaluate them the way stored ones are.
+import type { Activity, CprAedCard, Credential, Person } from '../../../preload/contract';
+import type { ActivityRecord, CardRecord, CredentialRecord, PersonRecord } from './schema';
+
+export function personFromRecord(record: PersonRecord): Person {
+  return {
+    id: record.id,
+    name: record.name,
+    email: record.email ?? null,
+    employeeId: record.employeeId ?? null,
+    active: record.active ?? true,
+  };
+}
+
+export function credentialFromRecord(record: CredentialRecord, personId: string): Credential {
+  return {
+    id: record.id,
+    personId,
+    ruleSet: record.ruleSet,
+    number: record.number ?? null,
+    expires: record.expires,
+    cycleStart: record.cycleStart ?? null,
+    applicationSubmitted: record.application?.submitted ?? null,
+    applicationAccepted: record.application?.accepted ?? null,
+    auditNoticeReceived: record.audit?.noticeReceived ?? null,
+    documentsSent: record.audit?.documentsSent ?? null,
+  };
+}
+
+/** FORMAT.md: an activity without `credentials` counts toward every credential of its person. */
+export function activityFromRecord(record: ActivityRecord, person: PersonRecord): Activity {
+  return {
+    id: record.id,
+    personId: person.id,
+    title: record.title,
+    provider: record.provider,
+    approval: record.approval,
+    approvalCode: record.approvalCode ?? null,
+    completed: record.completed,
+    ceus: record.ceus ?? null,
+    contactHours: record.contactHours ?? null,
+    petition: record.petition
+      ? { status: record.petition.status, filed: record.petition.filed ?? null, decided: record.petition.decided ?? null }
+      : null,
+    category: record.category ?? null,
+    credentialIds: [...new Set(record.credentials ?? person.credentials.map((c) => c.id))],
+  };
+}
+
+export function cardFromRecord(record: CardRecord, personId: string): CprAedCard {
+  return {
+    id: record.id,
+    personId,
+    provider: record.provider,
+    completed: record.completed,
+    expires: record.expires,
+    adultCpr: record.adultCpr,
+    aed: record.aed,
+    handsOn: record.handsOn,
+  };
+}
+
+/** How many certificate files each of the person's courses and cards lists. */
+export function certificateCounts(person: PersonRecord): Map<string, number> {
+  return new Map([...person.activities, ...person.cprAed].map((r) => [r.id, r.attachments?.length ?? 0]));
+}
