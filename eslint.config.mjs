@@ -1,6 +1,8 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import importX from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import { builtinModules } from 'node:module';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
@@ -27,16 +29,67 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
+    // Dependencies run one way (renderer → contract ← main → core): an import circle anywhere is an error.
+    files: ['main/**/*.ts', 'preload/**/*.ts', 'renderer/**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      ...importX.flatConfigs.typescript.settings,
+      'import-x/resolver-next': [
+        createTypeScriptImportResolver({ project: ['tsconfig.node.json', 'tsconfig.web.json'], noWarnOnMultipleProjects: true }),
+      ],
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
+  },
+  {
     // The runtime boundary: everything under main/core runs in Node tests, the CLI and browser mode too.
-    files: ['main/core/**/*.ts', 'preload/contract.ts', 'preload/method-names.ts'],
+    files: ['preload/contract/**/*.ts', 'preload/method-names.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           paths: [
+            { name: 'electron', message: 'The contract must not import electron: it runs under plain Node (tests, CLI, browser mode).' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // main/core is the bottom layer: no electron, and nothing from the preload or the contract, which
+    // build on main/core/domain rather than the other way round.
+    files: ['main/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', message: 'main/core must not import electron: it runs under plain Node (tests, CLI, browser mode).' },
+          ],
+          patterns: [
             {
-              name: 'electron',
-              message: 'main/core and the contract must not import electron: they run under plain Node (tests, CLI, browser mode).',
+              group: ['**/preload', '**/preload/**'],
+              message: 'main/core must not import preload/: put shared record and view types in main/core/domain.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Domain types belong to no runtime: the renderer's type-check includes them.
+    files: ['main/core/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', message: 'main/core/domain is pure TypeScript.' },
+            ...nodeBuiltins.map((name) => ({ name, message: 'main/core/domain is pure TypeScript: no Node built-ins.' })),
+          ],
+          patterns: [
+            {
+              group: ['**/preload', '**/preload/**', '**/store/**', '**/packet/**'],
+              message: 'main/core/domain imports only other pure modules.',
             },
           ],
         },

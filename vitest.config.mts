@@ -5,5 +5,7 @@ export default defineConfig({
     include: ['test/unit/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
+    // A test that asserts nothing cannot fail: make that an error rather than a green tick.
+    expect: { requireAssertions: true },
   },
 });

@@ -7,7 +7,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { methodNames, type Result } from '../preload/contract';
-import { openAppContext, type AppContext } from './core/app-context';
+import { openAppContext, type AppContext } from './app-context';
 import { previewOf } from './core/attachments/preview';
 import { CONTENT_SECURITY_POLICY } from './core/csp';
 import { resolveDataDir } from './core/data-dir';

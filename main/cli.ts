@@ -3,7 +3,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { openAppContext } from './core/app-context';
+import { openAppContext } from './app-context';
 import { resolveDataDir } from './core/data-dir';
 import { formatDate, isCalendarDate, localToday } from './core/dates';
 import { evaluateRecords, type EvaluationReport } from './core/records-file/evaluate';
@@ -62,7 +62,7 @@ function summary(report: EvaluationReport, names: Map<string, string>, byId: Map
     lines.push(
       `${names.get(r.person) ?? r.person} — ${ruleSet.credential} (${r.credential}), cycle ${formatDate(r.cycle.start)} – ${formatDate(r.cycle.end)}`,
     );
-    lines.push(`  ${statusText(r, ruleSet, null)}${r.canSubmit ? `; can submit now (${r.feeTier} fee)` : ''}`);
+    lines.push(`  ${statusText(r, ruleSet, null, report.asOf)}${r.canSubmit ? `; can submit now (${r.feeTier} fee)` : ''}`);
     lines.push(
       `  ${unit}: courses ${r.ceus.courses} / ${r.ceus.coursesRequired}, CPR/AED ${r.ceus.cprAed} / ${r.ceus.cprAedRequired}, total ${r.ceus.total} / ${r.ceus.required}` +
         (r.ceus.pending > 0 ? `, ${r.ceus.pending} pending petition` : ''),

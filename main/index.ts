@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, session, shell, type WebFrameMain } from 'electron';
-import { openAppContext, type AppContext } from './core/app-context';
+import { openAppContext, type AppContext } from './app-context';
 import { resolveDataDir } from './core/data-dir';
 import { bindIpc } from './ipc';
 import { attachmentUrl, handleAttachmentScheme, registerAttachmentScheme } from './protocol';

@@ -1,6 +1,6 @@
 import { ipcMain, type IpcMainInvokeEvent, type WebFrameMain } from 'electron';
 import { methodNames, type Result } from '../preload/contract';
-import type { Dispatch } from './core/dispatch';
+import type { Dispatch } from './dispatch';
 
 export const CHANNEL_PREFIX = 'recert:';
 

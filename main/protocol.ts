@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { protocol } from 'electron';
 import { previewOf } from './core/attachments/preview';
-import type { AppContext } from './core/app-context';
+import type { AppContext } from './app-context';
 
 export const ATTACHMENT_SCHEME = 'attachment';
 

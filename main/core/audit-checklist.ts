@@ -1,7 +1,26 @@
 // What the audit packet will contain for a credential, and what is still missing.
-import type { Activity, AuditChecklist, CprAedCard } from '../../preload/contract';
+import type { Activity, CprAedCard } from './domain/records';
+import type { AuditChecklist, Tone } from './domain/views';
 import { daysBetween, formatDate, type CalendarDate } from './dates';
-import type { Verdict } from './rules/types';
+import type { Verdict } from './domain/verdict';
+import { cprAedReasonText } from './rules/describe';
+
+function daysLeftWords(days: number): string {
+  if (days > 1) return `${days} days left`;
+  if (days === 1) return '1 day left';
+  if (days === 0) return 'Due today';
+  return `${-days} day${days === -1 ? '' : 's'} overdue`;
+}
+
+/** The audit countdown in words, and how urgent it looks: a week or less is a warning, overdue is bad. */
+function countdownWords(sent: CalendarDate | null, due: CalendarDate | null, daysLeft: number | null): { text: string | null; tone: Tone } {
+  if (sent) return { text: `Documents sent on ${formatDate(sent)}.`, tone: 'ok' };
+  if (due === null || daysLeft === null) return { text: null, tone: 'neutral' };
+  return {
+    text: `${daysLeftWords(daysLeft)}: documents due ${formatDate(due)}.`,
+    tone: daysLeft < 0 ? 'bad' : daysLeft <= 7 ? 'warn' : 'neutral',
+  };
+}
 
 export function auditChecklist(input: {
   credentialId: string;
@@ -43,7 +62,9 @@ export function auditChecklist(input: {
     items.push({
       label: 'CPR/AED card',
       state: 'missing',
-      detail: card ? `${card.provider}: not accepted (${verdict.cprAed.reason}).` : 'No current CPR/AED card is recorded.',
+      detail: card
+        ? `${card.provider}: not accepted (${cprAedReasonText(verdict.cprAed.reason).toLowerCase()}).`
+        : 'No current CPR/AED card is recorded.',
     });
   } else {
     const files = input.certificates(card.id);
@@ -58,11 +79,15 @@ export function auditChecklist(input: {
   }
   items.push({ label: 'Attestation', state: 'todo', detail: 'Print, sign and date the attestation page of the packet.' });
   const due = verdict.deadlines.auditDue;
+  const daysLeft = due ? daysBetween(input.asOf, due) : null;
+  const countdown = countdownWords(input.documentsSent, due, daysLeft);
   return {
     credentialId: input.credentialId,
     auditDue: due,
-    daysLeft: due ? daysBetween(input.asOf, due) : null,
+    daysLeft,
     documentsSent: input.documentsSent,
+    countdownText: countdown.text,
+    countdownTone: countdown.tone,
     items,
     missing: items.filter((i) => i.state === 'missing').length,
   };

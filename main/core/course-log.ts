@@ -2,9 +2,11 @@
 // searched here, each row with the engine's verdict for every credential it counts toward. A
 // trainer's log can hold 100,000 courses: sorting works on an index array over the cached courses,
 // and full rows are built only for the window that is sent.
-import type { Activity, CourseLogPage, CourseLogQuery, CourseLogRow } from '../../preload/contract';
+import type { Activity } from './domain/records';
+import type { CourseLogPage, CourseLogQuery, CourseLogRow } from './domain/views';
 import type { CalendarDate } from './dates';
 import type { PersonRecords, StoredVerdict } from './evaluation';
+import { formatAmount } from './rules/amounts';
 import { activityReasonText } from './rules/describe';
 import type { RuleSet } from './rules/ruleset-schema';
 import { toHundredths, toThousandths } from './store/amounts';
@@ -40,7 +42,8 @@ function prepare(snapshot: PersonSnapshot): Prepared {
   const index = new Map(snapshot.activities.map((a, i) => [a.id, i]));
   const verdicts: RowVerdict[][] = snapshot.activities.map(() => []);
   for (const stored of snapshot.verdicts) {
-    const short = snapshot.ruleSets.get(stored.credential.ruleSet)?.credential ?? stored.credential.ruleSet;
+    const ruleSet = snapshot.ruleSets.get(stored.credential.ruleSet);
+    const short = ruleSet?.credential ?? stored.credential.ruleSet;
     for (const a of stored.verdict.activities) {
       const i = index.get(a.id);
       if (i === undefined) continue;
@@ -51,6 +54,8 @@ function prepare(snapshot: PersonSnapshot): Prepared {
         reason: a.reason,
         reasonText: activityReasonText(a.reason),
         amount: a.ceus,
+        // In the body's own unit: a course can count as 1.9 NASM CEUs and 19 ACSM CECs at once.
+        text: a.counted ? `Counted: ${ruleSet ? formatAmount(a.ceus, ruleSet) : a.ceus}` : activityReasonText(a.reason),
       });
     }
   }
@@ -79,7 +84,7 @@ function comparator(key: SortKey, p: Prepared): (i: number, j: number) => number
 }
 
 /** Rows cached per person and data version: scrolling asks for many windows of the same list. */
-export function courseLog(snapshotOf: (personId: string, asOf: CalendarDate) => { version: number; snapshot: PersonSnapshot }) {
+export function courseLog(snapshotOf: (personId: string, asOf: CalendarDate) => { version: string; snapshot: PersonSnapshot }) {
   let prepared: { key: string; data: Prepared; snapshot: PersonSnapshot } | null = null;
   let ordered: { key: string; order: number[] } | null = null;
 
@@ -117,7 +122,12 @@ export function courseLog(snapshotOf: (personId: string, asOf: CalendarDate) => 
     }
     const rows = ordered.order.slice(input.offset, input.offset + input.limit).map((i): CourseLogRow => {
       const activity = p.activities[i] as Activity;
-      return { ...activity, certificates: snapshot.certificates.get(activity.id) ?? 0, verdicts: p.verdicts[i] ?? [] };
+      return {
+        ...activity,
+        amountText: activity.contactHours !== null ? `${activity.contactHours} h` : `${activity.ceus ?? 0} CEUs`,
+        certificates: snapshot.certificates.get(activity.id) ?? 0,
+        verdicts: p.verdicts[i] ?? [],
+      };
     });
     return { total: ordered.order.length, all: p.activities.length, offset: input.offset, rows };
   };

@@ -1,4 +1,4 @@
-import type { ApiError, ErrorCode } from '../../preload/contract';
+import type { ApiError, ErrorCode } from './domain/result';
 
 /** An error the user can act on; it crosses the API boundary as `{ ok: false, error }`. */
 export class ServiceError extends Error {

@@ -1,12 +1,12 @@
 // Evaluates credentials stored in the database: store rows → engine facts → verdicts.
-import type { Activity, Credential, CprAedCard } from '../../preload/contract';
+import type { Activity, Credential, CprAedCard } from './domain/records';
 import { toHundredths, toThousandths } from './store/amounts';
 import type { CalendarDate } from './dates';
 import { groupBy } from './group-by';
 import { evaluateCredential } from './rules/engine';
 import type { RuleSet, RuleSetOverride } from './rules/ruleset-schema';
 import { withOverride } from './rules/rulesets';
-import type { ActivityFacts, CprAedCardFacts, CredentialFacts, Verdict } from './rules/types';
+import type { ActivityFacts, CprAedCardFacts, CredentialFacts, Verdict } from './domain/verdict';
 import type { Repositories } from './store';
 
 export function credentialFacts(c: Credential): CredentialFacts {

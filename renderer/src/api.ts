@@ -1,3 +1,4 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { InputOf, MethodName, RecertApi, Result, ResultOf } from '../../preload/contract';
 
 declare global {
@@ -17,4 +18,61 @@ export async function load<M extends MethodName>(method: M, input: InputOf<M>): 
   const result = await call(method, input);
   if (!result.ok) throw new Error(result.error.message);
   return result.value;
+}
+
+export interface ApiState<T> {
+  /** The latest answer for the latest input; null until it arrives (or while `input` is null). */
+  data: T | null;
+  /** What went wrong, in main's words, for the screen to show. */
+  error: string | null;
+  loading: boolean;
+  /** Ask again (after a write): the data already shown stays until the new answer replaces it. */
+  reload(): void;
+}
+
+/**
+ * One read, kept current: asks main whenever the input changes (compared by value) or reload() is
+ * called, and only the answer to the latest request is kept, so a slow answer for a person the user
+ * has already left never overwrites the one on screen. `input: null` means "nothing to ask yet".
+ */
+export function useApi<M extends MethodName>(method: M, input: InputOf<M> | null): ApiState<ResultOf<M>> {
+  const key = input === null ? null : JSON.stringify(input);
+  const [state, setState] = useState<{ key: string | null; data: ResultOf<M> | null; error: string | null; loading: boolean }>({
+    key: null,
+    data: null,
+    error: null,
+    loading: input !== null,
+  });
+  const [round, setRound] = useState(0);
+  const latest = useRef(0);
+
+  useEffect(() => {
+    if (key === null) return;
+    const request = ++latest.current;
+    setState((s) => ({ ...s, loading: true }));
+    call(method, JSON.parse(key) as InputOf<M>).then(
+      (result) => {
+        if (request !== latest.current) return;
+        setState(
+          result.ok
+            ? { key, data: result.value, error: null, loading: false }
+            : { key, data: null, error: result.error.message, loading: false },
+        );
+      },
+      (error: unknown) => {
+        if (request !== latest.current) return;
+        setState({ key, data: null, error: error instanceof Error ? error.message : String(error), loading: false });
+      },
+    );
+  }, [method, key, round]);
+
+  const reload = useCallback(() => setRound((r) => r + 1), []);
+  // Data for another input is never shown as if it were this one's.
+  const current = state.key === key;
+  return {
+    data: current ? state.data : null,
+    error: current ? state.error : null,
+    loading: key !== null && (!current || state.loading),
+    reload,
+  };
 }

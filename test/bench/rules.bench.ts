@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { it } from 'vitest';
-import { openAppContext } from '../../main/core/app-context';
+import { openAppContext } from '../../main/app-context';
 import { addDays } from '../../main/core/dates';
 import { effectiveRuleSets, evaluateEveryone } from '../../main/core/evaluation';
 import { evaluateCredential } from '../../main/core/rules/engine';

@@ -13,7 +13,7 @@ const screens = [
   { section: 'cpr-aed', heading: 'CPR/AED', text: 'American Red Cross' },
   { section: 'audit', heading: 'Audit', text: 'What the packet will contain' },
   { section: 'staff', heading: 'Staff', text: 'Team overview' },
-  { section: 'settings', heading: 'Settings', text: 'Parameters and their sources' },
+  { section: 'settings', heading: 'Settings', text: 'Figures and their sources' },
 ];
 const out = resolve(__dirname, '../../test-results/screenshots');
 

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { openAppContext, type AppContext } from '../../main/core/app-context';
+import { openAppContext, type AppContext } from '../../main/app-context';
 
 export const projectRoot = resolve(__dirname, '../..');
 export const resourcesDir = join(projectRoot, 'resources');
@@ -40,19 +40,21 @@ export function freshContext(): AppContext & { dispose(): void; shownInFolder: s
   };
 }
 
+/** Every table of the store, for proving that a refused write changed nothing. */
+export const TABLES = [
+  'people',
+  'credentials',
+  'activities',
+  'activity_credentials',
+  'cpr_aed_cards',
+  'attachments',
+  'settings',
+  'rule_set_overrides',
+] as const;
+
 /** Row counts of every table: bad input must leave all of them unchanged. */
 export function rowCounts(context: AppContext): Record<string, number> {
-  const tables = [
-    'people',
-    'credentials',
-    'activities',
-    'activity_credentials',
-    'cpr_aed_cards',
-    'attachments',
-    'settings',
-    'rule_set_overrides',
-  ];
   return Object.fromEntries(
-    tables.map((table) => [table, (context.store.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n]),
+    TABLES.map((table) => [table, (context.store.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n]),
   );
 }

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { evaluateCredential } from '../../main/core/rules/engine';
 import type { RuleSet } from '../../main/core/rules/ruleset-schema';
 import { loadRuleSets, withOverride } from '../../main/core/rules/rulesets';
-import type { ActivityFacts, CprAedCardFacts, CredentialFacts, Verdict } from '../../main/core/rules/types';
+import type { ActivityFacts, CprAedCardFacts, CredentialFacts, Verdict } from '../../main/core/domain/verdict';
 import { resourcesDir } from './context';
 
 export const shippedRuleSets = loadRuleSets(join(resourcesDir, 'rulesets'));

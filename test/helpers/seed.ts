@@ -1,5 +1,7 @@
 import type { InputOf, MethodName } from '../../preload/contract';
-import type { AppContext } from '../../main/core/app-context';
+import type { AppContext } from '../../main/app-context';
+import { TABLES } from './context';
+import { valueNow } from './results';
 
 /** The bytes of a tiny but real one-page PDF. */
 export const tinyPdf = Buffer.from(
@@ -14,17 +16,12 @@ export interface Seeded {
   attachmentId: string;
 }
 
-function ok<T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
-}
-
 /** One person with one credential, one course (with a certificate) and one CPR/AED card. */
 export function seed(context: AppContext): Seeded {
   const call = <M extends MethodName>(method: M, input: InputOf<M>) => {
     const result = context.dispatch(method, input);
     if (result instanceof Promise) throw new Error(`${method} is asynchronous`);
-    return ok(result as never) as { id: string };
+    return valueNow<{ id: string }>(result);
   };
   const person = call('createPerson', { name: 'Dana Rivera', email: 'dana@example.org', employeeId: 'E-104' });
   const credential = call('createCredential', { personId: person.id, ruleSet: 'nasm-cpt', number: 'NASM-123456', expires: '2027-03-31' });
@@ -56,15 +53,5 @@ export function seed(context: AppContext): Seeded {
 
 /** Every table's rows, to prove that a refused write changed nothing at all. */
 export function snapshot(context: AppContext): string {
-  const tables = [
-    'people',
-    'credentials',
-    'activities',
-    'activity_credentials',
-    'cpr_aed_cards',
-    'attachments',
-    'settings',
-    'rule_set_overrides',
-  ];
-  return JSON.stringify(tables.map((table) => context.store.db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).all()));
+  return JSON.stringify(TABLES.map((table) => context.store.db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).all()));
 }

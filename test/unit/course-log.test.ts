@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AuditChecklist, CourseLogPage, Credential, CredentialEvaluation } from '../../preload/contract';
 import { freshContext } from '../helpers/context';
 import { seed, tinyPdf, type Seeded } from '../helpers/seed';
+import { value } from '../helpers/results';
 
 let context: ReturnType<typeof freshContext>;
 let s: Seeded;
@@ -10,12 +11,6 @@ beforeEach(() => {
   s = seed(context);
 });
 afterEach(() => context.dispose());
-
-async function value<T>(result: unknown): Promise<T> {
-  const settled = (await result) as { ok: boolean; value?: T; error?: unknown };
-  if (!settled.ok) throw new Error(JSON.stringify(settled.error));
-  return settled.value as T;
-}
 
 async function addCourse(title: string, completed: string, extra: Record<string, unknown> = {}) {
   return value<{ id: string }>(
@@ -53,8 +48,17 @@ describe('the course log', () => {
     const ces = byDate.rows[2];
     expect(ces?.certificates).toBe(1);
     expect(ces?.verdicts).toEqual([
-      { credentialId: s.credentialId, credential: 'NASM-CPT', counted: true, reason: 'counted', reasonText: 'Counted', amount: 1.9 },
+      {
+        credentialId: s.credentialId,
+        credential: 'NASM-CPT',
+        counted: true,
+        reason: 'counted',
+        reasonText: 'Counted',
+        amount: 1.9,
+        text: 'Counted: 1.9 CEUs',
+      },
     ]);
+    expect(ces?.amountText).toBe('1.9 CEUs');
     expect(byDate.rows[0]?.verdicts[0]).toMatchObject({ counted: false, reason: 'petition-pending', reasonText: 'Petition pending' });
     expect(byDate.rows[3]?.verdicts[0]).toMatchObject({ reason: 'before-cycle' });
 
@@ -126,10 +130,10 @@ describe('rule-set overrides from Settings', () => {
       (await value<CredentialEvaluation>(context.dispatch('evaluateCredential', { credentialId: s.credentialId, asOf: '2026-11-21' })))
         .verdict.cprAed.reason;
     expect(await evaluate()).toBe('online-only-waiver');
-    const updated = await value<{ cprAed: { waiver: { value: unknown } } }>(
+    const updated = await value<{ cprAedWaiver: unknown }>(
       context.dispatch('updateRuleSetOverride', { ruleSet: 'nasm-cpt', cprAedWaiver: { from: '2020-03-01', until: '2021-08-31' } }),
     );
-    expect(updated.cprAed.waiver.value).toEqual({ from: '2020-03-01', until: '2021-08-31' });
+    expect(updated.cprAedWaiver).toEqual({ from: '2020-03-01', until: '2021-08-31' });
     expect(await evaluate()).toBe('online-only-not-accepted');
     await value(context.dispatch('updateRuleSetOverride', { ruleSet: 'nasm-cpt', cprAedWaiver: null }));
     expect(await evaluate()).toBe('online-only-waiver');

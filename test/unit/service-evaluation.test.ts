@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CredentialEvaluation } from '../../preload/contract';
+import type { CredentialEvaluation, RuleSetDetails } from '../../preload/contract';
 import { freshContext } from '../helpers/context';
 import { seed, type Seeded } from '../helpers/seed';
+import { valueNow as value } from '../helpers/results';
 
 let context: ReturnType<typeof freshContext>;
 let seeded: Seeded;
@@ -10,12 +11,6 @@ beforeEach(() => {
   seeded = seed(context);
 });
 afterEach(() => context.dispose());
-
-function value<T>(result: { ok: boolean } | Promise<unknown>): T {
-  if (result instanceof Promise) throw new Error('unexpected asynchronous result');
-  if (!result.ok) throw new Error(JSON.stringify(result));
-  return (result as unknown as { value: T }).value;
-}
 
 describe('evaluation over the contract', () => {
   it('evaluates one stored credential, with plain words and rule ids for the screens', () => {
@@ -30,10 +25,15 @@ describe('evaluation over the contract', () => {
       feeTier: 'standard',
       ceus: { courses: 1.9, cprAed: 0.1, total: 2 },
     });
-    expect(evaluation.statusText).toBe('Ready to submit');
+    // Met, with the expiration months away: no call to act now, the last standard-fee day instead.
+    expect(evaluation.statusText).toBe('Requirements met — you can apply any time until 31 Mar 2027');
+    expect(evaluation.statusTone).toBe('warn');
+    expect(evaluation.cprAedText).toBe('Current until 1 Jun 2027: Adult CPR and AED, hands-on');
+    expect(evaluation.meters.map((m) => m.text)).toEqual(['1.9 / 1.9 CEUs', '0.1 / 0.1 CEUs', '2.0 / 2.0 CEUs']);
     // The course has a certificate (seeded), the card does not.
     expect(evaluation.warnings.map((w) => w.code)).toEqual([`no-certificate:${seeded.cardId}`]);
-    expect(evaluation.warnings[0]).toMatchObject({ rule: 'R10', action: 'Attach the certificate (PDF or photo).' });
+    // Evidence is no counting rule: no rule id is pinned on a missing certificate.
+    expect(evaluation.warnings[0]).toMatchObject({ rule: null, action: 'Attach the certificate (PDF or photo).' });
   });
 
   it('follows the data folder: a rule-set override and a removed certificate change the verdict', () => {
@@ -77,7 +77,7 @@ describe('evaluation over the contract', () => {
       context.dispatch('evaluateCredential', { credentialId: seeded.credentialId, asOf: '2026-11-21' }),
     );
     const courses = evaluation.warnings.find((w) => w.code === 'no-certificate');
-    expect(courses).toMatchObject({ title: '3 counted courses have no certificate attached: an audit risk', rule: 'R10' });
+    expect(courses).toMatchObject({ title: '3 counted courses have no certificate attached: an audit risk', rule: null });
     expect(courses?.targets?.sort()).toEqual(ids.sort());
     expect(evaluation.warnings.find((w) => w.code === `no-certificate:${seeded.cardId}`)).toMatchObject({ targets: [seeded.cardId] });
   });
@@ -99,10 +99,16 @@ describe('evaluation over the contract', () => {
 
   it("serves a rule set with its sources, including the data folder's override", () => {
     context.store.ruleSetOverrides.set('nasm-cpt', { cprAedWaiver: { from: '2020-03-01', until: '2022-06-30' } });
-    const ruleSet = value<{ cprAed: { waiver: { value: unknown } }; sources: Record<string, unknown> }>(
-      context.dispatch('getRuleSet', { id: 'nasm-cpt' }),
-    );
-    expect(ruleSet.cprAed.waiver.value).toEqual({ from: '2020-03-01', until: '2022-06-30' });
-    expect(Object.keys(ruleSet.sources)).toContain('nasm-cpt-recert');
+    const ruleSet = value<RuleSetDetails>(context.dispatch('getRuleSet', { id: 'nasm-cpt' }));
+    expect(ruleSet.cprAedWaiver).toEqual({ from: '2020-03-01', until: '2022-06-30' });
+    const audit = ruleSet.figures.find((f) => f.key === 'audit.responseDays');
+    expect(audit).toMatchObject({
+      rule: 'R10',
+      label: 'Days to send documents after an audit notice',
+      value: '30',
+      source: { title: 'NASM — Certified Personal Trainer Recertification Process', url: 'https://www.nasm.org/recertification/cpt' },
+    });
+    // What a person reads cites sources they can open, never a file of this repository.
+    expect(JSON.stringify(ruleSet)).not.toMatch(/shared\/|RULES\.md|FORMAT\.md/);
   });
 });

@@ -1,4 +1,4 @@
-import type { AttachmentMediaType } from '../../../preload/contract';
+import type { AttachmentMediaType } from '../domain/records';
 
 /**
  * What a certificate file really is, from its first bytes: names and the renderer's claims are not

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { StoredAttachment } from '../../../preload/contract';
+import type { StoredAttachment } from '../domain/records';
 import { writeFileAtomic } from '../atomic-write';
 import type { ContentStore } from './file-store';
 

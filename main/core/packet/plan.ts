@@ -1,11 +1,11 @@
 // What goes into an audit packet, decided before any PDF is drawn: the trainer, the credential, the
 // engine's verdict, the summary rows in order and one exhibit per certificate file. Plain data, so
 // that it can cross to a worker thread.
-import type { AttachmentMediaType } from '../../../preload/contract';
+import type { AttachmentMediaType } from '../domain/records';
 import { formatDate, type CalendarDate } from '../dates';
 import { activityReasonText, cprAedReasonText, type Explained } from '../rules/describe';
 import type { RuleSet } from '../rules/ruleset-schema';
-import type { ActivityReason, Verdict } from '../rules/types';
+import type { ActivityReason, Verdict } from '../domain/verdict';
 
 export interface ExhibitFile {
   fileName: string;

@@ -1,6 +1,6 @@
 // Where a packet's facts come from: the app's store, or a records file with its certificate files.
 // Both are read into the app's records and evaluated the same way; only where files live differs.
-import type { Activity, CprAedCard, Credential, Person, StoredAttachment } from '../../../preload/contract';
+import type { Activity, CprAedCard, Credential, Person, StoredAttachment } from '../domain/records';
 import type { ContentStore } from '../attachments/file-store';
 import { type CalendarDate } from '../dates';
 import { effectiveRuleSets, evaluateLoaded, evaluatePerson, type PersonRecords, type StoredVerdict } from '../evaluation';
@@ -46,7 +46,7 @@ function plan(
     credential: { number: credential.number, auditNoticeReceived: credential.auditNoticeReceived, documentsSent: credential.documentsSent },
     ruleSet,
     verdict,
-    statusText: statusText(verdict, ruleSet, credential.applicationAccepted ? null : credential.applicationSubmitted),
+    statusText: statusText(verdict, ruleSet, credential.applicationAccepted ? null : credential.applicationSubmitted, asOf),
     blockers: verdict.blockers.map((code) => explainBlocker(code, verdict, ruleSet)),
     warnings: verdict.warnings.map((code) => explainWarning(code, verdict, ruleSet)),
     activities: records.activities

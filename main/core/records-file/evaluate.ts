@@ -2,7 +2,7 @@ import type { CalendarDate } from '../dates';
 import { evaluateLoaded } from '../evaluation';
 import type { RuleSet, RuleSetOverride } from '../rules/ruleset-schema';
 import { withOverride } from '../rules/rulesets';
-import type { Verdict } from '../rules/types';
+import type { Verdict } from '../domain/verdict';
 import { activityFromRecord, cardFromRecord, certificateCounts, credentialFromRecord } from './to-domain';
 import type { RecordsFile } from './schema';
 

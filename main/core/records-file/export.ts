@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { StoredAttachment } from '../../../preload/contract';
+import type { StoredAttachment } from '../domain/records';
 import { writeFileAtomic } from '../atomic-write';
 import type { ContentStore } from '../attachments/file-store';
 import { groupBy } from '../group-by';

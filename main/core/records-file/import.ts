@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { StoredAttachment } from '../../../preload/contract';
+import type { StoredAttachment } from '../domain/records';
 import type { ContentStore } from '../attachments/file-store';
 import { newId } from '../ids';
 import type { Repositories } from '../store';

@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, normalize, relative, sep } from 'node:path';
-import type { AttachmentMediaType } from '../../../preload/contract';
-import { issuePath } from '../../../preload/contract';
+import type { AttachmentMediaType } from '../domain/records';
+import { issuePath } from '../domain/fields';
 import { hashFile } from '../attachments/read-file';
 import { sniffMediaType } from '../attachments/media-type';
 import { ruleSetOverrideSchema, type RuleSetOverride } from '../rules/ruleset-schema';

@@ -2,7 +2,8 @@
 // are a contract other tools rely on: add optional fields, never rename.
 import { z } from 'zod';
 import { hasControlCharacters } from '../text';
-import { approvalKinds, calendarDateSchema, ceusSchema, contactHoursSchema, petitionStatuses } from '../../../preload/contract';
+import { calendarDateSchema, ceusSchema, contactHoursSchema } from '../domain/fields';
+import { approvalKinds, petitionStatuses } from '../domain/records';
 
 export const RECORDS_FORMAT = 'recert-records/1';
 

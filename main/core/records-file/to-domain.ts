@@ -1,6 +1,6 @@
 // From the records file's shape (optional fields, nested application/audit) to the app's records.
 // Import stores these; `recert evaluate` and `recert packet` evaluate them the way stored ones are.
-import type { Activity, CprAedCard, Credential, Person } from '../../../preload/contract';
+import type { Activity, CprAedCard, Credential, Person } from '../domain/records';
 import type { ActivityRecord, CardRecord, CredentialRecord, PersonRecord } from './schema';
 
 export function personFromRecord(record: PersonRecord): Person {

@@ -1,7 +1,7 @@
 import { addYears, type CalendarDate } from '../dates';
 import { applyOffset } from './offsets';
 import type { RuleId, RuleSet } from './ruleset-schema';
-import type { ActivityFacts, ActivityReason } from './types';
+import type { ActivityFacts, ActivityReason } from '../domain/verdict';
 import { activityUnits, thousandths } from './units';
 
 export interface ActivityVerdict {

@@ -1,6 +1,6 @@
 import { addDays, type CalendarDate } from '../dates';
 import type { RuleId, RuleSet } from './ruleset-schema';
-import type { CprAedCardFacts, CprAedReason } from './types';
+import type { CprAedCardFacts, CprAedReason } from '../domain/verdict';
 
 export interface CprAedVerdict {
   card: CprAedCardFacts | null;

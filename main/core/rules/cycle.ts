@@ -1,6 +1,6 @@
 import { addDays, addMonths, endOfMonth, type CalendarDate } from '../dates';
 import type { RuleId, RuleSet } from './ruleset-schema';
-import type { CredentialFacts } from './types';
+import type { CredentialFacts } from '../domain/verdict';
 import { thousandths } from './units';
 
 export interface ResolvedCycle {

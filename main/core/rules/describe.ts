@@ -1,8 +1,16 @@
 // Plain words for the engine's codes: what stands in the way and what to do about it. Used by the
 // CLI's summary and sent to the renderer with each verdict, so the screens never interpret codes.
-import { addDays, formatDate } from '../dates';
-import type { RuleId, RuleSet } from './ruleset-schema';
-import type { ActivityReason, CprAedReason, Verdict } from './types';
+import { addDays, daysBetween, formatDate, type CalendarDate } from '../dates';
+import type { ActivityReason, CprAedReason, Verdict } from '../domain/verdict';
+import type { Explained } from '../domain/views';
+import { formatAmount, formatProgress } from './amounts';
+import type { RuleSet } from './ruleset-schema';
+
+export type { Explained };
+
+function amount(value: number, ruleSet: RuleSet): string {
+  return formatAmount(value, ruleSet);
+}
 
 const ACTIVITY_REASON_TEXT: Record<ActivityReason, string> = {
   counted: 'Counted',
@@ -20,30 +28,17 @@ export function activityReasonText(reason: ActivityReason): string {
   return ACTIVITY_REASON_TEXT[reason];
 }
 
-export interface Explained {
-  /** The engine's code; for a group of the same finding, the shared part (e.g. "no-certificate"). */
-  code: string;
-  /** The records a finding is about (course or card ids), when it names any. */
-  targets?: string[];
-  /** What is wrong or worth knowing. */
-  title: string;
-  /** What the user can do about it. */
-  action: string;
-  rule: RuleId;
-}
-
-/** "2.0 CEUs", "0.075 CEUs", "1 CEU": amounts as the rules state them. */
-function amount(value: number, ruleSet: RuleSet): string {
-  const figure = Number.isInteger(value) ? value.toFixed(1) : String(value);
-  return `${figure} ${value === 1 ? ruleSet.unit.singular : ruleSet.unit.plural}`;
-}
-
 /** The status in plain words, e.g. "Expired — late fee applies until 29 Jun 2027". */
-export function statusText(verdict: Verdict, ruleSet: RuleSet, applicationDate: string | null): string {
+export function statusText(verdict: Verdict, ruleSet: RuleSet, applicationDate: string | null, asOf: CalendarDate): string {
   const d = verdict.deadlines;
   switch (verdict.status) {
-    case 'ready':
-      return 'Ready to submit';
+    case 'ready': {
+      // Requirements met is not a call to act now when the expiration is years away.
+      const standardUntil = d.lateFeeFrom ? addDays(d.lateFeeFrom, -1) : d.expiration;
+      return daysBetween(asOf, standardUntil) > 90
+        ? `Requirements met — you can apply any time until ${formatDate(standardUntil)}`
+        : `Requirements met — apply by ${formatDate(standardUntil)} for the standard fee`;
+    }
     case 'in-progress':
       return verdict.ceus.remaining > 0 ? `In progress — ${amount(verdict.ceus.remaining, ruleSet)} to go` : 'In progress';
     case 'expired-late': {
@@ -60,14 +55,14 @@ export function statusText(verdict: Verdict, ruleSet: RuleSet, applicationDate: 
 }
 
 const CPR_AED_REASON_TEXT: Record<CprAedReason, string> = {
-  ok: 'Current, with Adult CPR and AED, hands-on',
-  'online-only-waiver': 'Current, online-only, accepted under the COVID-19 waiver',
-  expired: 'Expired on the reference date',
-  'expires-too-soon': 'Expires too soon after submission',
+  ok: 'Current: Adult CPR and AED, hands-on',
+  'online-only-waiver': 'Online only, accepted under the COVID-19 waiver',
+  expired: 'Expired',
+  'expires-too-soon': 'Expires too soon after the application',
   'no-adult-cpr': 'Does not include Adult CPR',
   'no-aed': 'Does not include AED',
   'online-only-not-accepted': 'Online-only: not accepted without a hands-on skills check',
-  missing: 'No CPR/AED card recorded',
+  missing: 'None on file',
 };
 
 /** The CPR/AED verdict in plain words. */
@@ -107,7 +102,7 @@ export function explainBlocker(code: string, verdict: Verdict, ruleSet: RuleSet)
       return {
         code,
         rule,
-        title: `${amount(short, ruleSet)} of courses still needed (${verdict.ceus.courses} / ${verdict.ceus.coursesRequired})`,
+        title: `${amount(short, ruleSet)} of courses still needed (${formatProgress(verdict.ceus.courses, verdict.ceus.coursesRequired, ruleSet)})`,
         action: `Complete approved courses by ${formatDate(verdict.deadlines.coursesBy)} and add them to the course log.`,
       };
     }
@@ -144,7 +139,8 @@ export function explainWarning(code: string, verdict: Verdict, ruleSet: RuleSet)
   const [kind, id] = code.split(':');
   switch (kind) {
     case 'no-certificate':
-      return { code, rule, title: 'No certificate attached: an audit risk', action: 'Attach the certificate (PDF or photo).' };
+      // Evidence is not a counting rule: no rule of the rule set stands behind this finding.
+      return { code, rule: null, title: 'No certificate attached: an audit risk', action: 'Attach the certificate (PDF or photo).' };
     case 'cpr-aed-expires-before-expiration':
       return {
         code,

@@ -6,7 +6,7 @@ import { cprAedVerdict } from './cpr-aed';
 import { resolveCycle } from './cycle';
 import { applyOffset } from './offsets';
 import type { RuleId, RuleSet } from './ruleset-schema';
-import type { EvaluationInput, FeeTier, Status, Verdict } from './types';
+import type { EvaluationInput, FeeTier, Status, Verdict } from '../domain/verdict';
 import { decimal, thousandths } from './units';
 import { applicationWindows, finalApplicationDate, windowOn } from './windows';
 

@@ -6,9 +6,9 @@ import { isCalendarDate } from '../dates';
 
 const date = z.string().refine(isCalendarDate, 'must be a calendar date YYYY-MM-DD');
 
-/** Rule ids the engine cites; each rule set describes the ones it uses in `rules`. */
-export const ruleIds = ['R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7', 'R8', 'R9', 'R10', 'R11', 'R12', 'R13', 'R14', 'R15'] as const;
-export type RuleId = (typeof ruleIds)[number];
+import { ruleIds, type RuleId } from '../domain/verdict';
+
+export { ruleIds, type RuleId };
 
 function sourced<T extends z.ZodType>(value: T) {
   return z.strictObject({

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { issuePath } from '../../../preload/contract';
+import { issuePath } from '../domain/fields';
 import { addDays } from '../dates';
 import { applyOffset } from './offsets';
 import { ruleSetSchema, type RuleSet, type RuleSetOverride } from './ruleset-schema';

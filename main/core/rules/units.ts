@@ -1,5 +1,5 @@
 import type { RuleSet } from './ruleset-schema';
-import type { ActivityFacts } from './types';
+import type { ActivityFacts } from '../domain/verdict';
 
 // All amounts inside the engine are integers: thousandths of the rule set's unit. A CEU thousandth
 // is a hundredth of a contact hour (1 CEU = 10 h), so converting to any body's unit is one integer

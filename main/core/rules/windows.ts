@@ -1,7 +1,7 @@
 import type { CalendarDate } from '../dates';
 import { applyOffset } from './offsets';
 import type { RuleSet } from './ruleset-schema';
-import type { FeeTier, Status } from './types';
+import type { FeeTier, Status } from '../domain/verdict';
 
 export interface Window {
   label: string;

@@ -1,4 +1,4 @@
-import type { Activity } from '../../../preload/contract';
+import type { Activity } from '../domain/records';
 import { fromHundredths, fromThousandths, toHundredths, toThousandths } from './amounts';
 import type { Db } from './open';
 

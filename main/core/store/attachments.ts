@@ -1,4 +1,4 @@
-import type { StoredAttachment } from '../../../preload/contract';
+import type { StoredAttachment } from '../domain/records';
 import type { Db } from './open';
 
 interface AttachmentRow {

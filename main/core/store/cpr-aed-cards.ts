@@ -1,4 +1,4 @@
-import type { CprAedCard } from '../../../preload/contract';
+import type { CprAedCard } from '../domain/records';
 import type { Db } from './open';
 
 interface CardRow {

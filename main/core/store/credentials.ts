@@ -1,4 +1,4 @@
-import type { Credential } from '../../../preload/contract';
+import type { Credential } from '../domain/records';
 import type { Db } from './open';
 
 interface CredentialRow {

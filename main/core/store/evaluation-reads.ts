@@ -1,4 +1,4 @@
-import type { ActivityFacts } from '../rules/types';
+import type { ActivityFacts } from '../domain/verdict';
 import type { Db } from './open';
 
 type ActivityRow = [

@@ -1,4 +1,4 @@
-import type { Person } from '../../../preload/contract';
+import type { Person } from '../domain/records';
 import type { Db } from './open';
 
 interface PersonRow {

@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useId, useRef, useState, type DragEvent } from 'react';
+import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
 import type { Attachment } from '../../../preload/contract';
-import { call, load } from '../api';
+import { call, useApi } from '../api';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { readAsBase64 } from '../ui/files';
 import { formatBytes } from '../ui/format';
@@ -34,21 +34,15 @@ function Preview({ attachment, onClose }: { attachment: Attachment; onClose(): v
 
 /** Certificate files of a course or a CPR/AED card: attach (picker or drag and drop), preview, remove. */
 export function Attachments({ owner, label, onChanged }: { owner: Owner; label: string; onChanged?: () => void }) {
-  const [files, setFiles] = useState<Attachment[] | null>(null);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const [previewing, setPreviewing] = useState<Attachment | null>(null);
   const [removing, setRemoving] = useState<Attachment | null>(null);
   const [dragging, setDragging] = useState(false);
   const inputId = useId();
 
-  const refresh = useCallback(() => {
-    load('listAttachments', { owner })
-      .then(setFiles)
-      .catch((e: Error) => setMessage({ text: e.message, error: true }));
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- owner is compared by value
-  }, [owner.kind, owner.id]);
-
-  useEffect(refresh, [refresh]);
+  const list = useApi('listAttachments', { owner });
+  const files = list.data;
+  const refresh = list.reload;
 
   async function add(list: FileList | File[]) {
     for (const file of Array.from(list)) {

@@ -1,50 +1,32 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { AuditChecklist, Credential, CredentialEvaluation } from '../../../preload/contract';
-import { load } from '../api';
-import { useCredentialUpdate } from '../dashboard/credential-update';
+import { useState } from 'react';
+import { useApi } from '../api';
+import { useCredentialIntent } from '../dashboard/credential-intents';
 import { PacketExport } from '../packet/PacketExport';
 import { href, type Route } from '../shell/routes';
 import { usePeople } from '../state/people';
 import { Field } from '../ui/Field';
 import { formatDate, todayInput } from '../ui/format';
+import { LoadError } from '../ui/LoadError';
 import { SelectField } from '../ui/SelectField';
-
-function countdown(days: number): string {
-  if (days > 1) return `${days} days left`;
-  if (days === 1) return '1 day left';
-  if (days === 0) return 'Due today';
-  return `${-days} day${days === -1 ? '' : 's'} overdue`;
-}
 
 export function AuditPage({ route }: { route: Route }) {
   const { person } = usePeople();
-  const [credentials, setCredentials] = useState<Credential[] | null>(null);
-  const [credentialId, setCredentialId] = useState(route.params.get('credential') ?? '');
-  const [evaluation, setEvaluation] = useState<CredentialEvaluation | null>(null);
-  const [checklist, setChecklist] = useState<AuditChecklist | null>(null);
+  const [chosen, setChosen] = useState(route.params.get('credential') ?? '');
   const [notice, setNotice] = useState(todayInput());
   const [sent, setSent] = useState(todayInput());
 
-  useEffect(() => {
-    if (!person) return;
-    void load('listCredentials', { personId: person.id }).then((list) => {
-      setCredentials(list);
-      setCredentialId((current) => (list.some((c) => c.id === current) ? current : (list[0]?.id ?? '')));
-    });
-  }, [person]);
-
-  const refresh = useCallback(async () => {
-    if (!credentialId) return;
-    const [e, c] = await Promise.all([load('evaluateCredential', { credentialId }), load('getAuditChecklist', { credentialId })]);
-    setEvaluation(e);
-    setChecklist(c);
-  }, [credentialId]);
-
-  useEffect(() => {
-    void refresh();
-  }, [refresh]);
-
-  const { errors, save } = useCredentialUpdate(evaluation?.credential, () => void refresh());
+  const credentialList = useApi('listCredentials', person ? { personId: person.id } : null);
+  const credentials = credentialList.data;
+  // The credential asked for, when it is this person's; otherwise their first.
+  const credentialId = credentials?.some((c) => c.id === chosen) ? chosen : (credentials?.[0]?.id ?? '');
+  const evaluationState = useApi('evaluateCredential', credentialId ? { credentialId } : null);
+  const checklistState = useApi('getAuditChecklist', credentialId ? { credentialId } : null);
+  const evaluation = evaluationState.data;
+  const checklist = checklistState.data;
+  const { errors, run } = useCredentialIntent(() => {
+    evaluationState.reload();
+    checklistState.reload();
+  });
 
   if (!person || (credentials && credentials.length === 0)) {
     return (
@@ -67,10 +49,11 @@ export function AuditPage({ route }: { route: Route }) {
         <SelectField
           label="Credential"
           value={credentialId}
-          onChange={(e) => setCredentialId(e.target.value)}
+          onChange={(e) => setChosen(e.target.value)}
           options={credentials.map((c) => ({ value: c.id, label: `${c.ruleSet}${c.number ? ` (${c.number})` : ''}` }))}
         />
       )}
+      <LoadError error={credentialList.error ?? evaluationState.error ?? checklistState.error} />
       {evaluation && credential && checklist && (
         <>
           <div className="card">
@@ -93,19 +76,19 @@ export function AuditPage({ route }: { route: Route }) {
                     onChange={(e) => setNotice(e.target.value)}
                     error={errors.auditNoticeReceived}
                   />
-                  <button type="button" className="primary" onClick={() => void save({ auditNoticeReceived: notice })}>
+                  <button
+                    type="button"
+                    className="primary"
+                    onClick={() => void run('recordAuditNotice', { credentialId, auditNoticeReceived: notice })}
+                  >
                     Start audit mode
                   </button>
                 </div>
               </>
             ) : (
               <>
-                <p className="countdown" role="status">
-                  {credential.documentsSent
-                    ? `Documents sent on ${formatDate(credential.documentsSent)}.`
-                    : checklist.daysLeft !== null && checklist.auditDue
-                      ? `${countdown(checklist.daysLeft)}: documents due ${formatDate(checklist.auditDue)}.`
-                      : 'This rule set states no response window; send the documents as soon as you can.'}
+                <p className={`countdown tone-${checklist.countdownTone}`} role="status">
+                  {checklist.countdownText ?? 'This rule set states no response window; send the documents as soon as you can.'}
                 </p>
                 <p className="muted">Audit notice received {formatDate(credential.auditNoticeReceived)}.</p>
                 {!credential.documentsSent && (
@@ -117,12 +100,16 @@ export function AuditPage({ route }: { route: Route }) {
                       onChange={(e) => setSent(e.target.value)}
                       error={errors.documentsSent}
                     />
-                    <button type="button" onClick={() => void save({ documentsSent: sent })}>
+                    <button type="button" onClick={() => void run('markDocumentsSent', { credentialId, documentsSent: sent })}>
                       Mark documents as sent
                     </button>
                   </div>
                 )}
-                <button type="button" className="link-button" onClick={() => void save({ auditNoticeReceived: null, documentsSent: null })}>
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => void run('recordAuditNotice', { credentialId, auditNoticeReceived: null })}
+                >
                   Clear the audit record
                 </button>
               </>

@@ -7,7 +7,7 @@ import {
   type PetitionStatus,
   type RuleSetSummary,
 } from '../../../preload/contract';
-import { call } from '../api';
+import { call, useApi } from '../api';
 import { errorsFromApi, fieldErrors, type FieldErrors } from '../forms';
 import { Field } from '../ui/Field';
 import { FormFooter } from '../ui/FormFooter';
@@ -57,9 +57,8 @@ export function CourseForm({ personId, credentials, ruleSets, activity, onSaved,
   const categories = ruleSets
     .filter((r) => credentials.some((c) => c.ruleSet === r.id))
     .flatMap((r) => r.categories.map((c) => ({ ...c, credential: r.credential })));
-  const petitionFee =
-    ruleSets.find((r) => credentials.some((c) => c.ruleSet === r.id && credentialIds.includes(c.id)) && r.petitionFee !== null)
-      ?.petitionFee ?? null;
+  // Which body's petition fee applies is a rule: main says it, for the credentials ticked.
+  const petitionFee = useApi('describePetitionFee', approval === 'petition' ? { personId, credentialIds } : null).data;
 
   function onCeus(value: string) {
     setCeus(value);
@@ -178,9 +177,7 @@ export function CourseForm({ personId, credentials, ruleSets, activity, onSaved,
               error={errors['petition.filed']}
             />
           )}
-          {petitionFee !== null && (
-            <p className="muted">Each petitioned course costs a ${petitionFee} nonrefundable fee, whatever the outcome.</p>
-          )}
+          {petitionFee?.text && <p className="muted">{petitionFee.text}</p>}
         </div>
       )}
       {categories.length > 0 && (

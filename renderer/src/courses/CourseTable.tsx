@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { CourseLogQuery, CourseLogRow } from '../../../preload/contract';
-import { formatAmount, formatDate } from '../ui/format';
+import { formatDate } from '../ui/format';
 
 export const ROW_HEIGHT = 44;
 const OVERSCAN = 8;
@@ -18,10 +18,6 @@ const COLUMNS: { key: SortKey | null; label: string; className: string }[] = [
 ];
 
 const APPROVAL_TEXT: Record<string, string> = { nasm: 'Body course', 'approved-provider': 'Approved provider', petition: 'Petition' };
-
-function amountText(row: CourseLogRow): string {
-  return row.contactHours !== null ? `${row.contactHours} h` : `${formatAmount(row.ceus ?? 0)} CEUs`;
-}
 
 function approvalText(row: CourseLogRow): string {
   return row.approval === 'petition' ? `Petition: ${row.petition?.status ?? 'not filed'}` : (APPROVAL_TEXT[row.approval] ?? row.approval);
@@ -128,7 +124,7 @@ export function CourseTable({ total, rowAt, ensure, sort, onSort, onOpen, select
                       {approvalText(row)}
                     </div>
                     <div role="cell" className="col-amount">
-                      {amountText(row)}
+                      {row.amountText}
                     </div>
                     <div
                       role="cell"
@@ -137,20 +133,14 @@ export function CourseTable({ total, rowAt, ensure, sort, onSort, onOpen, select
                     >
                       {row.certificates === 0 ? 'none' : row.certificates}
                     </div>
-                    <div
-                      role="cell"
-                      className="col-verdict"
-                      title={row.verdicts
-                        .map((v) => (v.counted ? `${v.credential}: counted` : `${v.credential}: ${v.reasonText}`))
-                        .join('; ')}
-                    >
+                    <div role="cell" className="col-verdict" title={row.verdicts.map((v) => `${v.credential}: ${v.text}`).join('; ')}>
                       {row.verdicts.length === 0 ? (
                         <span className="muted">Not assigned to a credential</span>
                       ) : (
                         row.verdicts.map((v) => (
                           <span key={v.credentialId} className={`verdict ${v.counted ? 'verdict-ok' : 'verdict-no'}`}>
                             {row.verdicts.length > 1 ? `${v.credential}: ` : ''}
-                            {v.counted ? `Counted (${formatAmount(v.amount)})` : v.reasonText}
+                            {v.text}
                           </span>
                         ))
                       )}

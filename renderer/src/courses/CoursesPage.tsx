@@ -1,8 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { Activity, CourseLogQuery, CourseLogRow, Credential, RuleSetSummary } from '../../../preload/contract';
-import { call, load } from '../api';
+import type { Activity, CourseLogQuery, CourseLogRow, Credential } from '../../../preload/contract';
+import { call, useApi } from '../api';
 import { Attachments } from '../attachments/Attachments';
-import { ruleSetSummaries } from '../dashboard/rule-sets';
 import type { Route } from '../shell/routes';
 import { href } from '../shell/routes';
 import { usePeople } from '../state/people';
@@ -16,8 +15,8 @@ type Panel = { mode: 'none' } | { mode: 'add' } | { mode: 'open'; activity: Acti
 
 export function CoursesPage({ route }: { route: Route }) {
   const { person } = usePeople();
-  const [credentials, setCredentials] = useState<Credential[]>([]);
-  const [ruleSets, setRuleSets] = useState<RuleSetSummary[]>([]);
+  const credentials = useApi('listCredentials', person ? { personId: person.id } : null).data ?? [];
+  const ruleSets = useApi('listRuleSets', {}).data ?? [];
   const [credentialId, setCredentialId] = useState(route.params.get('credential') ?? '');
   const [approval, setApproval] = useState('');
   const [cycle, setCycle] = useState<'all' | 'current'>('all');
@@ -30,13 +29,6 @@ export function CoursesPage({ route }: { route: Route }) {
   const [deleting, setDeleting] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
 
-  useEffect(() => {
-    void ruleSetSummaries().then(setRuleSets);
-  }, []);
-  useEffect(() => {
-    if (!person) return;
-    void load('listCredentials', { personId: person.id }).then(setCredentials);
-  }, [person]);
   useEffect(() => {
     const timer = window.setTimeout(() => setDebounced(search), 200);
     return () => window.clearTimeout(timer);

@@ -1,33 +1,30 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { CprAedCard, CredentialEvaluation } from '../../../preload/contract';
-import { call, load } from '../api';
+import { useState } from 'react';
+import type { CprAedCard } from '../../../preload/contract';
+import { call, useApi } from '../api';
 import { Attachments } from '../attachments/Attachments';
 import { href } from '../shell/routes';
 import { usePeople } from '../state/people';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { formatDate } from '../ui/format';
+import { LoadError } from '../ui/LoadError';
 import { CardForm } from './CardForm';
 
 type Editing = { mode: 'none' } | { mode: 'add' } | { mode: 'edit'; card: CprAedCard };
 
 export function CprAedPage() {
   const { person } = usePeople();
-  const [cards, setCards] = useState<CprAedCard[] | null>(null);
-  const [evaluations, setEvaluations] = useState<CredentialEvaluation[]>([]);
   const [editing, setEditing] = useState<Editing>({ mode: 'none' });
   const [deleting, setDeleting] = useState<CprAedCard | null>(null);
   const [message, setMessage] = useState<string | null>(null);
 
-  const refresh = useCallback(async () => {
-    if (!person) return;
-    setCards(await load('listCprAedCards', { personId: person.id }));
-    const credentials = await load('listCredentials', { personId: person.id });
-    setEvaluations(await Promise.all(credentials.map((c) => load('evaluateCredential', { credentialId: c.id }))));
-  }, [person]);
-
-  useEffect(() => {
-    void refresh();
-  }, [refresh]);
+  const cardList = useApi('listCprAedCards', person ? { personId: person.id } : null);
+  const evaluationList = useApi('evaluatePerson', person ? { personId: person.id } : null);
+  const cards = cardList.data;
+  const evaluations = evaluationList.data ?? [];
+  const refresh = () => {
+    cardList.reload();
+    evaluationList.reload();
+  };
 
   if (!person) {
     return (
@@ -41,10 +38,10 @@ export function CprAedPage() {
   }
 
   /** What the engine decided about this card, for each credential that looked at it. */
-  function verdictsFor(card: CprAedCard): string[] {
+  function verdictsFor(card: CprAedCard): { credential: string; text: string; tone: string }[] {
     return evaluations
       .filter((e) => e.verdict.cprAed.id === card.id)
-      .map((e) => `${e.ruleSet.credential}: ${e.cprAedText.toLocaleLowerCase()}`);
+      .map((e) => ({ credential: e.ruleSet.credential, text: e.cprAedText, tone: e.cprAedTone }));
   }
 
   return (
@@ -66,15 +63,16 @@ export function CprAedPage() {
           onSaved={(card) => {
             setEditing({ mode: 'none' });
             setMessage(`Saved the card from ${card.provider}.`);
-            void refresh();
+            refresh();
           }}
         />
       )}
       <p className="status-message" role="status">
         {message}
       </p>
+      <LoadError error={cardList.error ?? evaluationList.error} />
       {cards === null ? (
-        <p aria-busy="true">Loading…</p>
+        !cardList.error && <p aria-busy="true">Loading…</p>
       ) : cards.length === 0 ? (
         <p className="empty-state card">
           No CPR/AED card yet. Choose “Add card” and enter the dates from your card, then attach photos of both sides.
@@ -105,7 +103,13 @@ export function CprAedPage() {
                 .
               </p>
               {verdicts.length > 0 ? (
-                <p className="ok-text">Used for {verdicts.join('; ')}.</p>
+                <ul className="card-verdicts">
+                  {verdicts.map((v) => (
+                    <li key={v.credential} className={`tone-${v.tone}`}>
+                      <strong>{v.credential}:</strong> {v.text}
+                    </li>
+                  ))}
+                </ul>
               ) : (
                 <p className="muted">Not the card any credential relies on.</p>
               )}
@@ -125,7 +129,7 @@ export function CprAedPage() {
             setDeleting(null);
             void call('deleteCprAedCard', { id: target.id }).then(() => {
               setMessage(`Deleted the card from ${target.provider}.`);
-              void refresh();
+              refresh();
             });
           }}
         />

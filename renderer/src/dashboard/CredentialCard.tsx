@@ -4,25 +4,16 @@ import { call } from '../api';
 import { PacketExport } from '../packet/PacketExport';
 import { href } from '../shell/routes';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
-import { formatAmount } from '../ui/format';
 import { Meter } from '../ui/Meter';
 import { CredentialForm } from './CredentialForm';
 import { Findings } from './Findings';
 import { RecertificationPanel } from './RecertificationPanel';
 import { Timeline } from './Timeline';
 
-function statusTone(evaluation: CredentialEvaluation): string {
-  const { status } = evaluation.verdict;
-  if (status === 'ready' || status === 'submitted') return 'ok';
-  if (status === 'in-progress') return 'info';
-  return 'danger';
-}
-
 export function CredentialCard({ evaluation, onChanged }: { evaluation: CredentialEvaluation; onChanged(): void }) {
-  const { credential, verdict, ruleSet } = evaluation;
+  const { credential, ruleSet } = evaluation;
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
-  const unit = ruleSet.unit.plural;
   const titleId = `credential-${credential.id}`;
 
   if (editing) {
@@ -49,25 +40,18 @@ export function CredentialCard({ evaluation, onChanged }: { evaluation: Credenti
           </h2>
           <p className="muted">{ruleSet.name}</p>
         </div>
-        <p className={`status status-${statusTone(evaluation)}`}>{evaluation.statusText}</p>
+        <p className={`status tone-${evaluation.statusTone}`}>{evaluation.statusText}</p>
       </header>
 
       <div className="meters">
-        <Meter label="Courses" value={verdict.ceus.courses} required={verdict.ceus.coursesRequired} unit={unit} />
-        {verdict.ceus.cprAedRequired > 0 ? (
-          <Meter label="CPR/AED" value={verdict.ceus.cprAed} required={verdict.ceus.cprAedRequired} unit={unit} />
-        ) : (
-          <p className="meter-note">
-            CPR/AED: {verdict.cprAed.ok ? 'current' : 'not current'} (required, earns no {unit})
+        {evaluation.meters.map((m) => (
+          <Meter key={m.label} {...m} />
+        ))}
+        {evaluation.notes.map((note) => (
+          <p key={note} className="meter-note">
+            {note}
           </p>
-        )}
-        <Meter label="Total" value={verdict.ceus.total} required={verdict.ceus.required} unit={unit} />
-        {verdict.ceus.pending > 0 && (
-          <p className="pending">
-            {formatAmount(verdict.ceus.pending)} {unit} pending petition review: not counted until approved.
-          </p>
-        )}
-        {verdict.petitionFees > 0 && <p className="muted">Petition fees for this cycle: ${verdict.petitionFees}.</p>}
+        ))}
       </div>
 
       <Timeline evaluation={evaluation} />

@@ -1,12 +1,10 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import { contract, type Credential, type RuleSetSummary } from '../../../preload/contract';
-import { call } from '../api';
+import { useState, type FormEvent } from 'react';
+import { contract, type Credential } from '../../../preload/contract';
+import { call, useApi } from '../api';
 import { errorsFromApi, fieldErrors, type FieldErrors } from '../forms';
 import { Field } from '../ui/Field';
 import { FormFooter } from '../ui/FormFooter';
 import { SelectField } from '../ui/SelectField';
-import { updateCredential } from './credential-update';
-import { ruleSetSummaries } from './rule-sets';
 
 interface CredentialFormProps {
   personId: string;
@@ -16,16 +14,12 @@ interface CredentialFormProps {
 }
 
 export function CredentialForm({ personId, credential, onSaved, onCancel }: CredentialFormProps) {
-  const [ruleSets, setRuleSets] = useState<RuleSetSummary[]>([]);
+  const ruleSets = useApi('listRuleSets', {}).data ?? [];
   const [ruleSet, setRuleSet] = useState(credential?.ruleSet ?? 'nasm-cpt');
   const [number, setNumber] = useState(credential?.number ?? '');
   const [expires, setExpires] = useState(credential?.expires ?? '');
   const [cycleStart, setCycleStart] = useState(credential?.cycleStart ?? '');
   const [errors, setErrors] = useState<FieldErrors>({});
-
-  useEffect(() => {
-    void ruleSetSummaries().then(setRuleSets);
-  }, []);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -33,7 +27,10 @@ export function CredentialForm({ personId, credential, onSaved, onCancel }: Cred
     const local = fieldErrors(contract.createCredential.input, { personId, ...values });
     setErrors(local);
     if (Object.keys(local).length > 0) return;
-    const result = credential ? await updateCredential(credential, values) : await call('createCredential', { personId, ...values });
+    // Editing sends the credential's own fields only: recorded application and audit dates are kept by main.
+    const result = credential
+      ? await call('updateCredential', { id: credential.id, ...values })
+      : await call('createCredential', { personId, ...values });
     if (result.ok) onSaved();
     else setErrors(errorsFromApi(result.error));
   }
@@ -43,7 +40,7 @@ export function CredentialForm({ personId, credential, onSaved, onCancel }: Cred
     <form className="card form" onSubmit={(e) => void submit(e)} aria-label={title} noValidate>
       <h2>{title}</h2>
       <SelectField
-        label="Rule set"
+        label="Certification"
         value={ruleSet}
         onChange={(e) => setRuleSet(e.target.value)}
         error={errors.ruleSet}

@@ -1,32 +1,15 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { CredentialEvaluation } from '../../../preload/contract';
-import { load } from '../api';
+import { useState } from 'react';
+import { useApi } from '../api';
 import { href } from '../shell/routes';
 import { usePeople } from '../state/people';
+import { LoadError } from '../ui/LoadError';
 import { CredentialCard } from './CredentialCard';
 import { CredentialForm } from './CredentialForm';
 
 export function DashboardPage() {
   const { people, person } = usePeople();
-  const [evaluations, setEvaluations] = useState<CredentialEvaluation[] | null>(null);
   const [adding, setAdding] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const refresh = useCallback(async () => {
-    if (!person) return;
-    try {
-      const credentials = await load('listCredentials', { personId: person.id });
-      setEvaluations(await Promise.all(credentials.map((c) => load('evaluateCredential', { credentialId: c.id }))));
-      setError(null);
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  }, [person]);
-
-  useEffect(() => {
-    setEvaluations(null);
-    void refresh();
-  }, [refresh]);
+  const { data: evaluations, error, reload: refresh } = useApi('evaluatePerson', person ? { personId: person.id } : null);
 
   if (people && people.length === 0) {
     return (
@@ -53,23 +36,19 @@ export function DashboardPage() {
           </button>
         )}
       </div>
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <LoadError error={error} />
       {person && adding && (
         <CredentialForm
           personId={person.id}
           onCancel={() => setAdding(false)}
           onSaved={() => {
             setAdding(false);
-            void refresh();
+            refresh();
           }}
         />
       )}
       {evaluations === null ? (
-        <p aria-busy="true">Loading…</p>
+        !error && <p aria-busy="true">Loading…</p>
       ) : evaluations.length === 0 && !adding ? (
         <div className="empty-state card">
           <p>
@@ -81,9 +60,7 @@ export function DashboardPage() {
           </button>
         </div>
       ) : (
-        evaluations.map((evaluation) => (
-          <CredentialCard key={evaluation.credential.id} evaluation={evaluation} onChanged={() => void refresh()} />
-        ))
+        evaluations.map((evaluation) => <CredentialCard key={evaluation.credential.id} evaluation={evaluation} onChanged={refresh} />)
       )}
     </section>
   );

@@ -22,7 +22,7 @@ function Finding({ item, evaluation, tone }: { item: Explained; evaluation: Cred
           {item.action} {link && <a href={link.href}>{link.label}</a>}
         </p>
       )}
-      <WhyDetails ruleSetId={evaluation.ruleSet.id} rule={item.rule} />
+      {item.rule && <WhyDetails ruleSetId={evaluation.ruleSet.id} rule={item.rule} />}
     </li>
   );
 }

@@ -2,20 +2,15 @@ import { useState } from 'react';
 import type { CredentialEvaluation } from '../../../preload/contract';
 import { Field } from '../ui/Field';
 import { formatDate, todayInput } from '../ui/format';
-import { useCredentialUpdate } from './credential-update';
-
-const FEE_TIER_TEXT: Record<string, string> = {
-  standard: 'standard fee',
-  late: 'late fee',
-  'late-additional': 'late fee plus the additional fee',
-};
+import { useCredentialIntent } from './credential-intents';
 
 /** Record the application, then its acceptance (R11 starts the next cycle). */
 export function RecertificationPanel({ evaluation, onChanged }: { evaluation: CredentialEvaluation; onChanged(): void }) {
   const { credential, verdict } = evaluation;
   const [submitted, setSubmitted] = useState(credential.applicationSubmitted ?? todayInput());
   const [accepted, setAccepted] = useState(credential.applicationAccepted ?? todayInput());
-  const { errors, save } = useCredentialUpdate(credential, onChanged);
+  const { errors, run } = useCredentialIntent(onChanged);
+  const credentialId = credential.id;
 
   const label = `recertification-${credential.id}`;
   return (
@@ -23,11 +18,7 @@ export function RecertificationPanel({ evaluation, onChanged }: { evaluation: Cr
       <h3 id={label}>Recertification</h3>
       {!credential.applicationSubmitted && (
         <>
-          <p>
-            {verdict.canSubmit
-              ? `You can apply now: ${FEE_TIER_TEXT[verdict.feeTier ?? 'standard'] ?? ''}.`
-              : 'Record the date you send your application; the status then shows its fee tier.'}
-          </p>
+          <p>{evaluation.applicationText}</p>
           <div className="inline-form">
             <Field
               label="Application date"
@@ -36,7 +27,7 @@ export function RecertificationPanel({ evaluation, onChanged }: { evaluation: Cr
               onChange={(e) => setSubmitted(e.target.value)}
               error={errors.applicationSubmitted}
             />
-            <button type="button" onClick={() => void save({ applicationSubmitted: submitted })}>
+            <button type="button" onClick={() => void run('recordApplication', { credentialId, applicationSubmitted: submitted })}>
               Record application
             </button>
           </div>
@@ -44,10 +35,7 @@ export function RecertificationPanel({ evaluation, onChanged }: { evaluation: Cr
       )}
       {credential.applicationSubmitted && !credential.applicationAccepted && (
         <>
-          <p>
-            Application recorded on {formatDate(credential.applicationSubmitted)}
-            {verdict.feeTier ? `: ${FEE_TIER_TEXT[verdict.feeTier]} tier` : ''}.
-          </p>
+          <p>{evaluation.applicationText}</p>
           <div className="inline-form">
             <Field
               label="Accepted on"
@@ -56,10 +44,10 @@ export function RecertificationPanel({ evaluation, onChanged }: { evaluation: Cr
               onChange={(e) => setAccepted(e.target.value)}
               error={errors.applicationAccepted}
             />
-            <button type="button" onClick={() => void save({ applicationAccepted: accepted })}>
+            <button type="button" onClick={() => void run('acceptRecertification', { credentialId, applicationAccepted: accepted })}>
               Record acceptance
             </button>
-            <button type="button" onClick={() => void save({ applicationSubmitted: null, applicationAccepted: null })}>
+            <button type="button" onClick={() => void run('recordApplication', { credentialId, applicationSubmitted: null })}>
               Remove application
             </button>
           </div>
@@ -72,7 +60,7 @@ export function RecertificationPanel({ evaluation, onChanged }: { evaluation: Cr
             {formatDate(credential.applicationAccepted)}. The new cycle runs {formatDate(verdict.cycle.start)} –{' '}
             {formatDate(verdict.cycle.end)}.
           </p>
-          <button type="button" onClick={() => void save({ applicationAccepted: null })}>
+          <button type="button" onClick={() => void run('acceptRecertification', { credentialId, applicationAccepted: null })}>
             Undo acceptance
           </button>
         </>

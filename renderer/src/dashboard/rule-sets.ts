@@ -1,11 +1,11 @@
-import type { RuleSet, RuleSetSummary } from '../../../preload/contract';
+import type { RuleSetDetails } from '../../../preload/contract';
 import { load } from '../api';
 
-// Rule sets change only through Settings; screens share one copy per session.
-const full = new Map<string, Promise<RuleSet>>();
-let summaries: Promise<RuleSetSummary[]> | null = null;
+// A rule set's details change only through Settings (which forgets the copy): "Why?" on every
+// finding shares one copy per session.
+const full = new Map<string, Promise<RuleSetDetails>>();
 
-export function ruleSet(id: string): Promise<RuleSet> {
+export function ruleSet(id: string): Promise<RuleSetDetails> {
   let found = full.get(id);
   if (!found) {
     found = load('getRuleSet', { id });
@@ -15,39 +15,7 @@ export function ruleSet(id: string): Promise<RuleSet> {
   return found;
 }
 
-export function ruleSetSummaries(): Promise<RuleSetSummary[]> {
-  summaries ??= load('listRuleSets', {});
-  return summaries;
-}
-
 /** After Settings changed a rule set's parameters. */
 export function forgetRuleSet(id: string): void {
   full.delete(id);
-}
-
-export interface SourcedFigure {
-  path: string;
-  value: unknown;
-  source: string;
-  rule: string;
-  verifiedOn: string;
-  quote?: string;
-  decision?: string;
-  unverified?: boolean;
-  note?: string;
-}
-
-/** Every figure of the rule set that cites `rule` (or all of them), with its JSON path. */
-export function figuresOf(ruleSetJson: unknown, rule?: string, path = ''): SourcedFigure[] {
-  if (Array.isArray(ruleSetJson)) return ruleSetJson.flatMap((item, i) => figuresOf(item, rule, `${path}[${i}]`));
-  if (!ruleSetJson || typeof ruleSetJson !== 'object') return [];
-  const record = ruleSetJson as Record<string, unknown>;
-  const own: SourcedFigure[] =
-    'source' in record && 'verifiedOn' in record && 'value' in record && (!rule || record.rule === rule)
-      ? [{ ...(record as unknown as SourcedFigure), path }]
-      : [];
-  return [
-    ...own,
-    ...Object.entries(record).flatMap(([key, child]) => (key === 'value' ? [] : figuresOf(child, rule, path ? `${path}.${key}` : key))),
-  ];
 }

@@ -1,45 +1,16 @@
 import { useEffect, useState } from 'react';
-import type { RuleSet, RuleSetSummary } from '../../../preload/contract';
+import type { RuleSetDetails, RuleSetSummary } from '../../../preload/contract';
 import { call } from '../api';
-import { figuresOf, forgetRuleSet, ruleSet as loadRuleSet } from '../dashboard/rule-sets';
+import { forgetRuleSet, ruleSet as loadRuleSet } from '../dashboard/rule-sets';
 import { errorsFromApi, type FieldErrors } from '../forms';
 import { Field } from '../ui/Field';
+import { LoadError } from '../ui/LoadError';
 import { SelectField } from '../ui/SelectField';
 
-function offset(value: unknown): string {
-  const o = value as { years?: number; months?: number; days?: number };
-  const parts = [o.years ? `${o.years} y` : '', o.months ? `${o.months} mo` : '', o.days ? `${o.days} d` : ''].filter(Boolean);
-  return parts.length ? `E ${parts.map((p) => (p.startsWith('-') ? `− ${p.slice(1)}` : `+ ${p}`)).join(' ')}` : 'E';
-}
-
-/** A parameter's value in words: windows, offsets and date ranges rather than raw JSON. */
-function show(value: unknown): string {
-  if (value === null) return 'not set';
-  if (Array.isArray(value)) {
-    if (value.length === 0) return 'none';
-    return value
-      .map((item: Record<string, unknown>) => {
-        if ('label' in item) return `${String(item.label)}: ${offset(item.from)} to ${offset(item.until)}`;
-        if ('certifiedFrom' in item) return `certified from ${String(item.certifiedFrom)}: ${String(item.courses)}`;
-        return JSON.stringify(item);
-      })
-      .join('; ');
-  }
-  if (typeof value === 'object') {
-    const record = value as Record<string, unknown>;
-    if ('from' in record && 'until' in record)
-      return `from ${String(record.from)} until ${record.until === null ? 'unknown' : String(record.until)}`;
-    if ('days' in record || 'months' in record || 'years' in record) return offset(record);
-    if ('months' in record) return `${String(record.months)} months`;
-    return JSON.stringify(value);
-  }
-  return String(value);
-}
-
-function WaiverEditor({ ruleSet, onSaved }: { ruleSet: RuleSet; onSaved(updated: RuleSet): void }) {
-  const waiver = ruleSet.cprAed.waiver;
-  const [from, setFrom] = useState(waiver?.value.from ?? '');
-  const [until, setUntil] = useState(waiver?.value.until ?? '');
+function WaiverEditor({ ruleSet, onSaved }: { ruleSet: RuleSetDetails; onSaved(updated: RuleSetDetails): void }) {
+  const waiver = ruleSet.cprAedWaiver;
+  const [from, setFrom] = useState(waiver?.from ?? '');
+  const [until, setUntil] = useState(waiver?.until ?? '');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [saved, setSaved] = useState<string | null>(null);
   if (!waiver) return null;
@@ -52,8 +23,8 @@ function WaiverEditor({ ruleSet, onSaved }: { ruleSet: RuleSet; onSaved(updated:
     }
     setErrors({});
     forgetRuleSet(ruleSet.id);
-    setFrom(result.value.cprAed.waiver?.value.from ?? '');
-    setUntil(result.value.cprAed.waiver?.value.until ?? '');
+    setFrom(result.value.cprAedWaiver?.from ?? '');
+    setUntil(result.value.cprAedWaiver?.until ?? '');
     setSaved(cprAedWaiver ? 'Saved: verdicts now use this waiver window.' : 'Back to the shipped default.');
     onSaved(result.value);
   }
@@ -102,10 +73,13 @@ function WaiverEditor({ ruleSet, onSaved }: { ruleSet: RuleSet; onSaved(updated:
 /** The rule sets: each parameter with its source, check date, decisions and unverified flags. */
 export function RuleSetPanel({ summaries }: { summaries: RuleSetSummary[] }) {
   const [selected, setSelected] = useState('nasm-cpt');
-  const [ruleSet, setRuleSet] = useState<RuleSet | null>(null);
+  const [ruleSet, setRuleSet] = useState<RuleSetDetails | null>(null);
+  const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    void loadRuleSet(selected).then(setRuleSet);
+    loadRuleSet(selected)
+      .then(setRuleSet)
+      .catch((e: Error) => setError(e.message));
   }, [selected]);
 
   return (
@@ -117,6 +91,7 @@ export function RuleSetPanel({ summaries }: { summaries: RuleSetSummary[] }) {
         onChange={(e) => setSelected(e.target.value)}
         options={summaries.map((r) => ({ value: r.id, label: `${r.credential} — ${r.name}` }))}
       />
+      <LoadError error={error} />
       {ruleSet && (
         <>
           <p>
@@ -130,33 +105,31 @@ export function RuleSetPanel({ summaries }: { summaries: RuleSetSummary[] }) {
                   {rule.id} — {rule.title}.
                 </strong>{' '}
                 {rule.text}
-                {rule.decision && <span className="decision"> Decision: {rule.decision}</span>}
+                {rule.decision && <span className="decision"> Recert's reading: {rule.decision}</span>}
               </li>
             ))}
           </ul>
-          <h3>Parameters and their sources</h3>
+          <h3>Figures and their sources</h3>
           <table className="data-table parameters">
             <thead>
               <tr>
-                <th scope="col">Parameter</th>
+                <th scope="col">Figure</th>
                 <th scope="col">Value</th>
                 <th scope="col">Rule</th>
                 <th scope="col">Source</th>
               </tr>
             </thead>
             <tbody>
-              {figuresOf(ruleSet).map((f) => (
-                <tr key={f.path}>
+              {ruleSet.figures.map((f) => (
+                <tr key={f.key}>
+                  <td>{f.label}</td>
                   <td>
-                    <code>{f.path}</code>
-                  </td>
-                  <td>
-                    {show(f.value)} {f.unverified && <span className="badge badge-warn">unverified</span>}
-                    {f.decision && <span className="badge">decision</span>}
+                    {f.value} {f.unverified && <span className="badge badge-warn">unverified</span>}
+                    {f.decision && <span className="badge">Recert's reading</span>}
                   </td>
                   <td>{f.rule}</td>
                   <td>
-                    {ruleSet.sources[f.source]?.title ?? f.source}, checked {f.verifiedOn}
+                    {f.source.title}, checked {f.verifiedOn}
                     {f.quote && <q>{f.quote}</q>}
                     {f.note && <span className="note"> {f.note}</span>}
                   </td>
@@ -164,7 +137,7 @@ export function RuleSetPanel({ summaries }: { summaries: RuleSetSummary[] }) {
               ))}
             </tbody>
           </table>
-          <WaiverEditor key={ruleSet.id + JSON.stringify(ruleSet.cprAed.waiver?.value)} ruleSet={ruleSet} onSaved={setRuleSet} />
+          <WaiverEditor key={ruleSet.id + JSON.stringify(ruleSet.cprAedWaiver)} ruleSet={ruleSet} onSaved={setRuleSet} />
         </>
       )}
     </section>

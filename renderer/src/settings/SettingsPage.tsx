@@ -1,23 +1,19 @@
-import { useEffect, useState } from 'react';
-import { themes, type RuleSetSummary, type Settings, type Theme } from '../../../preload/contract';
-import { ruleSetSummaries } from '../dashboard/rule-sets';
-import { call, load } from '../api';
+import { useState } from 'react';
+import { themes, type Settings, type Theme } from '../../../preload/contract';
+import { call, useApi } from '../api';
+import { LoadError } from '../ui/LoadError';
 import { applyTheme } from '../shell/theme';
 import { RuleSetPanel } from './RuleSetPanel';
 
 const themeLabels: Record<Theme, string> = { system: 'Follow the system', light: 'Light', dark: 'Dark' };
 
 export function SettingsPage() {
-  const [settings, setSettings] = useState<Settings | null>(null);
+  const loaded = useApi('getSettings', {});
+  const [changed, setSettings] = useState<Settings | null>(null);
+  const settings = changed ?? loaded.data;
   const [message, setMessage] = useState<string | null>(null);
-  const [ruleSets, setRuleSets] = useState<RuleSetSummary[]>([]);
-
-  useEffect(() => {
-    load('getSettings', {})
-      .then(setSettings)
-      .catch((error: Error) => setMessage(error.message));
-    void ruleSetSummaries().then(setRuleSets);
-  }, []);
+  const ruleSetList = useApi('listRuleSets', {});
+  const ruleSets = ruleSetList.data ?? [];
 
   async function chooseTheme(theme: Theme) {
     const result = await call('updateSettings', { theme });
@@ -33,6 +29,7 @@ export function SettingsPage() {
       <p className="status-message" role="status">
         {message}
       </p>
+      <LoadError error={loaded.error ?? ruleSetList.error} />
       {settings && (
         <>
           <div className="card">

@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Person } from '../../../preload/contract';
-import { call, load } from '../api';
+import { call, useApi } from '../api';
 import { usePeople } from '../state/people';
 import { PersonForm } from './PersonForm';
 import { TeamOverview } from './TeamOverview';
@@ -8,23 +8,19 @@ import { TeamOverview } from './TeamOverview';
 type Editing = { mode: 'none' } | { mode: 'add' } | { mode: 'edit'; person: Person };
 
 export function StaffPage() {
-  const [people, setPeople] = useState<Person[] | null>(null);
   const [showInactive, setShowInactive] = useState(false);
   const [editing, setEditing] = useState<Editing>({ mode: 'none' });
   const [message, setMessage] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
   const shared = usePeople();
 
-  const refresh = useCallback(() => {
-    load('listPeople', { includeInactive: showInactive })
-      .then(setPeople)
-      .catch((error: Error) => setMessage(error.message));
+  const list = useApi('listPeople', { includeInactive: showInactive });
+  const people = list.data;
+  function refresh() {
+    list.reload();
     setVersion((v) => v + 1);
     void shared.refresh();
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- shared.refresh is stable
-  }, [showInactive]);
-
-  useEffect(refresh, [refresh]);
+  }
 
   async function setActive(person: Person, active: boolean) {
     const result = await call('updatePerson', { ...person, active });

@@ -3,7 +3,7 @@ import type { CredentialEvaluation } from '../../../preload/contract';
 import { load } from '../api';
 import { href } from '../shell/routes';
 import { usePeople } from '../state/people';
-import { formatAmount, formatDate } from '../ui/format';
+import { formatDate } from '../ui/format';
 
 /** For gym managers: every active trainer's credentials and where they stand, at a glance. */
 export function TeamOverview({ version }: { version: number }) {
@@ -42,11 +42,9 @@ export function TeamOverview({ version }: { version: number }) {
                 </a>
               </td>
               <td>{e.ruleSet.credential}</td>
-              <td>{e.statusText}</td>
-              <td>
-                {formatAmount(e.verdict.ceus.courses)} / {formatAmount(e.verdict.ceus.coursesRequired)}
-              </td>
-              <td>{e.verdict.cprAed.ok ? 'current' : 'missing'}</td>
+              <td className={`tone-${e.statusTone}`}>{e.statusText}</td>
+              <td>{e.meters[0]?.text}</td>
+              <td className={`tone-${e.cprAedTone}`}>{e.cprAedText}</td>
               <td>{formatDate(e.verdict.deadlines.expiration)}</td>
             </tr>
           ))}

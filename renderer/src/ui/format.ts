@@ -1,10 +1,5 @@
 export { formatDate } from '../../../main/core/dates';
 
-/** "1.5", "2.0", "0.075": amounts as the rules state them, with at least one decimal. */
-export function formatAmount(value: number): string {
-  return Number.isInteger(value) ? value.toFixed(1) : String(value);
-}
-
 export function formatBytes(size: number): string {
   if (size < 1024) return `${size} B`;
   if (size < 1024 * 1024) return `${(size / 1024).toFixed(0)} KB`;

@@ -3,23 +3,18 @@ import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PacketExportStatus } from '../../../preload/contract';
-import { openAppContext } from '../../../main/core/app-context';
+import { openAppContext } from '../../../main/app-context';
 import { importRecords } from '../../../main/core/records-file/import';
 import { readRecordsFile } from '../../../main/core/records-file/parse';
 import { freshContext, projectRoot, resourcesDir, tempDir } from '../../helpers/context';
 import { writePacketFixture } from '../../helpers/packet-fixtures';
 import { seed } from '../../helpers/seed';
+import { value } from '../../helpers/results';
 
 const cleanup: (() => void)[] = [];
 afterEach(() => {
   for (const fn of cleanup.splice(0)) fn();
 });
-
-async function value<T>(result: unknown): Promise<T> {
-  const settled = (await result) as { ok: boolean; value?: T; error?: unknown };
-  if (!settled.ok) throw new Error(JSON.stringify(settled.error));
-  return settled.value as T;
-}
 
 describe('exporting a packet from the app (worker thread)', () => {
   it('writes the packet where the save dialog said, and can show it in the folder', async () => {

@@ -1,8 +1,9 @@
 import { initial } from './0010-initial';
 import { ruleSetOverrides } from './0020-rule-set-overrides';
+import { indexOrder } from './0030-index-order';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
-export const migrations: readonly Migration[] = [initial, ruleSetOverrides];
+export const migrations: readonly Migration[] = [initial, ruleSetOverrides, indexOrder];
 
 export const latestVersion = migrations[migrations.length - 1]?.version ?? 0;

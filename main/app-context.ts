@@ -1,12 +1,12 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { contentStore } from './attachments/file-store';
-import { ATTACHMENTS_FOLDER, DATABASE_FILE } from './data-dir';
-import { createDispatch } from './dispatch';
-import { loadRuleSets } from './rules/rulesets';
-import { packetJobs } from './packet/jobs';
-import { createService, type Platform } from './service';
-import { openStore, repositories } from './store';
+import { contentStore } from './core/attachments/file-store';
+import { ATTACHMENTS_FOLDER, DATABASE_FILE } from './core/data-dir';
+import { loadRuleSets } from './core/rules/rulesets';
+import { packetJobs } from './core/packet/jobs';
+import { createService, type Platform } from './core/service';
+import { openStore, repositories } from './core/store';
+import { createDispatch, type ContractService } from './dispatch';
 
 export interface AppContextOptions {
   dataDir: string;
@@ -42,7 +42,7 @@ export function openAppContext({
   // Finished packets wait here for a browser-mode download; they do not outlive a session.
   const exportsDir = join(dataDir, 'exports');
   rmSync(exportsDir, { recursive: true, force: true });
-  const service = createService({ store, files, dataDir, ruleSets, packets, platform, exportsDir });
+  const service = createService({ store, files, dataDir, ruleSets, packets, platform, exportsDir }) satisfies ContractService;
   return {
     dataDir,
     store,

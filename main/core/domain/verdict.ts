@@ -1,6 +1,11 @@
-import type { ApprovalKind, PetitionStatus } from '../../../preload/contract';
+// The engine's inputs and verdicts: pure types that the rules, the service, the contract and the
+// renderer all share. No Node, DOM or Electron import may appear here.
 import type { CalendarDate } from '../dates';
-import type { RuleId } from './ruleset-schema';
+import type { ApprovalKind, PetitionStatus } from './records';
+
+/** Rule ids the engine cites; each rule set describes the ones it uses in `rules`. */
+export const ruleIds = ['R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7', 'R8', 'R9', 'R10', 'R11', 'R12', 'R13', 'R14', 'R15'] as const;
+export type RuleId = (typeof ruleIds)[number];
 
 /** What the engine needs of a credential: no ids of people, no storage details. */
 export interface CredentialFacts {

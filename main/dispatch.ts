@@ -1,5 +1,13 @@
-import { contract, validationError, type MethodName, type Result } from '../../preload/contract';
-import { ServiceError, type Service } from './service';
+import { contract, validationError, type MethodName, type ParsedInputOf, type Result, type ResultOf } from '../preload/contract';
+import { ServiceError, type Service } from './core/service';
+
+/**
+ * What the contract asks of the service: every method, taking what its schema parses and giving its
+ * result type. `createDispatch` accepts only a service that satisfies it, so the contract (zod, in
+ * preload/) and the service (plain TypeScript, in main/core) are proven to agree at compile time
+ * without main/core ever importing the contract.
+ */
+export type ContractService = { [M in MethodName]: (input: ParsedInputOf<M>) => ResultOf<M> | Promise<ResultOf<M>> };
 
 /** Most methods answer at once; a few (the save dialog of a packet export) answer later. */
 export type Dispatch = (method: string, input: unknown) => Result<unknown> | Promise<Result<unknown>>;
@@ -12,7 +20,7 @@ function isMethodName(name: string): name is MethodName {
  * The single entry point for every caller outside main/core (IPC, browser mode): the input is
  * `unknown` until the contract's schema has parsed it, and every failure comes back as data.
  */
-export function createDispatch(service: Service, logError: (error: unknown) => void = console.error): Dispatch {
+export function createDispatch(service: Service & ContractService, logError: (error: unknown) => void = console.error): Dispatch {
   return (method, input) => {
     if (!isMethodName(method)) {
       return { ok: false, error: { code: 'not-found', message: `Unknown method "${method.slice(0, 64)}".` } };

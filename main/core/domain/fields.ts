@@ -1,0 +1,88 @@
+// Field rules shared by every door into the store: the contract (renderer → main) and the records
+// file (import, evaluate, packet) both build their schemas from these, so that whatever one refuses
+// the other refuses too, with the same words. Messages say what to fix; the field name is added
+// from the issue's path.
+import { z } from 'zod';
+import { isCalendarDate } from '../dates';
+import { hasControlCharacters } from '../text';
+import { approvalKinds, MAX_CEUS, MAX_CONTACT_HOURS, petitionStatuses } from './records';
+
+export const MAX_TEXT = 200;
+
+export const idSchema = z
+  .string({ error: 'must be an id (text)' })
+  .min(1, 'must not be empty')
+  .max(64, 'must be at most 64 characters')
+  .refine((id) => !hasControlCharacters(id), 'must not contain control characters');
+
+export function requiredText(max = MAX_TEXT) {
+  return z
+    .string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be text') })
+    .trim()
+    .min(1, 'is required')
+    .max(max, `must be at most ${max} characters`);
+}
+
+export function optionalText(max = MAX_TEXT) {
+  return z
+    .string({ error: 'must be text' })
+    .trim()
+    .max(max, `must be at most ${max} characters`)
+    .nullish()
+    .transform((value) => (value ? value : null));
+}
+
+export const calendarDateSchema = z
+  .string({
+    error: (issue) => (issue.input === undefined ? 'is required (YYYY-MM-DD)' : 'must be a date written YYYY-MM-DD'),
+  })
+  .max(10, 'must be a date written YYYY-MM-DD')
+  .superRefine((value, ctx) => {
+    if (value === '') ctx.addIssue({ code: 'custom', message: 'is required (YYYY-MM-DD)' });
+    else if (!isCalendarDate(value)) {
+      ctx.addIssue({ code: 'custom', message: `"${value}" is not a calendar date (YYYY-MM-DD, e.g. 2027-03-31)` });
+    }
+  });
+
+export const optionalDate = calendarDateSchema.nullish().transform((value) => value ?? null);
+
+/** Whether a decimal number has at most `places` decimals, tolerating binary floating point. */
+export function hasAtMostDecimals(value: number, places: number): boolean {
+  const scaled = value * 10 ** places;
+  return Math.abs(scaled - Math.round(scaled)) < 1e-6;
+}
+
+function amountSchema(unit: string, max: number, places: number) {
+  return z
+    .number({ error: `must be a number of ${unit}` })
+    .refine(Number.isFinite, `must be a number of ${unit}`)
+    .refine((v) => v > 0, `must be more than 0 ${unit}`)
+    .refine((v) => v <= max, `must be at most ${max} ${unit}; check the certificate`)
+    .refine((v) => hasAtMostDecimals(v, places), `must have at most ${places} decimals`);
+}
+
+export const ceusSchema = amountSchema('CEUs', MAX_CEUS, 3);
+export const contactHoursSchema = amountSchema('contact hours', MAX_CONTACT_HOURS, 2);
+
+export const emailSchema = z
+  .string({ error: 'must be text' })
+  .trim()
+  .max(254, 'must be at most 254 characters')
+  .refine((v) => v === '' || /^[^\s@]+@[^\s@]+$/.test(v), 'must be an e-mail address such as dana@example.org')
+  .nullish()
+  .transform((value) => (value ? value : null));
+
+export const approvalSchema = z.enum(approvalKinds, { error: 'must be one of nasm, approved-provider, petition' });
+export const petitionStatusSchema = z.enum(petitionStatuses, { error: 'must be one of pending, approved, denied' });
+
+export const booleanSchema = z.boolean({ error: 'must be true or false' });
+
+/** "people[0].name" style path for a zod issue, the way the records format names fields. */
+export function issuePath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out ? `.${String(key)}` : String(key);
+  }
+  return out;
+}

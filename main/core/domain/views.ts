@@ -1,0 +1,175 @@
+// What the service returns for the screens to show: records with their verdicts already in words,
+// colours as tones, dates and amounts already formatted where a screen would otherwise have to
+// decide. The renderer displays these as they are.
+import type { Activity, ApprovalKind, Credential, Person, StoredAttachment, Theme } from './records';
+import type { RuleId, Verdict } from './verdict';
+
+/** How a verdict should look: the renderer maps a tone to a colour, never a verdict to a tone. */
+export type Tone = 'ok' | 'warn' | 'bad' | 'neutral';
+
+/** A finding in plain words: what is wrong or worth knowing, and what to do about it. */
+export interface Explained {
+  /** The engine's code; for a group of the same finding, the shared part (e.g. "no-certificate"). */
+  code: string;
+  /** The records a finding is about (course or card ids), when it names any. */
+  targets?: string[];
+  /** What is wrong or worth knowing. */
+  title: string;
+  /** What the user can do about it. */
+  action: string;
+  /** The rule behind the finding; null when it comes from no counting rule (e.g. a missing file). */
+  rule: RuleId | null;
+}
+
+export interface Attachment extends StoredAttachment {
+  /** Where the app can show the file (HEIC photos converted): the attachment: scheme, or browser mode's route. */
+  previewUrl: string;
+}
+
+export interface Settings {
+  /** Where the database and certificate files live (read-only here: set RECERT_DATA_DIR to move it). */
+  dataDir: string;
+  theme: Theme;
+}
+
+export interface RuleSetSummary {
+  id: string;
+  name: string;
+  credential: string;
+  body: string;
+  unit: { singular: string; plural: string };
+  /** $ per petitioned course, when the body states one. */
+  petitionFee: number | null;
+  /** Days to send documents after an audit notice, when the body states it. */
+  auditResponseDays: number | null;
+  /** Course categories the rule set counts separately (NSCA A–D, NCSF ethics…); usually none. */
+  categories: { id: string; name: string }[];
+}
+
+/** One sourced figure of a rule set, in words: "Days to send documents after an audit notice: 30". */
+export interface RuleFigure {
+  /** Stable key of the figure (its place in the rule set). */
+  key: string;
+  rule: RuleId;
+  label: string;
+  value: string;
+  source: { title: string; url: string | null };
+  verifiedOn: string;
+  quote: string | null;
+  decision: string | null;
+  note: string | null;
+  unverified: boolean;
+}
+
+/** A rule set as a person reads it: its rules, their decisions, and every figure with its source. */
+export interface RuleSetDetails extends RuleSetSummary {
+  version: string;
+  rules: { id: RuleId; title: string; text: string; decision: string | null }[];
+  figures: RuleFigure[];
+  /** The CPR/AED waiver window the user may set (NASM's COVID-19 waiver); null when the rule set has none. */
+  cprAedWaiver: { from: string; until: string | null } | null;
+}
+
+/** A verdict with everything a screen needs to show it: names, plain words, tones, actions, rule ids. */
+export interface CredentialEvaluation {
+  asOf: string;
+  person: Person;
+  credential: Credential;
+  ruleSet: RuleSetSummary;
+  /**
+   * The engine's verdict without its per-course parts: each course's verdict comes with the course
+   * log (queryCourseLog), and the warnings, grouped and in words, in `warnings` below.
+   */
+  verdict: Omit<Verdict, 'activities' | 'warnings' | 'explain'>;
+  /** e.g. "Expired — late fee applies until 29 Jun 2027". */
+  statusText: string;
+  statusTone: Tone;
+  /** The CPR/AED verdict in words, e.g. "Current until 1 Jun 2027: Adult CPR and AED, hands-on". */
+  cprAedText: string;
+  cprAedTone: Tone;
+  blockers: Explained[];
+  warnings: Explained[];
+  /** Days from the as-of date to the audit due date (negative once overdue); null without an open audit. */
+  auditDaysLeft: number | null;
+  /** What the recertification panel says about applying, e.g. "You can apply now: standard fee." */
+  applicationText: string;
+  /** Progress bars in the body's unit, with their figures already in words: "1.5 / 1.9 CEUs". */
+  meters: { label: string; value: number; required: number; text: string; met: boolean }[];
+  /** Notes under the meters: pending petitions, petition fees, a CPR/AED card that earns no units. */
+  notes: string[];
+}
+
+export const courseLogSortKeys = ['completed', 'title', 'provider', 'amount', 'approval', 'status'] as const;
+export type CourseLogSortKey = (typeof courseLogSortKeys)[number];
+
+export interface CourseLogQuery {
+  personId: string;
+  credentialId?: string | undefined;
+  approval?: ApprovalKind | undefined;
+  cycle?: 'current' | 'all' | undefined;
+  /** Only counted courses without a certificate file (what an audit would miss). */
+  missingCertificates?: boolean | undefined;
+  search?: string | undefined;
+  sort?: { key: CourseLogSortKey; direction: 'asc' | 'desc' } | undefined;
+  offset: number;
+  limit: number;
+}
+
+export interface CourseLogRow extends Activity {
+  /** The amount as printed on the certificate, with its unit: "1.9 CEUs", "19 h". */
+  amountText: string;
+  certificates: number;
+  /** The engine's verdict for each credential the course counts toward; `text` is it in words, in the body's unit. */
+  verdicts: {
+    credentialId: string;
+    credential: string;
+    counted: boolean;
+    reason: string;
+    reasonText: string;
+    amount: number;
+    text: string;
+  }[];
+}
+
+export interface CourseLogPage {
+  /** Rows matching the filters, and rows in all. */
+  total: number;
+  all: number;
+  offset: number;
+  rows: CourseLogRow[];
+}
+
+export interface AuditChecklist {
+  credentialId: string;
+  auditDue: string | null;
+  daysLeft: number | null;
+  documentsSent: string | null;
+  /** The countdown in words: "12 days left: documents due 23 Dec 2026.", "Documents sent on …". */
+  countdownText: string | null;
+  countdownTone: Tone;
+  items: { label: string; state: 'ok' | 'missing' | 'todo'; detail: string }[];
+  missing: number;
+}
+
+/** What petitioning a course would cost under the credentials it counts toward, in words. */
+export interface PetitionFeeNotice {
+  fee: number | null;
+  text: string | null;
+}
+
+/** An audit packet being written: started by startPacketExport (null when the save dialog was dismissed). */
+export interface PacketExportStatus {
+  jobId: string;
+  state: 'running' | 'done' | 'failed' | 'cancelled';
+  done: number;
+  total: number;
+  message: string;
+  fileName: string;
+  /** Where the packet was saved (desktop app), once done. */
+  savedTo: string | null;
+  /** Browser mode: a same-origin link that downloads the finished packet. */
+  downloadPath: string | null;
+  /** The desktop app can reveal the saved file in the system's file manager. */
+  canShowInFolder: boolean;
+  error: string | null;
+}

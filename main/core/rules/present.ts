@@ -1,0 +1,151 @@
+// A stored verdict as a screen shows it: every word, tone and figure decided here, so that the
+// dashboard, the CPR/AED screen, the team view and the CLI say the same thing the same way.
+import { daysBetween, formatDate, type CalendarDate } from '../dates';
+import type { CprAedCard, Credential, Person } from '../domain/records';
+import type { CprAedReason, FeeTier, Verdict } from '../domain/verdict';
+import type { CredentialEvaluation, Explained, Tone } from '../domain/views';
+import { formatAmount, formatProgress } from './amounts';
+import { explainBlocker, explainWarning, groupFindings, statusText } from './describe';
+import { ruleSetSummary } from './rule-set-view';
+import type { RuleSet } from './ruleset-schema';
+
+/** "in 22 days", "today", "tomorrow": how far a date is from the as-of date. */
+export function daysFromNow(asOf: CalendarDate, date: CalendarDate): string {
+  const days = daysBetween(asOf, date);
+  if (days === 0) return 'today';
+  if (days === 1) return 'tomorrow';
+  if (days > 1) return `in ${days} days`;
+  if (days === -1) return 'yesterday';
+  return `${-days} days ago`;
+}
+
+/**
+ * The CPR/AED verdict in words that agree with the card itself: an online-only card is never called
+ * hands-on, an expired one says when it expired, and no jargon ("reference date") reaches the user.
+ */
+export function cprAedWords(reason: CprAedReason, card: CprAedCard | undefined, asOf: CalendarDate): { text: string; tone: Tone } {
+  const until = card ? formatDate(card.expires) : '';
+  switch (reason) {
+    case 'ok':
+      return { text: `Current until ${until}: Adult CPR and AED, hands-on`, tone: 'ok' };
+    case 'online-only-waiver':
+      return { text: `Online only, accepted under the COVID-19 waiver; expires ${until}`, tone: 'warn' };
+    case 'expired':
+      return { text: card ? `Expired ${until}` : 'Expired', tone: 'bad' };
+    case 'expires-too-soon':
+      return {
+        text: card ? `Expires ${until} (${daysFromNow(asOf, card.expires)}): too soon to apply with it` : 'Expires too soon',
+        tone: 'bad',
+      };
+    case 'no-adult-cpr':
+      return { text: 'Does not include Adult CPR', tone: 'bad' };
+    case 'no-aed':
+      return { text: 'Does not include AED', tone: 'bad' };
+    case 'online-only-not-accepted':
+      return { text: 'Online only: not accepted without a hands-on skills check', tone: 'bad' };
+    case 'missing':
+      return { text: 'None on file', tone: 'bad' };
+  }
+}
+
+function statusTone(verdict: Verdict, auditOpen: boolean, certificatesMissing: boolean): Tone {
+  switch (verdict.status) {
+    case 'ready':
+    case 'submitted':
+      return auditOpen || certificatesMissing ? 'warn' : 'ok';
+    case 'in-progress':
+      return 'neutral';
+    default:
+      return 'bad';
+  }
+}
+
+const FEE_TIER_WORDS: Record<FeeTier, string> = {
+  standard: 'standard fee',
+  late: 'late fee',
+  'late-additional': 'late fee plus the additional fee',
+};
+
+/** What the recertification panel says: whether one can apply and at which fee, or the recorded application's tier. */
+function applicationText(verdict: Verdict, credential: Credential): string {
+  if (credential.applicationSubmitted) {
+    const tier = verdict.feeTier ? `: ${FEE_TIER_WORDS[verdict.feeTier]} tier` : '';
+    return `Application recorded on ${formatDate(credential.applicationSubmitted)}${tier}.`;
+  }
+  if (!verdict.canSubmit) return 'Record the date you send your application; the status then shows its fee tier.';
+  return `You can apply now, at the ${FEE_TIER_WORDS[verdict.feeTier ?? 'standard']}.`;
+}
+
+/** Every ok verdict's missing certificates and an open audit are what an auditor would find. */
+function auditFinding(verdict: Verdict, credential: Credential): Explained | null {
+  if (!credential.auditNoticeReceived || credential.documentsSent) return null;
+  const due = verdict.deadlines.auditDue;
+  return {
+    code: 'audit-open',
+    rule: verdict.explain.warnings['audit-open'] ?? 'R10',
+    title: due ? `Audit open: documents due ${formatDate(due)}` : 'Audit open',
+    action: 'Export the audit packet and send it, then mark the documents as sent on the Audit screen.',
+  };
+}
+
+export function presentEvaluation(input: {
+  asOf: CalendarDate;
+  person: Person;
+  credential: Credential;
+  verdict: Verdict;
+  ruleSet: RuleSet;
+  cardOf: (id: string) => CprAedCard | undefined;
+}): CredentialEvaluation {
+  const { asOf, person, credential, verdict: full, ruleSet } = input;
+  const { activities: _perCourse, warnings: _codes, explain: _explain, ...verdict } = full;
+  const card = full.cprAed.id ? input.cardOf(full.cprAed.id) : undefined;
+  const cpr = cprAedWords(full.cprAed.reason, card, asOf);
+  const audit = auditFinding(full, credential);
+  const warnings = groupFindings(
+    full.warnings.filter((code) => code !== 'audit-open').map((code) => explainWarning(code, full, ruleSet)),
+    full.cprAed.id,
+    (kind, count) =>
+      kind === 'no-certificate'
+        ? `${count} counted courses have no certificate attached: an audit risk`
+        : kind === 'petition-pending'
+          ? `${count} petitions pending: their ${ruleSet.unit.plural} count once approved`
+          : null,
+  );
+  const certificatesMissing = warnings.some((w) => w.code.startsWith('no-certificate'));
+  const c = full.ceus;
+  const meter = (label: string, value: number, required: number) => ({
+    label,
+    value,
+    required,
+    text: formatProgress(value, required, ruleSet),
+    met: value >= required,
+  });
+  const meters: CredentialEvaluation['meters'] = [meter('Courses', c.courses, c.coursesRequired)];
+  const notes: string[] = [];
+  if (c.cprAedRequired > 0) {
+    meters.push(meter('CPR/AED', c.cprAed, c.cprAedRequired));
+  } else if (ruleSet.cprAed.required.value) {
+    notes.push(`CPR/AED: ${cpr.tone === 'bad' ? 'not current' : 'current'} (required, earns no ${ruleSet.unit.plural})`);
+  }
+  meters.push(meter('Total', c.total, c.required));
+  if (c.pending > 0) notes.push(`${formatAmount(c.pending, ruleSet)} pending petition review: not counted until approved.`);
+  if (full.petitionFees > 0) notes.push(`Petition fees for this cycle: $${full.petitionFees}.`);
+
+  return {
+    asOf,
+    person,
+    credential,
+    ruleSet: ruleSetSummary(ruleSet),
+    verdict,
+    statusText: statusText(full, ruleSet, credential.applicationAccepted ? null : credential.applicationSubmitted, asOf),
+    statusTone: statusTone(full, audit !== null, certificatesMissing),
+    cprAedText: cpr.text,
+    cprAedTone: cpr.tone,
+    blockers: [...(audit ? [audit] : []), ...verdict.blockers.map((code) => explainBlocker(code, full, ruleSet))],
+    warnings,
+    auditDaysLeft: audit && verdict.deadlines.auditDue ? daysBetween(asOf, verdict.deadlines.auditDue) : null,
+    applicationText: applicationText(full, credential),
+    meters,
+    notes,
+  };
+}

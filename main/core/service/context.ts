@@ -1,0 +1,117 @@
+// What every feature of the service shares: the store and files, the write helper that keeps the
+// caches honest, and the lookups that turn an unknown id into a message naming the field.
+import type { ContentStore } from '../attachments/file-store';
+import { courseLog, type PersonSnapshot } from '../course-log';
+import { localToday, type CalendarDate } from '../dates';
+import type { Activity, Credential, CprAedCard, Person } from '../domain/records';
+import { invalid, notFound } from '../errors';
+import { effectiveRuleSets, evaluatePerson } from '../evaluation';
+import type { PacketJobs } from '../packet/jobs';
+import type { RuleSet } from '../rules/ruleset-schema';
+import type { Repositories } from '../store';
+
+/** What differs between the desktop app and browser mode, supplied by each (main/core stays electron-free). */
+export interface Platform {
+  /** Desktop: the save dialog; null when the user cancels. Absent in browser mode (the packet downloads). */
+  chooseSaveLocation?(suggestedName: string): Promise<string | null>;
+  /** Desktop: reveal a file in the system's file manager. */
+  showInFolder?(path: string): void;
+  /** The URL a screen loads to preview an attachment; browser mode's route by default. */
+  attachmentUrl?(attachmentId: string): string;
+}
+
+export interface ServiceDeps {
+  store: Repositories;
+  files: ContentStore;
+  dataDir: string;
+  ruleSets: readonly RuleSet[];
+  packets: PacketJobs;
+  platform: Platform;
+  /** Where browser mode keeps finished packets until they are downloaded. */
+  exportsDir: string;
+  /** Today's date: injected so that tests can pin it; the engine itself never reads a clock. */
+  today?: () => CalendarDate;
+}
+
+export function serviceContext(deps: ServiceDeps) {
+  const { store, files, ruleSets } = deps;
+  const today = deps.today ?? localToday;
+  const knownRuleSets = new Set(ruleSets.map((r) => r.id));
+
+  // Evaluations and course-log rows are cached per data version, so that scrolling 100,000 courses
+  // or switching screens does not re-read and re-evaluate each time. The version is our own write
+  // count plus SQLite's data_version, which moves when another connection (the CLI, a second
+  // browser-mode host) commits: their writes are seen at once, not after our next write.
+  let ownWrites = 0;
+  function dataVersion(): string {
+    return `${ownWrites}:${String(store.db.pragma('data_version', { simple: true }))}`;
+  }
+  /** Every write goes through here: one transaction, and the caches learn of it. */
+  function write<T>(change: () => T): T {
+    try {
+      return store.transaction(change);
+    } finally {
+      ownWrites += 1;
+    }
+  }
+
+  let snapshotCache: { key: string; snapshot: PersonSnapshot } | null = null;
+  function snapshotOf(personId: string, asOf: CalendarDate): { version: string; snapshot: PersonSnapshot } {
+    const version = dataVersion();
+    const key = `${personId}|${asOf}|${version}`;
+    if (snapshotCache?.key !== key) {
+      const rules = effectiveRuleSets(ruleSets, store);
+      snapshotCache = { key, snapshot: { ...evaluatePerson(store, rules, personId, asOf), ruleSets: rules } };
+    }
+    return { version, snapshot: snapshotCache.snapshot };
+  }
+
+  function requirePerson(id: string, field = 'id'): Person {
+    const person = store.people.get(id);
+    if (!person) throw notFound(field, 'person', id);
+    return person;
+  }
+  function requireCredential(id: string, field = 'id'): Credential {
+    const credential = store.credentials.get(id);
+    if (!credential) throw notFound(field, 'credential', id);
+    return credential;
+  }
+  function requireActivity(id: string, field = 'id'): Activity {
+    const activity = store.activities.get(id);
+    if (!activity) throw notFound(field, 'course', id);
+    return activity;
+  }
+  function requireCard(id: string, field = 'id'): CprAedCard {
+    const card = store.cprAedCards.get(id);
+    if (!card) throw notFound(field, 'CPR/AED card', id);
+    return card;
+  }
+  function requireRuleSet(id: string, field = 'ruleSet'): void {
+    if (!knownRuleSets.has(id)) {
+      throw invalid(field, `unknown rule set "${id.slice(0, 64)}"; choose one of ${[...knownRuleSets].join(', ')}`);
+    }
+  }
+  /** After rows are gone, drop the certificate files no row points at any more. */
+  function releaseFiles(hashes: Iterable<string>): void {
+    for (const sha256 of new Set(hashes)) {
+      if (store.attachments.referencesTo(sha256) === 0) files.remove(sha256);
+    }
+  }
+
+  return {
+    ...deps,
+    today,
+    write,
+    snapshotOf,
+    queryCourseLog: courseLog(snapshotOf),
+    rules: () => effectiveRuleSets(ruleSets, store),
+    requirePerson,
+    requireCredential,
+    requireActivity,
+    requireCard,
+    requireRuleSet,
+    releaseFiles,
+  };
+}
+
+export type ServiceContext = ReturnType<typeof serviceContext>;

@@ -1,0 +1,80 @@
+import type { ActivityInput, ActivityUpdate, ById, CourseLogInput } from '../domain/inputs';
+import type { Activity } from '../domain/records';
+import type { CourseLogPage, PetitionFeeNotice } from '../domain/views';
+import { notFound } from '../errors';
+import { newId } from '../ids';
+import type { ServiceContext } from './context';
+
+export function coursesService(ctx: ServiceContext) {
+  const { store } = ctx;
+
+  /** Credentials a course counts toward must be the same person's; duplicates collapse. */
+  function checkedCredentialIds(personId: string, ids: readonly string[]): string[] {
+    const unique = [...new Set(ids)];
+    for (const id of unique) {
+      const credential = store.credentials.get(id);
+      if (!credential || credential.personId !== personId) {
+        throw notFound(`credentialIds[${ids.indexOf(id)}]`, 'credential of this person', id);
+      }
+    }
+    return unique;
+  }
+  function requireOwnCredential(personId: string, credentialId: string): void {
+    const credential = ctx.requireCredential(credentialId, 'credentialId');
+    if (credential.personId !== personId) throw notFound('credentialId', 'credential of this person', credentialId);
+  }
+
+  return {
+    queryCourseLog: ({ asOf, ...query }: CourseLogInput): CourseLogPage => {
+      ctx.requirePerson(query.personId, 'personId');
+      if (query.credentialId !== undefined) requireOwnCredential(query.personId, query.credentialId);
+      return ctx.queryCourseLog({ ...query, asOf: asOf ?? ctx.today() });
+    },
+    listActivities: ({ personId, credentialId }: { personId: string; credentialId?: string | undefined }): Activity[] => {
+      ctx.requirePerson(personId, 'personId');
+      if (credentialId === undefined) return store.activities.listByPerson(personId);
+      requireOwnCredential(personId, credentialId);
+      return store.activities.listByCredential(credentialId);
+    },
+    getActivity: ({ id }: ById): Activity => ctx.requireActivity(id),
+    createActivity: (input: ActivityInput): Activity => {
+      ctx.requirePerson(input.personId, 'personId');
+      const activity: Activity = { id: newId('a'), ...input, credentialIds: checkedCredentialIds(input.personId, input.credentialIds) };
+      ctx.write(() => store.activities.insert(activity));
+      return activity;
+    },
+    updateActivity: (input: ActivityUpdate): Activity => {
+      const existing = ctx.requireActivity(input.id);
+      const activity: Activity = {
+        ...input,
+        personId: existing.personId,
+        credentialIds: checkedCredentialIds(existing.personId, input.credentialIds),
+      };
+      ctx.write(() => store.activities.update(activity));
+      return activity;
+    },
+    deleteActivity: ({ id }: ById): { deleted: true } => {
+      ctx.requireActivity(id);
+      const hashes = store.attachments.listByActivity(id).map((a) => a.sha256);
+      ctx.write(() => store.activities.delete(id));
+      ctx.releaseFiles(hashes);
+      return { deleted: true };
+    },
+    /** The fee of the first chosen credential whose body charges one: what a petition would cost. */
+    describePetitionFee: ({ personId, credentialIds }: { personId: string; credentialIds: string[] }): PetitionFeeNotice => {
+      ctx.requirePerson(personId, 'personId');
+      const rules = ctx.rules();
+      const fees = checkedCredentialIds(personId, credentialIds).flatMap((id) => {
+        const credential = store.credentials.get(id);
+        const ruleSet = credential ? rules.get(credential.ruleSet) : undefined;
+        return ruleSet && ruleSet.petition.fee.value !== null ? [{ fee: ruleSet.petition.fee.value, body: ruleSet.credential }] : [];
+      });
+      const first = fees[0];
+      if (!first) return { fee: null, text: null };
+      return {
+        fee: first.fee,
+        text: `${first.body} charges a $${first.fee} nonrefundable fee for each petitioned course, whatever the outcome.`,
+      };
+    },
+  };
+}

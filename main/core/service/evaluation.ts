@@ -1,0 +1,84 @@
+import { auditChecklist } from '../audit-checklist';
+import type { AsOf, RuleSetOverrideInput } from '../domain/inputs';
+import type { CprAedCard, Person } from '../domain/records';
+import type { AuditChecklist, CredentialEvaluation, RuleSetDetails, RuleSetSummary } from '../domain/views';
+import { notFound, ServiceError } from '../errors';
+import { evaluateEveryone, type StoredVerdict } from '../evaluation';
+import { presentEvaluation } from '../rules/present';
+import { ruleSetDetails, ruleSetSummary } from '../rules/rule-set-view';
+import type { RuleSet } from '../rules/ruleset-schema';
+import type { ServiceContext } from './context';
+
+export function evaluationService(ctx: ServiceContext) {
+  const { store } = ctx;
+
+  function present(
+    stored: StoredVerdict,
+    rules: Map<string, RuleSet>,
+    asOf: string,
+    person: Person,
+    cardOf: (id: string) => CprAedCard | undefined,
+  ): CredentialEvaluation {
+    const ruleSet = rules.get(stored.credential.ruleSet);
+    if (!ruleSet) throw new ServiceError('internal', `Rule set ${stored.credential.ruleSet} is not installed.`);
+    return presentEvaluation({ asOf, person, credential: stored.credential, verdict: stored.verdict, ruleSet, cardOf });
+  }
+
+  /** One person's verdicts from the cached snapshot (the course log shares it). */
+  function personEvaluations(personId: string, asOf: string): CredentialEvaluation[] {
+    const person = ctx.requirePerson(personId, 'personId');
+    const { snapshot } = ctx.snapshotOf(person.id, asOf);
+    const cards = new Map(snapshot.cards.map((k) => [k.id, k]));
+    return snapshot.verdicts.map((stored) => present(stored, snapshot.ruleSets, asOf, person, (id) => cards.get(id)));
+  }
+
+  return {
+    listRuleSets: (): RuleSetSummary[] => ctx.ruleSets.map(ruleSetSummary),
+    getRuleSet: ({ id }: { id: string }): RuleSetDetails => {
+      const ruleSet = ctx.rules().get(id);
+      if (!ruleSet) throw notFound('id', 'rule set', id);
+      return ruleSetDetails(ruleSet);
+    },
+    updateRuleSetOverride: ({ ruleSet, cprAedWaiver }: RuleSetOverrideInput): RuleSetDetails => {
+      ctx.requireRuleSet(ruleSet);
+      ctx.write(() => (cprAedWaiver ? store.ruleSetOverrides.set(ruleSet, { cprAedWaiver }) : store.ruleSetOverrides.remove(ruleSet)));
+      const updated = ctx.rules().get(ruleSet);
+      if (!updated) throw notFound('ruleSet', 'rule set', ruleSet);
+      return ruleSetDetails(updated);
+    },
+    evaluateCredential: ({ credentialId, asOf }: { credentialId: string } & AsOf): CredentialEvaluation => {
+      const credential = ctx.requireCredential(credentialId, 'credentialId');
+      const found = personEvaluations(credential.personId, asOf ?? ctx.today()).find((e) => e.credential.id === credential.id);
+      if (!found) throw new ServiceError('internal', `Rule set ${credential.ruleSet} is not installed.`);
+      return found;
+    },
+    evaluatePerson: ({ personId, asOf }: { personId: string } & AsOf): CredentialEvaluation[] =>
+      personEvaluations(personId, asOf ?? ctx.today()),
+    evaluateEveryone: ({ asOf, includeInactive }: AsOf & { includeInactive?: boolean | undefined }): CredentialEvaluation[] => {
+      const rules = ctx.rules();
+      const date = asOf ?? ctx.today();
+      const people = new Map(store.people.list(includeInactive ?? false).map((p) => [p.id, p]));
+      const cards = new Map(store.cprAedCards.listAll().map((k) => [k.id, k]));
+      return evaluateEveryone(store, rules, date).flatMap((stored) => {
+        const person = people.get(stored.personId);
+        return person ? [present(stored, rules, date, person, (id) => cards.get(id))] : [];
+      });
+    },
+    getAuditChecklist: ({ credentialId, asOf }: { credentialId: string } & AsOf): AuditChecklist => {
+      const credential = ctx.requireCredential(credentialId, 'credentialId');
+      const date = asOf ?? ctx.today();
+      const { snapshot } = ctx.snapshotOf(credential.personId, date);
+      const stored = snapshot.verdicts.find((v) => v.credential.id === credential.id);
+      if (!stored) throw new ServiceError('internal', `Rule set ${credential.ruleSet} is not installed.`);
+      return auditChecklist({
+        credentialId,
+        asOf: date,
+        verdict: stored.verdict,
+        documentsSent: credential.documentsSent,
+        activities: new Map(snapshot.activities.map((a) => [a.id, a])),
+        cards: new Map(snapshot.cards.map((k) => [k.id, k])),
+        certificates: (owner) => snapshot.certificates.get(owner) ?? 0,
+      });
+    },
+  };
+}
