@@ -10,7 +10,7 @@ import { methodNames, type Result } from '../preload/contract';
 import { openAppContext, type AppContext } from './app-context';
 import { previewOf } from './core/attachments/preview';
 import { CONTENT_SECURITY_POLICY } from './core/csp';
-import { resolveDataDir } from './core/data-dir';
+import { PREVIEWS_FOLDER, resolveDataDir } from './core/data-dir';
 
 const BRIDGE_PATH = '/__recert/bridge.js';
 const API_PREFIX = '/api/';
@@ -170,7 +170,7 @@ export async function startBrowserHost({ context, rendererDir, port = 0 }: Brows
       response.writeHead(404, { 'Content-Type': 'text/plain' }).end('No attachment with that id.');
       return;
     }
-    const preview = await previewOf(attachment, context.files, join(context.dataDir, 'previews'));
+    const preview = await previewOf(attachment, context.files, join(context.dataDir, PREVIEWS_FOLDER));
     // Shown inside the app's own preview frame: this response may be framed by the app, nothing else.
     response.setHeader('Content-Security-Policy', "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'");
     response.writeHead(200, { 'Content-Type': preview.mediaType, 'Content-Disposition': 'inline' });

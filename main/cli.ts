@@ -1,4 +1,4 @@
-// The `recert` command line (shared/domain/FORMAT.md). Exit codes: 0 success, 2 bad input (the
+// The `recert` command line (docs/cli.md). Exit codes: 0 success, 2 bad input (the
 // message names the JSON path), 1 unexpected failure.
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';

@@ -1,3 +1,4 @@
+import { PREVIEWS_FOLDER } from './core/data-dir';
 import { join } from 'node:path';
 import { protocol } from 'electron';
 import { previewOf } from './core/attachments/preview';
@@ -28,7 +29,7 @@ export function handleAttachmentScheme(context: AppContext): void {
     const attachment = url.host === 'file' ? context.store.attachments.get(id) : undefined;
     if (!attachment) return new Response('Not found', { status: 404 });
     try {
-      const preview = await previewOf(attachment, context.files, join(context.dataDir, 'previews'));
+      const preview = await previewOf(attachment, context.files, join(context.dataDir, PREVIEWS_FOLDER));
       return new Response(new Uint8Array(preview.bytes), {
         status: 200,
         headers: { 'content-type': preview.mediaType, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' },

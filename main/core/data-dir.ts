@@ -28,3 +28,5 @@ export function resolveDataDir(
 
 export const DATABASE_FILE = 'recert.sqlite3';
 export const ATTACHMENTS_FOLDER = 'attachments';
+/** Converted previews of HEIC photos and damaged files: derived data, safe to delete. */
+export const PREVIEWS_FOLDER = 'previews';

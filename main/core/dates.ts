@@ -1,4 +1,4 @@
-// Calendar dates as 'YYYY-MM-DD' strings: no time of day, no time zone (RULES.md).
+// Calendar dates as 'YYYY-MM-DD' strings: no time of day, no time zone (docs/rules.md).
 // Arithmetic goes through a day number so that month lengths and leap years are exact.
 
 export type CalendarDate = string;
@@ -80,7 +80,7 @@ export function addDays(date: CalendarDate, days: number): CalendarDate {
   return fromDayNumber(toDayNumber(date) + days);
 }
 
-/** The same month and day N years later; 29 February maps to 28 February (RULES.md). */
+/** The same month and day N years later; 29 February maps to 28 February (docs/rules.md). */
 export function addYears(date: CalendarDate, years: number): CalendarDate {
   const [year, month, day] = parts(date) ?? [0, 0, 0];
   const targetYear = year + years;

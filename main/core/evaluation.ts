@@ -2,7 +2,7 @@
 import type { Activity, Credential, CprAedCard } from './domain/records';
 import { toHundredths, toThousandths } from './store/amounts';
 import type { CalendarDate } from './dates';
-import { groupBy } from './group-by';
+import { groupBy, pushTo } from './group-by';
 import { evaluateCredential } from './rules/engine';
 import type { RuleSet, RuleSetOverride } from './rules/ruleset-schema';
 import { withOverride } from './rules/rulesets';
@@ -77,11 +77,7 @@ export function evaluateLoaded(ruleSets: Map<string, RuleSet>, records: PersonRe
   for (const activity of activities) {
     if (activity.credentialIds.length === 0) continue;
     const facts = activityFacts(activity, certificates);
-    for (const id of activity.credentialIds) {
-      const list = byCredential.get(id);
-      if (list) list.push(facts);
-      else byCredential.set(id, [facts]);
-    }
+    for (const id of activity.credentialIds) pushTo(byCredential, id, facts);
   }
   const evidencedCards = new Set(cards.filter((k) => (certificates.get(k.id) ?? 0) > 0).map((k) => k.id));
   const cardFactsList = cards.map((k) => cardFacts(k, evidencedCards));

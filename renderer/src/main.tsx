@@ -1,7 +1,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './shell/App';
-import './styles.css';
+import './styles/base.css';
+import './styles/components.css';
+import './styles/dashboard.css';
+import './styles/courses.css';
+import './styles/audit-settings.css';
 
 const root = document.getElementById('root');
 if (root) {

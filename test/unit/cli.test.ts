@@ -36,7 +36,7 @@ describe('recert --help', () => {
 });
 
 describe('recert evaluate', () => {
-  it("--json prints exactly one JSON document with FORMAT.md's verdict", () => {
+  it('--json prints exactly one JSON document with the documented verdict', () => {
     const { code, stdout, stderr } = recert(['evaluate', join(fixtures, 'format-example/records.json'), '--as-of', '2026-11-21', '--json']);
     expect(stderr).toBe('');
     expect(code).toBe(0);

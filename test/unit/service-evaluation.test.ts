@@ -112,3 +112,34 @@ describe('evaluation over the contract', () => {
     expect(JSON.stringify(ruleSet)).not.toMatch(/shared\/|RULES\.md|FORMAT\.md/);
   });
 });
+
+describe('caches that notice other writers', () => {
+  it('a write by another connection to the same data folder (the CLI, a second window) is seen at once', async () => {
+    const { openAppContext } = await import('../../main/app-context');
+    const { resourcesDir } = await import('../helpers/context');
+    const other = openAppContext({ dataDir: context.dataDir, resourcesDir, logError: () => undefined });
+    try {
+      const evaluate = () =>
+        value<CredentialEvaluation>(context.dispatch('evaluateCredential', { credentialId: seeded.credentialId, asOf: '2026-11-21' }));
+      const page = () => value<{ total: number }>(context.dispatch('queryCourseLog', { personId: seeded.personId, offset: 0, limit: 10 }));
+      expect(evaluate().verdict.ceus.courses).toBe(1.9);
+      expect(page().total).toBe(1);
+      value(
+        other.dispatch('createActivity', {
+          personId: seeded.personId,
+          title: 'Imported elsewhere',
+          provider: 'NASM',
+          approval: 'nasm',
+          completed: '2026-03-01',
+          ceus: 0.5,
+          credentialIds: [seeded.credentialId],
+        }),
+      );
+      // No write went through this context: only SQLite's data_version tells it the data changed.
+      expect(evaluate().verdict.ceus.courses).toBe(2.4);
+      expect(page().total).toBe(2);
+    } finally {
+      other.close();
+    }
+  });
+});

@@ -68,7 +68,7 @@ export type ActivityReason =
 export type CprAedReason =
   'ok' | 'online-only-waiver' | 'expired' | 'expires-too-soon' | 'no-adult-cpr' | 'no-aed' | 'online-only-not-accepted' | 'missing';
 
-/** The verdict for one credential, exactly as FORMAT.md's `recert evaluate` gives it, plus rule ids. */
+/** The verdict for one credential, exactly as `recert evaluate` gives it (docs/records-file.md), plus rule ids. */
 export interface Verdict {
   credential: string;
   ruleSet: string;

@@ -34,7 +34,7 @@ function attachmentRecord(attachment: StoredAttachment): AttachmentRecord {
   return fileName === attachment.fileName ? record : { file: record.file, name: attachment.fileName, sha256: attachment.sha256 };
 }
 
-/** Builds the records document from the store, in store order, with every field FORMAT.md names. */
+/** Builds the records document from the store, in store order, with every field docs/records-file.md names. */
 export function buildRecordsDocument(store: Repositories): RecordsFile {
   const overrides = store.ruleSetOverrides.all();
   const attachments = store.attachments.listAll();

@@ -1,4 +1,4 @@
-// The portable records file, `format: "recert-records/1"` (shared/domain/FORMAT.md). Field names
+// The portable records file, `format: "recert-records/1"` (docs/records-file.md). Field names
 // are a contract other tools rely on: add optional fields, never rename.
 import { z } from 'zod';
 import { hasControlCharacters } from '../text';

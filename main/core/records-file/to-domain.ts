@@ -28,7 +28,7 @@ export function credentialFromRecord(record: CredentialRecord, personId: string)
   };
 }
 
-/** FORMAT.md: an activity without `credentials` counts toward every credential of its person. */
+/** docs/records-file.md: an activity without `credentials` counts toward every credential of its person. */
 export function activityFromRecord(record: ActivityRecord, person: PersonRecord): Activity {
   return {
     id: record.id,

@@ -3,6 +3,7 @@ import { applyOffset } from './offsets';
 import type { RuleId, RuleSet } from './ruleset-schema';
 import type { ActivityFacts, ActivityReason } from '../domain/verdict';
 import { activityUnits, thousandths } from './units';
+import { pushTo } from '../group-by';
 
 export interface ActivityVerdict {
   activity: ActivityFacts;
@@ -33,7 +34,7 @@ function courseKey(activity: ActivityFacts): string {
   return `${norm(activity.title)}|${norm(activity.provider)}`;
 }
 
-/** R4, R5, R13: the first reason that applies to each activity, in FORMAT.md's order. */
+/** R4, R5, R13: the first reason that applies to each activity, in the order docs/records-file.md gives. */
 export function activityVerdicts(
   ruleSet: RuleSet,
   activities: readonly ActivityFacts[],
@@ -97,9 +98,7 @@ export function courseTotals(
     if (verdict.reason !== 'counted') continue;
     if (verdict.activity.approval === 'nasm') ownCourses += verdict.units;
     const category = verdict.activity.category && known.has(verdict.activity.category) ? verdict.activity.category : fallback;
-    const group = byCategory.get(category);
-    if (group) group.push(verdict);
-    else byCategory.set(category, [verdict]);
+    pushTo(byCategory, category, verdict);
   }
 
   let courses = 0;

@@ -18,9 +18,9 @@ function sourced<T extends z.ZodType>(value: T) {
     verifiedOn: date,
     rule: z.enum(ruleIds),
     quote: z.string().optional(),
-    /** Set when the figure is our reading where the source is silent or ambiguous (RULES.md "(decision)"). */
+    /** Set when the figure is our reading where the source is silent or ambiguous ("Recert's reading" in docs/rules.md). */
     decision: z.string().optional(),
-    /** Set when public sources disagree or could not be checked (RULES.md ⚠). */
+    /** Set when public sources disagree or could not be checked (flagged in docs/rules.md). */
     unverified: z.boolean().optional(),
     note: z.string().optional(),
   });
@@ -147,17 +147,6 @@ export const ruleSetSchema = z.strictObject({
 });
 
 export type RuleSet = z.output<typeof ruleSetSchema>;
-export type Sourced<T> = {
-  value: T;
-  source: string;
-  verifiedOn: string;
-  rule: RuleId;
-  quote?: string;
-  decision?: string;
-  unverified?: boolean;
-  note?: string;
-};
-
 /** What a records file or the Settings screen may change about a shipped rule set. */
 export const ruleSetOverrideSchema = z.strictObject({
   cprAedWaiver: z

@@ -1,6 +1,7 @@
 import type { Activity } from '../domain/records';
 import { fromHundredths, fromThousandths, toHundredths, toThousandths } from './amounts';
 import type { Db } from './open';
+import { pushTo } from '../group-by';
 
 interface ActivityRow {
   id: string;
@@ -60,11 +61,7 @@ function toParams(activity: Activity) {
 
 function groupLinks(links: LinkRow[]): Map<string, string[]> {
   const byActivity = new Map<string, string[]>();
-  for (const link of links) {
-    const list = byActivity.get(link.activity_id);
-    if (list) list.push(link.credential_id);
-    else byActivity.set(link.activity_id, [link.credential_id]);
-  }
+  for (const link of links) pushTo(byActivity, link.activity_id, link.credential_id);
   return byActivity;
 }
 

@@ -1,4 +1,4 @@
-// Amounts are stored as integers so that sums are exact (RULES.md): CEUs in thousandths,
+// Amounts are stored as integers so that sums are exact (docs/rules.md): CEUs in thousandths,
 // contact hours in hundredths. The contract has already limited the decimals.
 
 export function toThousandths(value: number): number {

@@ -1,5 +1,6 @@
 import type { ActivityFacts } from '../domain/verdict';
 import type { Db } from './open';
+import { pushTo } from '../group-by';
 
 type ActivityRow = [
   credentialIds: string | null,
@@ -49,11 +50,7 @@ export function evaluationReads(db: Db) {
           category: row[9],
           hasCertificate: evidenced.has(row[1]),
         };
-        for (const credentialId of row[0].split(ID_SEPARATOR)) {
-          const list = byCredential.get(credentialId);
-          if (list) list.push(facts);
-          else byCredential.set(credentialId, [facts]);
-        }
+        for (const credentialId of row[0].split(ID_SEPARATOR)) pushTo(byCredential, credentialId, facts);
       }
       return byCredential;
     },

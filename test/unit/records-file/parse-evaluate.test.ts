@@ -114,7 +114,7 @@ describe('records file validation names each problem by its JSON path', () => {
 });
 
 describe('recert evaluate on records files', () => {
-  it("gives FORMAT.md's output for its example", () => {
+  it('gives the documented output for the documented example', () => {
     const parsed = readRecordsFile(join(fixtures, 'format-example/records.json'), ruleSetIds);
     const report = evaluateRecords(parsed.file, shippedRuleSets, parsed.overrides, '2026-11-21');
     expect(report.asOf).toBe('2026-11-21');

@@ -64,7 +64,7 @@ describe('R8/R9: status and fee tier by date', () => {
     expect(verdict.canSubmit).toBe(false);
   });
 
-  it('gives every deadline of FORMAT.md', () => {
+  it('gives every deadline of docs/records-file.md', () => {
     expect(evaluate({ credential: { auditNoticeReceived: '2027-05-01' } }).deadlines).toEqual({
       expiration: '2027-03-31',
       coursesBy: '2027-06-29',

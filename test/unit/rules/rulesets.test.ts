@@ -29,7 +29,7 @@ describe('shipped rule sets', () => {
     },
   );
 
-  it('NASM-CPT implements R1–R11, each described, with the decisions of RULES.md labelled as decisions', () => {
+  it('NASM-CPT implements R1–R11, each described, with Recert readings labelled as decisions', () => {
     const nasm = ruleSet('nasm-cpt');
     expect(nasm.rules.map((r) => r.id)).toEqual(['R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7', 'R8', 'R9', 'R10', 'R11']);
     expect(nasm.rules.filter((r) => r.decision).map((r) => r.id)).toEqual(['R7', 'R8', 'R11']);
@@ -42,7 +42,7 @@ describe('shipped rule sets', () => {
     for (const { figure } of sourcedFigures(nasm)) expect((figure as { verifiedOn?: string }).verifiedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
-  it('flags the figures RULES.md marks ⚠ as unverified', () => {
+  it('flags the figures docs/rules.md flags as unverified', () => {
     expect(ruleSet('nsca-cscs').requirement.categories.every((c) => c.max?.unverified)).toBe(true);
     expect(ruleSet('ace-cpt').applicationWindows.unverified).toBe(true);
     expect(ruleSet('acsm-cpt').applicationWindows.value[0]?.fee.unverified).toBe(true);

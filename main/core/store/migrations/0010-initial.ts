@@ -3,7 +3,7 @@ import type { Migration } from './types';
 // Ids never contain control characters (U+0001–U+001F): U+001F separates ids in grouped reads.
 // Calendar dates are TEXT 'YYYY-MM-DD'; `date(x) IS x` rejects both garbage and 2026-02-30
 // (SQLite would normalise that to 2026-03-02, which then differs from the stored text).
-// Amounts are integers: CEUs in thousandths, contact hours in hundredths (RULES.md: exact sums).
+// Amounts are integers: CEUs in thousandths, contact hours in hundredths (docs/rules.md: exact sums).
 export const initial: Migration = {
   version: 10,
   name: 'initial',

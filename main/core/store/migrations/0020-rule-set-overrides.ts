@@ -1,6 +1,6 @@
 import type { Migration } from './types';
 
-// Rule-set parameters that differ from the shipped defaults (FORMAT.md `ruleSetOverrides`), such
+// Rule-set parameters that differ from the shipped defaults (`ruleSetOverrides` in docs/records-file.md), such
 // as the end of NASM's CPR/AED waiver once the trainer confirms it. One JSON document per rule set.
 export const ruleSetOverrides: Migration = {
   version: 20,
