@@ -17,6 +17,7 @@ import { StoreOpenError } from './core/store';
 import { PacketCancelled, writePacket } from './core/packet/build';
 import type { PacketPlan } from './core/packet/plan';
 import { PacketSourceError, planFromRecords, planFromStore } from './core/packet/sources';
+import { count, listInWords } from './core/domain/plural';
 
 const USAGE = `Usage: recert <command> [options]
 
@@ -114,7 +115,13 @@ function importCommand(args: string[]): void {
     const parsed = readRecordsFile(resolve(file), new Set(context.ruleSets.map((r) => r.id)));
     const counts = importRecords(parsed, context.store, context.files);
     process.stdout.write(
-      `Imported ${counts.people} people, ${counts.credentials} credentials, ${counts.activities} courses, ${counts.cprAedCards} CPR/AED cards and ${counts.attachments} certificate files into ${context.dataDir}.\n`,
+      `Imported ${listInWords([
+        count(counts.people, 'person', 'people'),
+        count(counts.credentials, 'credential', 'credentials'),
+        count(counts.activities, 'course', 'courses'),
+        count(counts.cprAedCards, 'CPR/AED card', 'CPR/AED cards'),
+        count(counts.attachments, 'certificate file', 'certificate files'),
+      ])} into ${context.dataDir}.\n`,
     );
   } finally {
     context.close();

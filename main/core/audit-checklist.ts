@@ -4,12 +4,13 @@ import type { AuditChecklist, Tone } from './domain/views';
 import { daysBetween, formatDate, type CalendarDate } from './dates';
 import type { Verdict } from './domain/verdict';
 import { cprAedReasonText } from './rules/describe';
+import { choose, count } from './domain/plural';
 
 function daysLeftWords(days: number): string {
   if (days > 1) return `${days} days left`;
   if (days === 1) return '1 day left';
   if (days === 0) return 'Due today';
-  return `${-days} day${days === -1 ? '' : 's'} overdue`;
+  return `${count(-days, 'day', 'days')} overdue`;
 }
 
 /** The audit countdown in words, and how urgent it looks: a week or less is a warning, overdue is bad. */
@@ -44,7 +45,7 @@ export function auditChecklist(input: {
       state: files > 0 ? 'ok' : 'missing',
       detail:
         files > 0
-          ? `${files} certificate file${files === 1 ? '' : 's'} attached`
+          ? `${count(files, 'certificate file', 'certificate files')} attached`
           : 'No certificate attached: attach it on the Courses screen.',
     });
   }
@@ -72,12 +73,11 @@ export function auditChecklist(input: {
       label: `CPR/AED card: ${card.provider}, expires ${formatDate(card.expires)}`,
       state: files > 0 ? 'ok' : 'missing',
       detail:
-        files > 0
-          ? `${files} photo${files === 1 ? '' : 's'} or scan${files === 1 ? '' : 's'} attached`
-          : 'Attach a photo of the front and back of the card.',
+        files > 0 ? `${count(files, 'photo or scan', 'photos or scans')} attached` : 'Attach a photo of the front and back of the card.',
     });
   }
   items.push({ label: 'Attestation', state: 'todo', detail: 'Print, sign and date the attestation page of the packet.' });
+  const missing = items.filter((i) => i.state === 'missing').length;
   const due = verdict.deadlines.auditDue;
   const daysLeft = due ? daysBetween(input.asOf, due) : null;
   const countdown = countdownWords(input.documentsSent, due, daysLeft);
@@ -89,6 +89,10 @@ export function auditChecklist(input: {
     countdownText: countdown.text,
     countdownTone: countdown.tone,
     items,
-    missing: items.filter((i) => i.state === 'missing').length,
+    missing,
+    summaryText:
+      missing === 0
+        ? 'Everything an auditor needs is here.'
+        : `${count(missing, 'item', 'items')} ${choose(missing, 'is', 'are')} missing.`,
   };
 }

@@ -57,9 +57,13 @@ test('a new trainer records a credential, courses, a CPR/AED card and certificat
   app,
 }) => {
   await page.goto(app.url);
-  await expect(page.getByText('Start by adding yourself')).toBeVisible();
-  await addPerson(page, 'Dana Rivera');
-  await addCredential(page);
+  await page.getByLabel('Your name').fill('Dana Rivera');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  const certification = page.getByRole('form', { name: 'Your certification' });
+  await certification.getByLabel('Certification number').fill('NASM-24680');
+  await certification.getByLabel('Expiration date').fill('2027-03-31');
+  await certification.getByRole('button', { name: 'Show my status' }).click();
+  await expect(page.getByRole('heading', { name: 'NASM-CPT · NASM-24680' })).toBeVisible();
   await expect(page.getByText('In progress — 2.0 CEUs to go')).toBeVisible();
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Courses' }).click();

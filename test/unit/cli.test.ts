@@ -93,7 +93,7 @@ describe('recert import and export', () => {
     const imported = recert(['import', join(fixtures, 'format-example/records.json'), '--db', data]);
     expect(imported.stderr).toBe('');
     expect(imported.code).toBe(0);
-    expect(imported.stdout).toContain('Imported 1 people, 1 credentials, 2 courses, 1 CPR/AED cards and 1 certificate files');
+    expect(imported.stdout).toContain('Imported 1 person, 1 credential, 2 courses, 1 CPR/AED card, and 1 certificate file');
 
     const exported = recert(['export', '--db', join(data, 'recert.sqlite3'), '--out', join(out, 'records.json')]);
     expect(exported.code).toBe(0);

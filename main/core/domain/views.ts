@@ -97,6 +97,14 @@ export interface CredentialEvaluation {
   meters: { label: string; value: number; required: number; text: string; met: boolean }[];
   /** Notes under the meters: pending petitions, petition fees, a CPR/AED card that earns no units. */
   notes: string[];
+  /** The one thing most worth doing next, shown as the card's main button; null when nothing is due. */
+  nextAction: NextAction | null;
+}
+
+export type NextActionKind = 'export-packet' | 'add-course' | 'add-card' | 'attach-certificates' | 'record-application';
+export interface NextAction {
+  kind: NextActionKind;
+  label: string;
 }
 
 export const courseLogSortKeys = ['completed', 'title', 'provider', 'amount', 'approval', 'status'] as const;
@@ -149,6 +157,8 @@ export interface AuditChecklist {
   countdownTone: Tone;
   items: { label: string; state: 'ok' | 'missing' | 'todo'; detail: string }[];
   missing: number;
+  /** "Everything an auditor needs is here." or "2 items are missing." */
+  summaryText: string;
 }
 
 /** What petitioning a course would cost under the credentials it counts toward, in words. */

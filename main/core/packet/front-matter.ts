@@ -1,5 +1,6 @@
 // The packet's own pages, drawn with pdfkit: cover, summary table, attestation and manifest.
 import { formatDate } from '../dates';
+import { formatFigure } from '../rules/amounts';
 import type { FontSet } from './fonts';
 import { bytes, COLORS, createDocument, footer, heightOf, LETTER, MARGIN, rule, write, type Doc } from './pen';
 import type { PacketPlan } from './plan';
@@ -20,8 +21,9 @@ export interface FrontMatter {
 const CONTENT_WIDTH = LETTER.width - 2 * MARGIN;
 const BOTTOM = LETTER.height - MARGIN - 10;
 
-function amount(value: number): string {
-  return Number.isInteger(value) ? value.toFixed(1) : String(value);
+/** A figure as the screens print it: the packet and the app never disagree on a number. */
+function figure(plan: PacketPlan, value: number): string {
+  return formatFigure(value, plan);
 }
 
 export function captionOf(plan: PacketPlan): string {
@@ -38,12 +40,22 @@ function heading(doc: Doc, fonts: FontSet, text: string): void {
   doc.y += 14;
 }
 
-function keyValues(doc: Doc, fonts: FontSet, rows: [string, string][], x = MARGIN, labelWidth = 150): void {
+/**
+ * Label and value rows. A row is never split across pages: when it would not fit above the bottom
+ * margin, `continueOnNewPage` starts a new page (with its heading) before the row is drawn.
+ */
+function keyValues(doc: Doc, fonts: FontSet, rows: [string, string][], x = MARGIN, labelWidth = 150, continueOnNewPage?: () => void): void {
+  const valueWidth = CONTENT_WIDTH - labelWidth - (x - MARGIN);
   for (const [label, value] of rows) {
+    const height = Math.max(
+      heightOf(doc, fonts, label, labelWidth - 8, { size: 10 }),
+      heightOf(doc, fonts, value, valueWidth, { size: 10 }),
+    );
+    if (continueOnNewPage && doc.y + height > BOTTOM) continueOnNewPage();
     const y = doc.y;
     write(doc, fonts, label, x, y, { size: 10, color: COLORS.muted, width: labelWidth - 8 });
     const afterLabel = doc.y;
-    write(doc, fonts, value, x + labelWidth, y, { size: 10, width: CONTENT_WIDTH - labelWidth - (x - MARGIN) });
+    write(doc, fonts, value, x + labelWidth, y, { size: 10, width: valueWidth });
     doc.y = Math.max(afterLabel, doc.y) + 4;
   }
 }
@@ -75,11 +87,11 @@ function cover(doc: Doc, fonts: FontSet, plan: PacketPlan, layout: FrontMatterLa
   write(doc, fonts, 'Totals', MARGIN, doc.y, { size: 13, bold: true });
   doc.y += 6;
   const totals: [string, string][] = [
-    [`Course ${unit}`, `${amount(c.courses)} / ${amount(c.coursesRequired)}`],
-    [`CPR/AED`, `${amount(c.cprAed)} / ${amount(c.cprAedRequired)}`],
-    [`Total ${unit}`, `${amount(c.total)} / ${amount(c.required)}`],
+    [`Course ${unit}`, `${figure(plan, c.courses)} / ${figure(plan, c.coursesRequired)}`],
+    [`CPR/AED`, `${figure(plan, c.cprAed)} / ${figure(plan, c.cprAedRequired)}`],
+    [`Total ${unit}`, `${figure(plan, c.total)} / ${figure(plan, c.required)}`],
   ];
-  if (c.pending > 0) totals.push([`Pending petitions`, `${amount(c.pending)} ${unit} (not counted)`]);
+  if (c.pending > 0) totals.push([`Pending petitions`, `${figure(plan, c.pending)} ${unit} (not counted)`]);
   if (plan.verdict.petitionFees > 0) totals.push(['Petition fees', `$${plan.verdict.petitionFees}`]);
   keyValues(doc, fonts, totals);
 
@@ -101,10 +113,13 @@ function cover(doc: Doc, fonts: FontSet, plan: PacketPlan, layout: FrontMatterLa
   plan.exhibits.forEach((exhibit, i) =>
     contents.push([`Exhibit ${exhibit.number}`, `${exhibit.label} — page ${layout.exhibitStart[i] ?? '?'}`]),
   );
-  if (contents.length > 3 + 12) {
-    contents.splice(3 + 12, contents.length, [`Exhibits 13–${plan.exhibits.length}`, 'see the summary and the manifest']);
-  }
-  keyValues(doc, fonts, contents, MARGIN, 150);
+  // Every exhibit is listed; a long list continues on the next page under its own heading, and the
+  // page numbers above come from a layout pass that already counted those pages.
+  keyValues(doc, fonts, contents, MARGIN, 150, () => {
+    newPage(doc);
+    write(doc, fonts, 'Contents (continued)', MARGIN, MARGIN, { size: 13, bold: true });
+    doc.y += 4;
+  });
 }
 
 interface Column {
@@ -188,7 +203,7 @@ function summary(doc: Doc, fonts: FontSet, plan: PacketPlan, layout: FrontMatter
       a.provider,
       a.approval,
       a.approvalCode ?? '—',
-      amount(a.amount),
+      figure(plan, a.amount),
       exhibitRefs(a.exhibits, layout),
     ]),
     continueOnNewPage,
@@ -210,7 +225,7 @@ function summary(doc: Doc, fonts: FontSet, plan: PacketPlan, layout: FrontMatter
         formatDate(a.completed),
         a.title,
         a.provider,
-        amount(a.amount),
+        figure(plan, a.amount),
         a.reasonText,
         exhibitRefs(a.exhibits, layout),
       ]),
@@ -243,9 +258,9 @@ function summary(doc: Doc, fonts: FontSet, plan: PacketPlan, layout: FrontMatter
   doc.y += 6;
   const c = plan.verdict.ceus;
   keyValues(doc, fonts, [
-    [`Course ${unit}`, `${amount(c.courses)} of ${amount(c.coursesRequired)} required`],
-    ['CPR/AED', `${amount(c.cprAed)} of ${amount(c.cprAedRequired)} required`],
-    [`Total ${unit}`, `${amount(c.total)} of ${amount(c.required)} required`],
+    [`Course ${unit}`, `${figure(plan, c.courses)} of ${figure(plan, c.coursesRequired)} required`],
+    ['CPR/AED', `${figure(plan, c.cprAed)} of ${figure(plan, c.cprAedRequired)} required`],
+    [`Total ${unit}`, `${figure(plan, c.total)} of ${figure(plan, c.required)} required`],
   ]);
 }
 

@@ -41,7 +41,8 @@ export interface PacketPlan {
   asOf: CalendarDate;
   person: { name: string; email: string | null; employeeId: string | null };
   credential: { number: string | null; name: string; shortName: string; body: string };
-  unit: { singular: string; plural: string };
+  /** The body's unit; `perContactHour` decides how its figures print (formatFigure). */
+  unit: { singular: string; plural: string; perContactHour: { value: number } };
   verdict: Verdict;
   statusText: string;
   blockers: Explained[];
@@ -156,7 +157,11 @@ export function planPacket(source: PlanSource): PacketPlan {
       shortName: source.ruleSet.credential,
       body: source.ruleSet.body,
     },
-    unit: { singular: source.ruleSet.unit.singular, plural: source.ruleSet.unit.plural },
+    unit: {
+      singular: source.ruleSet.unit.singular,
+      plural: source.ruleSet.unit.plural,
+      perContactHour: { value: source.ruleSet.unit.perContactHour.value },
+    },
     verdict: source.verdict,
     statusText: source.statusText,
     blockers: source.blockers,

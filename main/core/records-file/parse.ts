@@ -6,11 +6,12 @@ import { hashFile } from '../attachments/read-file';
 import { sniffMediaType } from '../attachments/media-type';
 import { ruleSetOverrideSchema, type RuleSetOverride } from '../rules/ruleset-schema';
 import { recordsFileSchema, type RecordsFile } from './schema';
+import { count } from '../domain/plural';
 
 /** A records file that cannot be used; every problem is listed, each named by its JSON path. */
 export class RecordsFileError extends Error {
   constructor(readonly problems: string[]) {
-    super(`The records file has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n  ${problems.join('\n  ')}`);
+    super(`The records file has ${count(problems.length, 'problem', 'problems')}:\n  ${problems.join('\n  ')}`);
     this.name = 'RecordsFileError';
   }
 }

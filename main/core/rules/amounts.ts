@@ -1,12 +1,15 @@
 // One number format for every figure Recert shows: the CLI, the screens and the packet agree.
-import type { RuleSet } from './ruleset-schema';
+/** What printing a figure needs of a rule set: its unit's names and worth in contact hours. */
+export interface UnitOf {
+  unit: { singular: string; plural: string; perContactHour: { value: number } };
+}
 
 /**
  * "1.9 CEUs", "2.0 CEUs", "0.075 CEUs", "9 CECs", "1 CEU": a body whose unit is a tenth of a contact
  * hour (NASM, ACE) prints at least one decimal, as its own pages do; hour-based units (ACSM CECs,
  * AFAA CEUs, ISSA hours) print whole numbers as whole numbers.
  */
-export function formatFigure(value: number, ruleSet: Pick<RuleSet, 'unit'>): string {
+export function formatFigure(value: number, ruleSet: UnitOf): string {
   const tenths = ruleSet.unit.perContactHour.value < 1;
   const rounded = Math.round(value * 1000) / 1000;
   const text = tenths && Number.isInteger(rounded) ? rounded.toFixed(1) : String(rounded);
@@ -14,12 +17,12 @@ export function formatFigure(value: number, ruleSet: Pick<RuleSet, 'unit'>): str
 }
 
 /** A figure with its unit, singular or plural as English wants it. */
-export function formatAmount(value: number, ruleSet: Pick<RuleSet, 'unit'>): string {
+export function formatAmount(value: number, ruleSet: UnitOf): string {
   const unit = Math.round(value * 1000) === 1000 ? ruleSet.unit.singular : ruleSet.unit.plural;
   return `${formatFigure(value, ruleSet)} ${unit}`;
 }
 
 /** "1.5 / 1.9 CEUs". */
-export function formatProgress(value: number, required: number, ruleSet: Pick<RuleSet, 'unit'>): string {
+export function formatProgress(value: number, required: number, ruleSet: UnitOf): string {
   return `${formatFigure(value, ruleSet)} / ${formatFigure(required, ruleSet)} ${ruleSet.unit.plural}`;
 }

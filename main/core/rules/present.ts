@@ -3,7 +3,7 @@
 import { daysBetween, formatDate, type CalendarDate } from '../dates';
 import type { CprAedCard, Credential, Person } from '../domain/records';
 import type { CprAedReason, FeeTier, Verdict } from '../domain/verdict';
-import type { CredentialEvaluation, Explained, Tone } from '../domain/views';
+import type { CredentialEvaluation, Explained, NextAction, Tone } from '../domain/views';
 import { formatAmount, formatProgress } from './amounts';
 import { explainBlocker, explainWarning, groupFindings, statusText } from './describe';
 import { ruleSetSummary } from './rule-set-view';
@@ -88,6 +88,22 @@ function auditFinding(verdict: Verdict, credential: Credential): Explained | nul
   };
 }
 
+/**
+ * What to do next, most pressing first: an open audit needs its packet; then what blocks the
+ * application (courses, the card); then evidence an audit would ask for; then applying itself.
+ */
+function nextAction(verdict: Verdict, auditOpen: boolean, certificatesMissing: boolean): NextAction | null {
+  if (auditOpen) return { kind: 'export-packet', label: 'Export audit packet' };
+  if (verdict.status === 'lapsed') return null;
+  if (verdict.blockers.some((b) => b.startsWith('courses-short') || b.startsWith('category-short') || b === 'own-courses-short')) {
+    return { kind: 'add-course', label: 'Add a course' };
+  }
+  if (verdict.blockers.includes('cpr-aed')) return { kind: 'add-card', label: 'Add a CPR/AED card' };
+  if (certificatesMissing) return { kind: 'attach-certificates', label: 'Attach missing certificates' };
+  if (verdict.canSubmit) return { kind: 'record-application', label: 'Record your application' };
+  return null;
+}
+
 export function presentEvaluation(input: {
   asOf: CalendarDate;
   person: Person;
@@ -147,5 +163,6 @@ export function presentEvaluation(input: {
     applicationText: applicationText(full, credential),
     meters,
     notes,
+    nextAction: nextAction(full, audit !== null, certificatesMissing),
   };
 }

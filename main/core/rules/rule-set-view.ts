@@ -4,6 +4,7 @@
 import { formatDate } from '../dates';
 import type { RuleFigure, RuleSetDetails, RuleSetSummary } from '../domain/views';
 import type { Offset, RuleSet } from './ruleset-schema';
+import { count } from '../domain/plural';
 
 export function ruleSetSummary(ruleSet: RuleSet): RuleSetSummary {
   return {
@@ -35,9 +36,9 @@ function isSourced(value: unknown): value is SourcedLike {
 
 function offsetWords(offset: Offset): string {
   const parts = [
-    offset.years ? `${offset.years} year${Math.abs(offset.years) === 1 ? '' : 's'}` : '',
-    offset.months ? `${offset.months} month${Math.abs(offset.months) === 1 ? '' : 's'}` : '',
-    offset.days ? `${offset.days} day${Math.abs(offset.days) === 1 ? '' : 's'}` : '',
+    offset.years ? count(offset.years, 'year', 'years') : '',
+    offset.months ? count(offset.months, 'month', 'months') : '',
+    offset.days ? count(offset.days, 'day', 'days') : '',
   ].filter(Boolean);
   return parts.length ? parts.join(' ') : '0 days';
 }

@@ -117,11 +117,7 @@ export function AuditPage({ route }: { route: Route }) {
           </div>
           <div className="card">
             <h2>What the packet will contain</h2>
-            <p>
-              {checklist.missing === 0
-                ? 'Everything an auditor needs is here.'
-                : `${checklist.missing} item${checklist.missing === 1 ? ' is' : 's are'} missing.`}
-            </p>
+            <p>{checklist.summaryText}</p>
             <ul className="checklist">
               {checklist.items.map((item) => (
                 <li key={item.label} className={`check-${item.state}`}>

@@ -142,7 +142,7 @@ export function CourseForm({ personId, credentials, ruleSets, activity, onSaved,
         onChange={(e) => setApproval(e.target.value as Activity['approval'])}
         error={errors.approval}
         options={[
-          { value: 'nasm', label: 'Course of the certifying body (e.g. NASM)' },
+          { value: 'nasm', label: "The body's own course" },
           { value: 'approved-provider', label: 'Approved provider' },
           { value: 'petition', label: 'Not pre-approved: by petition' },
         ]}

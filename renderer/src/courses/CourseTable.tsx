@@ -120,7 +120,7 @@ export function CourseTable({ total, rowAt, ensure, sort, onSort, onOpen, select
                     <div role="cell" className="col-provider" title={row.provider}>
                       {row.provider}
                     </div>
-                    <div role="cell" className="col-approval">
+                    <div role="cell" className="col-approval" title={approvalText(row)}>
                       {approvalText(row)}
                     </div>
                     <div role="cell" className="col-amount">

@@ -6,6 +6,7 @@ import type { Route } from '../shell/routes';
 import { href } from '../shell/routes';
 import { usePeople } from '../state/people';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { formatDate } from '../ui/format';
 import { SelectField } from '../ui/SelectField';
 import { CourseForm } from './CourseForm';
 import { CourseTable } from './CourseTable';
@@ -24,7 +25,8 @@ export function CoursesPage({ route }: { route: Route }) {
   const [search, setSearch] = useState('');
   const [debounced, setDebounced] = useState('');
   const [sort, setSort] = useState<NonNullable<CourseLogQuery['sort']>>({ key: 'completed', direction: 'desc' });
-  const [panel, setPanel] = useState<Panel>({ mode: 'none' });
+  // The dashboard's "Add a course" opens the form at once.
+  const [panel, setPanel] = useState<Panel>(route.params.get('add') === '1' ? { mode: 'add' } : { mode: 'none' });
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
@@ -204,7 +206,7 @@ export function CoursesPage({ route }: { route: Route }) {
               <div className="card">
                 <h2>{panel.activity.title}</h2>
                 <p className="muted">
-                  {panel.activity.provider} · {panel.activity.completed} ·{' '}
+                  {panel.activity.provider} · {formatDate(panel.activity.completed)} ·{' '}
                   {panel.activity.contactHours !== null
                     ? `${panel.activity.contactHours} contact hours`
                     : `${panel.activity.ceus ?? 0} CEUs`}

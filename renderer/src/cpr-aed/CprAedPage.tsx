@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { CprAedCard } from '../../../preload/contract';
 import { call, useApi } from '../api';
 import { Attachments } from '../attachments/Attachments';
-import { href } from '../shell/routes';
+import { href, type Route } from '../shell/routes';
 import { usePeople } from '../state/people';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { formatDate } from '../ui/format';
@@ -11,9 +11,9 @@ import { CardForm } from './CardForm';
 
 type Editing = { mode: 'none' } | { mode: 'add' } | { mode: 'edit'; card: CprAedCard };
 
-export function CprAedPage() {
+export function CprAedPage({ route }: { route: Route }) {
   const { person } = usePeople();
-  const [editing, setEditing] = useState<Editing>({ mode: 'none' });
+  const [editing, setEditing] = useState<Editing>(route.params.get('add') === '1' ? { mode: 'add' } : { mode: 'none' });
   const [deleting, setDeleting] = useState<CprAedCard | null>(null);
   const [message, setMessage] = useState<string | null>(null);
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { CredentialEvaluation } from '../../../preload/contract';
+import type { CredentialEvaluation, NextActionKind } from '../../../preload/contract';
 import { call } from '../api';
 import { PacketExport } from '../packet/PacketExport';
 import { href } from '../shell/routes';
@@ -10,11 +10,26 @@ import { Findings } from './Findings';
 import { RecertificationPanel } from './RecertificationPanel';
 import { Timeline } from './Timeline';
 
+/** Where each next action is done. */
+function nextHref(kind: Exclude<NextActionKind, 'record-application'>, credentialId: string): string {
+  switch (kind) {
+    case 'add-course':
+      return href('courses', { credential: credentialId, add: '1' });
+    case 'add-card':
+      return href('cpr-aed', { add: '1' });
+    case 'attach-certificates':
+      return href('courses', { credential: credentialId, missing: '1' });
+    case 'export-packet':
+      return href('audit', { credential: credentialId });
+  }
+}
+
 export function CredentialCard({ evaluation, onChanged }: { evaluation: CredentialEvaluation; onChanged(): void }) {
   const { credential, ruleSet } = evaluation;
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const titleId = `credential-${credential.id}`;
+  const next = evaluation.nextAction;
 
   if (editing) {
     return (
@@ -59,7 +74,21 @@ export function CredentialCard({ evaluation, onChanged }: { evaluation: Credenti
       <RecertificationPanel evaluation={evaluation} onChanged={onChanged} />
 
       <footer className="card-actions">
-        <PacketExport credentialId={credential.id} />
+        {next?.kind === 'record-application' && (
+          <button
+            type="button"
+            className="primary"
+            onClick={() => document.getElementById(`recertification-${credential.id}`)?.scrollIntoView({ behavior: 'smooth' })}
+          >
+            {next.label}
+          </button>
+        )}
+        {next && next.kind !== 'export-packet' && next.kind !== 'record-application' && (
+          <a className="button-link primary" href={nextHref(next.kind, credential.id)}>
+            {next.label}
+          </a>
+        )}
+        <PacketExport credentialId={credential.id} primary={next?.kind === 'export-packet'} />
         <a className="button-link" href={href('audit', { credential: credential.id })}>
           Audit mode
         </a>

@@ -11,9 +11,11 @@ interface CredentialFormProps {
   credential?: Credential;
   onSaved(): void;
   onCancel(): void;
+  /** The welcome flow words the same form for a trainer setting up. */
+  wording?: { title: string; submit: string; cancel: string };
 }
 
-export function CredentialForm({ personId, credential, onSaved, onCancel }: CredentialFormProps) {
+export function CredentialForm({ personId, credential, onSaved, onCancel, wording }: CredentialFormProps) {
   const ruleSets = useApi('listRuleSets', {}).data ?? [];
   const [ruleSet, setRuleSet] = useState(credential?.ruleSet ?? 'nasm-cpt');
   const [number, setNumber] = useState(credential?.number ?? '');
@@ -35,7 +37,7 @@ export function CredentialForm({ personId, credential, onSaved, onCancel }: Cred
     else setErrors(errorsFromApi(result.error));
   }
 
-  const title = credential ? 'Edit credential' : 'Add a credential';
+  const title = wording?.title ?? (credential ? 'Edit credential' : 'Add a credential');
   return (
     <form className="card form" onSubmit={(e) => void submit(e)} aria-label={title} noValidate>
       <h2>{title}</h2>
@@ -61,9 +63,14 @@ export function CredentialForm({ personId, credential, onSaved, onCancel }: Cred
         value={cycleStart}
         onChange={(e) => setCycleStart(e.target.value)}
         error={errors.cycleStart}
-        hint="Leave empty to start the cycle where the rule set says (NASM: two years before expiration). For NSCA, enter your certification date."
+        hint="Leave empty for your certification's usual cycle (NASM: the two years before expiration). For NSCA, enter your certification date."
       />
-      <FormFooter error={errors.form} submitLabel={credential ? 'Save credential' : 'Add credential'} onCancel={onCancel} />
+      <FormFooter
+        error={errors.form}
+        submitLabel={wording?.submit ?? (credential ? 'Save credential' : 'Add credential')}
+        cancelLabel={wording?.cancel}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

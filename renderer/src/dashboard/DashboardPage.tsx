@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useApi } from '../api';
-import { href } from '../shell/routes';
 import { usePeople } from '../state/people';
 import { LoadError } from '../ui/LoadError';
+import { Welcome } from '../welcome/Welcome';
 import { CredentialCard } from './CredentialCard';
 import { CredentialForm } from './CredentialForm';
 
@@ -11,20 +11,7 @@ export function DashboardPage() {
   const [adding, setAdding] = useState(false);
   const { data: evaluations, error, reload: refresh } = useApi('evaluatePerson', person ? { personId: person.id } : null);
 
-  if (people && people.length === 0) {
-    return (
-      <section aria-labelledby="section-title">
-        <h1 id="section-title">Welcome to Recert</h1>
-        <p className="empty-state">
-          Recert keeps your continuing-education courses, CPR/AED cards and certificates on this computer and tells you exactly where you
-          stand.
-        </p>
-        <p>
-          Start by adding yourself (or the first trainer on your team) under <a href={href('staff')}>Staff</a>.
-        </p>
-      </section>
-    );
-  }
+  if (people && people.length === 0) return <Welcome />;
 
   return (
     <section aria-labelledby="section-title">

@@ -36,7 +36,7 @@ export function Findings({ evaluation }: { evaluation: CredentialEvaluation }) {
     <div className="findings">
       {evaluation.blockers.length > 0 && (
         <>
-          <h3>To do before you can apply</h3>
+          <h3>Needs attention</h3>
           <ul>
             {evaluation.blockers.map((b) => (
               <Finding key={b.code} item={b} evaluation={evaluation} tone="blocker" />

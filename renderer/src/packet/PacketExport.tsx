@@ -3,7 +3,16 @@ import type { PacketExportStatus } from '../../../preload/contract';
 import { call } from '../api';
 
 /** "Export audit packet": the save dialog (desktop) or a download (browser), a progress bar, cancel, "Show in folder". */
-export function PacketExport({ credentialId, label = 'Export audit packet' }: { credentialId: string; label?: string }) {
+export function PacketExport({
+  credentialId,
+  label = 'Export audit packet',
+  primary = true,
+}: {
+  credentialId: string;
+  label?: string;
+  /** Whether exporting is the screen's main action (the audit screen; a dashboard card with an open audit). */
+  primary?: boolean;
+}) {
   const [status, setStatus] = useState<PacketExportStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [starting, setStarting] = useState(false);
@@ -54,7 +63,7 @@ export function PacketExport({ credentialId, label = 'Export audit packet' }: { 
   const percent = status && status.total > 0 ? Math.round((status.done / status.total) * 100) : 0;
   return (
     <div className="packet-export">
-      <button type="button" className="primary" onClick={() => void start()} disabled={running || starting}>
+      <button type="button" className={primary ? 'primary' : undefined} onClick={() => void start()} disabled={running || starting}>
         {label}
       </button>
       {status && (

@@ -17,11 +17,11 @@ function SectionContent({ route }: { route: Route }) {
     case 'courses':
       return <CoursesPage key={route.params.toString()} route={route} />;
     case 'cpr-aed':
-      return <CprAedPage />;
+      return <CprAedPage key={route.params.toString()} route={route} />;
     case 'audit':
       return <AuditPage key={route.params.toString()} route={route} />;
     case 'staff':
-      return <StaffPage />;
+      return <StaffPage key={route.params.toString()} route={route} />;
     case 'settings':
       return <SettingsPage />;
   }
@@ -34,7 +34,11 @@ function PersonPicker() {
   return (
     <div className="field person-picker">
       <label htmlFor="person-picker">Showing records of</label>
-      <select id="person-picker" value={person.id} onChange={(e) => choose(e.target.value)}>
+      {/* A closed select cuts a long name: the whole name stands above it, wrapped. */}
+      <p className="person-picked" aria-hidden="true">
+        {person.name}
+      </p>
+      <select id="person-picker" value={person.id} title={person.name} onChange={(e) => choose(e.target.value)}>
         {people.map((p) => (
           <option key={p.id} value={p.id}>
             {p.name}

@@ -1,15 +1,17 @@
 import { useState } from 'react';
 import type { Person } from '../../../preload/contract';
 import { call, useApi } from '../api';
+import type { Route } from '../shell/routes';
 import { usePeople } from '../state/people';
 import { PersonForm } from './PersonForm';
 import { TeamOverview } from './TeamOverview';
 
 type Editing = { mode: 'none' } | { mode: 'add' } | { mode: 'edit'; person: Person };
 
-export function StaffPage() {
+export function StaffPage({ route }: { route: Route }) {
   const [showInactive, setShowInactive] = useState(false);
-  const [editing, setEditing] = useState<Editing>({ mode: 'none' });
+  // "I manage a team" on the welcome screen opens the form for the first trainer.
+  const [editing, setEditing] = useState<Editing>(route.params.get('add') ? { mode: 'add' } : { mode: 'none' });
   const [message, setMessage] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
   const shared = usePeople();

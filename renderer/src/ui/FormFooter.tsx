@@ -1,5 +1,15 @@
 /** The end of every form: the error that belongs to no field, then save and cancel. */
-export function FormFooter({ error, submitLabel, onCancel }: { error?: string | undefined; submitLabel: string; onCancel(): void }) {
+export function FormFooter({
+  error,
+  submitLabel,
+  cancelLabel = 'Cancel',
+  onCancel,
+}: {
+  error?: string | undefined;
+  submitLabel: string;
+  cancelLabel?: string;
+  onCancel(): void;
+}) {
   return (
     <>
       {error && (
@@ -12,7 +22,7 @@ export function FormFooter({ error, submitLabel, onCancel }: { error?: string | 
           {submitLabel}
         </button>
         <button type="button" onClick={onCancel}>
-          Cancel
+          {cancelLabel}
         </button>
       </div>
     </>

@@ -1,0 +1,85 @@
+import { useState, type FormEvent } from 'react';
+import { contract, type Person } from '../../../preload/contract';
+import { call } from '../api';
+import { CredentialForm } from '../dashboard/CredentialForm';
+import { errorsFromApi, fieldErrors, type FieldErrors } from '../forms';
+import { href } from '../shell/routes';
+import { usePeople } from '../state/people';
+import { Field } from '../ui/Field';
+
+/**
+ * The first minute: a trainer gives their name, then their certification, and lands on their
+ * dashboard with their status. A manager is sent to add their staff instead.
+ */
+export function Welcome() {
+  const { choose, refresh } = usePeople();
+  const [name, setName] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [person, setPerson] = useState<Person | null>(null);
+
+  async function start(event: FormEvent) {
+    event.preventDefault();
+    const values = { name, email: null, employeeId: null };
+    const local = fieldErrors(contract.createPerson.input, values);
+    setErrors(local);
+    if (Object.keys(local).length > 0) return;
+    const result = await call('createPerson', values);
+    if (result.ok) setPerson(result.value);
+    else setErrors(errorsFromApi(result.error));
+  }
+
+  /** The people list is refreshed only now, so the welcome stays on screen for the second step. */
+  async function finish(created: Person) {
+    choose(created.id);
+    await refresh();
+    window.location.hash = href('dashboard');
+  }
+
+  if (person) {
+    return (
+      <section aria-labelledby="section-title" className="welcome">
+        <h1 id="section-title">Hello, {person.name}</h1>
+        <p className="section-intro">
+          Which certification do you keep up? With its expiration date Recert works out your cycle, what you still need and every deadline.
+        </p>
+        <CredentialForm
+          personId={person.id}
+          wording={{ title: 'Your certification', submit: 'Show my status', cancel: 'Skip for now' }}
+          onCancel={() => void finish(person)}
+          onSaved={() => void finish(person)}
+        />
+      </section>
+    );
+  }
+
+  return (
+    <section aria-labelledby="section-title" className="welcome">
+      <h1 id="section-title">Welcome to Recert</h1>
+      <p className="section-intro">
+        Recert keeps your continuing-education courses, CPR/AED cards and certificates on this computer and tells you exactly where you
+        stand. Nothing leaves this computer.
+      </p>
+      <form className="card form" onSubmit={(e) => void start(e)} aria-label="About you" noValidate>
+        <h2>About you</h2>
+        <Field
+          label="Your name"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          error={errors.name ?? errors.form}
+          autoComplete="name"
+          required
+          autoFocus
+        />
+        <div className="form-actions">
+          <button type="submit" className="primary">
+            Continue
+          </button>
+        </div>
+      </form>
+      <p className="welcome-manager">
+        Keeping track of a team instead? <a href={href('staff', { add: '1' })}>I manage a team</a>: add your trainers and see everyone's
+        status.
+      </p>
+    </section>
+  );
+}
