@@ -1,8 +1,14 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { expect, test } from './fixtures';
+
+const out = resolve(__dirname, '../../test-results/screenshots');
 
 test('a new trainer gives a name and a certification and lands on their status, in two short steps', async ({ page, app }) => {
   await page.goto(app.url);
   await expect(page.getByRole('heading', { level: 1, name: 'Welcome to Recert' })).toBeVisible();
+  mkdirSync(out, { recursive: true });
+  await page.screenshot({ path: join(out, 'welcome-1.png') });
   // Step 1: their name (one field), nothing about "Staff" or "add a person".
   await expect(page.getByRole('main').getByText(/Staff|add a person/)).toHaveCount(0);
   await page.getByLabel('Your name').fill('Dana Rivera');
@@ -15,6 +21,7 @@ test('a new trainer gives a name and a certification and lands on their status, 
   await expect(form.getByText('Rule set')).toHaveCount(0);
   await form.getByLabel('Certification number').fill('NASM-24680');
   await form.getByLabel('Expiration date').fill('2027-03-31');
+  await page.screenshot({ path: join(out, 'welcome-2.png') });
   await form.getByRole('button', { name: 'Show my status' }).click();
 
   // Their dashboard, with where they stand and the next useful step as the main button.
