@@ -1,6 +1,8 @@
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { contentStore } from './core/attachments/file-store';
+import { downloadRegistry } from './core/downloads';
+import { openExportsFolder } from './core/exports-folder';
 import { ATTACHMENTS_FOLDER, DATABASE_FILE } from './core/data-dir';
 import { loadRuleSets } from './core/rules/rulesets';
 import { packetJobs } from './core/packet/jobs';
@@ -39,10 +41,20 @@ export function openAppContext({
     workerFile: packetWorkerFile ?? join(resourcesDir, '..', 'out', 'main', 'packet-worker.js'),
     fontDir: join(resourcesDir, 'fonts'),
   });
-  // Finished packets wait here for a browser-mode download; they do not outlive a session.
-  const exportsDir = join(dataDir, 'exports');
-  rmSync(exportsDir, { recursive: true, force: true });
-  const service = createService({ store, files, dataDir, ruleSets, packets, platform, exportsDir }) satisfies ContractService;
+  // Files waiting for a browser-mode download live in this process's own folder, removed on close.
+  const exportsFolder = openExportsFolder(dataDir);
+  const downloads = downloadRegistry();
+  const service = createService({
+    store,
+    files,
+    dataDir,
+    ruleSets,
+    packets,
+    platform,
+    exportsDir: exportsFolder.dir,
+    downloads,
+    fontDir: join(resourcesDir, 'fonts'),
+  }) satisfies ContractService;
   return {
     dataDir,
     store,
@@ -50,8 +62,12 @@ export function openAppContext({
     ruleSets,
     service,
     packets,
+    downloads,
     dispatch: createDispatch(service, logError),
-    close: () => db.close(),
+    close: () => {
+      db.close();
+      exportsFolder.close();
+    },
   };
 }
 

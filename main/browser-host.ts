@@ -145,10 +145,31 @@ export async function startBrowserHost({ context, rendererDir, port = 0 }: Brows
     response.end(content);
   }
 
-  /** GET attachments/<id>: a certificate for preview (HEIC converted); GET exports/<jobId>: a finished packet. */
-  async function serveFile(kind: 'attachments' | 'exports', id: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  /**
+   * GET attachments/<id>: a certificate for preview (HEIC converted); GET exports/<jobId>: a finished
+   * packet; GET downloads/<id>: a report or other file made for the user.
+   */
+  async function serveFile(
+    kind: 'attachments' | 'exports' | 'downloads',
+    id: string,
+    request: IncomingMessage,
+    response: ServerResponse,
+  ): Promise<void> {
     if (!tokenMatches(cookieToken(request), token)) {
       response.writeHead(403, { 'Content-Type': 'text/plain' }).end('Refused: open the URL that "npm run browser" printed.');
+      return;
+    }
+    if (kind === 'downloads') {
+      const download = context.downloads.get(id);
+      if (!download) {
+        response.writeHead(404, { 'Content-Type': 'text/plain' }).end('No file with that id: make it again in the app.');
+        return;
+      }
+      response.writeHead(200, {
+        'Content-Type': download.mediaType,
+        'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(download.fileName)}`,
+      });
+      response.end(await readFile(download.path));
       return;
     }
     if (kind === 'exports') {
@@ -210,9 +231,9 @@ export async function startBrowserHost({ context, rendererDir, port = 0 }: Brows
         response.end(bridgeScript());
       } else if (url.pathname.startsWith(API_PREFIX)) {
         await serveApi(url.pathname.slice(API_PREFIX.length), request, response);
-      } else if (/^\/(attachments|exports)\/[^/]+$/.test(url.pathname) && request.method === 'GET') {
+      } else if (/^\/(attachments|exports|downloads)\/[^/]+$/.test(url.pathname) && request.method === 'GET') {
         const [, kind, id] = url.pathname.split('/');
-        await serveFile(kind as 'attachments' | 'exports', decodeURIComponent(id ?? ''), request, response);
+        await serveFile(kind as 'attachments' | 'exports' | 'downloads', decodeURIComponent(id ?? ''), request, response);
       } else {
         await serveStatic(url.pathname, url.searchParams, response);
       }

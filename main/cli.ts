@@ -1,10 +1,11 @@
 // The `recert` command line (docs/cli.md). Exit codes: 0 success, 2 bad input (the
 // message names the JSON path), 1 unexpected failure.
-import { existsSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openAppContext } from './app-context';
-import { resolveDataDir } from './core/data-dir';
+import { dataLocation, resourcesDir, UsageError } from './cli-common';
+import { teamCommand } from './cli-team';
 import { formatDate, isCalendarDate, localToday } from './core/dates';
 import { evaluateRecords, type EvaluationReport } from './core/records-file/evaluate';
 import { exportRecords } from './core/records-file/export';
@@ -30,27 +31,16 @@ Commands:
       Write the records file, with the certificate files beside it.
   packet (FILE | --db PATH) --person ID --credential ID --out OUT.pdf [--as-of YYYY-MM-DD]
       Write the audit packet for one credential: a progress line per exhibit on stderr.
+  team [--db PATH] [--as-of YYYY-MM-DD] [--json | --out FILE.json|FILE.csv|FILE.pdf]
+      The manager's report: every active trainer's credentials, most urgent first.
 
   --db PATH   the data folder (or its recert.sqlite3); default: RECERT_DATA_DIR or the app's folder
   --help      show this help
 
 Exit status: 0 success, 2 bad input, 1 unexpected failure.`;
 
-/** Bad input: the message goes to stderr and the exit status is 2. */
-class UsageError extends Error {}
-
-const resourcesDir = resolve(__dirname, '../../resources');
-
 function ruleSets(): RuleSet[] {
   return loadRuleSets(join(resourcesDir, 'rulesets'));
-}
-
-/** --db accepts the data folder or the database file inside it. */
-function dataLocation(db: string | undefined): { dataDir: string; databaseFile?: string } {
-  if (!db) return { dataDir: resolveDataDir() };
-  const path = resolve(db);
-  const isFile = existsSync(path) ? statSync(path).isFile() : /\.(sqlite3?|db)$/i.test(path);
-  return isFile ? { dataDir: dirname(path), databaseFile: path } : { dataDir: path };
 }
 
 function summary(report: EvaluationReport, names: Map<string, string>, byId: Map<string, RuleSet>): string {
@@ -223,6 +213,9 @@ export async function run(argv: string[]): Promise<number> {
         return 0;
       case 'packet':
         await packetCommand(rest);
+        return 0;
+      case 'team':
+        await teamCommand(rest);
         return 0;
       default:
         throw new UsageError(`unknown command "${command}"`);

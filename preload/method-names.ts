@@ -43,4 +43,8 @@ export const methodNames = [
   'showPacketInFolder',
   'getSettings',
   'updateSettings',
+  'getTeamView',
+  'exportTeamReport',
+  'previewRoster',
+  'importRoster',
 ] as const;

@@ -14,9 +14,12 @@ import { evaluationContract } from './evaluation';
 import { packetContract } from './packet';
 import { peopleContract } from './people';
 import { settingsContract } from './settings';
+import { teamContract } from './team';
 
 export * from '../../main/core/domain/records';
 export type * from '../../main/core/domain/views';
+export type * from '../../main/core/domain/team';
+export { teamFilters } from '../../main/core/domain/team';
 export type { ApiError, ErrorCode, Result } from '../../main/core/domain/result';
 export { courseLogSortKeys } from '../../main/core/domain/views';
 export { calendarDateSchema, ceusSchema, contactHoursSchema, hasAtMostDecimals, issuePath } from '../../main/core/domain/fields';
@@ -34,6 +37,7 @@ type Features = [
   typeof evaluationContract,
   typeof packetContract,
   typeof settingsContract,
+  typeof teamContract,
 ];
 
 /** Two features naming the same method would silently shadow one another: make that a type error. */
@@ -55,6 +59,7 @@ export const contract = {
   ...evaluationContract,
   ...packetContract,
   ...settingsContract,
+  ...teamContract,
 } as const;
 
 export type Contract = typeof contract;

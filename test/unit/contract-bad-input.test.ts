@@ -36,6 +36,8 @@ const activityFields = (s: Seeded) => ({
 });
 const cardFields = { provider: 'Red Cross', completed: '2026-01-01', expires: '2028-01-01', adultCpr: true, aed: true, handsOn: false };
 const owner = (s: Seeded) => ({ kind: 'activity', id: s.activityId });
+const rosterCsv =
+  'Name,E-mail,Employee ID,Credential,Certification number,Expiration date\nSam Lee,sam@example.org,E-9,NASM-CPT,NASM-9,3/31/2027\n';
 
 const fixtures: Record<MethodName, Fixture> = {
   listPeople: { valid: () => ({ includeInactive: true }), required: [], ids: [] },
@@ -157,6 +159,10 @@ const fixtures: Record<MethodName, Fixture> = {
     ids: ['credentialId'],
   },
   getSettings: { valid: () => ({}), required: [], ids: [] },
+  getTeamView: { valid: () => ({ asOf: '2026-11-21' }), required: [], ids: [] },
+  exportTeamReport: { valid: () => ({ format: 'csv', asOf: '2026-11-21' }), required: ['format'], ids: [] },
+  previewRoster: { valid: () => ({ csvText: rosterCsv }), required: ['csvText'], ids: [] },
+  importRoster: { valid: () => ({ csvText: rosterCsv }), required: ['csvText'], ids: [] },
   updateSettings: { valid: () => ({ theme: 'dark' }), required: ['theme'], ids: [] },
 };
 

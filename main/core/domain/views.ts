@@ -183,3 +183,21 @@ export interface PacketExportStatus {
   canShowInFolder: boolean;
   error: string | null;
 }
+
+/** A file made for the user (a report): saved where they chose (desktop) or ready to download (browser mode). */
+export interface FileDelivery {
+  fileName: string;
+  /** Desktop: where the file was saved. */
+  savedTo: string | null;
+  /** Browser mode: a same-origin link that downloads the file. */
+  downloadPath: string | null;
+}
+
+/** A staff roster read from CSV, before anything is written: each row's effect, or every problem. */
+export interface RosterPreview {
+  rows: { line: number; name: string; employeeId: string | null; credential: string; expires: string; action: string }[];
+  /** "line 4, expiration date: …": when any, Import is refused and nothing is written. */
+  problems: string[];
+  newPeople: number;
+  newCredentials: number;
+}

@@ -1,6 +1,7 @@
 // What every feature of the service shares: the store and files, the write helper that keeps the
 // caches honest, and the lookups that turn an unknown id into a message naming the field.
 import type { ContentStore } from '../attachments/file-store';
+import type { Downloads } from '../downloads';
 import { courseLog, type PersonSnapshot } from '../course-log';
 import { localToday, type CalendarDate } from '../dates';
 import type { Activity, Credential, CprAedCard, Person } from '../domain/records';
@@ -27,8 +28,12 @@ export interface ServiceDeps {
   ruleSets: readonly RuleSet[];
   packets: PacketJobs;
   platform: Platform;
-  /** Where browser mode keeps finished packets until they are downloaded. */
+  /** This process's folder for files waiting to be downloaded in browser mode (packets, reports). */
   exportsDir: string;
+  /** Browser mode's download links to those files. */
+  downloads: Downloads;
+  /** The packet's fonts, also used by the team report (names in any script). */
+  fontDir: string;
   /** Today's date: injected so that tests can pin it; the engine itself never reads a clock. */
   today?: () => CalendarDate;
 }

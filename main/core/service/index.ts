@@ -10,6 +10,7 @@ import { evaluationService } from './evaluation';
 import { packetService } from './packet';
 import { peopleService } from './people';
 import { settingsService } from './settings';
+import { teamService } from './team';
 
 export type { Platform, ServiceDeps } from './context';
 export { packetFileName } from './packet';
@@ -26,6 +27,7 @@ export function createService(deps: ServiceDeps) {
     ...evaluationService(ctx),
     ...packetService(ctx),
     ...settingsService(ctx),
+    ...teamService(ctx),
   };
 }
 

@@ -1,0 +1,40 @@
+// What every `recert` command shares: bad-input errors (exit 2), the data folder from --db, dates.
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { DATABASE_FILE, resolveDataDir } from './core/data-dir';
+import { isCalendarDate, localToday, type CalendarDate } from './core/dates';
+
+/** Bad input: the message goes to stderr and the exit status is 2. */
+export class UsageError extends Error {}
+
+/** The resources folder of the built app (rule sets, fonts). */
+export const resourcesDir = resolve(__dirname, '../../resources');
+
+/** --db accepts the data folder or the database file inside it. */
+export function dataLocation(db: string | undefined): { dataDir: string; databaseFile?: string } {
+  if (!db) return { dataDir: resolveDataDir() };
+  const path = resolve(db);
+  const isFile = existsSync(path) ? statSync(path).isFile() : /\.(sqlite3?|db)$/i.test(path);
+  return isFile ? { dataDir: dirname(path), databaseFile: path } : { dataDir: path };
+}
+
+/** A data folder that must already hold Recert's data (reports read; they never create an empty store). */
+export function existingDataLocation(db: string | undefined): { dataDir: string; databaseFile?: string } {
+  const location = dataLocation(db);
+  const file = location.databaseFile ?? join(location.dataDir, DATABASE_FILE);
+  if (!existsSync(file)) {
+    throw new UsageError(
+      db
+        ? `--db: ${db} is not a Recert data folder (no ${DATABASE_FILE} in it); give the folder the app uses, shown in Settings`
+        : `no Recert data in ${location.dataDir}; open the app once, or give the data folder with --db PATH`,
+    );
+  }
+  return location;
+}
+
+/** --as-of, or today. */
+export function asOfOption(value: string | undefined): CalendarDate {
+  const asOf = value ?? localToday();
+  if (!isCalendarDate(asOf)) throw new UsageError(`--as-of: "${asOf}" is not a calendar date; write it YYYY-MM-DD, e.g. 2026-11-23`);
+  return asOf;
+}

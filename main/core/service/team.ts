@@ -1,0 +1,111 @@
+import { formatDate } from '../dates';
+import type { AsOf } from '../domain/inputs';
+import type { Person } from '../domain/records';
+import type { TeamReport, TeamView } from '../domain/team';
+import type { FileDelivery, RosterPreview } from '../domain/views';
+import { CsvError } from '../csv/table';
+import { invalid } from '../errors';
+import { evaluateEveryone } from '../evaluation';
+import { groupBy } from '../group-by';
+import { newId } from '../ids';
+import { loadFontSet } from '../packet/fonts';
+import { teamReportCsv } from '../team/csv';
+import { teamReportPdf } from '../team/pdf';
+import { buildTeamReport, type TeamEntry } from '../team/report';
+import { planRoster, rosterPreview, type RosterPlan } from '../team/roster';
+import { buildTeamView } from '../team/view';
+import type { ServiceContext } from './context';
+import { deliverFile } from './deliver';
+
+export function teamService(ctx: ServiceContext) {
+  const { store } = ctx;
+
+  /** Every credential of every active person, evaluated once: the report and the view share it. */
+  function teamEntries(asOf: string): { entries: TeamEntry[]; people: Person[] } {
+    const rules = ctx.rules();
+    const people = store.people.list(false);
+    const active = new Map(people.map((p) => [p.id, p]));
+    const cards = new Map(store.cprAedCards.listAll().map((k) => [k.id, k]));
+    const entries = evaluateEveryone(store, rules, asOf).flatMap((stored): TeamEntry[] => {
+      const person = active.get(stored.personId);
+      const ruleSet = rules.get(stored.credential.ruleSet);
+      if (!person || !ruleSet) return [];
+      const card = stored.verdict.cprAed.id ? cards.get(stored.verdict.cprAed.id) : undefined;
+      return [{ person, credential: stored.credential, verdict: stored.verdict, ruleSet, card }];
+    });
+    return { entries, people };
+  }
+
+  function teamView(asOf: string): TeamView {
+    const { entries, people } = teamEntries(asOf);
+    const cardsByPerson = groupBy(store.cprAedCards.listAll(), (k) => k.personId);
+    return buildTeamView({ entries, people, cardsOf: (id) => cardsByPerson.get(id) ?? [], asOf });
+  }
+
+  function plan(csvText: string): RosterPlan {
+    try {
+      return planRoster(csvText, ctx.ruleSets, {
+        people: store.people.list(true),
+        credentialsOf: (personId) => store.credentials.listByPerson(personId),
+      });
+    } catch (error) {
+      if (error instanceof CsvError) throw invalid('csvText', error.message);
+      throw error;
+    }
+  }
+
+  return {
+    getTeamView: ({ asOf }: AsOf): TeamView => teamView(asOf ?? ctx.today()),
+    /** The report exactly as `recert team --json` prints it. */
+    getTeamReport: ({ asOf }: AsOf): TeamReport => {
+      const date = asOf ?? ctx.today();
+      const { entries, people } = teamEntries(date);
+      return buildTeamReport(entries, people.length, date);
+    },
+    exportTeamReport: async ({ format, asOf }: { format: 'csv' | 'pdf' } & AsOf): Promise<FileDelivery | null> => {
+      const date = asOf ?? ctx.today();
+      const fileName = `Team certification report - ${formatDate(date)}.${format}`;
+      if (format === 'csv') {
+        const { entries, people } = teamEntries(date);
+        const csv = teamReportCsv(buildTeamReport(entries, people.length, date));
+        return deliverFile(ctx, { fileName, mediaType: 'text/csv; charset=utf-8', bytes: Buffer.from(csv, 'utf8') });
+      }
+      const pdf = await teamReportPdf(teamView(date), loadFontSet(ctx.fontDir));
+      return deliverFile(ctx, { fileName, mediaType: 'application/pdf', bytes: pdf });
+    },
+    previewRoster: ({ csvText }: { csvText: string }): RosterPreview => rosterPreview(plan(csvText)),
+    /** All rows or none: a roster with any problem writes nothing. */
+    importRoster: ({ csvText }: { csvText: string }): RosterPreview => {
+      const planned = plan(csvText);
+      const preview = rosterPreview(planned);
+      if (planned.problems.length > 0) {
+        throw invalid('csvText', `The roster was not imported; fix these and try again:\n${planned.problems.join('\n')}`);
+      }
+      ctx.write(() => {
+        const created = new Map<string, string>();
+        for (const row of planned.rows) {
+          if (row.alreadyRecorded) continue;
+          let personId = row.existingPersonId ?? created.get(row.personKey);
+          if (!personId) {
+            personId = newId('p');
+            store.people.insert({ id: personId, name: row.name, email: row.email, employeeId: row.employeeId, active: true });
+            created.set(row.personKey, personId);
+          }
+          store.credentials.insert({
+            id: newId('c'),
+            personId,
+            ruleSet: row.ruleSet,
+            number: row.number,
+            expires: row.expires,
+            cycleStart: null,
+            applicationSubmitted: null,
+            applicationAccepted: null,
+            auditNoticeReceived: null,
+            documentsSent: null,
+          });
+        }
+      });
+      return preview;
+    },
+  };
+}

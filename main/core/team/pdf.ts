@@ -1,0 +1,55 @@
+// The printable team report for a regional director or an insurer: title, as-of date, the summary,
+// every credential most urgent first, page numbers; names in any script (the packet's fonts).
+import { formatDate } from '../dates';
+import type { TeamView } from '../domain/team';
+import type { FontSet } from '../packet/fonts';
+import { COLORS, createDocument, footer, LETTER, MARGIN, rule, write } from '../packet/pen';
+import { table, type Column } from '../packet/table';
+
+const COLUMNS: Column[] = [
+  { title: 'Trainer', width: 88 },
+  { title: 'Credential', width: 70 },
+  { title: 'Status', width: 86 },
+  { title: 'Expires', width: 64 },
+  { title: 'Still needed', width: 52 },
+  { title: 'CPR/AED', width: 66 },
+  { title: 'Audit due', width: 50 },
+  { title: 'Missing files', width: 28, align: 'right' },
+];
+
+export async function teamReportPdf(view: TeamView, fonts: FontSet, organisation = 'Team'): Promise<Buffer> {
+  const title = `${organisation} certification report`;
+  const { doc, done } = createDocument(fonts, { Title: `${title} — ${view.asOf}`, Creator: 'Recert', Subject: 'Staff certifications' });
+  const newPage = () => doc.addPage({ size: 'LETTER', margin: MARGIN });
+  newPage();
+  write(doc, fonts, 'Recert', MARGIN, MARGIN, { size: 11, bold: true, color: COLORS.accent });
+  write(doc, fonts, title, MARGIN, doc.y + 4, { size: 22, bold: true });
+  write(doc, fonts, `As of ${formatDate(view.asOf)}`, MARGIN, doc.y + 2, { size: 11, color: COLORS.muted });
+  rule(doc, doc.y + 8);
+  doc.y += 18;
+
+  const summary = view.counts.map((c) => `${c.filter === null ? c.label : `${c.label}: ${c.count}`}`).join(' · ');
+  write(doc, fonts, summary, MARGIN, doc.y, { size: 10, width: LETTER.width - 2 * MARGIN });
+  doc.y += 14;
+
+  const rows = view.rows.map((r) => [
+    r.employeeId ? `${r.name} (${r.employeeId})` : r.name,
+    r.credentialName,
+    r.statusText,
+    r.expirationText,
+    r.remainingText,
+    r.cprAedText,
+    r.auditDue ? formatDate(r.auditDue) : '—',
+    String(r.missingCertificates),
+  ]);
+  if (rows.length === 0) write(doc, fonts, 'No active trainer has a credential recorded yet.', MARGIN, doc.y, { size: 10 });
+  else table(doc, fonts, 'Credentials, most urgent first', COLUMNS, rows, newPage);
+
+  const count = doc.bufferedPageRange().count;
+  for (let i = 0; i < count; i++) {
+    doc.switchToPage(i);
+    footer(doc, fonts, LETTER, i + 1, count, `${title} · as of ${formatDate(view.asOf)}`);
+  }
+  doc.end();
+  return done;
+}

@@ -1,0 +1,154 @@
+// The manager's report from everyone's verdicts: rows most urgent first, and the summary counts.
+// Pure: the verdicts come in, the report goes out; the same function serves the Team screen, the CSV
+// and PDF reports and `recert team`.
+import { daysBetween, type CalendarDate } from '../dates';
+import type { CprAedCard, Credential, Person } from '../domain/records';
+import type { DeadlineKind, TeamFilter, TeamReport, TeamRow, TeamSummary } from '../domain/team';
+import type { Verdict } from '../domain/verdict';
+import type { RuleSet } from '../rules/ruleset-schema';
+
+/** One credential of an active person, evaluated. */
+export interface TeamEntry {
+  person: Person;
+  credential: Credential;
+  verdict: Verdict;
+  ruleSet: RuleSet;
+  /** The CPR/AED card the verdict names, if any. */
+  card: CprAedCard | undefined;
+}
+
+const EXPIRING_WINDOWS = [30, 60, 90] as const;
+
+function auditOpen(credential: Credential): boolean {
+  return credential.auditNoticeReceived !== null && credential.documentsSent === null;
+}
+
+/** The first deadline on or after the as-of date that still applies to this credential. */
+function nextDeadline(entry: TeamEntry, asOf: CalendarDate): TeamRow['nextDeadline'] {
+  // A lapsed credential has no deadline left to meet, unless an audit is still open.
+  const d = entry.verdict.deadlines;
+  if (entry.verdict.status === 'lapsed')
+    return auditOpen(entry.credential) && d.auditDue && d.auditDue >= asOf ? { kind: 'audit-due', date: d.auditDue } : null;
+  const applied = entry.credential.applicationSubmitted !== null;
+  const candidates: [DeadlineKind, string | null][] = [
+    ['audit-due', auditOpen(entry.credential) ? d.auditDue : null],
+    ...(applied
+      ? []
+      : ([
+          ['expiration', d.expiration],
+          ['courses-by', d.coursesBy],
+          ['late-fee-from', d.lateFeeFrom],
+          ['additional-fee-from', d.additionalFeeFrom],
+          ['final-application', d.finalApplication],
+          ['cpr-aed-expires', entry.verdict.cprAed.ok && entry.card ? entry.card.expires : null],
+        ] as [DeadlineKind, string | null][])),
+  ];
+  let next: TeamRow['nextDeadline'] = null;
+  for (const [kind, date] of candidates) {
+    if (date === null || date < asOf) continue;
+    if (!next || date < next.date) next = { kind, date };
+  }
+  return next;
+}
+
+export function teamRow(entry: TeamEntry, asOf: CalendarDate): TeamRow {
+  const { person, credential, verdict, ruleSet, card } = entry;
+  return {
+    person: person.id,
+    name: person.name,
+    employeeId: person.employeeId,
+    credential: credential.id,
+    ruleSet: credential.ruleSet,
+    number: credential.number,
+    status: verdict.status,
+    compliant: (verdict.status === 'ready' || verdict.status === 'submitted') && verdict.blockers.length === 0,
+    expiration: verdict.deadlines.expiration,
+    daysToExpiration: daysBetween(asOf, verdict.deadlines.expiration),
+    remaining: verdict.ceus.remaining,
+    unit: ruleSet.unit.plural,
+    cprAed: { ok: verdict.cprAed.ok, reason: verdict.cprAed.reason, expires: card?.expires ?? null },
+    auditDue: auditOpen(credential) ? verdict.deadlines.auditDue : null,
+    missingCertificates: verdict.warnings.filter((w) => w.startsWith('no-certificate:')).length,
+    nextDeadline: nextDeadline(entry, asOf),
+  };
+}
+
+/** Which summary counts a row belongs to: one definition for the counts and the screen's filters. */
+export function filtersOf(row: TeamRow, entry: Pick<TeamEntry, 'credential'>): TeamFilter[] {
+  const filters: TeamFilter[] = [];
+  if (row.compliant) filters.push('compliant');
+  const expiring = entry.credential.applicationSubmitted === null && (row.status === 'in-progress' || row.status === 'ready');
+  for (const days of EXPIRING_WINDOWS) {
+    if (expiring && row.daysToExpiration >= 0 && row.daysToExpiration <= days) filters.push(`expiring-${days}`);
+  }
+  if (row.status === 'expired-late' || row.status === 'expired-additional-fee') filters.push('expired');
+  if (row.status === 'lapsed') filters.push('lapsed');
+  if (!row.cprAed.ok) filters.push('cpr-aed-not-ok');
+  if (entry.credential.auditNoticeReceived !== null && entry.credential.documentsSent === null) filters.push('audit-open');
+  return filters;
+}
+
+/**
+ * Most urgent first: no longer current (lapsed, then expired, the longest overdue first), then open
+ * audits by their due date, then by days to expiration; applications already submitted come last.
+ */
+function urgencyGroup(row: TeamRow): number {
+  if (row.status === 'lapsed') return 0;
+  if (row.status === 'expired-additional-fee' || row.status === 'expired-late') return 1;
+  if (row.auditDue !== null) return 2;
+  if (row.status === 'submitted') return 4;
+  return 3;
+}
+
+export function compareUrgency(a: TeamRow, b: TeamRow): number {
+  const group = urgencyGroup(a) - urgencyGroup(b);
+  if (group !== 0) return group;
+  if (a.auditDue !== null && b.auditDue !== null && a.auditDue !== b.auditDue) return a.auditDue < b.auditDue ? -1 : 1;
+  return a.daysToExpiration - b.daysToExpiration || a.name.localeCompare(b.name) || a.credential.localeCompare(b.credential);
+}
+
+export interface RankedRow {
+  row: TeamRow;
+  entry: TeamEntry;
+  filters: TeamFilter[];
+}
+
+/** Rows in urgency order with the filters each belongs to, and the summary counted from those filters. */
+export function rankTeam(
+  entries: readonly TeamEntry[],
+  activePeople: number,
+  asOf: CalendarDate,
+): { ranked: RankedRow[]; summary: TeamSummary } {
+  const ranked = entries.map((entry) => {
+    const row = teamRow(entry, asOf);
+    return { row, entry, filters: filtersOf(row, entry) };
+  });
+  ranked.sort((a, b) => compareUrgency(a.row, b.row));
+  const summary: TeamSummary = {
+    people: activePeople,
+    credentials: ranked.length,
+    compliant: 0,
+    expiringWithin: { '30': 0, '60': 0, '90': 0 },
+    expired: 0,
+    lapsed: 0,
+    cprAedNotOk: 0,
+    auditsOpen: 0,
+  };
+  const counters: Record<TeamFilter, () => void> = {
+    compliant: () => (summary.compliant += 1),
+    'expiring-30': () => (summary.expiringWithin['30'] += 1),
+    'expiring-60': () => (summary.expiringWithin['60'] += 1),
+    'expiring-90': () => (summary.expiringWithin['90'] += 1),
+    expired: () => (summary.expired += 1),
+    lapsed: () => (summary.lapsed += 1),
+    'cpr-aed-not-ok': () => (summary.cprAedNotOk += 1),
+    'audit-open': () => (summary.auditsOpen += 1),
+  };
+  for (const { filters } of ranked) for (const filter of filters) counters[filter]();
+  return { ranked, summary };
+}
+
+export function buildTeamReport(entries: readonly TeamEntry[], activePeople: number, asOf: CalendarDate): TeamReport {
+  const { ranked, summary } = rankTeam(entries, activePeople, asOf);
+  return { asOf, summary, rows: ranked.map((r) => r.row) };
+}

@@ -1,0 +1,143 @@
+// The Team screen's view of the report: every row's words and tones, the summary as filter buttons,
+// and the training matrix (people × credential types). The renderer shows this as it is.
+import { daysBetween, formatDate, type CalendarDate } from '../dates';
+import { count } from '../domain/plural';
+import type { CprAedCard, Person } from '../domain/records';
+import type { DeadlineKind, TeamMatrix, TeamView, TeamViewRow } from '../domain/team';
+import type { Tone } from '../domain/views';
+import { formatAmount } from '../rules/amounts';
+import { statusText } from '../rules/describe';
+import { cprAedWords, daysFromNow } from '../rules/present';
+import { rankTeam, type RankedRow, type TeamEntry } from './report';
+
+const DEADLINE_LABELS: Record<DeadlineKind, string> = {
+  'audit-due': 'Audit documents due',
+  expiration: 'Expires',
+  'courses-by': 'Last day for courses',
+  'late-fee-from': 'Late fee from',
+  'additional-fee-from': 'Additional fee from',
+  'final-application': 'Last day to apply',
+  'cpr-aed-expires': 'CPR/AED card expires',
+};
+
+export function deadlineLabel(kind: DeadlineKind): string {
+  return DEADLINE_LABELS[kind];
+}
+
+const STATUS_WORDS: Record<string, string> = {
+  'in-progress': 'In progress',
+  ready: 'Requirements met',
+  submitted: 'Application submitted',
+  'expired-late': 'Expired (late fee)',
+  'expired-additional-fee': 'Expired (late and additional fees)',
+  lapsed: 'Lapsed',
+};
+
+function statusTone(row: RankedRow['row']): Tone {
+  if (row.status === 'lapsed' || row.status === 'expired-late' || row.status === 'expired-additional-fee') return 'bad';
+  if (row.auditDue !== null) return 'warn';
+  return row.compliant ? 'ok' : 'neutral';
+}
+
+function expirationTone(days: number, submitted: boolean): Tone {
+  if (submitted) return 'neutral';
+  if (days < 0) return 'bad';
+  return days <= 30 ? 'warn' : 'neutral';
+}
+
+/** The team's CPR/AED card words for a person: as a credential sees it, or from the latest card when none does. */
+function personCprAed(rows: RankedRow[], cards: readonly CprAedCard[], asOf: CalendarDate): { text: string; tone: Tone } {
+  const best = rows.find((r) => r.row.cprAed.ok) ?? rows[0];
+  if (best) return cprAedWords(best.row.cprAed.reason, best.entry.card, asOf);
+  const latest = [...cards].sort((a, b) => (a.expires < b.expires ? 1 : -1))[0];
+  if (!latest) return cprAedWords('missing', undefined, asOf);
+  return latest.expires < asOf ? cprAedWords('expired', latest, asOf) : { text: `Expires ${formatDate(latest.expires)}`, tone: 'neutral' };
+}
+
+function viewRow({ row, entry, filters }: RankedRow, urgency: number, asOf: CalendarDate): TeamViewRow {
+  const submitted = entry.credential.applicationSubmitted !== null;
+  const cpr = cprAedWords(row.cprAed.reason, entry.card, asOf);
+  const auditDays = row.auditDue ? daysBetween(asOf, row.auditDue) : null;
+  return {
+    ...row,
+    urgency,
+    credentialName: `${entry.ruleSet.credential}${row.number ? ` · ${row.number}` : ''}`,
+    statusText: statusText(
+      entry.verdict,
+      entry.ruleSet,
+      submitted && !entry.credential.applicationAccepted ? entry.credential.applicationSubmitted : null,
+      asOf,
+    ),
+    statusTone: statusTone(row),
+    expirationText: `${formatDate(row.expiration)} · ${daysFromNow(asOf, row.expiration)}`,
+    expirationTone: expirationTone(row.daysToExpiration, submitted),
+    remainingText: row.remaining > 0 ? `${formatAmount(row.remaining, entry.ruleSet)} to go` : 'Nothing left',
+    cprAedText: cpr.text,
+    cprAedTone: cpr.tone,
+    auditText: row.auditDue ? `Due ${formatDate(row.auditDue)} · ${daysFromNow(asOf, row.auditDue)}` : null,
+    auditTone: auditDays === null ? 'neutral' : auditDays < 0 ? 'bad' : auditDays <= 7 ? 'warn' : 'neutral',
+    nextDeadlineText: row.nextDeadline ? `${deadlineLabel(row.nextDeadline.kind)} ${formatDate(row.nextDeadline.date)}` : null,
+    filters,
+  };
+}
+
+function matrix(
+  ranked: RankedRow[],
+  people: readonly Person[],
+  cardsOf: (personId: string) => readonly CprAedCard[],
+  asOf: CalendarDate,
+): TeamMatrix {
+  const columns = new Map<string, string>();
+  for (const { entry } of ranked) columns.set(entry.ruleSet.id, entry.ruleSet.credential);
+  const ordered = [...columns].sort((a, b) => a[1].localeCompare(b[1]));
+  return {
+    columns: ordered.map(([ruleSet, label]) => ({ ruleSet, label })),
+    rows: people.map((person) => {
+      const own = ranked.filter((r) => r.entry.person.id === person.id);
+      return {
+        person: person.id,
+        name: person.name,
+        employeeId: person.employeeId,
+        cells: ordered.map(([ruleSet]) => {
+          const held = own.find((r) => r.entry.ruleSet.id === ruleSet);
+          if (!held) return { text: '—', tone: 'neutral' as Tone, credential: null };
+          return { text: STATUS_WORDS[held.row.status] ?? held.row.status, tone: statusTone(held.row), credential: held.row.credential };
+        }),
+        cprAed: personCprAed(own, cardsOf(person.id), asOf),
+      };
+    }),
+  };
+}
+
+export function buildTeamView(input: {
+  entries: readonly TeamEntry[];
+  people: readonly Person[];
+  cardsOf: (personId: string) => readonly CprAedCard[];
+  asOf: CalendarDate;
+}): TeamView {
+  const { entries, people, asOf } = input;
+  const { ranked, summary } = rankTeam(entries, people.length, asOf);
+  const ruleSets = new Map(entries.map((e) => [e.ruleSet.id, e.ruleSet.credential]));
+  return {
+    asOf,
+    summary,
+    counts: [
+      { filter: null, label: count(summary.people, 'person', 'people'), count: summary.people, tone: 'neutral' },
+      { filter: null, label: count(summary.credentials, 'credential', 'credentials'), count: summary.credentials, tone: 'neutral' },
+      { filter: 'compliant', label: 'Compliant', count: summary.compliant, tone: 'ok' },
+      { filter: 'expiring-30', label: 'Expiring within 30 days', count: summary.expiringWithin['30'], tone: 'warn' },
+      { filter: 'expiring-60', label: 'Within 60 days', count: summary.expiringWithin['60'], tone: 'neutral' },
+      { filter: 'expiring-90', label: 'Within 90 days', count: summary.expiringWithin['90'], tone: 'neutral' },
+      { filter: 'expired', label: 'Expired', count: summary.expired, tone: 'bad' },
+      { filter: 'lapsed', label: 'Lapsed', count: summary.lapsed, tone: 'bad' },
+      { filter: 'cpr-aed-not-ok', label: 'CPR/AED not OK', count: summary.cprAedNotOk, tone: 'bad' },
+      { filter: 'audit-open', label: 'Audits open', count: summary.auditsOpen, tone: 'warn' },
+    ],
+    rows: ranked.map((r, i) => viewRow(r, i, asOf)),
+    matrix: matrix(ranked, people, input.cardsOf, asOf),
+    options: {
+      ruleSets: [...ruleSets].sort((a, b) => a[1].localeCompare(b[1])).map(([value, label]) => ({ value, label })),
+      statuses: Object.entries(STATUS_WORDS).map(([value, label]) => ({ value, label })),
+    },
+  };
+}
