@@ -115,16 +115,16 @@ export function planRoster(csvText: string, ruleSets: readonly RuleSet[], store:
     const expires = parseSheetDate(expiresText);
     if (!expiresText) problem('expires', `is required (${SHEET_DATE_FORMS})`);
     else if (!expires) problem('expires', `"${expiresText}" is not a calendar date (${SHEET_DATE_FORMS})`);
-    if (name === undefined || !ruleSet || !expires) continue;
-
+    // Checked on every row, even one with other problems, so that each duplicate is named.
     if (employeeId) {
       const earlier = seenIds.get(employeeId);
-      if (earlier && earlier.name.toLowerCase() !== name.toLowerCase()) {
+      if (name !== undefined && earlier && earlier.name.toLowerCase() !== name.toLowerCase()) {
         problem('employeeId', `"${employeeId}" is also on line ${earlier.line}, for ${earlier.name}: an employee ID belongs to one person`);
         continue;
       }
-      seenIds.set(employeeId, earlier ?? { line: row.line, name });
+      if (name !== undefined) seenIds.set(employeeId, earlier ?? { line: row.line, name });
     }
+    if (name === undefined || !ruleSet || !expires) continue;
     let existing = employeeId ? byEmployeeId.get(employeeId) : undefined;
     if (existing && existing.name.toLowerCase() !== name.toLowerCase()) {
       problem('employeeId', `"${employeeId}" already belongs to ${existing.name} in Recert; this row names ${name}`);
