@@ -6,6 +6,7 @@ import './styles/components.css';
 import './styles/dashboard.css';
 import './styles/courses.css';
 import './styles/audit-settings.css';
+import './styles/team.css';
 
 const root = document.getElementById('root');
 if (root) {

@@ -13,7 +13,7 @@ const screens = [
   { section: 'courses', heading: 'Courses', text: 'Corrective Exercise Specialist' },
   { section: 'cpr-aed', heading: 'CPR/AED', text: 'American Red Cross' },
   { section: 'audit', heading: 'Audit', text: 'What the packet will contain' },
-  { section: 'staff', heading: 'Staff', text: 'Team overview' },
+  { section: 'staff', heading: 'Staff', text: 'Show deactivated people' },
   { section: 'settings', heading: 'Settings', text: 'Figures and their sources' },
 ];
 const out = resolve(__dirname, '../../test-results/screenshots');

@@ -71,7 +71,9 @@ export interface TeamViewRow extends TeamRow {
   /** Position in the urgency order (0 = most urgent), for sorting back to it. */
   urgency: number;
   credentialName: string;
+  /** The status in a word or two ("Expired (late fee)"); statusDetail is the full sentence. */
   statusText: string;
+  statusDetail: string;
   statusTone: Tone;
   /** "31 Mar 2027 · in 128 days", "12 Sep 2026 · 72 days ago". */
   expirationText: string;

@@ -200,4 +200,6 @@ export interface RosterPreview {
   problems: string[];
   newPeople: number;
   newCredentials: number;
+  /** "2 new people and 3 credentials." */
+  summaryText: string;
 }

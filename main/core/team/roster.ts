@@ -4,6 +4,7 @@
 import { parseSheetDate, SHEET_DATE_FORMS } from '../csv/dates';
 import { CsvError, findColumns, readCsv, type CsvRow } from '../csv/table';
 import { emailSchema, optionalText, requiredText } from '../domain/fields';
+import { count } from '../domain/plural';
 import type { Credential, Person } from '../domain/records';
 import type { RosterPreview } from '../domain/views';
 import type { RuleSet } from '../rules/ruleset-schema';
@@ -155,7 +156,9 @@ export function planRoster(csvText: string, ruleSets: readonly RuleSet[], store:
 /** What the app shows before Import: each row and what it will do, and the totals. */
 export function rosterPreview(plan: RosterPlan): RosterPreview {
   const newPeople = new Set(plan.rows.filter((r) => !r.existingPersonId).map((r) => r.personKey));
+  const newCredentials = plan.rows.filter((r) => !r.alreadyRecorded).length;
   return {
+    summaryText: `${count(newPeople.size, 'new person', 'new people')} and ${count(newCredentials, 'credential', 'credentials')}.`,
     rows: plan.rows.map((r) => ({
       line: r.line,
       name: r.name,
@@ -170,6 +173,6 @@ export function rosterPreview(plan: RosterPlan): RosterPreview {
     })),
     problems: plan.problems,
     newPeople: newPeople.size,
-    newCredentials: plan.rows.filter((r) => !r.alreadyRecorded).length,
+    newCredentials,
   };
 }

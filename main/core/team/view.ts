@@ -1,7 +1,7 @@
 // The Team screen's view of the report: every row's words and tones, the summary as filter buttons,
 // and the training matrix (people × credential types). The renderer shows this as it is.
 import { daysBetween, formatDate, type CalendarDate } from '../dates';
-import { count } from '../domain/plural';
+import { choose } from '../domain/plural';
 import type { CprAedCard, Person } from '../domain/records';
 import type { DeadlineKind, TeamMatrix, TeamView, TeamViewRow } from '../domain/team';
 import type { Tone } from '../domain/views';
@@ -48,21 +48,34 @@ function expirationTone(days: number, submitted: boolean): Tone {
 /** The team's CPR/AED card words for a person: as a credential sees it, or from the latest card when none does. */
 function personCprAed(rows: RankedRow[], cards: readonly CprAedCard[], asOf: CalendarDate): { text: string; tone: Tone } {
   const best = rows.find((r) => r.row.cprAed.ok) ?? rows[0];
-  if (best) return cprAedWords(best.row.cprAed.reason, best.entry.card, asOf);
+  if (best) return teamCprAedWords(best.row, best.entry.card, asOf);
   const latest = [...cards].sort((a, b) => (a.expires < b.expires ? 1 : -1))[0];
   if (!latest) return cprAedWords('missing', undefined, asOf);
   return latest.expires < asOf ? cprAedWords('expired', latest, asOf) : { text: `Expires ${formatDate(latest.expires)}`, tone: 'neutral' };
 }
 
+/** The card in a few words for a row of the team table: when it runs out matters most to a manager. */
+function teamCprAedWords(row: RankedRow['row'], card: CprAedCard | undefined, asOf: CalendarDate): { text: string; tone: Tone } {
+  if (row.cprAed.reason === 'ok' && card) {
+    const days = daysBetween(asOf, card.expires);
+    return days <= 90
+      ? { text: `Expires ${daysFromNow(asOf, card.expires)}`, tone: 'warn' }
+      : { text: `Current until ${formatDate(card.expires)}`, tone: 'ok' };
+  }
+  if (row.cprAed.reason === 'online-only-waiver') return { text: 'Online only, accepted under waiver', tone: 'warn' };
+  return cprAedWords(row.cprAed.reason, card, asOf);
+}
+
 function viewRow({ row, entry, filters }: RankedRow, urgency: number, asOf: CalendarDate): TeamViewRow {
   const submitted = entry.credential.applicationSubmitted !== null;
-  const cpr = cprAedWords(row.cprAed.reason, entry.card, asOf);
+  const cpr = teamCprAedWords(row, entry.card, asOf);
   const auditDays = row.auditDue ? daysBetween(asOf, row.auditDue) : null;
   return {
     ...row,
     urgency,
     credentialName: `${entry.ruleSet.credential}${row.number ? ` · ${row.number}` : ''}`,
-    statusText: statusText(
+    statusText: STATUS_WORDS[row.status] ?? row.status,
+    statusDetail: statusText(
       entry.verdict,
       entry.ruleSet,
       submitted && !entry.credential.applicationAccepted ? entry.credential.applicationSubmitted : null,
@@ -71,7 +84,7 @@ function viewRow({ row, entry, filters }: RankedRow, urgency: number, asOf: Cale
     statusTone: statusTone(row),
     expirationText: `${formatDate(row.expiration)} · ${daysFromNow(asOf, row.expiration)}`,
     expirationTone: expirationTone(row.daysToExpiration, submitted),
-    remainingText: row.remaining > 0 ? `${formatAmount(row.remaining, entry.ruleSet)} to go` : 'Nothing left',
+    remainingText: row.remaining > 0 ? formatAmount(row.remaining, entry.ruleSet) : 'Nothing',
     cprAedText: cpr.text,
     cprAedTone: cpr.tone,
     auditText: row.auditDue ? `Due ${formatDate(row.auditDue)} · ${daysFromNow(asOf, row.auditDue)}` : null,
@@ -122,8 +135,8 @@ export function buildTeamView(input: {
     asOf,
     summary,
     counts: [
-      { filter: null, label: count(summary.people, 'person', 'people'), count: summary.people, tone: 'neutral' },
-      { filter: null, label: count(summary.credentials, 'credential', 'credentials'), count: summary.credentials, tone: 'neutral' },
+      { filter: null, label: choose(summary.people, 'Person', 'People'), count: summary.people, tone: 'neutral' },
+      { filter: null, label: choose(summary.credentials, 'Credential', 'Credentials'), count: summary.credentials, tone: 'neutral' },
       { filter: 'compliant', label: 'Compliant', count: summary.compliant, tone: 'ok' },
       { filter: 'expiring-30', label: 'Expiring within 30 days', count: summary.expiringWithin['30'], tone: 'warn' },
       { filter: 'expiring-60', label: 'Within 60 days', count: summary.expiringWithin['60'], tone: 'neutral' },

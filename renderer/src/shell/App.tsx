@@ -7,11 +7,23 @@ import { DashboardPage } from '../dashboard/DashboardPage';
 import { SettingsPage } from '../settings/SettingsPage';
 import { StaffPage } from '../staff/StaffPage';
 import { PeopleProvider, usePeople } from '../state/people';
-import { sections, useRoute, type Route } from './routes';
+import { lastTeamHash } from '../team/team-filters';
+import { TeamPage } from '../team/TeamPage';
+import { sections, useRoute, type Route, type SectionId } from './routes';
 import { applyTheme } from './theme';
 
+/** With more than one person the store is a team's: its home is the Team screen. */
+function useHome(): SectionId {
+  const { people } = usePeople();
+  return people && people.length > 1 ? 'team' : 'dashboard';
+}
+
 function SectionContent({ route }: { route: Route }) {
-  switch (route.section) {
+  const home = useHome();
+  switch (route.section === 'home' ? home : route.section) {
+    case 'team':
+      // Not keyed on its parameters: its filters change them as the manager types.
+      return <TeamPage route={route} />;
     case 'dashboard':
       return <DashboardPage />;
     case 'courses':
@@ -51,6 +63,8 @@ function PersonPicker() {
 
 function Shell() {
   const route = useRoute();
+  const home = useHome();
+  const current = route.section === 'home' ? home : route.section;
   useEffect(() => {
     load('getSettings', {})
       .then((settings) => applyTheme(settings.theme))
@@ -63,13 +77,15 @@ function Shell() {
         <p className="app-name">Recert</p>
         <PersonPicker />
         <ul>
-          {sections.map((s) => (
-            <li key={s.id}>
-              <a href={`#/${s.id}`} aria-current={s.id === route.section ? 'page' : undefined}>
-                {s.label}
-              </a>
-            </li>
-          ))}
+          {sections
+            .filter((s) => s.id !== 'team' || home === 'team')
+            .map((s) => (
+              <li key={s.id}>
+                <a href={s.id === 'team' ? lastTeamHash() : `#/${s.id}`} aria-current={s.id === current ? 'page' : undefined}>
+                  {s.label}
+                </a>
+              </li>
+            ))}
         </ul>
       </nav>
       <main className="app-main">

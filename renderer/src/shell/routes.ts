@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 
 export const sections = [
+  { id: 'team', label: 'Team' },
   { id: 'dashboard', label: 'Dashboard' },
   { id: 'courses', label: 'Courses' },
   { id: 'cpr-aed', label: 'CPR/AED' },
@@ -12,13 +13,15 @@ export const sections = [
 export type SectionId = (typeof sections)[number]['id'];
 
 export interface Route {
-  section: SectionId;
+  /** 'home': no section named; the shell picks the Team screen for a team, the dashboard otherwise. */
+  section: SectionId | 'home';
   params: URLSearchParams;
 }
 
 function routeFromHash(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
-  return { section: sections.find((s) => s.id === path)?.id ?? 'dashboard', params: new URLSearchParams(query) };
+  const section = sections.find((s) => s.id === path)?.id ?? null;
+  return { section: section ?? 'home', params: new URLSearchParams(query) };
 }
 
 export function href(section: SectionId, params: Record<string, string> = {}): string {

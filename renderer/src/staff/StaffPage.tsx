@@ -4,7 +4,7 @@ import { call, useApi } from '../api';
 import type { Route } from '../shell/routes';
 import { usePeople } from '../state/people';
 import { PersonForm } from './PersonForm';
-import { TeamOverview } from './TeamOverview';
+import { RosterImport } from './RosterImport';
 
 type Editing = { mode: 'none' } | { mode: 'add' } | { mode: 'edit'; person: Person };
 
@@ -13,14 +13,13 @@ export function StaffPage({ route }: { route: Route }) {
   // "I manage a team" on the welcome screen opens the form for the first trainer.
   const [editing, setEditing] = useState<Editing>(route.params.get('add') ? { mode: 'add' } : { mode: 'none' });
   const [message, setMessage] = useState<string | null>(null);
-  const [version, setVersion] = useState(0);
+  const [importing, setImporting] = useState(route.params.get('roster') === '1');
   const shared = usePeople();
 
   const list = useApi('listPeople', { includeInactive: showInactive });
   const people = list.data;
   function refresh() {
     list.reload();
-    setVersion((v) => v + 1);
     void shared.refresh();
   }
 
@@ -36,12 +35,27 @@ export function StaffPage({ route }: { route: Route }) {
     <section aria-labelledby="section-title">
       <div className="section-header">
         <h1 id="section-title">Staff</h1>
-        <button type="button" className="primary" onClick={() => setEditing({ mode: 'add' })} disabled={editing.mode !== 'none'}>
-          Add person
-        </button>
+        <div className="team-actions">
+          <button type="button" onClick={() => setImporting(true)} disabled={importing}>
+            Import roster…
+          </button>
+          <button type="button" className="primary" onClick={() => setEditing({ mode: 'add' })} disabled={editing.mode !== 'none'}>
+            Add person
+          </button>
+        </div>
       </div>
       <p className="section-intro">Everyone whose certificates this app keeps: yourself, or your whole team.</p>
 
+      {importing && (
+        <RosterImport
+          onClose={() => setImporting(false)}
+          onImported={(text) => {
+            setImporting(false);
+            setMessage(text);
+            refresh();
+          }}
+        />
+      )}
       {editing.mode !== 'none' && (
         <PersonForm
           key={editing.mode === 'edit' ? editing.person.id : 'new'}
@@ -108,7 +122,6 @@ export function StaffPage({ route }: { route: Route }) {
           </tbody>
         </table>
       )}
-      <TeamOverview version={version} />
     </section>
   );
 }

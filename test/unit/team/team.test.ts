@@ -114,7 +114,12 @@ describe('each row', () => {
 
   it('words the CPR/AED card as it is: expired with its date, online only under the waiver, none on file', () => {
     expect(row('Noor ExpiredCard')).toMatchObject({ cprAedText: 'Expired 12 Sep 2026', cprAedTone: 'bad' });
-    expect(row('Oak OnlineCard').cprAedText).toMatch(/^Online only, accepted under the COVID-19 waiver/);
+    expect(row('Oak OnlineCard')).toMatchObject({ cprAedText: 'Online only, accepted under waiver', cprAedTone: 'warn' });
+    expect(row('Finn Thirty')).toMatchObject({
+      cprAedText: 'Current until 19 Oct 2027',
+      statusText: 'In progress',
+      remainingText: '0.4 CEUs',
+    });
     expect(row('Pat NoCard')).toMatchObject({ cprAedText: 'None on file', cprAedTone: 'bad' });
   });
 

@@ -1,0 +1,107 @@
+import { useId, useState } from 'react';
+import type { RosterPreview } from '../../../preload/contract';
+import { call } from '../api';
+import { formatDate } from '../ui/format';
+
+/**
+ * A staff roster from a spreadsheet's CSV: previewed row by row before anything is written; a roster
+ * with any problem shows each one by line and column and cannot be imported until fixed.
+ */
+export function RosterImport({ onImported, onClose }: { onImported(message: string): void; onClose(): void }) {
+  const inputId = useId();
+  const [csvText, setCsvText] = useState<string | null>(null);
+  const [fileName, setFileName] = useState('');
+  const [preview, setPreview] = useState<RosterPreview | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  async function choose(file: File | undefined) {
+    setPreview(null);
+    setError(null);
+    if (!file) return;
+    const text = await file.text();
+    setFileName(file.name);
+    setCsvText(text);
+    const result = await call('previewRoster', { csvText: text });
+    if (result.ok) setPreview(result.value);
+    else setError(result.error.message);
+  }
+
+  async function apply() {
+    if (!csvText) return;
+    const result = await call('importRoster', { csvText });
+    if (!result.ok) {
+      setError(result.error.message);
+      return;
+    }
+    onImported(`Imported ${fileName}: ${result.value.summaryText}`);
+  }
+
+  const problems = preview?.problems ?? [];
+  return (
+    <section className="card roster-import" aria-labelledby={`${inputId}-title`}>
+      <h2 id={`${inputId}-title`}>Import a staff roster</h2>
+      <p className="muted">
+        A CSV file with a header row: name, e-mail, employee ID, credential type (e.g. NASM-CPT), certification number and expiration date
+        (2027-03-31, 3/31/2027 or 31 Mar 2027). Nothing is saved until you choose Import.
+      </p>
+      <div className="field">
+        <label htmlFor={inputId}>Roster CSV file</label>
+        <input id={inputId} type="file" accept=".csv,text/csv" onChange={(e) => void choose(e.target.files?.[0])} />
+      </div>
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      {preview && problems.length > 0 && (
+        <div role="alert" className="roster-problems">
+          <p className="field-error">Nothing can be imported until these are fixed in the file:</p>
+          <ul>
+            {problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {preview && problems.length === 0 && (
+        <>
+          <p role="status">To be added: {preview.summaryText}</p>
+          <table className="data-table">
+            <caption className="visually-hidden">What the roster will do, row by row</caption>
+            <thead>
+              <tr>
+                <th scope="col">Line</th>
+                <th scope="col">Name</th>
+                <th scope="col">Credential</th>
+                <th scope="col">Expires</th>
+                <th scope="col">Will</th>
+              </tr>
+            </thead>
+            <tbody>
+              {preview.rows.map((r) => (
+                <tr key={r.line}>
+                  <td>{r.line}</td>
+                  <td>
+                    {r.name}
+                    {r.employeeId && <span className="muted"> · {r.employeeId}</span>}
+                  </td>
+                  <td>{r.credential}</td>
+                  <td>{formatDate(r.expires)}</td>
+                  <td>{r.action}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+      <div className="form-actions">
+        <button type="button" className="primary" disabled={!preview || problems.length > 0} onClick={() => void apply()}>
+          Import
+        </button>
+        <button type="button" onClick={onClose}>
+          Cancel
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,45 @@
+import type { TeamMatrix as Matrix } from '../../../preload/contract';
+
+/** People × credential types, plus CPR/AED: "who lacks X" in one look. Each cell's words and tone come from main. */
+export function TeamMatrix({ matrix, onOpen }: { matrix: Matrix; onOpen(person: string): void }) {
+  if (matrix.rows.length === 0) return <p className="empty-state">No active trainer yet.</p>;
+  return (
+    <div className="matrix-scroller">
+      <table className="data-table matrix">
+        <caption className="visually-hidden">Training matrix: each trainer's status per credential type and CPR/AED</caption>
+        <thead>
+          <tr>
+            <th scope="col">Trainer</th>
+            {matrix.columns.map((c) => (
+              <th key={c.ruleSet} scope="col">
+                {c.label}
+              </th>
+            ))}
+            <th scope="col">CPR/AED</th>
+          </tr>
+        </thead>
+        <tbody>
+          {matrix.rows.map((row) => (
+            <tr key={row.person}>
+              <th scope="row">
+                <button type="button" className="link-button" onClick={() => onOpen(row.person)}>
+                  {row.name}
+                </button>
+                {row.employeeId && <span className="muted"> · {row.employeeId}</span>}
+              </th>
+              {row.cells.map((cell, i) => (
+                <td
+                  key={matrix.columns[i]?.ruleSet ?? i}
+                  className={`matrix-cell tone-${cell.tone}${cell.credential ? '' : ' matrix-none'}`}
+                >
+                  {cell.text}
+                </td>
+              ))}
+              <td className={`matrix-cell tone-${row.cprAed.tone}`}>{row.cprAed.text}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

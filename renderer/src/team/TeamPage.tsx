@@ -1,0 +1,153 @@
+import { useEffect, useMemo } from 'react';
+import type { TeamFilter, TeamViewRow } from '../../../preload/contract';
+import { call, useApi } from '../api';
+import { href, type Route } from '../shell/routes';
+import { usePeople } from '../state/people';
+import { FileExportButton } from '../ui/FileExportButton';
+import { LoadError } from '../ui/LoadError';
+import { SelectField } from '../ui/SelectField';
+import { rememberTeamHash, selectRows, teamStateFrom, teamStateParams, type TeamState } from './team-filters';
+import { TeamMatrix } from './TeamMatrix';
+import { TeamTable } from './TeamTable';
+
+/** The gym manager's home: who needs attention, what expires when, and a report to hand on. */
+export function TeamPage({ route }: { route: Route }) {
+  const { choose } = usePeople();
+  const state = teamStateFrom(route.params);
+  const view = useApi('getTeamView', {});
+  const data = view.data;
+  const rows = useMemo(() => (data ? selectRows(data.rows, state) : []), [data, state]);
+
+  const hash = href('team', teamStateParams(state));
+  useEffect(() => rememberTeamHash(hash), [hash]);
+
+  /** Filters live in the URL: replaced, not pushed, so Back leaves the screen rather than undoing a keystroke. */
+  function update(changes: Partial<TeamState>) {
+    const next = href('team', teamStateParams({ ...state, ...changes }));
+    window.history.replaceState(null, '', next);
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+  }
+  function open(personId: string) {
+    choose(personId);
+    window.location.hash = href('dashboard');
+  }
+
+  const filtered = state.filter || state.ruleSet || state.status || state.cprAed || state.audit || state.search;
+  return (
+    <section aria-labelledby="section-title">
+      <div className="section-header">
+        <h1 id="section-title">Team</h1>
+        <div className="team-actions">
+          <FileExportButton label="Export CSV" make={() => call('exportTeamReport', { format: 'csv' })} />
+          <FileExportButton label="Export PDF report" make={() => call('exportTeamReport', { format: 'pdf' })} />
+          <a className="button-link" href={href('staff', { roster: '1' })}>
+            Import roster…
+          </a>
+        </div>
+      </div>
+      <LoadError error={view.error} />
+      {data && (
+        <>
+          <ul className="team-counts" aria-label="Summary: choose a number to show those credentials">
+            {data.counts.map((c) => (
+              <li key={c.label}>
+                <button
+                  type="button"
+                  className={`team-count tone-${c.count === 0 ? 'neutral' : c.tone}`}
+                  aria-pressed={c.filter !== null && state.filter === c.filter}
+                  onClick={() => update({ filter: c.filter === null || state.filter === c.filter ? '' : (c.filter as TeamFilter) })}
+                >
+                  <span className="team-count-number">{c.count}</span>
+                  <span className="team-count-label">{c.label}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+          <div className="toolbar">
+            <SelectField
+              label="Credential type"
+              value={state.ruleSet}
+              onChange={(e) => update({ ruleSet: e.target.value })}
+              options={[{ value: '', label: 'All types' }, ...data.options.ruleSets]}
+            />
+            <SelectField
+              label="Status"
+              value={state.status}
+              onChange={(e) => update({ status: e.target.value })}
+              options={[{ value: '', label: 'Any status' }, ...data.options.statuses]}
+            />
+            <SelectField
+              label="CPR/AED"
+              value={state.cprAed}
+              onChange={(e) => update({ cprAed: e.target.value as TeamState['cprAed'] })}
+              options={[
+                { value: '', label: 'Any' },
+                { value: 'ok', label: 'OK' },
+                { value: 'not-ok', label: 'Not OK' },
+              ]}
+            />
+            <SelectField
+              label="Audit"
+              value={state.audit}
+              onChange={(e) => update({ audit: e.target.value as TeamState['audit'] })}
+              options={[
+                { value: '', label: 'Any' },
+                { value: 'open', label: 'Audit open' },
+                { value: 'none', label: 'No open audit' },
+              ]}
+            />
+            <div className="field search-field">
+              <label htmlFor="team-search">Search</label>
+              <input
+                id="team-search"
+                type="search"
+                placeholder="Name or employee ID"
+                value={state.search}
+                onChange={(e) => update({ search: e.target.value })}
+              />
+            </div>
+          </div>
+          <div className="team-tabs" role="tablist" aria-label="Team views">
+            <button type="button" role="tab" aria-selected={state.tab === 'rows'} onClick={() => update({ tab: 'rows' })}>
+              Credentials
+            </button>
+            <button type="button" role="tab" aria-selected={state.tab === 'matrix'} onClick={() => update({ tab: 'matrix' })}>
+              Training matrix
+            </button>
+          </div>
+          {state.tab === 'matrix' ? (
+            <TeamMatrix matrix={data.matrix} onOpen={open} />
+          ) : (
+            <>
+              <p className="log-summary" role="status">
+                {rows.length === data.rows.length ? `${rows.length} credentials` : `${rows.length} of ${data.rows.length} credentials`}
+                {filtered && (
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => update({ filter: '', ruleSet: '', status: '', cprAed: '', audit: '', search: '' })}
+                  >
+                    Show all
+                  </button>
+                )}
+              </p>
+              {data.rows.length === 0 ? (
+                <p className="empty-state card">
+                  No credentials yet. Add trainers on <a href={href('staff')}>Staff</a>, or import your roster from a spreadsheet.
+                </p>
+              ) : (
+                <TeamTable
+                  rows={rows}
+                  sort={state.sort}
+                  descending={state.descending}
+                  onSort={(sort, descending) => update({ sort, descending })}
+                  onOpen={(row: TeamViewRow) => open(row.person)}
+                />
+              )}
+            </>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

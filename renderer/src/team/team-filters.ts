@@ -1,0 +1,81 @@
+import type { TeamFilter, TeamViewRow } from '../../../preload/contract';
+
+/** What the Team screen shows: kept in the URL, so Back and the navigation return to the same view. */
+export interface TeamState {
+  filter: TeamFilter | '';
+  ruleSet: string;
+  status: string;
+  cprAed: '' | 'ok' | 'not-ok';
+  audit: '' | 'open' | 'none';
+  search: string;
+  sort: string;
+  descending: boolean;
+  tab: 'rows' | 'matrix';
+}
+
+const KEYS: Record<keyof TeamState, string> = {
+  filter: 'f',
+  ruleSet: 'type',
+  status: 'status',
+  cprAed: 'cpr',
+  audit: 'audit',
+  search: 'q',
+  sort: 'sort',
+  descending: 'desc',
+  tab: 'tab',
+};
+
+export function teamStateFrom(params: URLSearchParams): TeamState {
+  const get = (key: keyof TeamState) => params.get(KEYS[key]) ?? '';
+  return {
+    filter: get('filter') as TeamState['filter'],
+    ruleSet: get('ruleSet'),
+    status: get('status'),
+    cprAed: get('cprAed') as TeamState['cprAed'],
+    audit: get('audit') as TeamState['audit'],
+    search: get('search'),
+    sort: get('sort') || 'urgency',
+    descending: get('descending') === '1',
+    tab: get('tab') === 'matrix' ? 'matrix' : 'rows',
+  };
+}
+
+export function teamStateParams(state: TeamState): Record<string, string> {
+  const params: Record<string, string> = {};
+  for (const key of Object.keys(KEYS) as (keyof TeamState)[]) {
+    const value = state[key];
+    if (key === 'descending') {
+      if (value) params[KEYS[key]] = '1';
+    } else if (key === 'sort') {
+      if (value !== 'urgency') params[KEYS[key]] = String(value);
+    } else if (key === 'tab') {
+      if (value === 'matrix') params[KEYS[key]] = 'matrix';
+    } else if (value) params[KEYS[key]] = String(value);
+  }
+  return params;
+}
+
+/** The rows the filters select: the fields compared were all decided by main. */
+export function selectRows(rows: readonly TeamViewRow[], state: TeamState): TeamViewRow[] {
+  const search = state.search.trim().toLocaleLowerCase();
+  return rows.filter(
+    (row) =>
+      (!state.filter || row.filters.includes(state.filter)) &&
+      (!state.ruleSet || row.ruleSet === state.ruleSet) &&
+      (!state.status || row.status === state.status) &&
+      (!state.cprAed || row.cprAed.ok === (state.cprAed === 'ok')) &&
+      (!state.audit || (row.auditDue !== null) === (state.audit === 'open')) &&
+      (!search || row.name.toLocaleLowerCase().includes(search) || (row.employeeId ?? '').toLocaleLowerCase().includes(search)),
+  );
+}
+
+const LAST_VIEW = 'recert.team-view';
+
+/** The Team screen's last URL, so the navigation link returns to the same filtered view. */
+export function rememberTeamHash(hash: string): void {
+  window.sessionStorage.setItem(LAST_VIEW, hash);
+}
+
+export function lastTeamHash(): string {
+  return window.sessionStorage.getItem(LAST_VIEW) ?? '#/team';
+}
