@@ -107,6 +107,7 @@ export function serviceContext(deps: ServiceDeps) {
     ...deps,
     today,
     write,
+    dataVersion,
     snapshotOf,
     queryCourseLog: courseLog(snapshotOf),
     rules: () => effectiveRuleSets(ruleSets, store),

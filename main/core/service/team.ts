@@ -36,10 +36,17 @@ export function teamService(ctx: ServiceContext) {
     return { entries, people };
   }
 
+  // Evaluating a chain of 1,000 trainers takes a few hundred milliseconds: the view is kept until
+  // the data changes (any writer, see dataVersion) or the day does, so returning to the screen is quick.
+  let cached: { key: string; view: TeamView } | null = null;
   function teamView(asOf: string): TeamView {
+    const key = `${asOf}|${ctx.dataVersion()}`;
+    if (cached?.key === key) return cached.view;
     const { entries, people } = teamEntries(asOf);
     const cardsByPerson = groupBy(store.cprAedCards.listAll(), (k) => k.personId);
-    return buildTeamView({ entries, people, cardsOf: (id) => cardsByPerson.get(id) ?? [], asOf });
+    const view = buildTeamView({ entries, people, cardsOf: (id) => cardsByPerson.get(id) ?? [], asOf });
+    cached = { key, view };
+    return view;
   }
 
   function plan(csvText: string): RosterPlan {
