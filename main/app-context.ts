@@ -20,6 +20,8 @@ export interface AppContextOptions {
   platform?: Platform;
   nativeBinding?: string;
   logError?: (error: unknown) => void;
+  /** Today's date, pinned by tests (default: the local calendar date). */
+  today?: () => string;
 }
 
 /** Opens the data folder and wires store, files, rule sets and service: shared by Electron, browser mode and the CLI. */
@@ -31,6 +33,7 @@ export function openAppContext({
   platform = {},
   nativeBinding,
   logError,
+  today,
 }: AppContextOptions) {
   mkdirSync(dataDir, { recursive: true });
   const db = openStore(databaseFile ?? join(dataDir, DATABASE_FILE), nativeBinding ? { nativeBinding } : {});
@@ -40,6 +43,7 @@ export function openAppContext({
   const packets = packetJobs({
     workerFile: packetWorkerFile ?? join(resourcesDir, '..', 'out', 'main', 'packet-worker.js'),
     fontDir: join(resourcesDir, 'fonts'),
+    ...(today ? { today } : {}),
   });
   // Files waiting for a browser-mode download live in this process's own folder, removed on close.
   const exportsFolder = openExportsFolder(dataDir);
@@ -54,6 +58,7 @@ export function openAppContext({
     exportsDir: exportsFolder.dir,
     downloads,
     fontDir: join(resourcesDir, 'fonts'),
+    ...(today ? { today } : {}),
   }) satisfies ContractService;
   return {
     dataDir,

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openAppContext } from './app-context';
 import { dataLocation, resourcesDir, UsageError } from './cli-common';
+import { calendarCommand } from './cli-calendar';
 import { teamCommand } from './cli-team';
 import { formatDate, isCalendarDate, localToday } from './core/dates';
 import { evaluateRecords, type EvaluationReport } from './core/records-file/evaluate';
@@ -33,6 +34,8 @@ Commands:
       Write the audit packet for one credential: a progress line per exhibit on stderr.
   team [--db PATH] [--as-of YYYY-MM-DD] [--json | --out FILE.json|FILE.csv|FILE.pdf]
       The manager's report: every active trainer's credentials, most urgent first.
+  calendar [--db PATH] [--person ID] [--as-of YYYY-MM-DD] --out FILE.ics
+      Every upcoming deadline as an iCalendar file, with reminders at the lead times set in the app.
 
   --db PATH   the data folder (or its recert.sqlite3); default: RECERT_DATA_DIR or the app's folder
   --help      show this help
@@ -216,6 +219,9 @@ export async function run(argv: string[]): Promise<number> {
         return 0;
       case 'team':
         await teamCommand(rest);
+        return 0;
+      case 'calendar':
+        calendarCommand(rest);
         return 0;
       default:
         throw new UsageError(`unknown command "${command}"`);

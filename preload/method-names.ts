@@ -47,4 +47,8 @@ export const methodNames = [
   'exportTeamReport',
   'previewRoster',
   'importRoster',
+  'getReminderSettings',
+  'updateReminderSettings',
+  'exportCalendar',
+  'getUpcoming',
 ] as const;

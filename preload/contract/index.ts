@@ -14,11 +14,13 @@ import { evaluationContract } from './evaluation';
 import { packetContract } from './packet';
 import { peopleContract } from './people';
 import { settingsContract } from './settings';
+import { remindersContract } from './reminders';
 import { teamContract } from './team';
 
 export * from '../../main/core/domain/records';
 export type * from '../../main/core/domain/views';
 export type * from '../../main/core/domain/team';
+export type * from '../../main/core/domain/reminders';
 export { teamFilters } from '../../main/core/domain/team';
 export type { ApiError, ErrorCode, Result } from '../../main/core/domain/result';
 export { courseLogSortKeys } from '../../main/core/domain/views';
@@ -38,6 +40,7 @@ type Features = [
   typeof packetContract,
   typeof settingsContract,
   typeof teamContract,
+  typeof remindersContract,
 ];
 
 /** Two features naming the same method would silently shadow one another: make that a type error. */
@@ -60,6 +63,7 @@ export const contract = {
   ...packetContract,
   ...settingsContract,
   ...teamContract,
+  ...remindersContract,
 } as const;
 
 export type Contract = typeof contract;

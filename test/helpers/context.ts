@@ -14,7 +14,7 @@ export function tempDir(prefix = 'recert-test-'): string {
  * A fresh data folder and an open app context; call dispose() in afterEach. The platform acts like
  * the desktop app: the "save dialog" picks a file in the data folder, "show in folder" is recorded.
  */
-export function freshContext(): AppContext & { dispose(): void; shownInFolder: string[] } {
+export function freshContext(options: { today?: string } = {}): AppContext & { dispose(): void; shownInFolder: string[] } {
   const dataDir = tempDir();
   const shownInFolder: string[] = [];
   const context = openAppContext({
@@ -22,6 +22,7 @@ export function freshContext(): AppContext & { dispose(): void; shownInFolder: s
     resourcesDir,
     packetWorkerFile: join(projectRoot, 'out/main/packet-worker.js'),
     logError: () => undefined,
+    ...(options.today ? { today: () => options.today as string } : {}),
     platform: {
       chooseSaveLocation: (name) => {
         mkdirSync(join(dataDir, 'saved'), { recursive: true });

@@ -163,6 +163,14 @@ const fixtures: Record<MethodName, Fixture> = {
   exportTeamReport: { valid: () => ({ format: 'csv', asOf: '2026-11-21' }), required: ['format'], ids: [] },
   previewRoster: { valid: () => ({ csvText: rosterCsv }), required: ['csvText'], ids: [] },
   importRoster: { valid: () => ({ csvText: rosterCsv }), required: ['csvText'], ids: [] },
+  getReminderSettings: { valid: () => ({}), required: [], ids: [] },
+  updateReminderSettings: {
+    valid: () => ({ leadTimes: { 'nasm-cpt': [90, 30, 7], 'cpr-aed': [30] }, notifications: true, calendarFile: null }),
+    required: [],
+    ids: [],
+  },
+  exportCalendar: { valid: (s) => ({ personId: s.personId }), required: [], ids: ['personId'] },
+  getUpcoming: { valid: (s) => ({ personId: s.personId, days: 90 }), required: [], ids: ['personId'] },
   updateSettings: { valid: () => ({ theme: 'dark' }), required: ['theme'], ids: [] },
 };
 

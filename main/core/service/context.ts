@@ -36,11 +36,15 @@ export interface ServiceDeps {
   fontDir: string;
   /** Today's date: injected so that tests can pin it; the engine itself never reads a clock. */
   today?: () => CalendarDate;
+  /** The moment, for timestamps in files (a calendar's DTSTAMP). */
+  now?: () => Date;
 }
 
 export function serviceContext(deps: ServiceDeps) {
   const { store, files, ruleSets } = deps;
   const today = deps.today ?? localToday;
+  const now = deps.now ?? (() => new Date());
+  const writeListeners: (() => void)[] = [];
   const knownRuleSets = new Set(ruleSets.map((r) => r.id));
 
   // Evaluations and course-log rows are cached per data version, so that scrolling 100,000 courses
@@ -57,7 +61,12 @@ export function serviceContext(deps: ServiceDeps) {
       return store.transaction(change);
     } finally {
       ownWrites += 1;
+      for (const listener of writeListeners) listener();
     }
+  }
+  /** Features that follow the data (the kept calendar file) hear of every write. */
+  function onWrite(listener: () => void): void {
+    writeListeners.push(listener);
   }
 
   let snapshotCache: { key: string; snapshot: PersonSnapshot } | null = null;
@@ -106,7 +115,9 @@ export function serviceContext(deps: ServiceDeps) {
   return {
     ...deps,
     today,
+    now,
     write,
+    onWrite,
     dataVersion,
     snapshotOf,
     queryCourseLog: courseLog(snapshotOf),

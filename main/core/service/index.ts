@@ -10,6 +10,7 @@ import { evaluationService } from './evaluation';
 import { packetService } from './packet';
 import { peopleService } from './people';
 import { settingsService } from './settings';
+import { remindersService } from './reminders';
 import { teamService } from './team';
 
 export type { Platform, ServiceDeps } from './context';
@@ -28,6 +29,7 @@ export function createService(deps: ServiceDeps) {
     ...packetService(ctx),
     ...settingsService(ctx),
     ...teamService(ctx),
+    ...remindersService(ctx),
   };
 }
 

@@ -1,40 +1,25 @@
 import { formatDate } from '../dates';
 import type { AsOf } from '../domain/inputs';
-import type { Person } from '../domain/records';
 import type { TeamReport, TeamView } from '../domain/team';
 import type { FileDelivery, RosterPreview } from '../domain/views';
 import { CsvError } from '../csv/table';
 import { invalid } from '../errors';
-import { evaluateEveryone } from '../evaluation';
 import { groupBy } from '../group-by';
 import { newId } from '../ids';
 import { loadFontSet } from '../packet/fonts';
 import { teamReportCsv } from '../team/csv';
 import { teamReportPdf } from '../team/pdf';
-import { buildTeamReport, type TeamEntry } from '../team/report';
+import { buildTeamReport } from '../team/report';
 import { planRoster, rosterPreview, type RosterPlan } from '../team/roster';
 import { buildTeamView } from '../team/view';
 import type { ServiceContext } from './context';
 import { deliverFile } from './deliver';
+import { evaluatedEntries } from './everyone';
 
 export function teamService(ctx: ServiceContext) {
   const { store } = ctx;
 
-  /** Every credential of every active person, evaluated once: the report and the view share it. */
-  function teamEntries(asOf: string): { entries: TeamEntry[]; people: Person[] } {
-    const rules = ctx.rules();
-    const people = store.people.list(false);
-    const active = new Map(people.map((p) => [p.id, p]));
-    const cards = new Map(store.cprAedCards.listAll().map((k) => [k.id, k]));
-    const entries = evaluateEveryone(store, rules, asOf).flatMap((stored): TeamEntry[] => {
-      const person = active.get(stored.personId);
-      const ruleSet = rules.get(stored.credential.ruleSet);
-      if (!person || !ruleSet) return [];
-      const card = stored.verdict.cprAed.id ? cards.get(stored.verdict.cprAed.id) : undefined;
-      return [{ person, credential: stored.credential, verdict: stored.verdict, ruleSet, card }];
-    });
-    return { entries, people };
-  }
+  const teamEntries = (asOf: string) => evaluatedEntries(ctx, asOf);
 
   // Evaluating a chain of 1,000 trainers takes a few hundred milliseconds: the view is kept until
   // the data changes (any writer, see dataVersion) or the day does, so returning to the screen is quick.

@@ -1,0 +1,40 @@
+// Deadlines as an iCalendar file (RFC 5545), written by the `ics` library: one all-day event per
+// deadline, a summary naming the credential and the person, what is still needed, and one alarm per
+// lead time. UIDs come from the records, so importing a newer file updates events instead of
+// duplicating them.
+import { createEvents, type EventAttributes } from 'ics';
+import { addDays } from '../dates';
+import type { Deadline } from '../domain/reminders';
+
+function dateParts(date: string): [number, number, number] {
+  const [y, m, d] = date.split('-').map(Number);
+  return [y ?? 0, m ?? 1, d ?? 1];
+}
+
+export class CalendarError extends Error {}
+
+/**
+ * `leadTimesOf` gives the days before each deadline to remind at. `stamp` is the DTSTAMP of every
+ * event (when the file was made), taken as an argument so that the file depends on nothing else.
+ */
+export function calendarIcs(deadlines: readonly Deadline[], leadTimesOf: (deadline: Deadline) => readonly number[], stamp: Date): string {
+  const events: EventAttributes[] = deadlines.map((d) => ({
+    uid: d.uid,
+    title: d.title,
+    description: `${d.description} In Recert: ${d.action.label}.`,
+    start: dateParts(d.date),
+    end: dateParts(addDays(d.date, 1)),
+    timestamp: stamp.getTime(),
+    categories: ['Recert'],
+    alarms: leadTimesOf(d).map((days) => ({
+      action: 'display' as const,
+      description: days === 0 ? `Today: ${d.title}` : `In ${days} days: ${d.title}`,
+      trigger: { days, before: true },
+    })),
+  }));
+  const { error, value } = createEvents(events, { productId: 'Recert//deadlines//EN', calName: 'Recert deadlines' });
+  if (error || !value) throw new CalendarError(`The calendar could not be written: ${error?.message ?? 'no output'}`);
+  // ics writes a whole-day trigger as "-P30DT" (a time designator and no time) and a zero one as
+  // "-PT": RFC 5545 wants "-P30D" and "PT0S", which strict calendar programs insist on.
+  return value.replace(/^(TRIGGER:-?P\d+[WD])T(\r?)$/gm, '$1$2').replace(/^TRIGGER:-PT(\r?)$/gm, 'TRIGGER:PT0S$1');
+}

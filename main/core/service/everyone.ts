@@ -1,0 +1,24 @@
+import type { Person } from '../domain/records';
+import { evaluateEveryone } from '../evaluation';
+import type { TeamEntry } from '../team/report';
+import type { ServiceContext } from './context';
+
+/**
+ * Every credential of every active person (or of one person), evaluated once with the card it relies
+ * on: what the Team screen, the reports, the calendar and the reminders are all built from.
+ */
+export function evaluatedEntries(ctx: ServiceContext, asOf: string, personId?: string): { entries: TeamEntry[]; people: Person[] } {
+  const { store } = ctx;
+  const rules = ctx.rules();
+  const people = store.people.list(false).filter((p) => personId === undefined || p.id === personId);
+  const active = new Map(people.map((p) => [p.id, p]));
+  const cards = new Map(store.cprAedCards.listAll().map((k) => [k.id, k]));
+  const entries = evaluateEveryone(store, rules, asOf).flatMap((stored): TeamEntry[] => {
+    const person = active.get(stored.personId);
+    const ruleSet = rules.get(stored.credential.ruleSet);
+    if (!person || !ruleSet) return [];
+    const card = stored.verdict.cprAed.id ? cards.get(stored.verdict.cprAed.id) : undefined;
+    return [{ person, credential: stored.credential, verdict: stored.verdict, ruleSet, card }];
+  });
+  return { entries, people };
+}
