@@ -275,6 +275,8 @@ async function main(): Promise<void> {
     resourcesDir: join(projectRoot, 'resources'),
     packetWorkerFile: join(__dirname, 'packet-worker.js'),
   });
+  // A calendar file kept current (Settings) is brought up to date when the app starts.
+  context.service.refreshCalendarFile();
   const host = await startBrowserHost({
     context,
     rendererDir: join(projectRoot, 'out/renderer'),

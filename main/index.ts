@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, session, shell, type WebFrameMain } from 'electron';
+import { app, BrowserWindow, dialog, Notification, session, shell, type WebFrameMain } from 'electron';
 import { openAppContext, type AppContext } from './app-context';
 import { resolveDataDir } from './core/data-dir';
 import { bindIpc } from './ipc';
@@ -56,6 +56,29 @@ function createWindow(): BrowserWindow {
   return window;
 }
 
+/** The save dialog's file type, from the name Recert suggests (a packet, a report, a calendar). */
+function saveFilters(name: string): { name: string; extensions: string[] }[] {
+  const types: Record<string, string> = { pdf: 'PDF', csv: 'CSV spreadsheet', ics: 'Calendar', json: 'JSON', recert: 'Recert records' };
+  const extension = name.split('.').pop()?.toLowerCase() ?? '';
+  return types[extension] ? [{ name: types[extension], extensions: [extension] }] : [];
+}
+
+/** Shows reminders on the desktop; a click opens that trainer's dashboard (or the Team screen for a summary). */
+function showReminders(reminders: { title: string; body: string; personId: string | null }[]): void {
+  if (!Notification.isSupported()) return;
+  for (const reminder of reminders) {
+    const notification = new Notification({ title: reminder.title, body: reminder.body });
+    notification.on('click', () => {
+      if (!mainWindow) return;
+      const target = reminder.personId ? `#/dashboard?person=${encodeURIComponent(reminder.personId)}` : '#/team';
+      void mainWindow.loadURL(`${appUrl.split('#')[0]}${target}`);
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+    });
+    notification.show();
+  }
+}
+
 function start(): void {
   if (!app.requestSingleInstanceLock()) {
     app.quit();
@@ -77,7 +100,7 @@ function start(): void {
         nativeBinding: electronNativeBinding(),
         platform: {
           chooseSaveLocation: async (suggestedName) => {
-            const options = { defaultPath: join(app.getPath('documents'), suggestedName), filters: [{ name: 'PDF', extensions: ['pdf'] }] };
+            const options = { defaultPath: join(app.getPath('documents'), suggestedName), filters: saveFilters(suggestedName) };
             const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
             return result.canceled || !result.filePath ? null : result.filePath;
           },
@@ -96,6 +119,13 @@ function start(): void {
     bindIpc(context.dispatch, isAppFrame);
     mainWindow = createWindow();
     mainWindow.on('closed', () => (mainWindow = null));
+    // Deadlines come to the user: the kept calendar file is brought up to date, and reminders due
+    // now (decided in main/core with today's date) are shown, then checked again every hour.
+    const opened = context;
+    opened.service.refreshCalendarFile();
+    const remind = () => showReminders(opened.service.takeDueNotifications());
+    remind();
+    setInterval(remind, 60 * 60 * 1000);
   });
 
   app.on('window-all-closed', () => {

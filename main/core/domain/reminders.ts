@@ -18,8 +18,9 @@ export interface Deadline {
   credentialId: string;
   /** The lead-time type: the credential's rule set, or "cpr-aed" for the card's expiry. */
   leadTimeType: string;
-  /** "NASM-CPT expires — Dana Rivera". */
+  /** "NASM-CPT expires — Dana Rivera"; `what` is the same without the person ("NASM-CPT expires"). */
   title: string;
+  what: string;
   /** What is still needed, in words. */
   description: string;
   /** What fixes it in the app. */

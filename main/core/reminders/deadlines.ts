@@ -64,7 +64,8 @@ export function deadlinesOf(entry: TeamEntry, asOf: CalendarDate): Deadline[] {
   const description = stillNeeded(entry);
   return dates.flatMap(([kind, date]): Deadline[] => {
     if (date === null || date < asOf) return [];
-    const title = `${KIND_WORDS[kind](ruleSet.credential)} — ${person.name}`;
+    const what = KIND_WORDS[kind](ruleSet.credential);
+    const title = `${what} — ${person.name}`;
     return [
       {
         // One card serves every credential of its person: its expiry is one event, named after the card.
@@ -76,6 +77,7 @@ export function deadlinesOf(entry: TeamEntry, asOf: CalendarDate): Deadline[] {
         credentialId: credential.id,
         leadTimeType: kind === 'cpr-aed-expires' ? CPR_AED_TYPE : ruleSet.id,
         title,
+        what,
         description: kind === 'audit-due' ? `Send every certificate by ${formatDate(date)}. ${description}` : description,
         action: actionFor(kind, entry),
       },

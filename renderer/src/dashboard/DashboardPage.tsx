@@ -1,15 +1,27 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useApi } from '../api';
+import type { Route } from '../shell/routes';
 import { usePeople } from '../state/people';
 import { LoadError } from '../ui/LoadError';
 import { Welcome } from '../welcome/Welcome';
+import { PersonUpcoming } from '../reminders/PersonUpcoming';
 import { CredentialCard } from './CredentialCard';
 import { CredentialForm } from './CredentialForm';
 
-export function DashboardPage() {
-  const { people, person } = usePeople();
+export function DashboardPage({ route }: { route: Route }) {
+  const { people, person, choose } = usePeople();
+  // A reminder's click opens a trainer's dashboard by naming them in the URL.
+  const named = route.params.get('person');
+  useEffect(() => {
+    if (named && people?.some((p) => p.id === named)) choose(named);
+  }, [named, people, choose]);
   const [adding, setAdding] = useState(false);
-  const { data: evaluations, error, reload: refresh } = useApi('evaluatePerson', person ? { personId: person.id } : null);
+  const { data: evaluations, error, reload } = useApi('evaluatePerson', person ? { personId: person.id } : null);
+  const [version, setVersion] = useState(0);
+  const refresh = () => {
+    reload();
+    setVersion((v) => v + 1);
+  };
 
   if (people && people.length === 0) return <Welcome />;
 
@@ -47,7 +59,12 @@ export function DashboardPage() {
           </button>
         </div>
       ) : (
-        evaluations.map((evaluation) => <CredentialCard key={evaluation.credential.id} evaluation={evaluation} onChanged={refresh} />)
+        <>
+          {evaluations.map((evaluation) => (
+            <CredentialCard key={evaluation.credential.id} evaluation={evaluation} onChanged={refresh} />
+          ))}
+          {person && evaluations.length > 0 && <PersonUpcoming personId={person.id} version={version} />}
+        </>
       )}
     </section>
   );

@@ -3,6 +3,7 @@ import { themes, type Settings, type Theme } from '../../../preload/contract';
 import { call, useApi } from '../api';
 import { LoadError } from '../ui/LoadError';
 import { applyTheme } from '../shell/theme';
+import { RemindersPanel } from './RemindersPanel';
 import { RuleSetPanel } from './RuleSetPanel';
 
 const themeLabels: Record<Theme, string> = { system: 'Follow the system', light: 'Light', dark: 'Dark' };
@@ -57,6 +58,7 @@ export function SettingsPage() {
               </label>
             ))}
           </fieldset>
+          <RemindersPanel />
           {ruleSets.length > 0 && <RuleSetPanel summaries={ruleSets} />}
         </>
       )}

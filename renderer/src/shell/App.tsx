@@ -25,7 +25,7 @@ function SectionContent({ route }: { route: Route }) {
       // Not keyed on its parameters: its filters change them as the manager types.
       return <TeamPage route={route} />;
     case 'dashboard':
-      return <DashboardPage />;
+      return <DashboardPage route={route} />;
     case 'courses':
       return <CoursesPage key={route.params.toString()} route={route} />;
     case 'cpr-aed':

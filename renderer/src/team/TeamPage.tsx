@@ -9,6 +9,7 @@ import { SelectField } from '../ui/SelectField';
 import { rememberTeamHash, selectRows, teamStateFrom, teamStateParams, type TeamState } from './team-filters';
 import { TeamMatrix } from './TeamMatrix';
 import { TeamTable } from './TeamTable';
+import { TeamUpcoming } from './TeamUpcoming';
 
 /** The gym manager's home: who needs attention, what expires when, and a report to hand on. */
 export function TeamPage({ route }: { route: Route }) {
@@ -40,6 +41,7 @@ export function TeamPage({ route }: { route: Route }) {
         <div className="team-actions">
           <FileExportButton label="Export CSV" make={() => call('exportTeamReport', { format: 'csv' })} />
           <FileExportButton label="Export PDF report" make={() => call('exportTeamReport', { format: 'pdf' })} />
+          <FileExportButton label="Add to calendar…" make={() => call('exportCalendar', {})} />
           <a className="button-link" href={href('staff', { roster: '1' })}>
             Import roster…
           </a>
@@ -114,9 +116,14 @@ export function TeamPage({ route }: { route: Route }) {
             <button type="button" role="tab" aria-selected={state.tab === 'matrix'} onClick={() => update({ tab: 'matrix' })}>
               Training matrix
             </button>
+            <button type="button" role="tab" aria-selected={state.tab === 'upcoming'} onClick={() => update({ tab: 'upcoming' })}>
+              Upcoming
+            </button>
           </div>
           {state.tab === 'matrix' ? (
             <TeamMatrix matrix={data.matrix} onOpen={open} />
+          ) : state.tab === 'upcoming' ? (
+            <TeamUpcoming window={state.window} onWindow={(window) => update({ window })} />
           ) : (
             <>
               <p className="log-summary" role="status">

@@ -10,7 +10,9 @@ export interface TeamState {
   search: string;
   sort: string;
   descending: boolean;
-  tab: 'rows' | 'matrix';
+  tab: 'rows' | 'matrix' | 'upcoming';
+  /** The Upcoming tab's window, in days. */
+  window: '30' | '60' | '90';
 }
 
 const KEYS: Record<keyof TeamState, string> = {
@@ -23,6 +25,7 @@ const KEYS: Record<keyof TeamState, string> = {
   sort: 'sort',
   descending: 'desc',
   tab: 'tab',
+  window: 'days',
 };
 
 export function teamStateFrom(params: URLSearchParams): TeamState {
@@ -36,7 +39,8 @@ export function teamStateFrom(params: URLSearchParams): TeamState {
     search: get('search'),
     sort: get('sort') || 'urgency',
     descending: get('descending') === '1',
-    tab: get('tab') === 'matrix' ? 'matrix' : 'rows',
+    tab: get('tab') === 'matrix' ? 'matrix' : get('tab') === 'upcoming' ? 'upcoming' : 'rows',
+    window: get('window') === '60' ? '60' : get('window') === '90' ? '90' : '30',
   };
 }
 
@@ -49,7 +53,9 @@ export function teamStateParams(state: TeamState): Record<string, string> {
     } else if (key === 'sort') {
       if (value !== 'urgency') params[KEYS[key]] = String(value);
     } else if (key === 'tab') {
-      if (value === 'matrix') params[KEYS[key]] = 'matrix';
+      if (value !== 'rows') params[KEYS[key]] = String(value);
+    } else if (key === 'window') {
+      if (value !== '30') params[KEYS[key]] = String(value);
     } else if (value) params[KEYS[key]] = String(value);
   }
   return params;

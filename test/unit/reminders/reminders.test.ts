@@ -191,6 +191,7 @@ describe('the notification schedule (clock injected)', () => {
     credentialId: 'c1',
     leadTimeType: 'nasm-cpt',
     title: `NASM-CPT expires — ${uid}`,
+    what: 'NASM-CPT expires',
     description: 'Still needed: 0.4 CEUs of courses.',
     action: { kind: 'add-course', label: 'Add a course' },
   });

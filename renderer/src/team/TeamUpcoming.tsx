@@ -1,0 +1,26 @@
+import { useApi } from '../api';
+import { UpcomingList } from '../reminders/Upcoming';
+import { LoadError } from '../ui/LoadError';
+import { SelectField } from '../ui/SelectField';
+import type { TeamState } from './team-filters';
+
+/** Everyone's deadlines in the next 30, 60 or 90 days, soonest first, each with its fix. */
+export function TeamUpcoming({ window, onWindow }: { window: TeamState['window']; onWindow(window: TeamState['window']): void }) {
+  const upcoming = useApi('getUpcoming', { days: Number(window) });
+  return (
+    <section aria-label="Upcoming deadlines of the team">
+      <SelectField
+        label="Within"
+        value={window}
+        onChange={(e) => onWindow(e.target.value as TeamState['window'])}
+        options={[
+          { value: '30', label: 'the next 30 days' },
+          { value: '60', label: 'the next 60 days' },
+          { value: '90', label: 'the next 90 days' },
+        ]}
+      />
+      <LoadError error={upcoming.error} />
+      {upcoming.data && <UpcomingList items={upcoming.data} showPerson empty={`No deadline in the next ${window} days.`} />}
+    </section>
+  );
+}
