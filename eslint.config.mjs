@@ -22,7 +22,7 @@ export default tseslint.config(
   },
   {
     // bin/recert.js is the CommonJS entry npm links as the `recert` command.
-    files: ['bin/**/*.js', 'scripts/**/*.mjs'],
+    files: ['bin/**/*.js', 'scripts/**/*.mjs', 'build/**/*.cjs'],
     languageOptions: {
       globals: { require: 'readonly', module: 'readonly', process: 'readonly', console: 'readonly', __dirname: 'readonly' },
     },

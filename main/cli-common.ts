@@ -8,7 +8,8 @@ import { isCalendarDate, localToday, type CalendarDate } from './core/dates';
 export class UsageError extends Error {}
 
 /** The resources folder of the built app (rule sets, fonts). */
-export const resourcesDir = resolve(__dirname, '../../resources');
+// The packaged app's command line (main/index.ts) names its own resources folder.
+export const resourcesDir = process.env.RECERT_RESOURCES_DIR ?? resolve(__dirname, '../../resources');
 
 /** --db accepts the data folder or the database file inside it. */
 export function dataLocation(db: string | undefined): { dataDir: string; databaseFile?: string } {

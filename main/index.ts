@@ -1,36 +1,30 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, Notification, session, shell, type WebFrameMain } from 'electron';
 import { openAppContext, type AppContext } from './app-context';
+import { APP_ENTRY_URL, appUrlCheck } from './app-url';
+import { run as runCli } from './cli';
 import { resolveDataDir } from './core/data-dir';
-import { bindIpc } from './ipc';
-import { attachmentUrl, handleAttachmentScheme, registerAttachmentScheme } from './protocol';
+import { cliArguments, reminderTarget, saveFilters } from './desktop';
+import { bindIpc, isTrustedSender } from './ipc';
+import { attachmentUrl, handleAppScheme, handleAttachmentScheme, registerSchemes } from './protocol';
 import { hardenContents, hardenSession, secureWebPreferences } from './security';
 
 // The CLI and browser mode resolve the data folder the same way (RECERT_DATA_DIR, else userData).
 app.setName('Recert');
 app.setPath('userData', resolveDataDir());
-registerAttachmentScheme();
 
+const resourcesDir = app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources');
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
-const rendererFile = join(__dirname, '../renderer/index.html');
-const appUrl = devServerUrl ?? pathToFileURL(rendererFile).toString();
-
-function isAppUrl(url: string): boolean {
-  try {
-    const parsed = new URL(url);
-    const base = new URL(appUrl);
-    return parsed.origin === base.origin && parsed.pathname === base.pathname;
-  } catch {
-    return false;
-  }
-}
+const rendererDir = join(__dirname, '../renderer');
+// Built, the renderer comes from app://recert (a privileged scheme), never from file://.
+const entryUrl = devServerUrl ?? APP_ENTRY_URL;
+const isAppUrl = appUrlCheck(devServerUrl);
 
 let mainWindow: BrowserWindow | null = null;
 
 function isAppFrame(frame: WebFrameMain | null): boolean {
-  return !!frame && !!mainWindow && frame === mainWindow.webContents.mainFrame && isAppUrl(frame.url);
+  return isTrustedSender(frame, mainWindow?.webContents.mainFrame ?? null, isAppUrl);
 }
 
 /** better-sqlite3 built for Electron's ABI by scripts/electron-native.mjs, beside the Node build the tests use. */
@@ -51,16 +45,8 @@ function createWindow(): BrowserWindow {
   });
   hardenContents(window.webContents, isAppUrl);
   window.once('ready-to-show', () => window.show());
-  if (devServerUrl) void window.loadURL(devServerUrl);
-  else void window.loadFile(rendererFile);
+  void window.loadURL(entryUrl);
   return window;
-}
-
-/** The save dialog's file type, from the name Recert suggests (a packet, a report, a calendar). */
-function saveFilters(name: string): { name: string; extensions: string[] }[] {
-  const types: Record<string, string> = { pdf: 'PDF', csv: 'CSV spreadsheet', ics: 'Calendar', json: 'JSON', recert: 'Recert records' };
-  const extension = name.split('.').pop()?.toLowerCase() ?? '';
-  return types[extension] ? [{ name: types[extension], extensions: [extension] }] : [];
 }
 
 /** Shows reminders on the desktop; a click opens that trainer's dashboard (or the Team screen for a summary). */
@@ -70,8 +56,7 @@ function showReminders(reminders: { title: string; body: string; personId: strin
     const notification = new Notification({ title: reminder.title, body: reminder.body });
     notification.on('click', () => {
       if (!mainWindow) return;
-      const target = reminder.personId ? `#/dashboard?person=${encodeURIComponent(reminder.personId)}` : '#/team';
-      void mainWindow.loadURL(`${appUrl.split('#')[0]}${target}`);
+      void mainWindow.loadURL(reminderTarget(entryUrl, reminder.personId));
       if (mainWindow.isMinimized()) mainWindow.restore();
       mainWindow.focus();
     });
@@ -95,7 +80,7 @@ function start(): void {
     try {
       context = openAppContext({
         dataDir: app.getPath('userData'),
-        resourcesDir: app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources'),
+        resourcesDir,
         packetWorkerFile: join(__dirname, 'packet-worker.js'),
         nativeBinding: electronNativeBinding(),
         platform: {
@@ -115,6 +100,7 @@ function start(): void {
       return;
     }
     hardenSession(session.defaultSession);
+    handleAppScheme(rendererDir);
     handleAttachmentScheme(context);
     bindIpc(context.dispatch, isAppFrame);
     mainWindow = createWindow();
@@ -134,4 +120,12 @@ function start(): void {
   });
 }
 
-start();
+const cli = cliArguments(process.argv);
+if (cli) {
+  // The packaged app's command line: same service, no window (RunAsNode is fused off).
+  process.env.RECERT_RESOURCES_DIR = resourcesDir;
+  void runCli(cli).then((code) => app.exit(code));
+} else {
+  registerSchemes();
+  start();
+}

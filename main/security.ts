@@ -1,6 +1,6 @@
 import { shell, type BrowserWindowConstructorOptions, type Session, type WebContents } from 'electron';
 
-/** The production webPreferences; tests drive the same renderer in browser mode, never a relaxed copy. */
+/** The production webPreferences; tests check these very values, never a relaxed copy. */
 export function secureWebPreferences(preload: string): NonNullable<BrowserWindowConstructorOptions['webPreferences']> {
   return {
     preload,
@@ -18,28 +18,36 @@ export function secureWebPreferences(preload: string): NonNullable<BrowserWindow
 }
 
 /** Only parsed https: URLs leave the app, and only to the system browser. */
-function openExternally(url: string): void {
+export function openExternally(url: string, openExternal: (url: string) => unknown = (u) => shell.openExternal(u)): boolean {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    return;
+    return false;
   }
-  if (parsed.protocol === 'https:') void shell.openExternal(parsed.toString());
+  if (parsed.protocol !== 'https:') return false;
+  void openExternal(parsed.toString());
+  return true;
 }
 
 /** Every permission (camera, notifications, geolocation, …) is denied: Recert needs none. */
-export function hardenSession(session: Session): void {
+export function hardenSession(session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
 }
 
-/** Navigation stays on the app's own page; new windows are refused (https links open outside). */
-export function hardenContents(contents: WebContents, isAppUrl: (url: string) => boolean): void {
+type GuardedContents = Pick<WebContents, 'on' | 'setWindowOpenHandler'>;
+
+/** Navigation stays on the app's own origin; new windows are refused (https links open outside). */
+export function hardenContents(
+  contents: GuardedContents,
+  isAppUrl: (url: string) => boolean,
+  openExternal?: (url: string) => unknown,
+): void {
   contents.on('will-navigate', (event, url) => {
     if (!isAppUrl(url)) {
       event.preventDefault();
-      openExternally(url);
+      openExternally(url, openExternal);
     }
   });
   contents.on('will-redirect', (event, url) => {
@@ -47,7 +55,7 @@ export function hardenContents(contents: WebContents, isAppUrl: (url: string) =>
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    openExternally(url);
+    openExternally(url, openExternal);
     return { action: 'deny' };
   });
 }
