@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { contentStore } from './core/attachments/file-store';
+import { sweepLeftovers } from './core/backup/check';
 import { downloadRegistry } from './core/downloads';
 import { openExportsFolder } from './core/exports-folder';
 import { ATTACHMENTS_FOLDER, DATABASE_FILE } from './core/data-dir';
@@ -36,6 +37,8 @@ export function openAppContext({
   today,
 }: AppContextOptions) {
   mkdirSync(dataDir, { recursive: true });
+  // What a crash or kill -9 left behind (temporary files of interrupted writes) goes first.
+  sweepLeftovers(dataDir);
   const db = openStore(databaseFile ?? join(dataDir, DATABASE_FILE), nativeBinding ? { nativeBinding } : {});
   const store = repositories(db);
   const files = contentStore(join(dataDir, ATTACHMENTS_FOLDER));

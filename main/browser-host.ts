@@ -275,8 +275,10 @@ async function main(): Promise<void> {
     resourcesDir: join(projectRoot, 'resources'),
     packetWorkerFile: join(__dirname, 'packet-worker.js'),
   });
-  // A calendar file kept current (Settings) is brought up to date when the app starts.
+  // A calendar file kept current (Settings) is brought up to date when the app starts, and the
+  // day's automatic backup is made.
   context.service.refreshCalendarFile();
+  context.service.automaticBackup().catch((error: unknown) => console.error('Automatic backup failed:', error));
   const host = await startBrowserHost({
     context,
     rendererDir: join(projectRoot, 'out/renderer'),

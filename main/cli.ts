@@ -5,6 +5,8 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openAppContext } from './app-context';
 import { dataLocation, resourcesDir, UsageError } from './cli-common';
+import { backupCommand, checkCommand, restoreCommand } from './cli-backup';
+import { BackupError } from './core/backup/restore';
 import { calendarCommand } from './cli-calendar';
 import { teamCommand } from './cli-team';
 import { formatDate, isCalendarDate, localToday } from './core/dates';
@@ -36,6 +38,12 @@ Commands:
       The manager's report: every active trainer's credentials, most urgent first.
   calendar [--db PATH] [--person ID] [--as-of YYYY-MM-DD] --out FILE.ics
       Every upcoming deadline as an iCalendar file, with reminders at the lead times set in the app.
+  backup [--db PATH] --out FILE
+      One file with a consistent copy of the database and every certificate (safe while the app runs).
+  restore FILE [--db PATH] [--replace]
+      Check a backup completely, then restore it (into an empty folder, or --replace keeping the old data).
+  check [--db PATH]
+      Check the database and every certificate file; exit 1 naming each problem.
 
   --db PATH   the data folder (or its recert.sqlite3); default: RECERT_DATA_DIR or the app's folder
   --help      show this help
@@ -223,6 +231,14 @@ export async function run(argv: string[]): Promise<number> {
       case 'calendar':
         calendarCommand(rest);
         return 0;
+      case 'backup':
+        await backupCommand(rest);
+        return 0;
+      case 'restore':
+        await restoreCommand(rest);
+        return 0;
+      case 'check':
+        return checkCommand(rest);
       default:
         throw new UsageError(`unknown command "${command}"`);
     }
@@ -231,7 +247,12 @@ export async function run(argv: string[]): Promise<number> {
       process.stderr.write('recert: cancelled; no packet was written.\n');
       return 130;
     }
-    if (error instanceof RecordsFileError || error instanceof StoreOpenError || error instanceof PacketSourceError) {
+    if (
+      error instanceof RecordsFileError ||
+      error instanceof StoreOpenError ||
+      error instanceof PacketSourceError ||
+      error instanceof BackupError
+    ) {
       process.stderr.write(`recert: ${error.message}\n`);
       return 2;
     }

@@ -109,6 +109,8 @@ function start(): void {
     // now (decided in main/core with today's date) are shown, then checked again every hour.
     const opened = context;
     opened.service.refreshCalendarFile();
+    // A daily backup of the data folder, kept 7 days and 4 weeks; a failure is logged, never fatal.
+    opened.service.automaticBackup().catch((error: unknown) => console.error('Automatic backup failed:', error));
     const remind = () => showReminders(opened.service.takeDueNotifications());
     remind();
     setInterval(remind, 60 * 60 * 1000);

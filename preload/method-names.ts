@@ -51,4 +51,8 @@ export const methodNames = [
   'updateReminderSettings',
   'exportCalendar',
   'getUpcoming',
+  'getBackups',
+  'backUpNow',
+  'checkMyData',
+  'removeUnusedFiles',
 ] as const;

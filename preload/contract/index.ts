@@ -14,6 +14,7 @@ import { evaluationContract } from './evaluation';
 import { packetContract } from './packet';
 import { peopleContract } from './people';
 import { settingsContract } from './settings';
+import { backupsContract } from './backups';
 import { remindersContract } from './reminders';
 import { teamContract } from './team';
 
@@ -41,6 +42,7 @@ type Features = [
   typeof settingsContract,
   typeof teamContract,
   typeof remindersContract,
+  typeof backupsContract,
 ];
 
 /** Two features naming the same method would silently shadow one another: make that a type error. */
@@ -64,6 +66,7 @@ export const contract = {
   ...settingsContract,
   ...teamContract,
   ...remindersContract,
+  ...backupsContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -171,6 +171,10 @@ const fixtures: Record<MethodName, Fixture> = {
   },
   exportCalendar: { valid: (s) => ({ personId: s.personId }), required: [], ids: ['personId'] },
   getUpcoming: { valid: (s) => ({ personId: s.personId, days: 90 }), required: [], ids: ['personId'] },
+  getBackups: { valid: () => ({}), required: [], ids: [] },
+  backUpNow: { valid: () => ({}), required: [], ids: [] },
+  checkMyData: { valid: () => ({}), required: [], ids: [] },
+  removeUnusedFiles: { valid: () => ({}), required: [], ids: [] },
   updateSettings: { valid: () => ({ theme: 'dark' }), required: ['theme'], ids: [] },
 };
 

@@ -203,3 +203,19 @@ export interface RosterPreview {
   /** "2 new people and 3 credentials." */
   summaryText: string;
 }
+
+/** The backups Settings shows: the newest first, and when the last one was made. */
+export interface BackupsView {
+  folder: string;
+  /** "Last backup: 23 Nov 2026, 09:14 (automatic)", or that there is none yet. */
+  lastText: string;
+  backups: { name: string; sizeText: string; madeText: string }[];
+}
+
+/** "Check my data": every problem in words, and the files no record uses. */
+export interface DataCheckView {
+  ok: boolean;
+  summary: string;
+  problems: string[];
+  unusedFiles: string[];
+}

@@ -10,6 +10,7 @@ import { evaluationService } from './evaluation';
 import { packetService } from './packet';
 import { peopleService } from './people';
 import { settingsService } from './settings';
+import { backupsService } from './backups';
 import { remindersService } from './reminders';
 import { teamService } from './team';
 
@@ -30,6 +31,7 @@ export function createService(deps: ServiceDeps) {
     ...settingsService(ctx),
     ...teamService(ctx),
     ...remindersService(ctx),
+    ...backupsService(ctx),
   };
 }
 

@@ -3,6 +3,7 @@ import { themes, type Settings, type Theme } from '../../../preload/contract';
 import { call, useApi } from '../api';
 import { LoadError } from '../ui/LoadError';
 import { applyTheme } from '../shell/theme';
+import { BackupsPanel } from './BackupsPanel';
 import { RemindersPanel } from './RemindersPanel';
 import { RuleSetPanel } from './RuleSetPanel';
 
@@ -38,10 +39,7 @@ export function SettingsPage() {
             <p>
               Everything Recert keeps (the database and your certificate files) is in <code className="path">{settings.dataDir}</code>.
             </p>
-            <p>
-              To back it up, close Recert and copy this whole folder. To use another folder, start Recert with the environment variable
-              RECERT_DATA_DIR set to it.
-            </p>
+            <p>To use another folder, start Recert with the environment variable RECERT_DATA_DIR set to it.</p>
           </div>
           <fieldset className="card">
             <legend>Theme</legend>
@@ -58,6 +56,7 @@ export function SettingsPage() {
               </label>
             ))}
           </fieldset>
+          <BackupsPanel />
           <RemindersPanel />
           {ruleSets.length > 0 && <RuleSetPanel summaries={ruleSets} />}
         </>
