@@ -1,6 +1,6 @@
 // `recert backup`, `recert restore`, `recert check`: the data folder's safety, from the command line.
 import { existsSync, mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openAppContext } from './app-context';
 import { dataLocation, existingDataLocation, resourcesDir, UsageError } from './cli-common';
@@ -18,6 +18,7 @@ export async function backupCommand(args: string[]): Promise<void> {
   if (!values.out) throw new UsageError('backup needs --out FILE (for example recert-backup.zip)');
   const out = resolve(values.out);
   if (existsSync(out)) throw new UsageError(`--out: ${out} already exists; choose a new file name (a backup never overwrites one)`);
+  if (!existsSync(dirname(out))) throw new UsageError(`--out: the folder ${dirname(out)} does not exist; create it or choose another`);
   const context = openAppContext({ ...existingDataLocation(values.db), resourcesDir });
   try {
     const manifest = await writeBackup({ db: context.store.db, attachmentsDir: join(context.dataDir, ATTACHMENTS_FOLDER), out });

@@ -15,12 +15,21 @@ export const idSchema = z
   .max(64, 'must be at most 64 characters')
   .refine((id) => !hasControlCharacters(id), 'must not contain control characters');
 
+/** One line of text as a person types it: no control characters, no broken (lone surrogate) characters. */
+export const PLAIN_TEXT_MESSAGE = 'must not contain control characters such as line breaks';
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+export function isPlainText(text: string): boolean {
+  return !hasControlCharacters(text) && !LONE_SURROGATE.test(text);
+}
+const plainText = (text: string) => isPlainText(text);
+
 export function requiredText(max = MAX_TEXT) {
   return z
     .string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be text') })
     .trim()
     .min(1, 'is required')
-    .max(max, `must be at most ${max} characters`);
+    .max(max, `must be at most ${max} characters`)
+    .refine(plainText, PLAIN_TEXT_MESSAGE);
 }
 
 export function optionalText(max = MAX_TEXT) {
@@ -28,6 +37,7 @@ export function optionalText(max = MAX_TEXT) {
     .string({ error: 'must be text' })
     .trim()
     .max(max, `must be at most ${max} characters`)
+    .refine(plainText, PLAIN_TEXT_MESSAGE)
     .nullish()
     .transform((value) => (value ? value : null));
 }
@@ -53,22 +63,29 @@ export function hasAtMostDecimals(value: number, places: number): boolean {
 }
 
 function amountSchema(unit: string, max: number, places: number) {
-  return z
-    .number({ error: `must be a number of ${unit}` })
-    .refine(Number.isFinite, `must be a number of ${unit}`)
-    .refine((v) => v > 0, `must be more than 0 ${unit}`)
-    .refine((v) => v <= max, `must be at most ${max} ${unit}; check the certificate`)
-    .refine((v) => hasAtMostDecimals(v, places), `must have at most ${places} decimals`);
+  return (
+    z
+      .number({ error: `must be a number of ${unit}` })
+      .refine(Number.isFinite, `must be a number of ${unit}`)
+      .refine((v) => v > 0, `must be more than 0 ${unit}`)
+      .refine((v) => v <= max, `must be at most ${max} ${unit}; check the certificate`)
+      .refine((v) => hasAtMostDecimals(v, places), `must have at most ${places} decimals`)
+      // 1e-10 has "no decimals" within floating-point tolerance but rounds to zero: refused as too small.
+      .refine((v) => !(v > 0) || Math.round(v * 10 ** places) >= 1, `must be at least ${1 / 10 ** places} ${unit}`)
+  );
 }
 
 export const ceusSchema = amountSchema('CEUs', MAX_CEUS, 3);
 export const contactHoursSchema = amountSchema('contact hours', MAX_CONTACT_HOURS, 2);
 
+/** What the store accepts as an e-mail address (and a little stricter): something@something. */
+export const EMAIL = /^[^\s@]+@[^\s@]+$/;
+
 export const emailSchema = z
   .string({ error: 'must be text' })
   .trim()
   .max(254, 'must be at most 254 characters')
-  .refine((v) => v === '' || /^[^\s@]+@[^\s@]+$/.test(v), 'must be an e-mail address such as dana@example.org')
+  .refine((v) => v === '' || EMAIL.test(v), 'must be an e-mail address such as dana@example.org')
   .nullish()
   .transform((value) => (value ? value : null));
 

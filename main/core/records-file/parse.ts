@@ -200,11 +200,18 @@ export function parseRecords(text: string, options: ParseOptions): ParsedRecords
 
 /** Reads and parses a records file from disk; attachment paths are relative to its folder. */
 export function readRecordsFile(path: string, ruleSetIds: ReadonlySet<string>): ParsedRecords {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(path, 'utf8');
+    bytes = readFileSync(path);
   } catch (error) {
     throw new RecordsFileError([`(file): cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`]);
+  }
+  let text: string;
+  try {
+    // Fatal: bytes that are not UTF-8 are refused, never silently turned into replacement characters.
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new RecordsFileError([`(file): ${path} is not valid UTF-8 text; save the records file as UTF-8`]);
   }
   return parseRecords(text, { baseDir: join(path, '..'), ruleSetIds });
 }

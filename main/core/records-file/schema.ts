@@ -2,7 +2,7 @@
 // are a contract other tools rely on: add optional fields, never rename.
 import { z } from 'zod';
 import { hasControlCharacters } from '../text';
-import { calendarDateSchema, ceusSchema, contactHoursSchema } from '../domain/fields';
+import { calendarDateSchema, ceusSchema, contactHoursSchema, EMAIL, isPlainText, PLAIN_TEXT_MESSAGE } from '../domain/fields';
 import { approvalKinds, petitionStatuses } from '../domain/records';
 
 export const RECORDS_FORMAT = 'recert-records/1';
@@ -15,12 +15,26 @@ const id = z
   .min(1, 'must be a non-empty string id')
   .max(64, 'must be at most 64 characters')
   .refine((text) => !hasControlCharacters(text), 'must not contain control characters');
+// The records file refuses whatever the store would refuse, with the app's own field rules, so that
+// an import never fails half-way on a database constraint.
 const text = (max: number) =>
   z
     .string({ error: expected('text') })
     .refine((s) => s.trim().length > 0, 'must not be empty')
-    .refine((s) => s.length <= max, `must be at most ${max} characters`);
-const optionalText = (max: number) => z.string({ error: 'must be text' }).max(max, `must be at most ${max} characters`).optional();
+    .refine((s) => s.length <= max, `must be at most ${max} characters`)
+    .refine(isPlainText, PLAIN_TEXT_MESSAGE);
+const optionalText = (max: number) =>
+  z
+    .string({ error: 'must be text' })
+    .max(max, `must be at most ${max} characters`)
+    .refine((s) => s.trim().length > 0, 'must not be empty; leave the field out instead')
+    .refine(isPlainText, PLAIN_TEXT_MESSAGE)
+    .optional();
+const email = z
+  .string({ error: 'must be text' })
+  .max(254, 'must be at most 254 characters')
+  .refine((s) => EMAIL.test(s), 'must be an e-mail address such as dana@example.org')
+  .optional();
 const flag = z.boolean({ error: expected('true or false') });
 
 const attachment = z.strictObject({
@@ -29,7 +43,7 @@ const attachment = z.strictObject({
     .min(1, 'must be a file path relative to the records file')
     .max(1024, 'must be at most 1024 characters'),
   /** The certificate's original file name, when it differs from the file's own name (written by export). */
-  name: optionalText(255),
+  name: z.string({ error: 'must be text' }).max(255, 'must be at most 255 characters').refine(isPlainText, PLAIN_TEXT_MESSAGE).optional(),
   sha256: z
     .string({ error: 'must be a SHA-256 in hex' })
     .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hexadecimal digits')
@@ -85,7 +99,7 @@ const card = z.strictObject({
 const person = z.strictObject({
   id,
   name: text(200),
-  email: optionalText(254),
+  email,
   employeeId: optionalText(64),
   /** Optional; false for someone a manager deactivated. */
   active: flag.optional(),

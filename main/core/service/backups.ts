@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { automaticBackup, BACKUPS_FOLDER, listBackups } from '../backup/auto';
 import { checkData } from '../backup/check';
@@ -40,6 +41,7 @@ export function backupsService(ctx: ServiceContext) {
     /** A backup into the data folder's backups/, named after the moment it was made. */
     backUpNow: async (): Promise<BackupsView> => {
       const stamp = ctx.now().toISOString().replace(/[:.]/g, '-');
+      mkdirSync(join(dataDir, BACKUPS_FOLDER), { recursive: true });
       await writeBackup({ db: store.db, attachmentsDir, out: join(dataDir, BACKUPS_FOLDER, `manual-${stamp}.zip`), now: ctx.now() });
       return view();
     },

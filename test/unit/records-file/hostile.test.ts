@@ -1,0 +1,103 @@
+// Inputs found to break things, each refused as bad input with every problem named and nothing
+// stored: what the store would refuse, amounts that round to nothing, control characters, lone
+// surrogates and bytes that are not UTF-8.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { freshContext, projectRoot, rowCounts, tempDir } from '../../helpers/context';
+import { seed } from '../../helpers/seed';
+
+const contexts: ReturnType<typeof freshContext>[] = [];
+afterEach(() => {
+  for (const c of contexts.splice(0)) c.dispose();
+});
+
+function recordsWith(person: Record<string, unknown>, activity: Record<string, unknown> = {}) {
+  return {
+    format: 'recert-records/1',
+    people: [
+      {
+        id: 'p1',
+        name: 'Dana Rivera',
+        credentials: [{ id: 'c1', ruleSet: 'nasm-cpt', expires: '2027-03-31' }],
+        activities: [{ id: 'a1', title: 'Course', provider: 'NASM', approval: 'nasm', completed: '2026-02-01', ceus: 1, ...activity }],
+        cprAed: [],
+        ...person,
+      },
+    ],
+  };
+}
+
+describe('recert import refuses what the store would refuse, as bad input (exit 2), nothing imported', () => {
+  it.each([
+    ['an e-mail that is not one', recordsWith({ email: 'nope' }), 'people[0].email: must be an e-mail address'],
+    ['an empty employee ID', recordsWith({ employeeId: '' }), 'people[0].employeeId: must not be empty'],
+    [
+      'an empty certification number',
+      {
+        ...recordsWith({}),
+        people: [{ ...recordsWith({}).people[0], credentials: [{ id: 'c1', ruleSet: 'nasm-cpt', number: '  ', expires: '2027-03-31' }] }],
+      },
+      'people[0].credentials[0].number: must not be empty',
+    ],
+    ['an empty approval code', recordsWith({}, { approvalCode: '' }), 'people[0].activities[0].approvalCode: must not be empty'],
+    ['an amount that rounds to nothing', recordsWith({}, { ceus: 1e-10 }), 'people[0].activities[0].ceus: must be at least 0.001 CEUs'],
+    [
+      'a title starting with NUL',
+      recordsWith({}, { title: '\u0000Course' }),
+      'people[0].activities[0].title: must not contain control characters',
+    ],
+    ['a lone surrogate in a name', recordsWith({ name: 'Dana \ud800 Rivera' }), 'people[0].name: must not contain control characters'],
+  ])('%s', (_name, records, message) => {
+    const dir = tempDir('recert-hostile-');
+    const file = join(dir, 'records.json');
+    writeFileSync(file, JSON.stringify(records));
+    mkdirSync(join(dir, 'data'));
+    const result = spawnSync(process.execPath, [join(projectRoot, 'bin/recert.js'), 'import', file, '--db', join(dir, 'data')], {
+      encoding: 'utf8',
+    });
+    expect(result.status, result.stderr).toBe(2);
+    expect(result.stderr).toContain(message);
+    expect(result.stderr).not.toMatch(/CHECK constraint|SqliteError|\n\s+at /);
+  });
+
+  it('refuses bytes that are not UTF-8 instead of changing them', () => {
+    const dir = tempDir('recert-hostile-');
+    const file = join(dir, 'records.json');
+    const json = Buffer.from(JSON.stringify(recordsWith({ name: 'Dana XX' })));
+    const at = json.indexOf('XX');
+    json[at] = 0xff;
+    json[at + 1] = 0xfe;
+    writeFileSync(file, json);
+    const result = spawnSync(process.execPath, [join(projectRoot, 'bin/recert.js'), 'import', file, '--db', join(dir, 'data')], {
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('is not valid UTF-8 text; save the records file as UTF-8');
+  });
+});
+
+describe('the API refuses the same as bad input, never as an internal failure', () => {
+  it.each([
+    ['createActivity', 'ceus', 1e-10, /must be at least 0.001 CEUs/],
+    ['createActivity', 'contactHours', 1e-9, /must be at least 0.01 contact hours/],
+    ['createActivity', 'title', '\u0000Course', /must not contain control characters/],
+    ['createActivity', 'provider', 'Acme\ud800', /must not contain control characters/],
+    ['createPerson', 'name', 'Dana\nRivera', /must not contain control characters/],
+  ])('%s with a bad %s', async (method, field, bad, message) => {
+    const context = freshContext();
+    contexts.push(context);
+    const s = seed(context);
+    const counts = rowCounts(context);
+    const base =
+      method === 'createPerson'
+        ? { name: 'Sam' }
+        : { personId: s.personId, title: 'T', provider: 'P', approval: 'nasm', completed: '2026-02-01', credentialIds: [s.credentialId] };
+    const input = { ...base, ...(field === 'contactHours' ? {} : method === 'createActivity' ? { ceus: 1 } : {}), [field]: bad };
+    const result = await context.dispatch(method, input);
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input', field } });
+    expect(!result.ok && result.error.message).toMatch(message);
+    expect(rowCounts(context)).toEqual(counts);
+  });
+});
