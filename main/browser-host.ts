@@ -119,7 +119,15 @@ export async function startBrowserHost({ context, rendererDir, port = 0 }: Brows
   let allowedHosts = new Set<string>();
 
   async function serveStatic(pathname: string, query: URLSearchParams, response: ServerResponse): Promise<void> {
-    const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(pathname);
+    } catch {
+      // Bad percent-encoding is the request's fault: 400, not a server error.
+      response.writeHead(400, { 'Content-Type': 'text/plain' }).end('Bad request: the address is not valid percent-encoding.');
+      return;
+    }
+    const relative = pathname === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
     const file = normalize(join(root, relative));
     if (file !== root && !file.startsWith(root + sep)) {
       response.writeHead(404).end();
@@ -191,7 +199,14 @@ export async function startBrowserHost({ context, rendererDir, port = 0 }: Brows
       response.writeHead(404, { 'Content-Type': 'text/plain' }).end('No attachment with that id.');
       return;
     }
-    const preview = await previewOf(attachment, context.files, join(context.dataDir, PREVIEWS_FOLDER));
+    let preview: Awaited<ReturnType<typeof previewOf>>;
+    try {
+      preview = await previewOf(attachment, context.files, join(context.dataDir, PREVIEWS_FOLDER));
+    } catch {
+      // A damaged photo (HEIC that will not convert): say so, as the desktop app does.
+      response.writeHead(415, { 'Content-Type': 'text/plain; charset=utf-8' }).end('This file cannot be previewed; it is kept as it is.');
+      return;
+    }
     // Shown inside the app's own preview frame: this response may be framed by the app, nothing else.
     response.setHeader('Content-Security-Policy', "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'");
     response.writeHead(200, { 'Content-Type': preview.mediaType, 'Content-Disposition': 'inline' });
@@ -233,7 +248,14 @@ export async function startBrowserHost({ context, rendererDir, port = 0 }: Brows
         await serveApi(url.pathname.slice(API_PREFIX.length), request, response);
       } else if (/^\/(attachments|exports|downloads)\/[^/]+$/.test(url.pathname) && request.method === 'GET') {
         const [, kind, id] = url.pathname.split('/');
-        await serveFile(kind as 'attachments' | 'exports' | 'downloads', decodeURIComponent(id ?? ''), request, response);
+        let decoded: string;
+        try {
+          decoded = decodeURIComponent(id ?? '');
+        } catch {
+          response.writeHead(400, { 'Content-Type': 'text/plain' }).end('Bad request: the address is not valid percent-encoding.');
+          return;
+        }
+        await serveFile(kind as 'attachments' | 'exports' | 'downloads', decoded, request, response);
       } else {
         await serveStatic(url.pathname, url.searchParams, response);
       }

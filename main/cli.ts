@@ -22,6 +22,7 @@ import { PacketCancelled, writePacket } from './core/packet/build';
 import type { PacketPlan } from './core/packet/plan';
 import { PacketSourceError, planFromRecords, planFromStore } from './core/packet/sources';
 import { count, listInWords } from './core/domain/plural';
+import { escapeControlCharacters } from './core/text';
 
 const USAGE = `Usage: recert <command> [options]
 
@@ -192,7 +193,8 @@ async function packetCommand(args: string[]): Promise<void> {
     await writePacket(plan, out, {
       fontDir: join(resourcesDir, 'fonts'),
       signal: controller.signal,
-      onProgress: (p) => process.stderr.write(`[${p.done}/${p.total}] ${p.message}\n`),
+      // File names come from users: control characters are shown escaped, never sent raw to the terminal.
+      onProgress: (p) => process.stderr.write(`[${p.done}/${p.total}] ${escapeControlCharacters(p.message)}\n`),
     });
   } finally {
     process.off('SIGINT', stop);

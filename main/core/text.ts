@@ -20,3 +20,13 @@ export function replaceControlCharacters(text: string, replacement: string): str
   }
   return out;
 }
+
+/** The text with each control character written as \u001b and so on: safe to print to a terminal. */
+export function escapeControlCharacters(text: string): string {
+  let out = '';
+  for (const char of text) {
+    const code = char.charCodeAt(0);
+    out += code < 0x20 || code === 0x7f || (code >= 0x80 && code < 0xa0) ? `\\u${code.toString(16).padStart(4, '0')}` : char;
+  }
+  return out;
+}

@@ -17,14 +17,35 @@ import {
 } from './schema';
 
 /** A file name that is safe on every platform, keeping the certificate's own name where it can. */
-function safeFileName(name: string): string {
+/**
+ * File systems limit a name to 255 bytes, not characters: 80 CJK characters or 60 emoji are over it.
+ * Shortened to 200 UTF-8 bytes at a whole character, keeping the extension.
+ */
+const MAX_NAME_BYTES = 200;
+function fitBytes(text: string, max: number): string {
+  let out = '';
+  let size = 0;
+  for (const char of text) {
+    const bytes = Buffer.byteLength(char);
+    if (size + bytes > max) break;
+    out += char;
+    size += bytes;
+  }
+  return out;
+}
+
+export function safeFileName(name: string): string {
   const cleaned = replaceControlCharacters(name, '_')
     .normalize('NFC')
     .replace(/[\\/:*?"<>|]+/g, '_')
     .replace(/^\.+/, '')
-    .trim()
-    .slice(0, 120);
-  return cleaned || 'certificate';
+    .trim();
+  const dot = cleaned.lastIndexOf('.');
+  const extension = dot > 0 && cleaned.length - dot <= 10 ? cleaned.slice(dot) : '';
+  const stem = extension ? cleaned.slice(0, dot) : cleaned;
+  const short =
+    Buffer.byteLength(cleaned) <= MAX_NAME_BYTES ? cleaned : `${fitBytes(stem, MAX_NAME_BYTES - Buffer.byteLength(extension))}${extension}`;
+  return short || 'certificate';
 }
 
 /** certs/<first 12 hex of the SHA-256>/<file name>: the same file is written once; names stay readable. */

@@ -1,6 +1,6 @@
-import { readFileSync, statSync } from 'node:fs';
+import { lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, normalize, relative, sep } from 'node:path';
-import type { AttachmentMediaType } from '../domain/records';
+import { MAX_ATTACHMENT_BYTES, type AttachmentMediaType } from '../domain/records';
 import { issuePath } from '../domain/fields';
 import { hashFile } from '../attachments/read-file';
 import { sniffMediaType } from '../attachments/media-type';
@@ -72,14 +72,26 @@ function semanticProblems(raw: Raw, options: ParseOptions, attachments: Map<stri
       }
       let resolved = attachments.get(file);
       if (!resolved) {
-        let read: ReturnType<typeof hashFile>;
         try {
           if (!statSync(absolutePath).isFile()) throw new Error('not a file');
-          read = hashFile(absolutePath);
         } catch {
           problems.push(`${at}.file: "${file}" was not found next to the records file`);
           return;
         }
+        // The same rules as the app: a real file inside the records folder (a link could point at
+        // any file on the computer), of at most 25 MB.
+        const real = realpathSync(absolutePath);
+        if (lstatSync(absolutePath).isSymbolicLink() || relative(realpathSync(options.baseDir), real).startsWith('..')) {
+          problems.push(`${at}.file: "${file}" is a link to a file outside the records folder; copy the certificate itself there`);
+          return;
+        }
+        if (statSync(real).size > MAX_ATTACHMENT_BYTES) {
+          problems.push(
+            `${at}.file: "${file}" is larger than ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB; certificate files may be at most that`,
+          );
+          return;
+        }
+        const read = hashFile(absolutePath);
         if (read.size === 0) {
           problems.push(`${at}.file: "${file}" is empty`);
           return;

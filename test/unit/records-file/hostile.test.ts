@@ -101,3 +101,67 @@ describe('the API refuses the same as bad input, never as an internal failure', 
     expect(rowCounts(context)).toEqual(counts);
   });
 });
+
+describe('file names and links', () => {
+  it('exports a certificate whose name has 80 CJK characters or 60 emoji, shortened by bytes, and imports it back', async () => {
+    const { exportRecords } = await import('../../../main/core/records-file/export');
+    const { safeFileName } = await import('../../../main/core/records-file/export');
+    const { readFileSync, readdirSync } = await import('node:fs');
+    const context = freshContext();
+    contexts.push(context);
+    const s = seed(context);
+    const { tinyPdf } = await import('../../helpers/seed');
+    for (const name of [`${'証明書'.repeat(27)}.pdf`, `${'🏋️'.repeat(60)}.pdf`]) {
+      const result = await context.dispatch('addAttachment', {
+        owner: { kind: 'activity', id: s.activityId },
+        fileName: name,
+        contentBase64: Buffer.concat([tinyPdf, Buffer.from(name)]).toString('base64'),
+      });
+      expect(result.ok).toBe(true);
+      expect(Buffer.byteLength(safeFileName(name))).toBeLessThanOrEqual(200);
+      expect(safeFileName(name).endsWith('.pdf')).toBe(true);
+    }
+    const out = join(tempDir('recert-export-long-'), 'records.json');
+    exportRecords(context.store, context.files, out);
+    const document = JSON.parse(readFileSync(out, 'utf8')) as { people: { activities: { attachments?: { name?: string }[] }[] }[] };
+    const names = document.people[0]?.activities[0]?.attachments?.map((a) => a.name).filter(Boolean);
+    expect(names).toHaveLength(2);
+    const reimported = spawnSync(
+      process.execPath,
+      [join(projectRoot, 'bin/recert.js'), 'import', out, '--db', join(tempDir('recert-reimport-'), 'data')],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(reimported.status, reimported.stderr).toBe(0);
+    expect(readdirSync(join(out, '..', 'certs')).length).toBeGreaterThan(0);
+  });
+
+  it('refuses a certificate that is a link to a file outside the records folder, and one over 25 MB', async () => {
+    const { symlinkSync, truncateSync } = await import('node:fs');
+    const dir = tempDir('recert-links-');
+    mkdirSync(join(dir, 'records', 'certs'), { recursive: true });
+    writeFileSync(join(dir, 'secret.pdf'), '%PDF-1.4 secret');
+    symlinkSync(join(dir, 'secret.pdf'), join(dir, 'records', 'certs', 'linked.pdf'));
+    writeFileSync(join(dir, 'records', 'certs', 'huge.pdf'), '%PDF-1.4\n');
+    truncateSync(join(dir, 'records', 'certs', 'huge.pdf'), 26 * 1024 * 1024);
+    const records = recordsWith({}, { attachments: [{ file: 'certs/linked.pdf' }, { file: 'certs/huge.pdf' }] });
+    writeFileSync(join(dir, 'records', 'records.json'), JSON.stringify(records));
+    const result = spawnSync(
+      process.execPath,
+      [join(projectRoot, 'bin/recert.js'), 'import', join(dir, 'records', 'records.json'), '--db', join(dir, 'data')],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('attachments[0].file: "certs/linked.pdf" is a link to a file outside the records folder');
+    expect(result.stderr).toContain('attachments[1].file: "certs/huge.pdf" is larger than 25 MB');
+  });
+
+  it('escapes control characters in names printed to the terminal', async () => {
+    const { escapeControlCharacters } = await import('../../../main/core/text');
+    expect(escapeControlCharacters('scan\u001b[2J.pdf')).toBe('scan\\u001b[2J.pdf');
+    expect(escapeControlCharacters('Zoë 周.pdf')).toBe('Zoë 周.pdf');
+  });
+});

@@ -1,0 +1,45 @@
+// Browser mode's loopback host answers bad requests as bad requests (400/415), never with a server error.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBrowserHost, type BrowserHost } from '../../../main/browser-host';
+import { freshContext, projectRoot } from '../../helpers/context';
+import { seed } from '../../helpers/seed';
+import { join } from 'node:path';
+
+const context = freshContext();
+let host: BrowserHost;
+let cookie = '';
+
+beforeAll(async () => {
+  host = await startBrowserHost({ context, rendererDir: join(projectRoot, 'out/renderer'), port: 0 });
+  const page = await fetch(host.url);
+  cookie = (page.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+});
+afterAll(async () => {
+  await host.close();
+  context.dispose();
+});
+
+describe('browser mode', () => {
+  const base = () => new URL(host.url).origin;
+
+  it('answers 400 to bad percent-encoding in a page or file address', async () => {
+    expect((await fetch(`${base()}/%E0%A4%A`)).status).toBe(400);
+    expect((await fetch(`${base()}/attachments/%E0%A4%A`, { headers: { cookie } })).status).toBe(400);
+  });
+
+  it('says a damaged photo cannot be previewed (415), and keeps serving good files', async () => {
+    const s = seed(context);
+    const broken = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypheic'), Buffer.alloc(64, 1)]);
+    const added = await context.dispatch('addAttachment', {
+      owner: { kind: 'activity', id: s.activityId },
+      fileName: 'broken.heic',
+      contentBase64: broken.toString('base64'),
+    });
+    expect(added.ok).toBe(true);
+    const id = added.ok ? (added.value as { id: string }).id : '';
+    const response = await fetch(`${base()}/attachments/${id}`, { headers: { cookie } });
+    expect(response.status).toBe(415);
+    expect(await response.text()).toContain('cannot be previewed');
+    expect((await fetch(`${base()}/attachments/${s.attachmentId}`, { headers: { cookie } })).status).toBe(200);
+  });
+});
