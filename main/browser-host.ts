@@ -11,6 +11,7 @@ import { openAppContext, type AppContext } from './app-context';
 import { previewOf } from './core/attachments/preview';
 import { CONTENT_SECURITY_POLICY } from './core/csp';
 import { PREVIEWS_FOLDER, resolveDataDir } from './core/data-dir';
+import { scheduleAutomaticBackup } from './desktop';
 
 const BRIDGE_PATH = '/__recert/bridge.js';
 const API_PREFIX = '/api/';
@@ -300,7 +301,7 @@ async function main(): Promise<void> {
   // A calendar file kept current (Settings) is brought up to date when the app starts, and the
   // day's automatic backup is made.
   context.service.refreshCalendarFile();
-  context.service.automaticBackup().catch((error: unknown) => console.error('Automatic backup failed:', error));
+  scheduleAutomaticBackup(() => context.service.automaticBackup());
   const host = await startBrowserHost({
     context,
     rendererDir: join(projectRoot, 'out/renderer'),

@@ -11,19 +11,12 @@ import type { TeamView } from './core/domain/team';
 import { loadFontSet } from './core/packet/fonts';
 import { teamReportCsv } from './core/team/csv';
 import { teamReportPdf } from './core/team/pdf';
+import { TEAM_TABLE_COLUMNS, teamTableCells } from './core/team/table';
 
 /** The readable table: one line per credential, most urgent first, columns padded to their widest cell. */
 function table(view: TeamView): string {
-  const head = ['Trainer', 'Credential', 'Status', 'Expires', 'Still needed', 'CPR/AED', 'Audit'];
-  const rows = view.rows.map((r) => [
-    r.employeeId ? `${r.name} (${r.employeeId})` : r.name,
-    r.credentialName,
-    r.statusText,
-    r.expirationText,
-    r.remainingText,
-    r.cprAedText,
-    r.auditText ?? '—',
-  ]);
+  const head = TEAM_TABLE_COLUMNS;
+  const rows = view.rows.map(teamTableCells);
   const widths = head.map((h, i) => Math.min(48, Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length))));
   const line = (cells: string[]) =>
     cells

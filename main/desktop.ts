@@ -19,3 +19,17 @@ export function cliArguments(argv: readonly string[]): string[] | null {
   const at = argv.indexOf('--recert-cli');
   return at < 0 ? null : argv.slice(at + 1);
 }
+
+/**
+ * The day's automatic backup, a minute after the app starts: copying a large data folder would
+ * otherwise compete with the first screens. RECERT_BACKUP_DELAY_MS changes the wait (tests use 0).
+ */
+export function scheduleAutomaticBackup(
+  backUp: () => Promise<unknown>,
+  delayMs = Number(process.env.RECERT_BACKUP_DELAY_MS ?? 60_000),
+): void {
+  const timer = setTimeout(() => {
+    backUp().catch((error: unknown) => console.error('Automatic backup failed:', error));
+  }, delayMs);
+  timer.unref();
+}

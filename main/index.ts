@@ -5,7 +5,7 @@ import { openAppContext, type AppContext } from './app-context';
 import { APP_ENTRY_URL, appUrlCheck } from './app-url';
 import { run as runCli } from './cli';
 import { resolveDataDir } from './core/data-dir';
-import { cliArguments, reminderTarget, saveFilters } from './desktop';
+import { cliArguments, reminderTarget, saveFilters, scheduleAutomaticBackup } from './desktop';
 import { bindIpc, isTrustedSender } from './ipc';
 import { attachmentUrl, handleAppScheme, handleAttachmentScheme, registerSchemes } from './protocol';
 import { hardenContents, hardenSession, secureWebPreferences } from './security';
@@ -110,7 +110,7 @@ function start(): void {
     const opened = context;
     opened.service.refreshCalendarFile();
     // A daily backup of the data folder, kept 7 days and 4 weeks; a failure is logged, never fatal.
-    opened.service.automaticBackup().catch((error: unknown) => console.error('Automatic backup failed:', error));
+    scheduleAutomaticBackup(() => opened.service.automaticBackup());
     const remind = () => showReminders(opened.service.takeDueNotifications());
     remind();
     setInterval(remind, 60 * 60 * 1000);

@@ -16,7 +16,8 @@ export interface PersonSnapshot extends PersonRecords {
   ruleSets: Map<string, RuleSet>;
 }
 
-type RowVerdict = CourseLogRow['verdicts'][number];
+/** A row's verdict as prepared: the rule set kept to word the amount when the row is sent. */
+type RowVerdict = CourseLogRow['verdicts'][number] & { unit: RuleSet | undefined };
 type SortKey = NonNullable<CourseLogQuery['sort']>['key'];
 
 /** Code-point order, for ISO dates, ids and codes (localeCompare is far slower over 100,000 rows). */
@@ -54,8 +55,9 @@ function prepare(snapshot: PersonSnapshot): Prepared {
         reason: a.reason,
         reasonText: activityReasonText(a.reason),
         amount: a.ceus,
-        // In the body's own unit: a course can count as 1.9 NASM CEUs and 19 ACSM CECs at once.
-        text: a.counted ? `Counted: ${ruleSet ? formatAmount(a.ceus, ruleSet) : a.ceus}` : activityReasonText(a.reason),
+        // Worded only for the rows a window sends (see query): 100,000 of them would cost the first render.
+        text: '',
+        unit: ruleSet,
       });
     }
   }
@@ -126,7 +128,11 @@ export function courseLog(snapshotOf: (personId: string, asOf: CalendarDate) => 
         ...activity,
         amountText: activity.contactHours !== null ? `${activity.contactHours} h` : `${activity.ceus ?? 0} CEUs`,
         certificates: snapshot.certificates.get(activity.id) ?? 0,
-        verdicts: p.verdicts[i] ?? [],
+        // In the body's own unit: a course can count as 1.9 NASM CEUs and 19 ACSM CECs at once.
+        verdicts: (p.verdicts[i] ?? []).map(({ unit, ...v }) => ({
+          ...v,
+          text: v.counted ? `Counted: ${unit ? formatAmount(v.amount, unit) : v.amount}` : v.reasonText,
+        })),
       };
     });
     return { total: ordered.order.length, all: p.activities.length, offset: input.offset, rows };

@@ -12,9 +12,9 @@ export interface RecertApp {
 const projectRoot = resolve(__dirname, '../..');
 
 /** Starts the built browser-mode host on a fresh data folder; resolves when it prints its URL. */
-async function startHost(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+async function startHost(dataDir: string, env: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, [join(projectRoot, 'out/main/browser-host.js')], {
-    env: { ...process.env, RECERT_DATA_DIR: dataDir, RECERT_PORT: '0' },
+    env: { ...process.env, RECERT_DATA_DIR: dataDir, RECERT_PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = await new Promise<string>((resolveUrl, reject) => {
@@ -58,7 +58,8 @@ export const test = base.extend<{ app: RecertApp }>({
   // eslint-disable-next-line no-empty-pattern
   app: async ({}, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'recert-e2e-'));
-    const { child, url } = await startHost(dataDir);
+    // The day's automatic backup at once, not a minute later, so a test can see it.
+    const { child, url } = await startHost(dataDir, { RECERT_BACKUP_DELAY_MS: '0' });
     await use({ url, dataDir });
     if (child.exitCode === null) {
       const exited = new Promise((done) => child.once('exit', done));

@@ -9,6 +9,7 @@ import type { ServiceContext } from './context';
  */
 export function evaluatedEntries(ctx: ServiceContext, asOf: string, personId?: string): { entries: TeamEntry[]; people: Person[] } {
   const { store } = ctx;
+  if (personId !== undefined) return personEntries(ctx, asOf, personId);
   const rules = ctx.rules();
   const people = store.people.list(false).filter((p) => personId === undefined || p.id === personId);
   const active = new Map(people.map((p) => [p.id, p]));
@@ -21,4 +22,22 @@ export function evaluatedEntries(ctx: ServiceContext, asOf: string, personId?: s
     return [{ person, credential: stored.credential, verdict: stored.verdict, ruleSet, card }];
   });
   return { entries, people };
+}
+
+/**
+ * One person's entries from the cached snapshot the dashboard and the course log share: evaluating
+ * everyone to keep one person's credentials would cost a trainer with 100,000 courses a second.
+ */
+function personEntries(ctx: ServiceContext, asOf: string, personId: string): { entries: TeamEntry[]; people: Person[] } {
+  const person = ctx.store.people.get(personId);
+  if (!person || !person.active) return { entries: [], people: [] };
+  const { snapshot } = ctx.snapshotOf(personId, asOf);
+  const cards = new Map(snapshot.cards.map((k) => [k.id, k]));
+  const entries = snapshot.verdicts.flatMap((stored): TeamEntry[] => {
+    const ruleSet = snapshot.ruleSets.get(stored.credential.ruleSet);
+    if (!ruleSet) return [];
+    const card = stored.verdict.cprAed.id ? cards.get(stored.verdict.cprAed.id) : undefined;
+    return [{ person, credential: stored.credential, verdict: stored.verdict, ruleSet, card }];
+  });
+  return { entries, people: [person] };
 }

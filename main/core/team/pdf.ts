@@ -5,17 +5,14 @@ import type { TeamView } from '../domain/team';
 import type { FontSet } from '../packet/fonts';
 import { COLORS, createDocument, footer, LETTER, MARGIN, rule, write } from '../packet/pen';
 import { table, type Column } from '../packet/table';
+import { TEAM_TABLE_COLUMNS, teamTableCells } from './table';
 
-const COLUMNS: Column[] = [
-  { title: 'Trainer', width: 88 },
-  { title: 'Credential', width: 70 },
-  { title: 'Status', width: 86 },
-  { title: 'Expires', width: 64 },
-  { title: 'Still needed', width: 52 },
-  { title: 'CPR/AED', width: 66 },
-  { title: 'Audit due', width: 50 },
-  { title: 'Missing files', width: 28, align: 'right' },
-];
+const WIDTHS = [88, 70, 86, 64, 52, 66, 50, 28];
+const COLUMNS: Column[] = TEAM_TABLE_COLUMNS.map((title, i) => ({
+  title,
+  width: WIDTHS[i] ?? 50,
+  ...(i === TEAM_TABLE_COLUMNS.length - 1 ? { align: 'right' as const } : {}),
+}));
 
 export async function teamReportPdf(view: TeamView, fonts: FontSet, organisation = 'Team'): Promise<Buffer> {
   const title = `${organisation} certification report`;
@@ -32,16 +29,12 @@ export async function teamReportPdf(view: TeamView, fonts: FontSet, organisation
   write(doc, fonts, summary, MARGIN, doc.y, { size: 10, width: LETTER.width - 2 * MARGIN });
   doc.y += 14;
 
-  const rows = view.rows.map((r) => [
-    r.employeeId ? `${r.name} (${r.employeeId})` : r.name,
-    r.credentialName,
-    r.statusText,
-    r.expirationText,
-    r.remainingText,
-    r.cprAedText,
-    r.auditDue ? formatDate(r.auditDue) : '—',
-    String(r.missingCertificates),
-  ]);
+  const rows = view.rows.map((r) => {
+    const cells = teamTableCells(r);
+    // The audit column is narrow on paper: its date alone.
+    cells[6] = r.auditDue ? formatDate(r.auditDue) : '—';
+    return cells;
+  });
   if (rows.length === 0) write(doc, fonts, 'No active trainer has a credential recorded yet.', MARGIN, doc.y, { size: 10 });
   else table(doc, fonts, 'Credentials, most urgent first', COLUMNS, rows, newPage);
 
