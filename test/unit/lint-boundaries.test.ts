@@ -29,3 +29,31 @@ describe('lint enforces the runtime boundaries', () => {
     ).toContain('no-restricted-imports');
   });
 });
+
+describe('dependencies run one way', () => {
+  it('has no import cycle among main, preload and the renderer', async () => {
+    const { importCycles } = await import('../../scripts/import-cycles.mjs');
+    expect(importCycles(projectRoot)).toEqual([]);
+  });
+
+  it('would name a cycle', async () => {
+    const { mkdirSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tempDir } = await import('../helpers/context');
+    const { importCycles } = (await import('../../scripts/import-cycles.mjs')) as {
+      importCycles(root: string, folders: string[]): string[][];
+    };
+    const root = tempDir('recert-cycles-');
+    mkdirSync(join(root, 'main'));
+    writeFileSync(join(root, 'main', 'a.ts'), "import { b } from './b';\nexport const a = () => b;\n");
+    writeFileSync(join(root, 'main', 'b.ts'), "import { a } from './a';\nexport const b = () => a;\n");
+    writeFileSync(join(root, 'main', 'c.ts'), "import { a } from './a';\nexport const c = a;\n");
+    expect(importCycles(root, ['main'])).toEqual([['main/a.ts', 'main/b.ts']]);
+  });
+
+  it('fails when main/core imports the preload or the contract', async () => {
+    expect(
+      await ruleIds('main/core/rules/sneaky.ts', "import { contract } from '../../../preload/contract';\nexport const c = contract;\n"),
+    ).toContain('no-restricted-imports');
+  });
+});
