@@ -31,6 +31,16 @@ export function createDispatch(service: Service & ContractService, logError: (er
       if (error instanceof ServiceError) return { ok: false, error: error.toApiError() };
       logError(error);
       const detail = error instanceof Error ? error.message : String(error);
+      // Pages of the database damaged after it opened: say what to do, not what SQLite said.
+      if (/malformed|SQLITE_CORRUPT/i.test(`${detail} ${(error as { code?: string } | null)?.code ?? ''}`)) {
+        return {
+          ok: false,
+          error: {
+            code: 'internal',
+            message: 'The data file is damaged. Nothing was changed: restore your latest backup (Settings lists them), then try again.',
+          },
+        };
+      }
       return { ok: false, error: { code: 'internal', message: `Recert could not complete "${method}": ${detail}. Nothing was changed.` } };
     };
     try {

@@ -1,4 +1,4 @@
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { latestVersion, migrations } from './migrations';
 import type { Migration } from './migrations/types';
@@ -8,7 +8,7 @@ export type Db = Database.Database;
 /** Opening the store failed in a way the user must act on; the file was not changed. */
 export class StoreOpenError extends Error {
   constructor(
-    readonly code: 'future-version' | 'not-a-database',
+    readonly code: 'future-version' | 'not-a-database' | 'damaged',
     message: string,
   ) {
     super(message);
@@ -22,8 +22,16 @@ const SQLITE_HEADER = 'SQLite format 3\u0000';
 function assertSqliteFileOrMissing(file: string): void {
   let size: number;
   try {
-    size = statSync(file).size;
-  } catch {
+    const stat = statSync(file);
+    if (stat.isDirectory()) {
+      throw new StoreOpenError(
+        'not-a-database',
+        `${file} is a folder, not a Recert database. It was left untouched: move it away, or restore a backup.`,
+      );
+    }
+    size = stat.size;
+  } catch (error) {
+    if (error instanceof StoreOpenError) throw error;
     return; // a new store
   }
   if (size === 0) return; // an empty file is what SQLite itself creates for a new database
@@ -53,18 +61,56 @@ export interface OpenStoreOptions {
  * Opens (creating if needed) the database and brings its schema up to date.
  * ':memory:' works too, for tests.
  */
+/** The message for a database SQLite cannot read as a whole: what happened and what to do. */
+export function damagedMessage(file: string, detail: string): string {
+  return `${file} is damaged (${detail}). It was left untouched: restore your latest backup (Settings lists them; recert restore FILE), or move it away to start afresh.`;
+}
+
+/**
+ * Reads the schema version and the page count with a read-only connection first: a database of a
+ * newer version (even with a pending WAL) or a truncated one is refused without a byte changing.
+ */
+function inspectReadOnly(file: string, nativeBinding: string | undefined): void {
+  if (statSync(file, { throwIfNoEntry: false })?.size ?? 0) {
+    // A read-only connection to a WAL database still creates its -wal and -shm companions: the ones
+    // that were not there before are removed again, so a refused folder is left as it was.
+    const companions = [`${file}-wal`, `${file}-shm`].filter((path) => !existsSync(path));
+    const probe = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+    try {
+      const found = probe.pragma('user_version', { simple: true }) as number;
+      if (found > latestVersion) {
+        throw new StoreOpenError(
+          'future-version',
+          `${file} was written by a newer version of Recert (schema ${found}; this version knows up to ${latestVersion}). It was left untouched: update Recert to open it.`,
+        );
+      }
+      const pages = probe.pragma('page_count', { simple: true }) as number;
+      const pageSize = probe.pragma('page_size', { simple: true }) as number;
+      const size = statSync(file).size;
+      const wal = statSync(`${file}-wal`, { throwIfNoEntry: false })?.size ?? 0;
+      if (wal === 0 && pages * pageSize > size)
+        throw new StoreOpenError('damaged', damagedMessage(file, 'the file is shorter than its own header says: it was cut off'));
+    } catch (error) {
+      if (error instanceof StoreOpenError) throw error;
+      const detail = error instanceof Error ? error.message : String(error);
+      if (/file is not a database|file is encrypted/i.test(detail))
+        throw new StoreOpenError('not-a-database', `${file} is not a readable Recert database (${detail}). It was left untouched.`);
+      throw new StoreOpenError('damaged', damagedMessage(file, detail));
+    } finally {
+      probe.close();
+      for (const path of companions)
+        if ((statSync(path, { throwIfNoEntry: false })?.size ?? 1) === 0 || path.endsWith('-shm')) rmSync(path, { force: true });
+    }
+  }
+}
+
 export function openStore(file: string, options: OpenStoreOptions = {}): Db {
-  if (file !== ':memory:') assertSqliteFileOrMissing(file);
+  if (file !== ':memory:') {
+    assertSqliteFileOrMissing(file);
+    inspectReadOnly(file, options.nativeBinding);
+  }
   const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {
-    // Read the version before any pragma that writes (journal_mode = WAL rewrites the header).
-    const found = db.pragma('user_version', { simple: true }) as number;
-    if (found > latestVersion) {
-      throw new StoreOpenError(
-        'future-version',
-        `${file} was written by a newer version of Recert (schema ${found}; this version knows up to ${latestVersion}). It was left untouched: update Recert to open it.`,
-      );
-    }
     db.pragma('journal_mode = WAL');
     // FULL: audit records must survive a power cut; WAL's default NORMAL can lose the last commits.
     db.pragma('synchronous = FULL');
@@ -76,6 +122,12 @@ export function openStore(file: string, options: OpenStoreOptions = {}): Db {
     db.close();
     if (error instanceof Error && /file is not a database|file is encrypted/i.test(error.message)) {
       throw new StoreOpenError('not-a-database', `${file} is not a readable Recert database (${error.message}). It was left untouched.`);
+    }
+    if (
+      error instanceof Error &&
+      /malformed|SQLITE_CORRUPT|disk image/i.test(`${error.message} ${(error as { code?: string }).code ?? ''}`)
+    ) {
+      throw new StoreOpenError('damaged', damagedMessage(file, error.message));
     }
     throw error;
   }
