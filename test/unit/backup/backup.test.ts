@@ -272,3 +272,45 @@ describe('automatic backups', () => {
     }
   });
 });
+
+describe('kill -9 during an import', () => {
+  it('leaves either nothing or everything imported; stray certificate files are found by the check and removed', async () => {
+    const { spawn } = await import('node:child_process');
+    const folder = join(dir, 'import-source');
+    const exported = recert('export', '--db', source, '--out', join(folder, 'records.json'));
+    expect(exported.status, exported.stderr).toBe(0);
+    for (const ms of [60, 150, 300]) {
+      const target = join(dir, `import-killed-${ms}`);
+      await new Promise<void>((resolve) => {
+        const child = spawn(
+          process.execPath,
+          [join(projectRoot, 'bin/recert.js'), 'import', join(folder, 'records.json'), '--db', target],
+          { stdio: 'ignore' },
+        );
+        const timer = setTimeout(() => child.kill('SIGKILL'), ms);
+        child.on('exit', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+      const context = openAppContext({ dataDir: target, resourcesDir, logError: () => undefined });
+      try {
+        const people = context.store.people.list(true).length;
+        const attachments = context.store.attachments.listAll().length;
+        // All or nothing: the rows come in one transaction.
+        expect([0, 1], `${ms} ms`).toContain(people);
+        expect(attachments).toBe(people === 0 ? 0 : 61);
+        const check = valueNow<DataCheckView>(context.dispatch('checkMyData', {}));
+        expect(check.problems.filter((p) => !p.includes('temporary files'))).toEqual([]);
+        const cleaned = valueNow<DataCheckView>(context.dispatch('removeUnusedFiles', {}));
+        expect(cleaned.unusedFiles).toEqual([]);
+      } finally {
+        context.close();
+      }
+      // Temporary files of the killed write are swept once stale (at the next start after an hour).
+      sweepLeftovers(target, Date.now() + 2 * 60 * 60 * 1000);
+      const { leftovers } = await import('../../../main/core/backup/check');
+      expect(leftovers(target)).toEqual([]);
+    }
+  }, 120_000);
+});
