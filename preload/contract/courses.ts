@@ -62,7 +62,7 @@ function activityConsistent(
   }
 }
 
-export const activityInput = z.strictObject({ personId: idSchema, ...activityFields }).superRefine(activityConsistent);
+const activityInput = z.strictObject({ personId: idSchema, ...activityFields }).superRefine(activityConsistent);
 
 const boolean = z.boolean({ error: 'must be true or false' });
 

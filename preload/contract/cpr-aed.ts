@@ -19,7 +19,7 @@ function cardDatesInOrder(value: { completed: string; expires: string }, ctx: z.
   }
 }
 
-export const cprAedCardInput = z.strictObject({ personId: idSchema, ...cprAedFields }).superRefine(cardDatesInOrder);
+const cprAedCardInput = z.strictObject({ personId: idSchema, ...cprAedFields }).superRefine(cardDatesInOrder);
 
 export const cprAedContract = {
   listCprAedCards: method(byPerson, returns<CprAedCard[]>()),

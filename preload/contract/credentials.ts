@@ -24,7 +24,7 @@ const recordedDates = {
   documentsSent: optionalDate,
 };
 
-export const credentialInput = z.strictObject({ personId: idSchema, ...credentialFields, ...recordedDates });
+const credentialInput = z.strictObject({ personId: idSchema, ...credentialFields, ...recordedDates });
 
 const byCredential = { credentialId: idSchema };
 

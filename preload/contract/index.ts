@@ -22,14 +22,8 @@ export * from '../../main/core/domain/records';
 export type * from '../../main/core/domain/views';
 export type * from '../../main/core/domain/team';
 export type * from '../../main/core/domain/reminders';
-export { teamFilters } from '../../main/core/domain/team';
 export type { ApiError, ErrorCode, Result } from '../../main/core/domain/result';
-export { courseLogSortKeys } from '../../main/core/domain/views';
-export { calendarDateSchema, ceusSchema, contactHoursSchema, hasAtMostDecimals, issuePath } from '../../main/core/domain/fields';
-export { personInput } from './people';
-export { credentialInput } from './credentials';
-export { activityInput } from './courses';
-export { cprAedCardInput } from './cpr-aed';
+export { issuePath } from '../../main/core/domain/fields';
 
 type Features = [
   typeof peopleContract,

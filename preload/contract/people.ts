@@ -12,7 +12,7 @@ const personFields = {
   employeeId: optionalText(64),
 };
 
-export const personInput = z.strictObject(personFields);
+const personInput = z.strictObject(personFields);
 
 export const peopleContract = {
   listPeople: method(z.strictObject({ includeInactive: booleanSchema.optional() }), returns<Person[]>()),

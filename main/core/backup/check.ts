@@ -55,6 +55,19 @@ function ownerName(store: Repositories, attachment: { activityId: string | null;
   return card ? `the CPR/AED card from ${card.provider}${person ? ` (${person.name})` : ''}` : 'a CPR/AED card';
 }
 
+/** Certificate files in the store that no record uses, as `attachments/<aa>/<sha256>`; no file is read. */
+export function unusedCertificateFiles(dataDir: string, used: ReadonlySet<string>): string[] {
+  const root = join(dataDir, ATTACHMENTS_FOLDER);
+  if (!existsSync(root)) return [];
+  return readdirSync(root)
+    .filter((folder) => /^[0-9a-f]{2}$/.test(folder))
+    .flatMap((folder) =>
+      readdirSync(join(root, folder))
+        .filter((name) => /^[0-9a-f]{64}$/.test(name) && !used.has(name))
+        .map((name) => `${ATTACHMENTS_FOLDER}/${folder}/${name}`),
+    );
+}
+
 export function checkData(input: { store: Repositories; dataDir: string }): DataCheck {
   const { store, dataDir } = input;
   const problems: string[] = [];
@@ -84,15 +97,7 @@ export function checkData(input: { store: Repositories; dataDir: string }): Data
       );
     }
   }
-  const unusedFiles = existsSync(root)
-    ? readdirSync(root)
-        .filter((folder) => /^[0-9a-f]{2}$/.test(folder))
-        .flatMap((folder) =>
-          readdirSync(join(root, folder))
-            .filter((name) => /^[0-9a-f]{64}$/.test(name) && !used.has(name))
-            .map((name) => `${ATTACHMENTS_FOLDER}/${folder}/${name}`),
-        )
-    : [];
+  const unusedFiles = unusedCertificateFiles(dataDir, used);
   const leftover = leftovers(dataDir);
   if (leftover.length > 0)
     problems.push(

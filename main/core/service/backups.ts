@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { automaticBackup, BACKUPS_FOLDER, listBackups } from '../backup/auto';
-import { checkData } from '../backup/check';
+import { checkData, unusedCertificateFiles } from '../backup/check';
 import { writeBackup } from '../backup/write';
 import { ATTACHMENTS_FOLDER } from '../data-dir';
 import { formatDate } from '../dates';
@@ -50,7 +50,9 @@ export function backupsService(ctx: ServiceContext) {
     checkMyData: (): DataCheckView => check(),
     /** Removes the certificate files no record uses, as "Check my data" offered. */
     removeUnusedFiles: (): DataCheckView => {
-      for (const path of check().unusedFiles) {
+      // Listing the unused files reads none of them; only the check afterwards hashes the store once.
+      const used = new Set(store.attachments.listAll().map((a) => a.sha256));
+      for (const path of unusedCertificateFiles(dataDir, used)) {
         const sha256 = path.split('/').pop() ?? '';
         if (store.attachments.referencesTo(sha256) === 0) ctx.files.remove(sha256);
       }

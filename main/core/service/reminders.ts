@@ -11,8 +11,7 @@ import {
   type ReminderSettings,
   type UpcomingItem,
 } from '../domain/reminders';
-import type { Tone } from '../domain/views';
-import type { FileDelivery } from '../domain/views';
+import type { FileDelivery, Tone } from '../domain/views';
 import { invalid } from '../errors';
 import { calendarIcs } from '../reminders/calendar';
 import { dueNotifications, EMPTY_NOTIFICATION_STATE, type NotificationState } from '../reminders/notifications';

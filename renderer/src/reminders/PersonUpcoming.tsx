@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { call, useApi } from '../api';
 import { FileExportButton } from '../ui/FileExportButton';
 import { LoadError } from '../ui/LoadError';
@@ -8,8 +8,14 @@ import { UpcomingList } from './Upcoming';
 export function PersonUpcoming({ personId, version }: { personId: string; version: number }) {
   const upcoming = useApi('getUpcoming', { personId });
   const { reload } = upcoming;
-  // `version` moves when the dashboard saves something: the deadlines may have moved with it.
-  useEffect(() => reload(), [version, reload]);
+  // `version` moves when the dashboard saves something: the deadlines may have moved with it. The
+  // first render already asked, so only a later version asks again.
+  const asked = useRef(version);
+  useEffect(() => {
+    if (asked.current === version) return;
+    asked.current = version;
+    reload();
+  }, [version, reload]);
   return (
     <section className="card upcoming-card" aria-labelledby="upcoming-title">
       <div className="section-header">
