@@ -1,5 +1,5 @@
 // What every `recert` command shares: bad-input errors (exit 2), the data folder from --db, dates.
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { DATABASE_FILE, resolveDataDir } from './core/data-dir';
 import { isCalendarDate, localToday, type CalendarDate } from './core/dates';
@@ -38,4 +38,22 @@ export function asOfOption(value: string | undefined): CalendarDate {
   const asOf = value ?? localToday();
   if (!isCalendarDate(asOf)) throw new UsageError(`--as-of: "${asOf}" is not a calendar date; write it YYYY-MM-DD, e.g. 2026-11-23`);
   return asOf;
+}
+
+/** A CSV import refused (every problem, by line and column): exit 2. */
+export class CsvImportError extends Error {}
+
+/** A text file the user named, as UTF-8 (bytes that are not are refused, never replaced). */
+export function readTextFile(path: string): string {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    throw new UsageError(`cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new CsvImportError(`${path} is not UTF-8 text; save the spreadsheet as "CSV UTF-8"`);
+  }
 }

@@ -1,10 +1,9 @@
 // The `recert` command line (docs/cli.md). Exit codes: 0 success, 2 bad input (the
 // message names the JSON path), 1 unexpected failure.
-import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openAppContext } from './app-context';
-import { dataLocation, resourcesDir, UsageError } from './cli-common';
+import { CsvImportError, dataLocation, existingDataLocation, readTextFile, resourcesDir, UsageError } from './cli-common';
 import { backupCommand, checkCommand, restoreCommand } from './cli-backup';
 import { BackupError } from './core/backup/restore';
 import { calendarCommand } from './cli-calendar';
@@ -13,7 +12,12 @@ import { formatDate, isCalendarDate, localToday } from './core/dates';
 import { evaluateRecords, type EvaluationReport } from './core/records-file/evaluate';
 import { exportRecords } from './core/records-file/export';
 import { importRecords } from './core/records-file/import';
-import { readRecordsFile, RecordsFileError } from './core/records-file/parse';
+import { RecordsFileError } from './core/records-file/parse';
+import { BUNDLE_EXTENSION, openRecords, writeBundle } from './core/records-file/bundle';
+import { describeImport, describeRows, importedText } from './core/records-file/describe-import';
+import { applyUpdate, planUpdate } from './core/records-file/update';
+import { CsvError } from './core/csv/table';
+import type { CourseCsvView } from './core/domain/views';
 import { explainBlocker, explainWarning, statusText } from './core/rules/describe';
 import { loadRuleSets } from './core/rules/rulesets';
 import type { RuleSet } from './core/rules/ruleset-schema';
@@ -21,18 +25,23 @@ import { StoreOpenError } from './core/store';
 import { PacketCancelled, writePacket } from './core/packet/build';
 import type { PacketPlan } from './core/packet/plan';
 import { PacketSourceError, planFromRecords, planFromStore } from './core/packet/sources';
-import { count, listInWords } from './core/domain/plural';
+import { count } from './core/domain/plural';
 import { escapeControlCharacters } from './core/text';
 
 const USAGE = `Usage: recert <command> [options]
 
 Commands:
   evaluate FILE [--as-of YYYY-MM-DD] [--json]
-      Where every credential in a records file stands (default as-of date: today).
-  import FILE [--db PATH]
-      Import a records file into a data folder, all or nothing, copying its certificate files.
-  export [--db PATH] --out FILE
-      Write the records file, with the certificate files beside it.
+      Where every credential in a records file or .recert bundle stands (default as-of date: today).
+  import FILE [--db PATH] [--update [--dry-run]]
+      Import a records file or .recert bundle, all or nothing, copying its certificate files.
+      --update: update the people already stored (matched by id, employee ID or e-mail); nothing is
+      deleted; prints what was added, updated, unchanged and kept. --dry-run changes nothing.
+  import FILE.csv [--db PATH] --person ID [--credential ID]... [--dry-run]
+      Import courses from a CSV file for one person, all rows or none.
+  export [--db PATH] [--person ID] --out FILE.json|FILE.recert
+      Write the records file with the certificate files beside it, or one .recert bundle
+      (one person's records with --person).
   packet (FILE | --db PATH) --person ID --credential ID --out OUT.pdf [--as-of YYYY-MM-DD]
       Write the audit packet for one credential: a progress line per exhibit on stderr.
   team [--db PATH] [--as-of YYYY-MM-DD] [--json | --out FILE.json|FILE.csv|FILE.pdf]
@@ -87,7 +96,7 @@ function summary(report: EvaluationReport, names: Map<string, string>, byId: Map
   return lines.join('\n');
 }
 
-function evaluate(args: string[]): void {
+async function evaluate(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args,
     options: { 'as-of': { type: 'string' }, json: { type: 'boolean' } },
@@ -98,7 +107,9 @@ function evaluate(args: string[]): void {
   const asOf = values['as-of'] ?? localToday();
   if (!isCalendarDate(asOf)) throw new UsageError(`--as-of: "${asOf}" is not a calendar date (YYYY-MM-DD)`);
   const sets = ruleSets();
-  const parsed = readRecordsFile(resolve(file), new Set(sets.map((r) => r.id)));
+  const opened = await openRecords(resolve(file), new Set(sets.map((r) => r.id)));
+  opened.dispose();
+  const { parsed } = opened;
   const report = evaluateRecords(parsed.file, sets, parsed.overrides, asOf);
   if (values.json) {
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
@@ -108,40 +119,85 @@ function evaluate(args: string[]): void {
   process.stdout.write(`${summary(report, names, new Map(sets.map((r) => [r.id, r])))}\n`);
 }
 
-function importCommand(args: string[]): void {
-  const { values, positionals } = parseArgs({ args, options: { db: { type: 'string' } }, allowPositionals: true });
+async function importCommand(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: {
+      db: { type: 'string' },
+      update: { type: 'boolean' },
+      'dry-run': { type: 'boolean' },
+      person: { type: 'string' },
+      credential: { type: 'string', multiple: true },
+    },
+    allowPositionals: true,
+  });
   const [file, ...extra] = positionals;
-  if (!file || extra.length > 0) throw new UsageError('import needs exactly one records FILE');
+  if (!file || extra.length > 0)
+    throw new UsageError('import needs exactly one FILE (a records file, a .recert bundle or a CSV file of courses)');
+  if (/\.csv$/i.test(file)) {
+    if (!values.person) throw new UsageError('import of a CSV file of courses needs --person ID (the person the courses belong to)');
+    const context = openAppContext({ ...existingDataLocation(values.db), resourcesDir });
+    try {
+      const csvText = readTextFile(resolve(file));
+      const input = { personId: values.person, csvText, ...(values.credential ? { credentialIds: values.credential } : {}) };
+      const result = await context.dispatch(values['dry-run'] ? 'previewCourseCsv' : 'importCourseCsv', input);
+      if (!result.ok) throw new CsvImportError(result.error.message);
+      const view = result.value as CourseCsvView;
+      if (view.problems.length > 0)
+        throw new CsvImportError(`The courses were not imported; fix these and try again:\n${view.problems.join('\n')}`);
+      process.stdout.write(`${view.summaryText}${values['dry-run'] ? ' Dry run: nothing was changed.' : ''}\n`);
+    } finally {
+      context.close();
+    }
+    return;
+  }
+  if (values.person || values.credential) throw new UsageError('--person and --credential go with a CSV file of courses');
+  if (values['dry-run'] && !values.update) throw new UsageError('--dry-run goes with --update');
   const context = openAppContext({ ...dataLocation(values.db), resourcesDir });
   try {
-    const parsed = readRecordsFile(resolve(file), new Set(context.ruleSets.map((r) => r.id)));
-    const counts = importRecords(parsed, context.store, context.files);
-    process.stdout.write(
-      `Imported ${listInWords([
-        count(counts.people, 'person', 'people'),
-        count(counts.credentials, 'credential', 'credentials'),
-        count(counts.activities, 'course', 'courses'),
-        count(counts.cprAedCards, 'CPR/AED card', 'CPR/AED cards'),
-        count(counts.attachments, 'certificate file', 'certificate files'),
-      ])} into ${context.dataDir}.\n`,
-    );
+    const opened = await openRecords(resolve(file), new Set(context.ruleSets.map((r) => r.id)));
+    try {
+      if (values.update) {
+        const plan = planUpdate(opened.parsed, context.store);
+        if (!values['dry-run']) applyUpdate(plan, opened.parsed, context.store, context.files);
+        const lines = describeImport(plan.preview);
+        const kept = describeRows(plan.preview).filter((r) => r.action === 'kept' && r.kind !== 'people');
+        for (const row of kept)
+          lines.push(`  Kept (not in the file): ${row.kindText.toLowerCase().replace(/s$/, '')} "${row.label}" of ${row.person}`);
+        process.stdout.write(
+          `${lines.join('\n')}\n${values['dry-run'] ? 'Dry run: nothing was changed.' : `Updated ${context.dataDir}.`}\n`,
+        );
+        return;
+      }
+      const counts = importRecords(opened.parsed, context.store, context.files);
+      process.stdout.write(`Imported ${importedText(counts)} into ${context.dataDir}.\n`);
+    } finally {
+      opened.dispose();
+    }
   } finally {
     context.close();
   }
 }
 
-function exportCommand(args: string[]): void {
-  const { values, positionals } = parseArgs({ args, options: { db: { type: 'string' }, out: { type: 'string' } }, allowPositionals: true });
+async function exportCommand(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { db: { type: 'string' }, out: { type: 'string' }, person: { type: 'string' } },
+    allowPositionals: true,
+  });
   if (positionals.length > 0) throw new UsageError(`export takes no FILE argument; use --out FILE`);
-  if (!values.out) throw new UsageError('export needs --out FILE');
-  const location = dataLocation(values.db);
-  if (values.db && !existsSync(location.databaseFile ?? join(location.dataDir, 'recert.sqlite3'))) {
-    throw new UsageError(`--db: no Recert database at ${values.db}`);
-  }
-  const context = openAppContext({ ...location, resourcesDir });
+  if (!values.out) throw new UsageError('export needs --out FILE (a .json records file, or a .recert bundle)');
+  const bundle = values.out.toLowerCase().endsWith(BUNDLE_EXTENSION);
+  if (values.person && !bundle) throw new UsageError('--person goes with a .recert bundle: --out FILE.recert');
+  const context = openAppContext({ ...existingDataLocation(values.db), resourcesDir });
   try {
-    const counts = exportRecords(context.store, context.files, resolve(values.out));
-    process.stdout.write(`Exported ${counts.people} people and ${counts.certificateFiles} certificate files to ${resolve(values.out)}.\n`);
+    const out = resolve(values.out);
+    const counts = bundle
+      ? await writeBundle(context.store, context.files, out, values.person)
+      : exportRecords(context.store, context.files, out);
+    process.stdout.write(
+      `Exported ${count(counts.people, 'person', 'people')} and ${count(counts.certificateFiles, 'certificate file', 'certificate files')} to ${out}.\n`,
+    );
   } finally {
     context.close();
   }
@@ -171,9 +227,12 @@ async function packetCommand(args: string[]): Promise<void> {
   const out = resolve(values.out);
   const sets = ruleSets();
   let plan: PacketPlan;
+  // A bundle's certificates are read while the packet is written: its folder goes once it is done.
+  let dispose: () => void = () => undefined;
   if (file) {
-    const parsed = readRecordsFile(resolve(file), new Set(sets.map((r) => r.id)));
-    plan = planFromRecords(parsed, sets, values.person ?? '', values.credential, asOf, today);
+    const opened = await openRecords(resolve(file), new Set(sets.map((r) => r.id)));
+    dispose = opened.dispose;
+    plan = planFromRecords(opened.parsed, sets, values.person ?? '', values.credential, asOf, today);
   } else {
     const context = openAppContext({ ...dataLocation(values.db), resourcesDir });
     try {
@@ -199,6 +258,7 @@ async function packetCommand(args: string[]): Promise<void> {
   } finally {
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
+    dispose();
   }
   process.stdout.write(`Wrote ${out} (${plan.exhibits.length} exhibits).\n`);
 }
@@ -216,13 +276,13 @@ export async function run(argv: string[]): Promise<number> {
     }
     switch (command) {
       case 'evaluate':
-        evaluate(rest);
+        await evaluate(rest);
         return 0;
       case 'import':
-        importCommand(rest);
+        await importCommand(rest);
         return 0;
       case 'export':
-        exportCommand(rest);
+        await exportCommand(rest);
         return 0;
       case 'packet':
         await packetCommand(rest);
@@ -253,7 +313,9 @@ export async function run(argv: string[]): Promise<number> {
       error instanceof RecordsFileError ||
       error instanceof StoreOpenError ||
       error instanceof PacketSourceError ||
-      error instanceof BackupError
+      error instanceof BackupError ||
+      error instanceof CsvImportError ||
+      error instanceof CsvError
     ) {
       process.stderr.write(`recert: ${error.message}\n`);
       return 2;

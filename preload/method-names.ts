@@ -55,4 +55,11 @@ export const methodNames = [
   'backUpNow',
   'checkMyData',
   'removeUnusedFiles',
+  'previewRecordsImport',
+  'applyRecordsImport',
+  'exportRecordsBundle',
+  'previewCourseCsv',
+  'importCourseCsv',
+  'exportCourseLogCsv',
+  'restoreBackup',
 ] as const;

@@ -17,6 +17,7 @@ import { settingsContract } from './settings';
 import { backupsContract } from './backups';
 import { remindersContract } from './reminders';
 import { teamContract } from './team';
+import { transferContract } from './transfer';
 
 export * from '../../main/core/domain/records';
 export type * from '../../main/core/domain/views';
@@ -37,6 +38,7 @@ type Features = [
   typeof teamContract,
   typeof remindersContract,
   typeof backupsContract,
+  typeof transferContract,
 ];
 
 /** Two features naming the same method would silently shadow one another: make that a type error. */
@@ -61,6 +63,7 @@ export const contract = {
   ...teamContract,
   ...remindersContract,
   ...backupsContract,
+  ...transferContract,
 } as const;
 
 export type Contract = typeof contract;

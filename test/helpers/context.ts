@@ -31,14 +31,14 @@ export function freshContext(options: { today?: string } = {}): AppContext & { d
       showInFolder: (path) => shownInFolder.push(path),
     },
   });
-  return {
-    ...context,
+  // Assigned, not spread: the store and service are getters that change when a backup is restored.
+  return Object.assign(context, {
     shownInFolder,
     dispose() {
       context.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
-  };
+  });
 }
 
 /** Every table of the store, for proving that a refused write changed nothing. */

@@ -31,7 +31,8 @@ describe('recert --help', () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/evaluate FILE/);
     expect(stdout).toMatch(/import FILE/);
-    expect(stdout).toMatch(/export \[--db PATH\] --out FILE/);
+    expect(stdout).toMatch(/export \[--db PATH\] \[--person ID\] --out FILE.json\|FILE.recert/);
+    expect(stdout).toMatch(/import FILE.csv \[--db PATH\] --person ID/);
   });
 });
 

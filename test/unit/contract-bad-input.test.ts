@@ -1,6 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { writeBackup } from '../../main/core/backup/write';
+import { ATTACHMENTS_FOLDER } from '../../main/core/data-dir';
 import { methodNames, type MethodName } from '../../preload/contract';
-import { freshContext, rowCounts } from '../helpers/context';
+import { freshContext, rowCounts, tempDir } from '../helpers/context';
 import { seed, snapshot, tinyPdf, type Seeded } from '../helpers/seed';
 
 type Seed = Seeded & { jobId: string };
@@ -38,6 +42,22 @@ const cardFields = { provider: 'Red Cross', completed: '2026-01-01', expires: '2
 const owner = (s: Seeded) => ({ kind: 'activity', id: s.activityId });
 const rosterCsv =
   'Name,E-mail,Employee ID,Credential,Certification number,Expiration date\nSam Lee,sam@example.org,E-9,NASM-CPT,NASM-9,3/31/2027\n';
+
+const emptyRecords = Buffer.from('{"format":"recert-records/1","people":[]}').toString('base64');
+const courseCsv = 'Title,Provider,Date completed,CEUs\nKettlebell Basics,Approved Co,3/1/2026,0.5\n';
+/** A real backup of a seeded store, made once: restoring it is the valid input of restoreBackup. */
+let backupBase64 = '';
+beforeAll(async () => {
+  const source = freshContext();
+  try {
+    seed(source);
+    const out = join(tempDir(), 'backup.zip');
+    await writeBackup({ db: source.store.db, attachmentsDir: join(source.dataDir, ATTACHMENTS_FOLDER), out });
+    backupBase64 = readFileSync(out).toString('base64');
+  } finally {
+    source.dispose();
+  }
+});
 
 const fixtures: Record<MethodName, Fixture> = {
   listPeople: { valid: () => ({ includeInactive: true }), required: [], ids: [] },
@@ -176,6 +196,33 @@ const fixtures: Record<MethodName, Fixture> = {
   checkMyData: { valid: () => ({}), required: [], ids: [] },
   removeUnusedFiles: { valid: () => ({}), required: [], ids: [] },
   updateSettings: { valid: () => ({ theme: 'dark' }), required: ['theme'], ids: [] },
+  previewRecordsImport: {
+    valid: () => ({ fileName: 'records.json', contentBase64: emptyRecords }),
+    required: ['fileName', 'contentBase64'],
+    ids: [],
+  },
+  applyRecordsImport: {
+    valid: () => ({ fileName: 'records.json', contentBase64: emptyRecords }),
+    required: ['fileName', 'contentBase64'],
+    ids: [],
+  },
+  exportRecordsBundle: { valid: (s) => ({ personId: s.personId }), required: [], ids: ['personId'] },
+  previewCourseCsv: {
+    valid: (s) => ({ personId: s.personId, credentialIds: [s.credentialId], csvText: courseCsv, mapping: { approvalCode: -1 } }),
+    required: ['personId', 'csvText'],
+    ids: ['personId'],
+  },
+  importCourseCsv: {
+    valid: (s) => ({ personId: s.personId, credentialIds: [s.credentialId], csvText: courseCsv, mapping: { approvalCode: -1 } }),
+    required: ['personId', 'csvText'],
+    ids: ['personId'],
+  },
+  exportCourseLogCsv: { valid: (s) => ({ personId: s.personId, credentialId: s.credentialId }), required: ['personId'], ids: ['personId'] },
+  restoreBackup: {
+    valid: () => ({ fileName: 'backup.zip', contentBase64: backupBase64 }),
+    required: ['fileName', 'contentBase64'],
+    ids: [],
+  },
 };
 
 const DATE_FIELDS = [

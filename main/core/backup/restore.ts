@@ -128,6 +128,8 @@ export async function restoreBackup(input: {
   dataDir: string;
   replace: boolean;
   keepReplaced: () => Promise<string | null>;
+  /** Called once the backup is verified and the old data kept, just before the swap: the app closes its database here. */
+  beforeSwap?: () => void;
 }): Promise<{ manifest: BackupManifest; keptAs: string | null }> {
   const { file, dataDir } = input;
   if (!existsSync(file)) throw new BackupError(`${file} does not exist: give the path of a backup file.`);
@@ -143,6 +145,7 @@ export async function restoreBackup(input: {
     const { manifest, seen } = await extract(file, staging);
     verify(file, staging, manifest, seen);
     const keptAs = holdsData(dataDir) ? await input.keepReplaced() : null;
+    input.beforeSwap?.();
     // Swap by renames: the old data goes aside first, so a failure can be undone and a crash leaves
     // either the old data or the new, with the other beside it in a folder the next start sweeps.
     const aside = join(dataDir, `.replaced-${randomBytes(6).toString('hex')}.tmp`);

@@ -219,3 +219,63 @@ export interface DataCheckView {
   problems: string[];
   unusedFiles: string[];
 }
+
+/** The kinds of record an import counts, in the order it reports them. */
+export type ImportKind = 'people' | 'credentials' | 'courses' | 'cprAedCards';
+export interface ImportCounts {
+  added: number;
+  updated: number;
+  unchanged: number;
+  /** Stored records the file does not mention: never deleted. */
+  kept: number;
+}
+
+/** What an import will do (a dry run or the app's preview) or did. */
+export interface ImportPreview {
+  counts: Record<ImportKind, ImportCounts>;
+  certificateFiles: number;
+  /** "\"Dana Rivera\" matched by employee ID to the stored \"Dana Rivera\"". */
+  matches: string[];
+  /** Each record added, updated or kept (unchanged ones are only counted). */
+  rows: ImportPreviewRow[];
+}
+export interface ImportPreviewRow {
+  kind: ImportKind;
+  action: 'added' | 'updated' | 'kept';
+  person: string;
+  label: string;
+}
+
+/** The app's "Import records…": the plan in words, or why the file cannot be imported. */
+export interface RecordsImportView {
+  fileName: string;
+  /** True once Apply has written it. */
+  applied: boolean;
+  /** "People: 1 updated, 24 kept", one line per kind, then certificate files and matches. */
+  lines: string[];
+  rows: (ImportPreviewRow & { kindText: string; actionText: string })[];
+  /** Every reason the file is refused (then nothing can be applied). */
+  problems: string[];
+}
+
+/** The fields a course CSV column can hold, in the order the app's column choice lists them. */
+export type CourseCsvField = 'title' | 'provider' | 'completed' | 'ceus' | 'contactHours' | 'approvalCode' | 'approval';
+
+/** The app's course CSV import: the columns as found (or chosen), each row read, or every problem. */
+export interface CourseCsvView {
+  /** The file's own column names. */
+  header: string[];
+  /** Which column holds each field (-1: none), with the field's name in words. */
+  columns: { field: CourseCsvField; label: string; index: number; required: boolean }[];
+  rows: { line: number; title: string; provider: string; completedText: string; amountText: string; approvalText: string }[];
+  /** "line 4, date completed: …": when any, Import is refused and nothing is written. */
+  problems: string[];
+  /** "12 courses for Dana Rivera", or what was imported. */
+  summaryText: string;
+  applied: boolean;
+}
+
+/** What an in-app restore did. */
+export interface RestoreView {
+  text: string;
+}

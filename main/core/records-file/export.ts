@@ -49,7 +49,7 @@ export function safeFileName(name: string): string {
 }
 
 /** certs/<first 12 hex of the SHA-256>/<file name>: the same file is written once; names stay readable. */
-function attachmentRecord(attachment: StoredAttachment): AttachmentRecord {
+export function attachmentRecord(attachment: StoredAttachment): AttachmentRecord {
   const fileName = safeFileName(attachment.fileName);
   const record: AttachmentRecord = { file: `certs/${attachment.sha256.slice(0, 12)}/${fileName}`, sha256: attachment.sha256 };
   return fileName === attachment.fileName ? record : { file: record.file, name: attachment.fileName, sha256: attachment.sha256 };

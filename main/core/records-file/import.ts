@@ -6,6 +6,7 @@ import { newId } from '../ids';
 import type { Repositories } from '../store';
 import { RecordsFileError, type ParsedRecords } from './parse';
 import type { AttachmentRecord } from './schema';
+import { duplicatePeople } from './update';
 import { activityFromRecord, cardFromRecord, credentialFromRecord, personFromRecord } from './to-domain';
 
 export interface ImportSummary {
@@ -39,6 +40,7 @@ function conflicts(parsed: ParsedRecords, store: Repositories): string[] {
     person.activities.forEach((a, i) => store.activities.get(a.id) && problems.push(taken(`people[${p}].activities[${i}].id`, a.id)));
     person.cprAed.forEach((k, i) => store.cprAedCards.get(k.id) && problems.push(taken(`people[${p}].cprAed[${i}].id`, k.id)));
   });
+  problems.push(...duplicatePeople(parsed, store));
   return problems;
 }
 

@@ -38,6 +38,11 @@ export interface ServiceDeps {
   today?: () => CalendarDate;
   /** The moment, for timestamps in files (a calendar's DTSTAMP). */
   now?: () => Date;
+  /**
+   * Restores a backup file over this data folder (checked first, the current data kept as a backup)
+   * and reopens it; answers what was done. Given by whoever opened the store, since it must close it.
+   */
+  restoreData?: (file: string) => Promise<string>;
 }
 
 export function serviceContext(deps: ServiceDeps) {

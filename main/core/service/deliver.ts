@@ -23,3 +23,20 @@ export async function deliverFile(
   const id = ctx.downloads.add({ path, fileName: file.fileName, mediaType: file.mediaType });
   return { fileName: file.fileName, savedTo: null, downloadPath: `downloads/${id}` };
 }
+
+/** As deliverFile, for a file written by streaming (a records bundle) rather than held in memory. */
+export async function deliverWrittenFile(
+  ctx: ServiceContext,
+  file: { fileName: string; mediaType: string; write: (path: string) => Promise<void> },
+): Promise<FileDelivery | null> {
+  if (ctx.platform.chooseSaveLocation) {
+    const chosen = await ctx.platform.chooseSaveLocation(file.fileName);
+    if (!chosen) return null;
+    await file.write(chosen);
+    return { fileName: file.fileName, savedTo: chosen, downloadPath: null };
+  }
+  const path = join(ctx.exportsDir, `${newId('file')}${extname(file.fileName)}`);
+  await file.write(path);
+  const id = ctx.downloads.add({ path, fileName: file.fileName, mediaType: file.mediaType });
+  return { fileName: file.fileName, savedTo: null, downloadPath: `downloads/${id}` };
+}

@@ -13,6 +13,7 @@ import { settingsService } from './settings';
 import { backupsService } from './backups';
 import { remindersService } from './reminders';
 import { teamService } from './team';
+import { transferService } from './transfer';
 
 export type { Platform, ServiceDeps } from './context';
 export { packetFileName } from './packet';
@@ -32,6 +33,7 @@ export function createService(deps: ServiceDeps) {
     ...teamService(ctx),
     ...remindersService(ctx),
     ...backupsService(ctx),
+    ...transferService(ctx),
   };
 }
 

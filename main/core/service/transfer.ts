@@ -1,0 +1,196 @@
+// Records that move: a trainer's records bundle into a manager's store (previewed, then applied),
+// a bundle to send, courses from a CSV file, the course log as CSV, and restoring a backup.
+import { rmSync, writeFileSync } from 'node:fs';
+import { BackupError } from '../backup/restore';
+import { join } from 'node:path';
+import { openRecords, writeBundle } from '../records-file/bundle';
+import { describeImport, describeRows } from '../records-file/describe-import';
+import { RecordsFileError } from '../records-file/parse';
+import { applyUpdate, planUpdate } from '../records-file/update';
+import { COURSE_COLUMN_NAMES, COURSE_COLUMN_WORDS, courseLogCsv, planCourseCsv, type CourseColumnMapping } from '../csv/courses';
+import { CsvError } from '../csv/table';
+import { formatDate } from '../dates';
+import { count } from '../domain/plural';
+import type { Activity } from '../domain/records';
+import type { CourseCsvField, CourseCsvView, FileDelivery, RecordsImportView, RestoreView } from '../domain/views';
+import { invalid, ServiceError } from '../errors';
+import { newId } from '../ids';
+import type { ServiceContext } from './context';
+import { deliverFile, deliverWrittenFile } from './deliver';
+
+interface Upload {
+  fileName: string;
+  contentBase64: string;
+}
+interface CourseCsvInput {
+  personId: string;
+  credentialIds?: string[] | undefined;
+  csvText: string;
+  mapping?: Partial<Record<CourseCsvField, number>> | undefined;
+}
+
+const APPROVAL_TEXT: Record<Activity['approval'], string> = {
+  nasm: 'NASM course',
+  'approved-provider': 'Approved provider',
+  petition: 'Petition',
+};
+
+/** A name safe inside a file name: "Dana Rivera" stays, slashes and control characters go. */
+const fileNamePart = (text: string) =>
+  text
+    .replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ')
+    .trim()
+    .slice(0, 80) || 'records';
+
+export function transferService(ctx: ServiceContext) {
+  const { store } = ctx;
+
+  /** The upload, written where only this process looks, opened as a records file or bundle. */
+  async function withUpload<T>(upload: Upload, use: (opened: Awaited<ReturnType<typeof openRecords>>) => T): Promise<T> {
+    const path = join(ctx.exportsDir, `${newId('upload')}.tmp`);
+    writeFileSync(path, Buffer.from(upload.contentBase64, 'base64'));
+    let opened: Awaited<ReturnType<typeof openRecords>>;
+    try {
+      opened = await openRecords(path, new Set(ctx.ruleSets.map((r) => r.id)));
+    } catch (error) {
+      if (error instanceof RecordsFileError) {
+        const json = /(?:^|\.)json$/i.test(upload.fileName);
+        const hint =
+          json && error.problems.some((p) => p.includes('was not found next to the records file'))
+            ? ' A records file alone does not carry its certificates: export a records bundle (.recert) instead.'
+            : '';
+        throw invalid('contentBase64', `${upload.fileName} cannot be imported:\n${error.problems.join('\n')}${hint}`);
+      }
+      throw error;
+    } finally {
+      rmSync(path, { force: true });
+    }
+    try {
+      return use(opened);
+    } finally {
+      opened.dispose();
+    }
+  }
+
+  function importView(upload: Upload, apply: boolean): Promise<RecordsImportView> {
+    return withUpload(upload, ({ parsed }) => {
+      let plan;
+      try {
+        plan = planUpdate(parsed, store);
+      } catch (error) {
+        if (error instanceof RecordsFileError)
+          return { fileName: upload.fileName, applied: false, lines: [], rows: [], problems: error.problems };
+        throw error;
+      }
+      if (apply) applyUpdate(plan, parsed, store, ctx.files, (write) => ctx.write(write));
+      return {
+        fileName: upload.fileName,
+        applied: apply,
+        lines: describeImport(plan.preview),
+        rows: describeRows(plan.preview),
+        problems: [],
+      };
+    });
+  }
+
+  function courseCsvView(input: CourseCsvInput, apply: boolean): CourseCsvView {
+    const person = ctx.requirePerson(input.personId, 'personId');
+    const credentials = store.credentials.listByPerson(person.id);
+    for (const [i, id] of (input.credentialIds ?? []).entries())
+      if (!credentials.some((c) => c.id === id)) throw invalid(`credentialIds[${i}]`, `"${id}" is not a credential of ${person.name}`);
+    let plan;
+    try {
+      plan = planCourseCsv(input.csvText, input.mapping as Partial<CourseColumnMapping> | undefined);
+    } catch (error) {
+      if (error instanceof CsvError) throw invalid('csvText', error.message);
+      throw error;
+    }
+    const columns = COURSE_COLUMN_NAMES.map((field) => ({
+      field,
+      label: COURSE_COLUMN_WORDS[field],
+      index: plan.mapping[field],
+      required: field === 'title' || field === 'provider' || field === 'completed',
+    }));
+    const rows = plan.rows.map(({ line, course }) => ({
+      line,
+      title: course.title,
+      provider: course.provider,
+      completedText: formatDate(course.completed),
+      amountText: course.ceus !== null ? `${course.ceus} CEUs` : `${course.contactHours ?? 0} h`,
+      approvalText: APPROVAL_TEXT[course.approval],
+    }));
+    const view = { header: plan.header, columns, rows, problems: plan.problems, applied: false };
+    if (plan.problems.length > 0)
+      return { ...view, summaryText: `Nothing can be imported until ${count(plan.problems.length, 'problem is', 'problems are')} fixed.` };
+    if (!apply) return { ...view, summaryText: `${count(rows.length, 'course', 'courses')} for ${person.name}.` };
+    const credentialIds = [...new Set(input.credentialIds ?? credentials.map((c) => c.id))];
+    ctx.write(() => {
+      for (const { course } of plan.rows) store.activities.insert({ ...course, id: newId('a'), personId: person.id, credentialIds });
+    });
+    return { ...view, applied: true, summaryText: `Imported ${count(rows.length, 'course', 'courses')} for ${person.name}.` };
+  }
+
+  return {
+    previewRecordsImport: (upload: Upload) => importView(upload, false),
+    applyRecordsImport: (upload: Upload) => importView(upload, true),
+    exportRecordsBundle: ({ personId }: { personId?: string | undefined }): Promise<FileDelivery | null> => {
+      const person = personId === undefined ? null : ctx.requirePerson(personId, 'personId');
+      const fileName = `${person ? fileNamePart(person.name) : 'Recert records'} - ${formatDate(ctx.today())}.recert`;
+      return deliverWrittenFile(ctx, {
+        fileName,
+        mediaType: 'application/vnd.recert.records+zip',
+        write: async (path) => {
+          await writeBundle(store, ctx.files, path, person?.id);
+        },
+      });
+    },
+    previewCourseCsv: (input: CourseCsvInput): CourseCsvView => courseCsvView(input, false),
+    /** All rows or none: a file with any problem writes nothing. */
+    importCourseCsv: (input: CourseCsvInput): CourseCsvView => {
+      const view = courseCsvView(input, true);
+      if (!view.applied) throw invalid('csvText', `The courses were not imported; fix these and try again:\n${view.problems.join('\n')}`);
+      return view;
+    },
+    exportCourseLogCsv: ({
+      personId,
+      credentialId,
+    }: {
+      personId: string;
+      credentialId?: string | undefined;
+    }): Promise<FileDelivery | null> => {
+      const person = ctx.requirePerson(personId, 'personId');
+      const credentials = store.credentials.listByPerson(person.id);
+      if (credentialId !== undefined && !credentials.some((c) => c.id === credentialId))
+        throw invalid('credentialId', `"${credentialId}" is not a credential of ${person.name}`);
+      const activities = credentialId ? store.activities.listByCredential(credentialId) : store.activities.listByPerson(person.id);
+      const labels = new Map(
+        credentials.map((c) => [c.id, `${ctx.rules().get(c.ruleSet)?.credential ?? c.ruleSet}${c.number ? ` ${c.number}` : ''}`]),
+      );
+      const certificates = store.attachments.countsOfPerson(person.id);
+      const csv = courseLogCsv(
+        activities,
+        (id) => labels.get(id) ?? id,
+        (id) => certificates.get(id) ?? 0,
+      );
+      return deliverFile(ctx, {
+        fileName: `Course log - ${fileNamePart(person.name)} - ${formatDate(ctx.today())}.csv`,
+        mediaType: 'text/csv; charset=utf-8',
+        bytes: Buffer.from(csv, 'utf8'),
+      });
+    },
+    restoreBackup: async (upload: Upload): Promise<RestoreView> => {
+      if (!ctx.restoreData)
+        throw new ServiceError('invalid-input', 'Restoring is not available here: close Recert and use `recert restore`.');
+      const path = join(ctx.exportsDir, `${newId('backup')}.zip`);
+      writeFileSync(path, Buffer.from(upload.contentBase64, 'base64'));
+      try {
+        return { text: await ctx.restoreData(path) };
+      } catch (error) {
+        if (error instanceof BackupError) throw invalid('contentBase64', error.message.replace(path, upload.fileName));
+        throw error;
+      } finally {
+        rmSync(path, { force: true });
+      }
+    },
+  };
+}

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { idSchema, requiredText } from '../../main/core/domain/fields';
+import type { CourseCsvField, CourseCsvView, FileDelivery, RecordsImportView, RestoreView } from '../../main/core/domain/views';
+import { method, returns } from './method';
+
+/** A bundle or backup chosen in the app, sent whole: 100 MB holds a few hundred certificates. */
+export const MAX_UPLOAD_BYTES = 100 * 1024 * 1024;
+const upload = z.strictObject({
+  fileName: requiredText(255),
+  contentBase64: z
+    .string({ error: 'must be the file content, base64-encoded' })
+    .min(1, 'is empty: choose a file that has content')
+    .max(
+      Math.ceil((MAX_UPLOAD_BYTES * 4) / 3) + 4,
+      `is too large: the app takes files of at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB; use the recert command for larger ones`,
+    )
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64-encoded'),
+});
+
+const column = z
+  .number({ error: 'must be a column number' })
+  .int('must be a column number')
+  .min(-1, 'must be a column number')
+  .max(200, 'must be a column number');
+const courseCsv = z.strictObject({
+  personId: idSchema,
+  /** The credentials the courses count toward; none: every credential of the person. */
+  credentialIds: z.array(idSchema, { error: 'must be a list of credential ids' }).max(20, 'must list at most 20 credentials').optional(),
+  csvText: z
+    .string({ error: 'must be the CSV file as text' })
+    .min(1, 'is empty: choose the CSV file of courses')
+    .max(5 * 1024 * 1024, 'is too large: a course CSV may be at most 5 MB; split it into several files'),
+  /** The person's choice of columns, where the headers were not recognised. */
+  mapping: z
+    .partialRecord(
+      z.enum(['title', 'provider', 'completed', 'ceus', 'contactHours', 'approvalCode', 'approval'] satisfies CourseCsvField[]),
+      column,
+    )
+    .optional(),
+});
+
+export const transferContract = {
+  /** What importing a records file or bundle would add, update and keep: nothing is written. */
+  previewRecordsImport: method(upload, returns<RecordsImportView>()),
+  /** Imports it as previewed (update-import: nothing is deleted). */
+  applyRecordsImport: method(upload, returns<RecordsImportView>()),
+  /** One person's records (or everyone's) and certificates as one .recert file to send. */
+  exportRecordsBundle: method(z.strictObject({ personId: idSchema.optional() }), returns<FileDelivery | null>()),
+  previewCourseCsv: method(courseCsv, returns<CourseCsvView>()),
+  importCourseCsv: method(courseCsv, returns<CourseCsvView>()),
+  /** The course log of a person (or of one credential) as a CSV file. */
+  exportCourseLogCsv: method(z.strictObject({ personId: idSchema, credentialId: idSchema.optional() }), returns<FileDelivery | null>()),
+  /** Checks a backup completely, keeps the current data as a backup, then restores it. */
+  restoreBackup: method(upload, returns<RestoreView>()),
+} as const;
