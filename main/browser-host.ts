@@ -16,7 +16,8 @@ import { scheduleAutomaticBackup } from './desktop';
 const BRIDGE_PATH = '/__recert/bridge.js';
 const API_PREFIX = '/api/';
 /** Certificates are at most 25 MB; base64 and JSON framing add a third. */
-const MAX_BODY_BYTES = 40 * 1024 * 1024;
+// A records bundle or backup chosen in the app arrives whole, base64-encoded (the contract allows 100 MB).
+const MAX_BODY_BYTES = 140 * 1024 * 1024;
 
 const STATIC_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -158,7 +158,8 @@ async function importCommand(args: string[]): Promise<void> {
     const opened = await openRecords(resolve(file), new Set(context.ruleSets.map((r) => r.id)));
     try {
       if (values.update) {
-        const plan = planUpdate(opened.parsed, context.store);
+        const names = new Map(context.ruleSets.map((r) => [r.id, r.credential]));
+        const plan = planUpdate(opened.parsed, context.store, (id) => names.get(id) ?? id);
         if (!values['dry-run']) applyUpdate(plan, opened.parsed, context.store, context.files);
         const lines = describeImport(plan.preview);
         const kept = describeRows(plan.preview).filter((r) => r.action === 'kept' && r.kind !== 'people');

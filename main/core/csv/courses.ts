@@ -60,10 +60,16 @@ export function planCourseCsv(csvText: string, mapping?: Partial<CourseColumnMap
   }
   const missing = (['title', 'provider', 'completed'] as const).filter((c) => columns[c] < 0).map((c) => `"${COURSE_COLUMN_WORDS[c]}"`);
   if (columns.ceus < 0 && columns.contactHours < 0) missing.push('"CEUs" or "contact hours"');
+  // Not thrown: the app shows the columns it found so that the person can choose the missing ones.
   if (missing.length > 0) {
-    throw new CsvError(
-      `line 1: no ${missing.join(', ')} column; the first row must name the columns (title, provider, date completed, CEUs or contact hours, approval code, approval)`,
-    );
+    return {
+      header: table.header,
+      mapping: columns,
+      rows: [],
+      problems: [
+        `line 1: no ${missing.join(', ')} column; name the columns in the first row (title, provider, date completed, CEUs or contact hours, approval code, approval) or choose them`,
+      ],
+    };
   }
   if (table.rows.length === 0) throw new CsvError('The file has a header but no rows: add one row per course.');
 

@@ -8,6 +8,13 @@ export const IMPORT_KIND_TEXT: Record<ImportKind, string> = {
   courses: 'Courses',
   cprAedCards: 'CPR/AED cards',
 };
+/** One record of a kind, for the preview's rows. */
+const ONE_OF_KIND: Record<ImportKind, string> = {
+  people: 'Person',
+  credentials: 'Credential',
+  courses: 'Course',
+  cprAedCards: 'CPR/AED card',
+};
 const ACTION_TEXT: Record<ImportPreviewRow['action'], string> = { added: 'Added', updated: 'Updated', kept: 'Kept (not in the file)' };
 
 export function describeImport(preview: ImportPreview): string[] {
@@ -24,7 +31,7 @@ export function describeImport(preview: ImportPreview): string[] {
 }
 
 export function describeRows(preview: ImportPreview): (ImportPreviewRow & { kindText: string; actionText: string })[] {
-  return preview.rows.map((row) => ({ ...row, kindText: IMPORT_KIND_TEXT[row.kind], actionText: ACTION_TEXT[row.action] }));
+  return preview.rows.map((row) => ({ ...row, kindText: ONE_OF_KIND[row.kind], actionText: ACTION_TEXT[row.action] }));
 }
 
 /** "Imported 1 person, 2 credentials, …": a plain import's one line. */

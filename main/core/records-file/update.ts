@@ -6,6 +6,7 @@ import { basename } from 'node:path';
 import type { Activity, CprAedCard, Credential, Person, StoredAttachment } from '../domain/records';
 import type { ImportCounts, ImportKind, ImportPreview, ImportPreviewRow } from '../domain/views';
 import type { ContentStore } from '../attachments/file-store';
+import { formatDate } from '../dates';
 import { newId } from '../ids';
 import type { Repositories } from '../store';
 import { RecordsFileError, type ParsedRecords } from './parse';
@@ -75,7 +76,12 @@ function emptyCounts(): Record<ImportKind, ImportCounts> {
 }
 
 /** Plans an update-import: nothing is written. Throws RecordsFileError for what cannot be matched safely. */
-export function planUpdate(parsed: ParsedRecords, store: Repositories): UpdatePlan {
+export function planUpdate(
+  parsed: ParsedRecords,
+  store: Repositories,
+  /** A certification's name for the preview ("NASM-CPT"); the rule set id when not given. */
+  credentialName: (ruleSet: string) => string = (ruleSet) => ruleSet,
+): UpdatePlan {
   const problems: string[] = [];
   const existingOverrides = store.ruleSetOverrides.all();
   for (const [ruleSet, override] of Object.entries(parsed.overrides)) {
@@ -147,7 +153,7 @@ export function planUpdate(parsed: ParsedRecords, store: Repositories): UpdatePl
       const match = existing ?? (sameKind.length === 1 ? sameKind[0] : undefined);
       const credential = { ...credentialFromRecord(c, personId), id: match?.id ?? c.id };
       credentialIds.set(c.id, credential.id);
-      const label = `${c.ruleSet}${credential.number ? ` ${credential.number}` : ''}`;
+      const label = `${credentialName(c.ruleSet)}${credential.number ? ` ${credential.number}` : ''}`;
       count(
         'credentials',
         plan.credentials,
@@ -159,7 +165,8 @@ export function planUpdate(parsed: ParsedRecords, store: Repositories): UpdatePl
     });
     const mentionedCredentials = new Set(credentialIds.values());
     for (const s of storedCredentials)
-      if (!mentionedCredentials.has(s.id)) keep('credentials', person.name, `${s.ruleSet}${s.number ? ` ${s.number}` : ''}`);
+      if (!mentionedCredentials.has(s.id))
+        keep('credentials', person.name, `${credentialName(s.ruleSet)}${s.number ? ` ${s.number}` : ''}`);
 
     const storedAttachments = stored ? store.attachments.listAll() : [];
     function newFiles(files: AttachmentRecord[] | undefined, owner: NewAttachment['owner']): NewAttachment[] {
@@ -204,12 +211,12 @@ export function planUpdate(parsed: ParsedRecords, store: Repositories): UpdatePl
       const files = newFiles(k.attachments, { activityId: null, cprAedCardId: k.id });
       plan.attachments.push(...files);
       const changed = !existing || !same(existing, card) || files.length > 0;
-      const label = `${k.provider}, expires ${k.expires}`;
+      const label = `${k.provider}, expires ${formatDate(k.expires)}`;
       count('cprAedCards', plan.cards, existing ? (changed ? 'updated' : 'unchanged') : 'added', card, person.name, label);
     });
     if (stored)
       for (const s of store.cprAedCards.listByPerson(personId))
-        if (!mentionedCards.has(s.id)) keep('cprAedCards', person.name, `${s.provider}, expires ${s.expires}`);
+        if (!mentionedCards.has(s.id)) keep('cprAedCards', person.name, `${s.provider}, expires ${formatDate(s.expires)}`);
   });
   for (const person of storedPeople) if (!mentionedPeople.has(person.id)) keep('people', person.name, person.name);
 

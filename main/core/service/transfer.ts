@@ -76,7 +76,8 @@ export function transferService(ctx: ServiceContext) {
     return withUpload(upload, ({ parsed }) => {
       let plan;
       try {
-        plan = planUpdate(parsed, store);
+        const names = new Map(ctx.ruleSets.map((r) => [r.id, r.credential]));
+        plan = planUpdate(parsed, store, (id) => names.get(id) ?? id);
       } catch (error) {
         if (error instanceof RecordsFileError)
           return { fileName: upload.fileName, applied: false, lines: [], rows: [], problems: error.problems };
@@ -107,7 +108,7 @@ export function transferService(ctx: ServiceContext) {
     }
     const columns = COURSE_COLUMN_NAMES.map((field) => ({
       field,
-      label: COURSE_COLUMN_WORDS[field],
+      label: `${COURSE_COLUMN_WORDS[field].charAt(0).toUpperCase()}${COURSE_COLUMN_WORDS[field].slice(1)}`,
       index: plan.mapping[field],
       required: field === 'title' || field === 'provider' || field === 'completed',
     }));

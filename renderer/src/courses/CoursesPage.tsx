@@ -8,11 +8,13 @@ import { usePeople } from '../state/people';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { formatDate } from '../ui/format';
 import { SelectField } from '../ui/SelectField';
+import { FileExportButton } from '../ui/FileExportButton';
+import { CourseCsvImport } from './CourseCsvImport';
 import { CourseForm } from './CourseForm';
 import { CourseTable } from './CourseTable';
 import { useCourseLog } from './useCourseLog';
 
-type Panel = { mode: 'none' } | { mode: 'add' } | { mode: 'open'; activity: Activity };
+type Panel = { mode: 'none' } | { mode: 'add' } | { mode: 'import' } | { mode: 'open'; activity: Activity };
 
 export function CoursesPage({ route }: { route: Route }) {
   const { person } = usePeople();
@@ -82,16 +84,25 @@ export function CoursesPage({ route }: { route: Route }) {
     <section aria-labelledby="section-title" className="courses-page">
       <div className="section-header">
         <h1 id="section-title">Courses</h1>
-        <button
-          type="button"
-          className="primary"
-          onClick={() => {
-            setEditing(false);
-            setPanel({ mode: 'add' });
-          }}
-        >
-          Add course
-        </button>
+        <div className="header-actions">
+          <FileExportButton
+            label="Export CSV"
+            make={() => call('exportCourseLogCsv', { personId: person.id, ...(credentialId ? { credentialId } : {}) })}
+          />
+          <button type="button" onClick={() => setPanel({ mode: 'import' })}>
+            Import CSV…
+          </button>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => {
+              setEditing(false);
+              setPanel({ mode: 'add' });
+            }}
+          >
+            Add course
+          </button>
+        </div>
       </div>
 
       <div className="toolbar" role="search" aria-label="Filter courses">
@@ -181,6 +192,21 @@ export function CoursesPage({ route }: { route: Route }) {
               onSaved={(activity) => {
                 setMessage(`Added ${activity.title}. Attach its certificate below.`);
                 setPanel({ mode: 'open', activity });
+                log.reload();
+              }}
+            />
+          </aside>
+        )}
+        {panel.mode === 'import' && (
+          <aside className="courses-panel">
+            <CourseCsvImport
+              personId={person.id}
+              credentials={credentials}
+              credentialName={credentialName}
+              onCancel={() => setPanel({ mode: 'none' })}
+              onImported={(text) => {
+                setMessage(text);
+                setPanel({ mode: 'none' });
                 log.reload();
               }}
             />

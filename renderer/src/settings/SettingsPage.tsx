@@ -4,6 +4,7 @@ import { call, useApi } from '../api';
 import { LoadError } from '../ui/LoadError';
 import { applyTheme } from '../shell/theme';
 import { BackupsPanel } from './BackupsPanel';
+import { RecordsPanel } from './RecordsPanel';
 import { RemindersPanel } from './RemindersPanel';
 import { RuleSetPanel } from './RuleSetPanel';
 
@@ -57,6 +58,7 @@ export function SettingsPage() {
             ))}
           </fieldset>
           <BackupsPanel />
+          <RecordsPanel />
           <RemindersPanel />
           {ruleSets.length > 0 && <RuleSetPanel summaries={ruleSets} />}
         </>

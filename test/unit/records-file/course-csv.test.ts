@@ -52,7 +52,10 @@ describe('course CSV', () => {
       'line 4, approval: "maybe" must be one of nasm, approved-provider, petition',
       'line 5, CEUs: is required (as printed on the certificate)',
     ]);
-    expect(() => planCourseCsv('Name,Date\nA,2026-01-01\n')).toThrow(/no "title", "provider", "CEUs" or "contact hours" column/);
+    expect(planCourseCsv('Name,Date\nA,2026-01-01\n').problems).toEqual([
+      'line 1: no "title", "provider", "CEUs" or "contact hours" column; name the columns in the first row (title, provider, date completed, CEUs or contact hours, approval code, approval) or choose them',
+    ]);
+    expect(() => planCourseCsv('Title,Provider,Date,CEUs\n')).toThrow(/a header but no rows/);
     // The person's choice of columns fills in what the headers did not say.
     const mapped = planCourseCsv('Name,Who,When,Credit\nA,B,2026-01-01,0.2\n', { title: 0, provider: 1, completed: 2, ceus: 3 });
     expect(mapped.problems).toEqual([]);

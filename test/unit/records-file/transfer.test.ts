@@ -283,7 +283,7 @@ describe('update-import', () => {
       'CPR/AED cards: 1 added',
       'Certificate files: 1 added',
     ]);
-    expect(preview.rows.map((r) => `${r.actionText}: ${r.kindText} ${r.label}`)).toContain('Kept (not in the file): People Sam Lee');
+    expect(preview.rows.map((r) => `${r.actionText}: ${r.kindText} ${r.label}`)).toContain('Kept (not in the file): Person Sam Lee');
     const applied = await value<RecordsImportView>(manager.dispatch('applyRecordsImport', upload(bundle)));
     expect(applied.applied).toBe(true);
     expect(manager.store.people.list().map((p) => p.name)).toEqual(['Dana Rivera', 'Sam Lee']);
