@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { PDFDocument } from '@cantoo/pdf-lib';
 import { sniffMediaType } from '../attachments/media-type';
 import { readHead } from '../attachments/read-file';
+import { imageCostProblem, pdfCostProblem, pngPixels } from './exhibit-cost';
 import { isQuarterTurn, readJpegInfo } from './jpeg';
 import { FOOTER_BAND, LETTER, STAMP_BAND } from './pen';
 import type { Exhibit } from './plan';
@@ -82,6 +83,8 @@ export async function inspectExhibit(exhibit: Exhibit): Promise<InspectedExhibit
         return page.getRotation().angle % 180 === 0 ? { width, height } : { width: height, height: width };
       });
       if (pages.length === 0) return placeholder('The PDF has no pages.');
+      const tooCostly = pdfCostProblem(pdf);
+      if (tooCostly) return placeholder(tooCostly);
       return { kind: 'pdf', pages };
     } catch (error) {
       return placeholder(describeLoadError(error));
@@ -102,7 +105,10 @@ export async function inspectExhibit(exhibit: Exhibit): Promise<InspectedExhibit
     return { kind: 'jpeg', pages: [pageFor(info.width, info.height)], converted: jpeg, orientation: 1 };
   }
 
-  // PNG: decode once now, so that a damaged file becomes a placeholder page rather than a failure later.
+  // PNG: decode once now, so that a damaged file becomes a placeholder page rather than a failure later;
+  // its size is read from the header first, so that a huge one is never decoded.
+  const tooLarge = imageCostProblem(pngPixels(bytes) ?? 0);
+  if (tooLarge) return placeholder(tooLarge);
   try {
     const probe = await PDFDocument.create();
     const image = await probe.embedPng(bytes);

@@ -132,7 +132,8 @@ describe('restore in the app', () => {
     const changed = snapshot(c);
 
     const damaged = readFileSync(out);
-    damaged[Math.floor(damaged.length / 2)] ^= 0xff;
+    const middle = Math.floor(damaged.length / 2);
+    damaged[middle] = (damaged[middle] ?? 0) ^ 0xff;
     const refused = await c.dispatch('restoreBackup', { fileName: 'backup.zip', contentBase64: damaged.toString('base64') });
     expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     if (!refused.ok) expect(refused.error.message).toMatch(/backup\.zip cannot be restored: .*Nothing was changed/);
