@@ -18,6 +18,7 @@ import {
   statSync,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ZipFile } from 'yazl';
 import type { Db } from '../store';
@@ -31,12 +32,6 @@ export interface BackupManifest {
   /** The database's schema version (PRAGMA user_version). */
   schemaVersion: number;
   files: { path: string; size: number; sha256: string }[];
-}
-
-async function sha256Of(path: string): Promise<string> {
-  const hash = createHash('sha256');
-  await pipeline(createReadStream(path), hash);
-  return hash.digest('hex');
 }
 
 /** Every certificate file of the content store, as `attachments/<aa>/<sha256>`. */
@@ -67,12 +62,36 @@ export async function writeBackup(input: { db: Db; attachmentsDir: string; out: 
     const databaseCopy = join(work, DATABASE_ENTRY);
     await input.db.backup(databaseCopy);
     const entries = [{ path: databaseCopy, entry: DATABASE_ENTRY }, ...certificateFiles(input.attachmentsDir)];
-    const files: BackupManifest['files'] = [];
     const zip = new ZipFile();
-    for (const { path, entry } of entries) {
-      files.push({ path: entry, size: statSync(path).size, sha256: await sha256Of(path) });
-      zip.addFile(path, entry, { compress: false });
-    }
+    const written = pipeline(zip.outputStream, createWriteStream(temporary, { flags: 'wx' }));
+    // One read per file: each is hashed for the manifest as it streams into the archive.
+    const hashed = entries.map(
+      ({ path, entry }) =>
+        new Promise<BackupManifest['files'][number]>((resolveFile, rejectFile) => {
+          const size = statSync(path).size;
+          zip.addReadStreamLazy(entry, { compress: false, size }, (give) => {
+            const hash = createHash('sha256');
+            const tap = new Transform({
+              transform(chunk: Buffer, _encoding, done) {
+                hash.update(chunk);
+                done(null, chunk);
+              },
+              flush(done) {
+                resolveFile({ path: entry, size, sha256: hash.digest('hex') });
+                done();
+              },
+            });
+            const source = createReadStream(path);
+            source.once('error', rejectFile);
+            give(null, source.pipe(tap));
+          });
+        }),
+    );
+    // The manifest goes last, once every entry's hash is known.
+    // A failure writing the archive ends the wait at once (marked handled: it is awaited again below).
+    const failedEarly = written.then(() => new Promise<never>(() => undefined));
+    failedEarly.catch(() => undefined);
+    const files = await Promise.race([Promise.all(hashed), failedEarly]);
     const manifest: BackupManifest = {
       format: BACKUP_FORMAT,
       createdAt: (input.now ?? new Date()).toISOString(),
@@ -81,7 +100,7 @@ export async function writeBackup(input: { db: Db; attachmentsDir: string; out: 
     };
     zip.addBuffer(Buffer.from(JSON.stringify(manifest, null, 2)), 'manifest.json', { compress: true });
     zip.end();
-    await pipeline(zip.outputStream, createWriteStream(temporary, { flags: 'wx' }));
+    await written;
     const fd = openSync(temporary, 'r');
     try {
       fsyncSync(fd);
