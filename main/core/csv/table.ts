@@ -52,6 +52,10 @@ export function readCsv(text: string): CsvTable {
   }
   const [head, ...rest] = records;
   if (!head) throw new CsvError('The file is empty: it needs a header row naming the columns, then one row per record.');
+  const longest = Math.max(0, ...head.record.map((name) => name.length));
+  if (longest > 200) {
+    throw new CsvError(`line 1: a column name of ${longest} characters is not a header; the first row must name the columns.`);
+  }
   // info.lines is the line a record ends on: the row's own line, unless a quoted cell spans lines.
   const rows = rest.map((r) => ({ line: r.info.lines, cells: r.record })).filter((r) => r.cells.some((cell) => cell !== ''));
   return { header: head.record, rows };
