@@ -14,6 +14,8 @@ async function welcome(page: import('@playwright/test').Page, url: string, name:
   await page.getByLabel('Your name').fill(name);
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByRole('button', { name: 'Skip for now' }).click();
+  // The welcome flow lands on the dashboard; only then is it safe to navigate elsewhere.
+  await expect(page.getByRole('heading', { level: 1, name: `${name}'s dashboard` })).toBeVisible();
 }
 
 test('Share records: a bundle previewed then applied; Restore brings back the backup made before', async ({ page, app }) => {
