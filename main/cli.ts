@@ -7,6 +7,7 @@ import { CsvImportError, dataLocation, existingDataLocation, readTextFile, resou
 import { backupCommand, checkCommand, restoreCommand } from './cli-backup';
 import { BackupError } from './core/backup/restore';
 import { calendarCommand } from './cli-calendar';
+import { scanCommand, ScanError } from './cli-scan';
 import { teamCommand } from './cli-team';
 import { formatDate, isCalendarDate, localToday } from './core/dates';
 import { evaluateRecords, type EvaluationReport } from './core/records-file/evaluate';
@@ -54,6 +55,8 @@ Commands:
       Check a backup completely, then restore it (into an empty folder, or --replace keeping the old data).
   check [--db PATH]
       Check the database and every certificate file; exit 1 naming each problem.
+  scan FILE [--json]
+      Read a certificate (PDF, JPEG, PNG or HEIC) on this computer and say what it would fill in.
 
   --db PATH   the data folder (or its recert.sqlite3); default: RECERT_DATA_DIR or the app's folder
   --help      show this help
@@ -302,6 +305,9 @@ export async function run(argv: string[]): Promise<number> {
         return 0;
       case 'check':
         return checkCommand(rest);
+      case 'scan':
+        await scanCommand(rest);
+        return 0;
       default:
         throw new UsageError(`unknown command "${command}"`);
     }
@@ -316,6 +322,7 @@ export async function run(argv: string[]): Promise<number> {
       error instanceof PacketSourceError ||
       error instanceof BackupError ||
       error instanceof CsvImportError ||
+      error instanceof ScanError ||
       error instanceof CsvError
     ) {
       process.stderr.write(`recert: ${error.message}\n`);

@@ -1,0 +1,42 @@
+// What reading a certificate proposes for the course or card form: each field with how sure Recert is.
+
+export type ScannedDocument = 'course-certificate' | 'cpr-aed-card' | 'unknown';
+export type ScanSource = 'pdf-text' | 'ocr';
+
+export interface ScannedField<T> {
+  value: T;
+  /** 0–1: below 0.75 the form highlights the field for checking. */
+  confidence: number;
+}
+
+export interface ScannedFields {
+  name: ScannedField<string> | null;
+  title: ScannedField<string> | null;
+  provider: ScannedField<string> | null;
+  completed: ScannedField<string> | null;
+  ceus: ScannedField<number> | null;
+  contactHours: ScannedField<number> | null;
+  approvalCode: ScannedField<string> | null;
+  /** Cards: the expiration (a "recommended renewal" date counts as one). */
+  expires: ScannedField<string> | null;
+  adultCpr: ScannedField<boolean> | null;
+  aed: ScannedField<boolean> | null;
+  handsOn: ScannedField<boolean> | null;
+}
+
+/** `recert scan --json`'s document (docs/cli.md). */
+export interface ScanResult {
+  file: string;
+  document: ScannedDocument;
+  source: ScanSource;
+  fields: ScannedFields;
+}
+
+/** What the app shows after reading a dropped certificate. */
+export interface ScanView {
+  result: ScanResult | null;
+  /** "Read from the PDF's text: check the highlighted fields", or why nothing could be read. */
+  message: string;
+  /** Fields below this confidence are highlighted for checking. */
+  checkBelow: number;
+}

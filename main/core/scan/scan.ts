@@ -1,0 +1,72 @@
+// Reading one certificate file: a PDF's own text when it has some, otherwise OCR of the photo (or of
+// the scanned page inside a PDF). What cannot be read gives a clear reason and no fields, never a
+// guess: the person fills the form by hand.
+import { sniffMediaType } from '../attachments/media-type';
+import { MAX_ATTACHMENT_BYTES } from '../domain/records';
+import type { ScanResult, ScanSource } from '../domain/scan';
+import { findFields } from './fields';
+import { linesFromPieces, type TextPiece } from './lines';
+import { ocrPieces } from './ocr';
+import { pdfTextPieces, scannedPageImage, UnreadableFile } from './pdf-text';
+
+export { UnreadableFile } from './pdf-text';
+
+/** OCR of one photo takes seconds; a minute means something is wrong with the image. */
+const OCR_TIME_LIMIT_MS = 60_000;
+
+async function heicToJpeg(bytes: Uint8Array): Promise<Uint8Array> {
+  const { default: convert } = await import('heic-convert');
+  return new Uint8Array(await convert({ buffer: bytes, format: 'JPEG', quality: 0.92 }));
+}
+
+function withTimeLimit<T>(work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new UnreadableFile('Reading the image took too long.')), OCR_TIME_LIMIT_MS);
+  });
+  return Promise.race([work, limit]).finally(() => clearTimeout(timer));
+}
+
+async function ocr(image: Uint8Array): Promise<TextPiece[]> {
+  try {
+    return await withTimeLimit(ocrPieces(image));
+  } catch (error) {
+    if (error instanceof UnreadableFile) throw error;
+    throw new UnreadableFile(`The image cannot be read (${error instanceof Error ? error.message.slice(0, 120) : String(error)}).`);
+  }
+}
+
+/** Reads a certificate; throws UnreadableFile with the reason when it cannot. */
+export async function scanCertificate(file: string, bytes: Uint8Array): Promise<ScanResult> {
+  if (bytes.length === 0) throw new UnreadableFile('The file is empty.');
+  if (bytes.length > MAX_ATTACHMENT_BYTES) throw new UnreadableFile(`The file is larger than ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB.`);
+  const type = sniffMediaType(bytes.subarray(0, 64));
+  if (!type) throw new UnreadableFile('The file is not a PDF, JPEG, PNG or HEIC photo.');
+  let pieces: TextPiece[];
+  let source: ScanSource = 'ocr';
+  if (type === 'application/pdf') {
+    pieces = await pdfTextPieces(bytes);
+    source = 'pdf-text';
+    if (pieces.length === 0) {
+      // A scan saved as PDF: its page is a photo.
+      const image = await scannedPageImage(bytes).catch(() => null);
+      if (!image) throw new UnreadableFile('The PDF has no text and no scanned photo Recert can read.');
+      pieces = await ocr(image);
+      source = 'ocr';
+    }
+  } else {
+    let image = bytes;
+    if (type === 'image/heic' || type === 'image/heif') {
+      try {
+        image = await heicToJpeg(bytes);
+      } catch {
+        throw new UnreadableFile('The HEIC photo cannot be decoded.');
+      }
+    }
+    pieces = await ocr(image);
+  }
+  const lines = linesFromPieces(pieces);
+  if (lines.length === 0) throw new UnreadableFile('No text was found in it.');
+  const { document, fields } = findFields(lines);
+  return { file, document, source, fields };
+}
