@@ -15,15 +15,26 @@ const field = <T>(value: T, confidence: number, line?: TextLine): ScannedField<T
   confidence: Math.round(confidence * (line?.confidence ?? 1) * 100) / 100,
 });
 
+/** "Dana Rivera   Date: Feb 1, 2026" → "Dana Rivera": OCR reads two cells of a row as one line. */
+function untilNextLabel(text: string): string {
+  const next =
+    /\s+(?:date(?: completed)?|name|program|course(?: title| code| id)?|title|hours|contact hours|ceus?|cecs?|provider|issued|expires|expiration|completed|activity id|approval (?:code|number)|certificate id)\s*[:#]/i.exec(
+      text,
+    );
+  return (next ? text.slice(0, next.index) : text).trim();
+}
+
 /** The text after a label in its own line, or else the next line (the cell to its right or the line below). */
 function valueAfter(lines: readonly TextLine[], label: RegExp): { text: string; line: TextLine } | null {
   for (const [i, line] of lines.entries()) {
     const m = label.exec(line.text);
     if (!m) continue;
-    const rest = line.text
-      .slice(m.index + m[0].length)
-      .replace(/^[\s:–—-]+/, '')
-      .trim();
+    const rest = untilNextLabel(
+      line.text
+        .slice(m.index + m[0].length)
+        .replace(/^[\s:–—-]+/, '')
+        .trim(),
+    );
     if (rest) return { text: rest, line };
     const next = lines[i + 1];
     if (next && next.page === line.page) return { text: next.text, line: next };
@@ -52,12 +63,12 @@ export function documentKind(lines: readonly TextLine[]): ScannedDocument {
 // ---------------------------------------------------------------- who
 
 const NAME_LABELS =
-  /\b(?:this (?:is to )?certif(?:y|ies) that|awarded to|presented to|issued to|granted to|is hereby awarded to|participant(?: name)?|student(?: name)?|attendee|name|holder|card ?holder|recipient)\b\s*:?/i;
-const NOT_A_NAME = /\b(certif|complet|course|provider|date|hours?|ceus?|has|the|of|for|this)\b/i;
+  /\b(?:this (?:is to )?certif(?:y|ies) that|awarded to|presented to|issued to|granted to|is hereby awarded to|participant(?: name)?|student(?: name)?|learner|attendee|(?<!(?:course|program|provider|organi[sz]ation|sponsor|company) )name|holder|card ?holder|recipient)\b\s*:?/i;
+const NOT_A_NAME = /\b(certif\w*|complet\w*|course|provider|date|hours?|ceus?|has|the|of|for|this|cpr|aed|bls|adult|card|first aid)\b/i;
 
 function looksLikeName(text: string): boolean {
   const words = text.split(' ');
-  return words.length >= 2 && words.length <= 5 && !NOT_A_NAME.test(text) && !/\d/.test(text) && /^[\p{Lu}]/u.test(text);
+  return words.length >= 2 && words.length <= 5 && !NOT_A_NAME.test(text) && /^[\p{Lu}][\p{L}'’.\- ]+$/u.test(text);
 }
 
 export function findName(lines: readonly TextLine[]): ScannedField<string> | null {
@@ -70,13 +81,17 @@ export function findName(lines: readonly TextLine[]): ScannedField<string> | nul
   const before = lines.findIndex((l) => /^has (successfully )?completed/i.test(l.text));
   const candidate = before > 0 ? lines[before - 1] : undefined;
   if (candidate && looksLikeName(clean(candidate.text))) return field(clean(candidate.text), PATTERN, candidate);
-  return null;
+  // A card prints the holder's name alone on a line: the first line that looks like a person's name.
+  const alone = lines.find(
+    (l) => looksLikeName(clean(l.text)) && !KNOWN_PROVIDERS.some((p) => l.text.includes(p)) && !ORGANISATION.test(l.text),
+  );
+  return alone ? field(clean(alone.text), GUESS, alone) : null;
 }
 
 // ---------------------------------------------------------------- what
 
 const TITLE_LABELS =
-  /\b(?:has (?:successfully )?completed(?: the)?(?: course| program| workshop| training)?|for (?:successfully )?completing(?: the)?|in recognition of completing(?: the)?|course(?: title| name)?|program(?: title)?|title|workshop|training)\s*:?/i;
+  /\b(?:has (?:successfully )?completed(?: the)?(?: course| program| workshop| training)?|for (?:successfully )?completing(?: the)?|for (?:the )?(?:successful )?completion of(?: the)?|in recognition of completing(?: the)?|course(?: title| name)?|program(?: title)?|title|workshop|training)\b\s*:?/i;
 const HEADINGS =
   /^(certificate( of (completion|achievement|attendance|participation))?|this (is to )?certif(y|ies) that|has (successfully )?completed.*|continuing education.*|transcript)$/i;
 
@@ -92,7 +107,14 @@ export function findTitle(lines: readonly TextLine[], name: string | null, provi
   for (const [i, line] of lines.entries()) {
     const m = TITLE_LABELS.exec(line.text);
     if (!m || /\b(code|number|id|#|date|hours?|provider)\b/i.test(line.text.slice(m.index, m.index + m[0].length + 12))) continue;
-    const rest = clean(line.text.slice(m.index + m[0].length).replace(/^[\s:–—-]+/, ''));
+    const rest = clean(
+      untilNextLabel(
+        line.text
+          .slice(m.index + m[0].length)
+          .replace(/^[\s:–—-]+/, '')
+          .replace(/^(?:the\s+)?(?:course|program|workshop|training)\b\s*:?\s*/i, ''),
+      ),
+    );
     if (rest && usable(rest) && !/^on\b/i.test(rest)) return field(rest, LABELLED, line);
     const next = lines[i + 1];
     if (!rest && next && usable(clean(next.text))) return field(clean(next.text), LABELLED, next);
@@ -184,13 +206,17 @@ function datedLines(lines: readonly TextLine[]): DatedLine[] {
         ] as const
       )
         .map(([kind, re]) => {
-          let last = -1;
+          let end = -1;
+          let length = 0;
           const global = new RegExp(re.source, 'gi');
-          for (let m = global.exec(context); m; m = global.exec(context)) last = m.index;
-          return { kind, last };
+          for (let m = global.exec(context); m; m = global.exec(context)) {
+            end = m.index + m[0].length;
+            length = m[0].length;
+          }
+          return { kind, end, length };
         })
-        .filter((k) => k.last >= 0)
-        .sort((a, b) => b.last - a.last);
+        .filter((k) => k.end >= 0)
+        .sort((a, b) => b.end - a.end || b.length - a.length);
       out.push({ found, line, label: kinds[0]?.kind ?? null });
     }
   }
@@ -221,10 +247,14 @@ const HOUR_WORDS = '(?:contact hours?|clock hours?|credit hours?|hours?|hrs?\\.?
 function amount(lines: readonly TextLine[], words: string): { value: number; line: TextLine; labelled: boolean } | null {
   const after = new RegExp(`${NUMBER}\\s*${words}\\b`, 'i');
   const before = new RegExp(`\\b${words}\\s*(?:earned|awarded|approved)?\\s*[:=]?\\s*${NUMBER}(?![\\d/.-])`, 'i');
-  for (const line of lines) {
+  const alone = new RegExp(`^${words}\\s*(?:earned|awarded|approved)?\\s*:?$`, 'i');
+  for (const [i, line] of lines.entries()) {
     // "Printed 12/01/2026 10:00" is no amount: a number inside a date is skipped.
     const text = findDates(line.text).reduce((t, d) => t.replace(d.text, ' '), line.text);
-    const m = before.exec(text) ?? after.exec(text);
+    const next = lines[i + 1];
+    // A label in one cell, its number in the next ("Contact Hours | 3").
+    const inNextCell = alone.test(text.trim()) && next ? new RegExp(`^${NUMBER}$`).exec(next.text.trim()) : null;
+    const m = inNextCell ?? before.exec(text) ?? after.exec(text);
     const raw = m?.[1];
     if (!raw) continue;
     const value = Number(raw.replace(',', '.'));
@@ -259,13 +289,16 @@ export function findApprovalCode(lines: readonly TextLine[]): ScannedField<strin
 // ---------------------------------------------------------------- CPR/AED cards
 
 export function findCardFacts(lines: readonly TextLine[]): Pick<ScannedFields, 'adultCpr' | 'aed' | 'handsOn'> {
-  const text = lines.map((l) => l.text).join('\n');
+  // A sentence may wrap: the card's text is read as one.
+  const text = lines.map((l) => l.text).join(' ');
   const yes = (stated: boolean) => (stated ? field(true, PATTERN) : null);
   const onlineOnly = /\b(online[- ]only|online course only|no (?:hands-on )?skills)\b/i.test(text);
   const handsOn =
-    /\b(hands-on|skills? (?:session|check|test|evaluation|practice)|in-person|classroom|blended learning|instructor-led)\b/i.test(text);
+    /\b(hands-on|skills?\s+(?:sessions?|checks?|tests?|evaluations?|practice)|in-person|classroom|blended learning|instructor-led)\b/i.test(
+      text,
+    );
   return {
-    adultCpr: yes(/\badult\b[^\n]{0,40}\bCPR\b|\bCPR\b[^\n]{0,20}\badult\b|\bBLS\b|\bbasic life support\b/i.test(text)),
+    adultCpr: yes(/\badult\b.{0,40}\bCPR\b|\bCPR\b.{0,20}\badult\b|\bBLS\b|\bbasic life support\b/i.test(text)),
     aed: yes(/\bAED\b/.test(text)),
     handsOn: onlineOnly ? field(false, PATTERN) : yes(handsOn),
   };
