@@ -62,4 +62,5 @@ export const methodNames = [
   'importCourseCsv',
   'exportCourseLogCsv',
   'restoreBackup',
+  'scanCertificate',
 ] as const;

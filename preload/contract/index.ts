@@ -18,11 +18,13 @@ import { backupsContract } from './backups';
 import { remindersContract } from './reminders';
 import { teamContract } from './team';
 import { transferContract } from './transfer';
+import { scanContract } from './scan';
 
 export * from '../../main/core/domain/records';
 export type * from '../../main/core/domain/views';
 export type * from '../../main/core/domain/team';
 export type * from '../../main/core/domain/reminders';
+export type * from '../../main/core/domain/scan';
 export type { ApiError, ErrorCode, Result } from '../../main/core/domain/result';
 export { issuePath } from '../../main/core/domain/fields';
 
@@ -39,6 +41,7 @@ type Features = [
   typeof remindersContract,
   typeof backupsContract,
   typeof transferContract,
+  typeof scanContract,
 ];
 
 /** Two features naming the same method would silently shadow one another: make that a type error. */
@@ -64,6 +67,7 @@ export const contract = {
   ...remindersContract,
   ...backupsContract,
   ...transferContract,
+  ...scanContract,
 } as const;
 
 export type Contract = typeof contract;

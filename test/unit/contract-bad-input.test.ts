@@ -223,6 +223,11 @@ const fixtures: Record<MethodName, Fixture> = {
     required: ['fileName', 'contentBase64'],
     ids: [],
   },
+  scanCertificate: {
+    valid: () => ({ fileName: 'ces.pdf', contentBase64: tinyPdf.toString('base64'), form: 'course' }),
+    required: ['fileName', 'contentBase64', 'form'],
+    ids: [],
+  },
 };
 
 const DATE_FIELDS = [

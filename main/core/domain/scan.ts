@@ -35,8 +35,8 @@ export interface ScanResult {
 /** What the app shows after reading a dropped certificate. */
 export interface ScanView {
   result: ScanResult | null;
-  /** "Read from the PDF's text: check the highlighted fields", or why nothing could be read. */
+  /** "Filled in from the PDF's text: check each field", or why nothing could be read. */
   message: string;
-  /** Fields below this confidence are highlighted for checking. */
-  checkBelow: number;
+  /** Per filled field: "From the certificate (90 % sure)", and whether to check it (highlighted). */
+  notes: Partial<Record<keyof ScannedFields, { text: string; check: boolean }>>;
 }

@@ -14,6 +14,7 @@ import { backupsService } from './backups';
 import { remindersService } from './reminders';
 import { teamService } from './team';
 import { transferService } from './transfer';
+import { scanService } from './scan';
 
 export type { Platform, ServiceDeps } from './context';
 export { packetFileName } from './packet';
@@ -34,6 +35,7 @@ export function createService(deps: ServiceDeps) {
     ...remindersService(ctx),
     ...backupsService(ctx),
     ...transferService(ctx),
+    ...scanService(),
   };
 }
 

@@ -6,8 +6,11 @@ import {
   type Credential,
   type PetitionStatus,
   type RuleSetSummary,
+  type ScanView,
 } from '../../../preload/contract';
 import { call, useApi } from '../api';
+import { CertificateReader } from '../ui/CertificateReader';
+import { readAsBase64 } from '../ui/files';
 import { errorsFromApi, fieldErrors, type FieldErrors } from '../forms';
 import { Field } from '../ui/Field';
 import { FormFooter } from '../ui/FormFooter';
@@ -18,7 +21,8 @@ interface CourseFormProps {
   credentials: Credential[];
   ruleSets: RuleSetSummary[];
   activity?: Activity;
-  onSaved(activity: Activity): void;
+  /** `certificate`: the file the form was filled in from, attached to the new course. */
+  onSaved(activity: Activity, certificate?: string): void;
   onCancel(): void;
 }
 
@@ -53,6 +57,29 @@ export function CourseForm({ personId, credentials, ruleSets, activity, onSaved,
   const [category, setCategory] = useState(activity?.category ?? '');
   const [credentialIds, setCredentialIds] = useState<string[]>(activity?.credentialIds ?? credentials.map((c) => c.id));
   const [errors, setErrors] = useState<FieldErrors>({});
+  const [scan, setScan] = useState<{ view: ScanView; file: File } | null>(null);
+  const notes = scan?.view.notes ?? {};
+
+  /** The fields a certificate states go into the form; the person checks them and saves. */
+  function filledFrom(view: ScanView, file: File) {
+    const fields = view.result?.fields;
+    if (!fields) {
+      setScan(null);
+      return;
+    }
+    setScan({ view, file });
+    if (fields.title) setTitle(fields.title.value);
+    if (fields.provider) setProvider(fields.provider.value);
+    if (fields.completed) setCompleted(fields.completed.value);
+    if (fields.approvalCode) setApprovalCode(fields.approvalCode.value);
+    if (fields.ceus) {
+      setUnit('ceus');
+      onCeus(String(fields.ceus.value));
+    } else if (fields.contactHours) {
+      setUnit('hours');
+      onHours(String(fields.contactHours.value));
+    }
+  }
 
   const categories = ruleSets
     .filter((r) => credentials.some((c) => c.ruleSet === r.id))
@@ -95,17 +122,50 @@ export function CourseForm({ personId, credentials, ruleSets, activity, onSaved,
     const result = activity
       ? await call('updateActivity', { id: activity.id, ...values })
       : await call('createActivity', { personId, ...values });
-    if (result.ok) onSaved(result.value);
-    else setErrors(errorsFromApi(result.error));
+    if (!result.ok) {
+      setErrors(errorsFromApi(result.error));
+      return;
+    }
+    if (!activity && scan) {
+      const attached = await call('addAttachment', {
+        owner: { kind: 'activity', id: result.value.id },
+        fileName: scan.file.name,
+        contentBase64: await readAsBase64(scan.file),
+      });
+      onSaved(result.value, attached.ok ? scan.file.name : undefined);
+      return;
+    }
+    onSaved(result.value);
   }
 
   const formTitle = activity ? `Edit ${activity.title}` : 'Add a course';
   return (
     <form className="card form course-form" onSubmit={(e) => void submit(e)} aria-label={formTitle} noValidate>
       <h2>{formTitle}</h2>
-      <Field label="Course title" value={title} onChange={(e) => setTitle(e.target.value)} error={errors.title} autoFocus />
-      <Field label="Provider" value={provider} onChange={(e) => setProvider(e.target.value)} error={errors.provider} />
-      <Field label="Completed on" type="date" value={completed} onChange={(e) => setCompleted(e.target.value)} error={errors.completed} />
+      {!activity && <CertificateReader form="course" onRead={filledFrom} />}
+      <Field
+        label="Course title"
+        value={title}
+        onChange={(e) => setTitle(e.target.value)}
+        error={errors.title}
+        autoFocus
+        scanned={notes.title}
+      />
+      <Field
+        label="Provider"
+        value={provider}
+        onChange={(e) => setProvider(e.target.value)}
+        error={errors.provider}
+        scanned={notes.provider}
+      />
+      <Field
+        label="Completed on"
+        type="date"
+        value={completed}
+        onChange={(e) => setCompleted(e.target.value)}
+        error={errors.completed}
+        scanned={notes.completed}
+      />
 
       <fieldset className="amount">
         <legend>The certificate states</legend>
@@ -123,6 +183,7 @@ export function CourseForm({ personId, credentials, ruleSets, activity, onSaved,
             onChange={(e) => onCeus(e.target.value)}
             readOnly={unit !== 'ceus'}
             error={errors.ceus}
+            scanned={notes.ceus}
           />
           <Field
             label="Contact hours"
@@ -132,6 +193,7 @@ export function CourseForm({ personId, credentials, ruleSets, activity, onSaved,
             readOnly={unit !== 'hours'}
             error={errors.contactHours}
             hint="1 contact hour = 0.1 CEU"
+            scanned={notes.contactHours}
           />
         </div>
       </fieldset>
@@ -153,6 +215,7 @@ export function CourseForm({ personId, credentials, ruleSets, activity, onSaved,
         onChange={(e) => setApprovalCode(e.target.value)}
         error={errors.approvalCode}
         hint="The provider's course or approval number, if any."
+        scanned={notes.approvalCode}
       />
       {approval === 'petition' && (
         <div className="petition">

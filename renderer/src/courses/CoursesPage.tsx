@@ -189,8 +189,12 @@ export function CoursesPage({ route }: { route: Route }) {
               credentials={credentials}
               ruleSets={ruleSets}
               onCancel={() => setPanel({ mode: 'none' })}
-              onSaved={(activity) => {
-                setMessage(`Added ${activity.title}. Attach its certificate below.`);
+              onSaved={(activity, certificate) => {
+                setMessage(
+                  certificate
+                    ? `Added ${activity.title} with its certificate ${certificate}.`
+                    : `Added ${activity.title}. Attach its certificate below.`,
+                );
                 setPanel({ mode: 'open', activity });
                 log.reload();
               }}

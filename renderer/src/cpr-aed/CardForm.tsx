@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import { contract, type CprAedCard } from '../../../preload/contract';
+import { contract, type CprAedCard, type ScanView } from '../../../preload/contract';
 import { call } from '../api';
+import { CertificateReader } from '../ui/CertificateReader';
+import { readAsBase64 } from '../ui/files';
 import { errorsFromApi, fieldErrors, type FieldErrors } from '../forms';
 import { Field } from '../ui/Field';
 import { FormFooter } from '../ui/FormFooter';
@@ -8,7 +10,8 @@ import { FormFooter } from '../ui/FormFooter';
 interface CardFormProps {
   personId: string;
   card?: CprAedCard;
-  onSaved(card: CprAedCard): void;
+  /** `certificate`: the file the form was filled in from, attached to the new card. */
+  onSaved(card: CprAedCard, certificate?: string): void;
   onCancel(): void;
 }
 
@@ -20,6 +23,23 @@ export function CardForm({ personId, card, onSaved, onCancel }: CardFormProps) {
   const [aed, setAed] = useState(card?.aed ?? true);
   const [handsOn, setHandsOn] = useState(card?.handsOn ?? true);
   const [errors, setErrors] = useState<FieldErrors>({});
+  const [scan, setScan] = useState<{ view: ScanView; file: File } | null>(null);
+  const notes = scan?.view.notes ?? {};
+
+  function filledFrom(view: ScanView, file: File) {
+    const fields = view.result?.fields;
+    if (!fields) {
+      setScan(null);
+      return;
+    }
+    setScan({ view, file });
+    if (fields.provider) setProvider(fields.provider.value);
+    if (fields.completed) setCompleted(fields.completed.value);
+    if (fields.expires) setExpires(fields.expires.value);
+    if (fields.adultCpr) setAdultCpr(fields.adultCpr.value);
+    if (fields.aed) setAed(fields.aed.value);
+    if (fields.handsOn) setHandsOn(fields.handsOn.value);
+  }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -30,14 +50,27 @@ export function CardForm({ personId, card, onSaved, onCancel }: CardFormProps) {
     const result = card
       ? await call('updateCprAedCard', { id: card.id, ...values })
       : await call('createCprAedCard', { personId, ...values });
-    if (result.ok) onSaved(result.value);
-    else setErrors(errorsFromApi(result.error));
+    if (!result.ok) {
+      setErrors(errorsFromApi(result.error));
+      return;
+    }
+    if (!card && scan) {
+      const attached = await call('addAttachment', {
+        owner: { kind: 'cpr-aed-card', id: result.value.id },
+        fileName: scan.file.name,
+        contentBase64: await readAsBase64(scan.file),
+      });
+      onSaved(result.value, attached.ok ? scan.file.name : undefined);
+      return;
+    }
+    onSaved(result.value);
   }
 
   const title = card ? 'Edit CPR/AED card' : 'Add a CPR/AED card';
   return (
     <form className="card form" onSubmit={(e) => void submit(e)} aria-label={title} noValidate>
       <h2>{title}</h2>
+      {!card && <CertificateReader form="card" onRead={filledFrom} />}
       <Field
         label="Provider"
         value={provider}
@@ -45,9 +78,24 @@ export function CardForm({ personId, card, onSaved, onCancel }: CardFormProps) {
         error={errors.provider}
         autoFocus
         hint="e.g. American Red Cross, American Heart Association"
+        scanned={notes.provider}
       />
-      <Field label="Completed on" type="date" value={completed} onChange={(e) => setCompleted(e.target.value)} error={errors.completed} />
-      <Field label="Expires on" type="date" value={expires} onChange={(e) => setExpires(e.target.value)} error={errors.expires} />
+      <Field
+        label="Completed on"
+        type="date"
+        value={completed}
+        onChange={(e) => setCompleted(e.target.value)}
+        error={errors.completed}
+        scanned={notes.completed}
+      />
+      <Field
+        label="Expires on"
+        type="date"
+        value={expires}
+        onChange={(e) => setExpires(e.target.value)}
+        error={errors.expires}
+        scanned={notes.expires}
+      />
       <fieldset>
         <legend>The course included</legend>
         <label className="checkbox">

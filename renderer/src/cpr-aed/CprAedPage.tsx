@@ -60,9 +60,9 @@ export function CprAedPage({ route }: { route: Route }) {
           personId={person.id}
           card={editing.mode === 'edit' ? editing.card : undefined}
           onCancel={() => setEditing({ mode: 'none' })}
-          onSaved={(card) => {
+          onSaved={(card, certificate) => {
             setEditing({ mode: 'none' });
-            setMessage(`Saved the card from ${card.provider}.`);
+            setMessage(`Saved the card from ${card.provider}${certificate ? ` with its certificate ${certificate}` : ''}.`);
             refresh();
           }}
         />

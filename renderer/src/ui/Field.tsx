@@ -3,20 +3,30 @@ import { useId, type InputHTMLAttributes } from 'react';
 interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> {
   label: string;
   error?: string | undefined;
-  hint?: string;
+  hint?: string | undefined;
+  /** Filled in from a certificate: main's note ("From the certificate (90 % sure)"), highlighted when to be checked. */
+  scanned?: { text: string; check: boolean } | undefined;
 }
 
 /** A labelled input whose error is announced and tied to it (aria-describedby). */
-export function Field({ label, error, hint, ...input }: FieldProps) {
+export function Field({ label, error, hint, scanned, ...input }: FieldProps) {
   const id = useId();
-  const describedBy = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(' ') || undefined;
+  const describedBy =
+    [error ? `${id}-error` : null, hint ? `${id}-hint` : null, scanned ? `${id}-scanned` : null].filter(Boolean).join(' ') || undefined;
   return (
-    <div className={`field${error ? ' field-invalid' : ''}`}>
+    <div
+      className={`field${error ? ' field-invalid' : ''}${scanned ? (scanned.check ? ' field-scanned field-check' : ' field-scanned') : ''}`}
+    >
       <label htmlFor={id}>{label}</label>
       <input id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
       {hint && (
         <p className="field-hint" id={`${id}-hint`}>
           {hint}
+        </p>
+      )}
+      {scanned && (
+        <p className="field-scanned-note" id={`${id}-scanned`}>
+          {scanned.text}
         </p>
       )}
       {error && (

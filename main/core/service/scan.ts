@@ -1,0 +1,55 @@
+// Reading a certificate dropped on the course or card form: what it proposes, in words, and nothing
+// saved (the form is saved by the person, with the file attached).
+import type { ScannedFields, ScanView } from '../domain/scan';
+import { CHECK_BELOW, scanSummary } from '../scan/describe';
+import { scanCertificate, UnreadableFile } from '../scan/scan';
+
+const FORM_KIND = { course: 'course-certificate', card: 'cpr-aed-card' } as const;
+
+export function scanService() {
+  return {
+    scanCertificate: async ({
+      fileName,
+      contentBase64,
+      form,
+    }: {
+      fileName: string;
+      contentBase64: string;
+      form: 'course' | 'card';
+    }): Promise<ScanView> => {
+      let result;
+      try {
+        result = await scanCertificate(fileName, Buffer.from(contentBase64, 'base64'));
+      } catch (error) {
+        if (!(error instanceof UnreadableFile)) throw error;
+        return { result: null, message: `Could not read ${fileName}: ${error.message} Fill in the form by hand.`, notes: {} };
+      }
+      if (result.document === 'unknown') {
+        return {
+          result: null,
+          message: `${fileName} does not look like a course certificate or a CPR/AED card: nothing was filled in. Fill in the form by hand.`,
+          notes: {},
+        };
+      }
+      if (result.document !== FORM_KIND[form]) {
+        const other =
+          result.document === 'cpr-aed-card' ? 'a CPR/AED card: add it under CPR/AED' : 'a course certificate: add it under Courses';
+        return { result: null, message: `${fileName} looks like ${other}. Nothing was filled in here.`, notes: {} };
+      }
+      const notes: ScanView['notes'] = {};
+      const from = result.source === 'pdf-text' ? 'From the certificate' : 'Read from the photo';
+      for (const key of Object.keys(result.fields) as (keyof ScannedFields)[]) {
+        const found = result.fields[key];
+        if (!found) continue;
+        const check = found.confidence < CHECK_BELOW;
+        notes[key] = { text: `${from} (${Math.round(found.confidence * 100)} % sure)${check ? ': check it' : ''}`, check };
+      }
+      const checks = Object.values(notes).filter((n) => n.check).length;
+      return {
+        result,
+        message: `Filled in from ${fileName} (${scanSummary(result)}). Check each field${checks > 0 ? ', especially the highlighted ones,' : ''} before saving; the file is attached when you save.`,
+        notes,
+      };
+    },
+  };
+}
