@@ -59,7 +59,9 @@ it('scan: a text PDF, a photo vs Debian tesseract, and accuracy on the corpus', 
     }
     await stopOcr();
 
-    console.log(`BENCH scan: ${corpus.length} generated certificates in ${corpus.length / 4} layouts; a photo of 1275 × 1650 pixels (median of 5–10)`);
+    console.log(
+      `BENCH scan: ${corpus.length} generated certificates in ${corpus.length / 4} layouts; a photo of 1275 × 1650 pixels (median of 5–10)`,
+    );
     report('text PDF read and fields found', pdf, 'ms', '< 1,000 ms', pdf < 1000);
     report('photo, cold (new OCR worker, as recert scan)', cold, 'ms', 'reference', true);
     report('photo, warm (the app keeps its worker)', warm, 'ms', 'reference', true);
@@ -67,7 +69,13 @@ it('scan: a text PDF, a photo vs Debian tesseract, and accuracy on the corpus', 
     report('  cold vs tesseract command', cold / cli, 'x', '≤ 1.5×', cold / cli <= 1.5);
     report('  warm vs tesseract command', warm / cli, 'x', '≤ 1.5×', warm / cli <= 1.5);
     report('accuracy, text PDFs (fields right)', (100 * textRight) / textAll, '%', '≥ 95 %', textRight / textAll >= 0.95);
-    report('accuracy, photos of another variant (fields right)', (100 * photoRight) / photoAll, '%', '≥ 80 %', photoRight / photoAll >= 0.8);
+    report(
+      'accuracy, photos of another variant (fields right)',
+      (100 * photoRight) / photoAll,
+      '%',
+      '≥ 80 %',
+      photoRight / photoAll >= 0.8,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

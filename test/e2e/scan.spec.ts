@@ -28,7 +28,14 @@ async function dropFile(page: Page, testId: string, path: string, name: string, 
 test('a certificate PDF dropped on Add course fills in the form; saved, the course has the file attached', async ({ page, app }) => {
   const dir = mkdtempSync(join(tmpdir(), 'recert-scan-e2e-'));
   const corpus = await writeCorpus(dir, [
-    { name: 'Dana Rivera', title: 'Corrective Exercise Specialist', provider: 'Iron Guild Academy', completed: '2026-02-01', amount: 1.9, code: 'CES-2026' },
+    {
+      name: 'Dana Rivera',
+      title: 'Corrective Exercise Specialist',
+      provider: 'Iron Guild Academy',
+      completed: '2026-02-01',
+      amount: 1.9,
+      code: 'CES-2026',
+    },
   ]);
   const course = corpus.find((e) => e.id.startsWith(LAYOUTS[0]?.id ?? 'A'));
   const card = corpus.find((e) => e.id.startsWith('G'));
