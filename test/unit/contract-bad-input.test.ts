@@ -4,6 +4,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { writeBackup } from '../../main/core/backup/write';
 import { ATTACHMENTS_FOLDER } from '../../main/core/data-dir';
 import { methodNames, type MethodName } from '../../preload/contract';
+import { VARIANTS, writeCorpus } from '../helpers/certificates';
 import { freshContext, rowCounts, tempDir } from '../helpers/context';
 import { seed, snapshot, tinyPdf, type Seeded } from '../helpers/seed';
 
@@ -47,7 +48,11 @@ const emptyRecords = Buffer.from('{"format":"recert-records/1","people":[]}').to
 const courseCsv = 'Title,Provider,Date completed,CEUs\nKettlebell Basics,Approved Co,3/1/2026,0.5\n';
 /** A real backup of a seeded store, made once: restoring it is the valid input of restoreBackup. */
 let backupBase64 = '';
+/** A course certificate with text, made once: reading it is the valid input of scanCertificate. */
+let certificateBase64 = '';
 beforeAll(async () => {
+  const [certificate] = await writeCorpus(tempDir(), VARIANTS.slice(0, 1));
+  certificateBase64 = readFileSync(certificate?.pdf ?? '').toString('base64');
   const source = freshContext();
   try {
     seed(source);
@@ -224,7 +229,7 @@ const fixtures: Record<MethodName, Fixture> = {
     ids: [],
   },
   scanCertificate: {
-    valid: () => ({ fileName: 'ces.pdf', contentBase64: tinyPdf.toString('base64'), form: 'course' }),
+    valid: () => ({ fileName: 'ces.pdf', contentBase64: certificateBase64, form: 'course' }),
     required: ['fileName', 'contentBase64', 'form'],
     ids: [],
   },

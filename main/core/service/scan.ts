@@ -3,6 +3,7 @@
 import type { ScannedFields, ScanView } from '../domain/scan';
 import { CHECK_BELOW, scanSummary } from '../scan/describe';
 import { scanCertificate, UnreadableFile } from '../scan/scan';
+import { invalid } from '../errors';
 
 const FORM_KIND = { course: 'course-certificate', card: 'cpr-aed-card' } as const;
 
@@ -22,7 +23,8 @@ export function scanService() {
         result = await scanCertificate(fileName, Buffer.from(contentBase64, 'base64'));
       } catch (error) {
         if (!(error instanceof UnreadableFile)) throw error;
-        return { result: null, message: `Could not read ${fileName}: ${error.message} Fill in the form by hand.`, notes: {} };
+        // Refused as bad input: the form shows why, and stays as it was for filling in by hand.
+        throw invalid('contentBase64', `Could not read ${fileName}: ${error.message} Fill in the form by hand.`);
       }
       if (result.document === 'unknown') {
         return {

@@ -21,7 +21,9 @@ export function CertificateReader({ form, onRead }: { form: 'course' | 'card'; o
     const result = await call('scanCertificate', { fileName: file.name, contentBase64: await readAsBase64(file), form });
     setReading(null);
     if (!result.ok) {
-      setMessage({ text: result.error.message, ok: false });
+      // "contentBase64: Could not read …": the field's name means nothing to the person.
+      const { field, message } = result.error;
+      setMessage({ text: field ? message.replace(`${field}: `, '') : message, ok: false });
       return;
     }
     setMessage({ text: result.value.message, ok: result.value.result !== null });
