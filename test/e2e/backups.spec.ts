@@ -9,6 +9,8 @@ test("Settings: the day's automatic backup, Back up now, and Check my data findi
   await page.getByLabel('Your name').fill('Dana Rivera');
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByRole('button', { name: 'Skip for now' }).click();
+  // The welcome flow lands on the dashboard; only then is it safe to navigate elsewhere.
+  await expect(page.getByRole('heading', { level: 1, name: "Dana Rivera's dashboard" })).toBeVisible();
   await page.goto(`${app.url}#/settings`);
   const backups = page.getByRole('region', { name: 'Backups' });
   // The host made the day's automatic backup when it started.
