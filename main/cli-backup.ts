@@ -10,7 +10,7 @@ import { restoreBackup } from './core/backup/restore';
 import { writeBackup } from './core/backup/write';
 import { ATTACHMENTS_FOLDER } from './core/data-dir';
 import { count } from './core/domain/plural';
-import { bytes } from './core/packet/pen';
+import { bytes } from './core/bytes';
 
 export async function backupCommand(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({ args, options: { db: { type: 'string' }, out: { type: 'string' } }, allowPositionals: true });

@@ -5,7 +5,9 @@ import { DATABASE_FILE, resolveDataDir } from './core/data-dir';
 import { isCalendarDate, localToday, type CalendarDate } from './core/dates';
 
 /** Bad input: the message goes to stderr and the exit status is 2. */
-export class UsageError extends Error {}
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
 
 /** The resources folder of the built app (rule sets, fonts). */
 // The packaged app's command line (main/index.ts) names its own resources folder.
@@ -41,7 +43,9 @@ export function asOfOption(value: string | undefined): CalendarDate {
 }
 
 /** A CSV import refused (every problem, by line and column): exit 2. */
-export class CsvImportError extends Error {}
+export class CsvImportError extends Error {
+  override name = 'CsvImportError';
+}
 
 /** A text file the user named, as UTF-8 (bytes that are not are refused, never replaced). */
 export function readTextFile(path: string): string {

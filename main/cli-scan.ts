@@ -9,7 +9,9 @@ import { scanCertificate, UnreadableFile } from './core/scan/scan';
 import { escapeControlCharacters } from './core/text';
 
 /** A file that could not be read: exit 2 with the reason. */
-export class ScanError extends Error {}
+export class ScanError extends Error {
+  override name = 'ScanError';
+}
 
 export async function scanCommand(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean' } }, allowPositionals: true });

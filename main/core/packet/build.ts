@@ -1,9 +1,7 @@
 // Assembles the audit packet: pdfkit draws Recert's own pages and the stamps; pdf-lib (the
 // @cantoo fork, which also opens PDFs that carry only an owner password) imports certificate pages
 // whole, embeds photos without re-encoding, and adds attachments and bookmarks.
-import { randomBytes } from 'node:crypto';
 import { readFileSync, renameSync, rmSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
 import {
   concatTransformationMatrix,
   drawObject,
@@ -22,6 +20,7 @@ import { renderFrontMatter, type FrontMatter } from './front-matter';
 import { isQuarterTurn, orientationMatrix } from './jpeg';
 import { addOutline, type OutlineItem } from './outline';
 import { renderOverlays } from './overlay';
+import { temporaryPathFor } from './paths';
 import type { Exhibit, PacketPlan } from './plan';
 import { savePdfToFile } from './stream-save';
 
@@ -258,11 +257,6 @@ export async function buildPacket(plan: PacketPlan, options: BuildOptions): Prom
   const bytes = await packet.save({ useObjectStreams: true });
   step('Saved the packet');
   return bytes;
-}
-
-/** A temporary name beside the target, so that the final rename stays on one file system. */
-export function temporaryPathFor(out: string): string {
-  return join(dirname(out), `.${basename(out)}.${randomBytes(6).toString('hex')}.tmp`);
 }
 
 /**

@@ -3,7 +3,8 @@
 import { renameSync, rmSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { newId } from '../ids';
-import { temporaryPathFor, type PacketProgress } from './build';
+import type { PacketProgress } from './build';
+import { temporaryPathFor } from './paths';
 import type { PacketPlan } from './plan';
 
 export type PacketJobState = 'running' | 'done' | 'failed' | 'cancelled';

@@ -1,6 +1,7 @@
 // Thin helpers over pdfkit: documents with the packet's fonts, mixed-script text, footers.
 import PDFDocument from 'pdfkit';
 import type { FontSet } from './fonts';
+export { bytes } from '../bytes';
 
 export type Doc = PDFKit.PDFDocument;
 
@@ -96,10 +97,4 @@ export function footer(
     });
   });
   doc.y = saved;
-}
-
-export function bytes(size: number): string {
-  if (size < 1024) return `${size} B`;
-  if (size < 1024 * 1024) return `${(size / 1024).toFixed(1)} KB`;
-  return `${(size / 1024 / 1024).toFixed(1)} MB`;
 }

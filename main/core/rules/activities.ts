@@ -23,15 +23,61 @@ const RULE_OF_REASON: Record<ActivityReason, RuleId> = {
   counted: 'R2',
 };
 
-/** The same course twice: compared without case, accents of spacing or punctuation. */
-function courseKey(activity: ActivityFacts): string {
-  const norm = (s: string) =>
-    s
+/**
+ * A title or provider as compared for "the same course twice": without case, accents of spacing or
+ * punctuation. Memoised: a gym's records repeat the same titles and providers thousands of times,
+ * and normalising is most of what checking a course costs. (toLowerCase is the English mapping: it
+ * does not depend on the computer's locale.)
+ */
+const normalised = new Map<string, string>();
+function norm(text: string): string {
+  let key = normalised.get(text);
+  if (key === undefined) {
+    key = text
       .normalize('NFKC')
-      .toLocaleLowerCase('en')
+      .toLowerCase()
       .replace(/[\s\p{P}]+/gu, ' ')
       .trim();
-  return `${norm(activity.title)}|${norm(activity.provider)}`;
+    // Bounded: a long-running app meets new titles for ever.
+    if (normalised.size >= 50_000) normalised.clear();
+    normalised.set(text, key);
+  }
+  return key;
+}
+
+/** Titles seen, by provider: nested rather than one joined key, so no new string is built per course. */
+type SeenCourses = Map<string, Set<string>>;
+function seenBefore(seen: SeenCourses, activity: ActivityFacts): boolean {
+  const provider = norm(activity.provider);
+  let titles = seen.get(provider);
+  if (!titles) {
+    titles = new Set();
+    seen.set(provider, titles);
+  }
+  const title = norm(activity.title);
+  if (titles.has(title)) return true;
+  titles.add(title);
+  return false;
+}
+
+/** The first reason that applies to one activity (R4, R5, R13), in the order docs/records-file.md gives. */
+function reasonOf(
+  activity: ActivityFacts,
+  cycle: { start: CalendarDate },
+  coursesBy: CalendarDate,
+  reference: CalendarDate,
+  seen: SeenCourses | null,
+): ActivityReason {
+  if (activity.completed > reference) return 'not-yet-completed';
+  if (activity.completed < cycle.start) return 'before-cycle';
+  if (activity.completed > coursesBy) return 'after-course-deadline';
+  if (activity.approval === 'petition') {
+    if (activity.petitionStatus === null) return 'petition-required';
+    if (activity.petitionStatus === 'pending') return 'petition-pending';
+    if (activity.petitionStatus === 'denied') return 'petition-denied';
+  }
+  if (seen && seenBefore(seen, activity)) return 'repeated-course';
+  return 'counted';
 }
 
 /** R4, R5, R13: the first reason that applies to each activity, in the order docs/records-file.md gives. */
@@ -42,24 +88,9 @@ export function activityVerdicts(
   reference: CalendarDate,
 ): ActivityVerdict[] {
   const coursesBy = applyOffset(cycle.end, ruleSet.courseDeadline.value);
-  const seen = new Set<string>();
+  const seen: SeenCourses | null = ruleSet.requirement.noRepeatedCourses?.value ? new Map() : null;
   return activities.map((activity) => {
-    const reason = ((): ActivityReason => {
-      if (activity.completed > reference) return 'not-yet-completed';
-      if (activity.completed < cycle.start) return 'before-cycle';
-      if (activity.completed > coursesBy) return 'after-course-deadline';
-      if (activity.approval === 'petition') {
-        if (activity.petitionStatus === null) return 'petition-required';
-        if (activity.petitionStatus === 'pending') return 'petition-pending';
-        if (activity.petitionStatus === 'denied') return 'petition-denied';
-      }
-      if (ruleSet.requirement.noRepeatedCourses?.value) {
-        const key = courseKey(activity);
-        if (seen.has(key)) return 'repeated-course';
-        seen.add(key);
-      }
-      return 'counted';
-    })();
+    const reason = reasonOf(activity, cycle, coursesBy, reference, seen);
     return { activity, units: activityUnits(activity, ruleSet), reason, rule: RULE_OF_REASON[reason] };
   });
 }

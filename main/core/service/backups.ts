@@ -6,7 +6,7 @@ import { writeBackup } from '../backup/write';
 import { ATTACHMENTS_FOLDER } from '../data-dir';
 import { formatDate } from '../dates';
 import type { BackupsView, DataCheckView } from '../domain/views';
-import { bytes } from '../packet/pen';
+import { bytes } from '../bytes';
 import type { ServiceContext } from './context';
 
 /** "23 Nov 2026, 09:14": when a backup was made, in the local time of this computer. */

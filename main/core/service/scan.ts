@@ -2,7 +2,6 @@
 // saved (the form is saved by the person, with the file attached).
 import type { ScannedFields, ScanView } from '../domain/scan';
 import { CHECK_BELOW, scanSummary } from '../scan/describe';
-import { scanCertificate, UnreadableFile } from '../scan/scan';
 import { invalid } from '../errors';
 
 const FORM_KIND = { course: 'course-certificate', card: 'cpr-aed-card' } as const;
@@ -18,6 +17,8 @@ export function scanService() {
       contentBase64: string;
       form: 'course' | 'card';
     }): Promise<ScanView> => {
+      // Reading code (pdf.js, Tesseract) loads on the first certificate, not when the app starts.
+      const { scanCertificate, UnreadableFile } = await import('../scan/scan');
       let result;
       try {
         result = await scanCertificate(fileName, Buffer.from(contentBase64, 'base64'));

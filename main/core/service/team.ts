@@ -6,9 +6,7 @@ import { CsvError } from '../csv/table';
 import { invalid } from '../errors';
 import { groupBy } from '../group-by';
 import { newId } from '../ids';
-import { loadFontSet } from '../packet/fonts';
 import { teamReportCsv } from '../team/csv';
-import { teamReportPdf } from '../team/pdf';
 import { buildTeamReport } from '../team/report';
 import { planRoster, rosterPreview, type RosterPlan } from '../team/roster';
 import { buildTeamView } from '../team/view';
@@ -62,6 +60,8 @@ export function teamService(ctx: ServiceContext) {
         const csv = teamReportCsv(buildTeamReport(entries, people.length, date));
         return deliverFile(ctx, { fileName, mediaType: 'text/csv; charset=utf-8', bytes: Buffer.from(csv, 'utf8') });
       }
+      // The PDF code (pdfkit, fonts) loads when a report is first asked for, not when the app starts.
+      const [{ teamReportPdf }, { loadFontSet }] = await Promise.all([import('../team/pdf'), import('../packet/fonts')]);
       const pdf = await teamReportPdf(teamView(date), loadFontSet(ctx.fontDir));
       return deliverFile(ctx, { fileName, mediaType: 'application/pdf', bytes: pdf });
     },

@@ -1,0 +1,97 @@
+// `recert import` and `export`: the records file, the bundle and CSV courses (docs/cli.md).
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { openAppContext } from './app-context';
+import { CsvImportError, dataLocation, existingDataLocation, readTextFile, resourcesDir, UsageError } from './cli-common';
+import { count } from './core/domain/plural';
+import type { CourseCsvView } from './core/domain/views';
+import { exportRecords } from './core/records-file/export';
+import { importRecords } from './core/records-file/import';
+import { BUNDLE_EXTENSION, openRecords, writeBundle } from './core/records-file/bundle';
+import { describeImport, describeRows, importedText } from './core/records-file/describe-import';
+import { applyUpdate, planUpdate } from './core/records-file/update';
+
+export async function importCommand(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: {
+      db: { type: 'string' },
+      update: { type: 'boolean' },
+      'dry-run': { type: 'boolean' },
+      person: { type: 'string' },
+      credential: { type: 'string', multiple: true },
+    },
+    allowPositionals: true,
+  });
+  const [file, ...extra] = positionals;
+  if (!file || extra.length > 0)
+    throw new UsageError('import needs exactly one FILE (a records file, a .recert bundle or a CSV file of courses)');
+  if (/\.csv$/i.test(file)) {
+    if (!values.person) throw new UsageError('import of a CSV file of courses needs --person ID (the person the courses belong to)');
+    const context = openAppContext({ ...existingDataLocation(values.db), resourcesDir });
+    try {
+      const csvText = readTextFile(resolve(file));
+      const input = { personId: values.person, csvText, ...(values.credential ? { credentialIds: values.credential } : {}) };
+      const result = await context.dispatch(values['dry-run'] ? 'previewCourseCsv' : 'importCourseCsv', input);
+      if (!result.ok) throw new CsvImportError(result.error.message);
+      const view = result.value as CourseCsvView;
+      if (view.problems.length > 0)
+        throw new CsvImportError(`The courses were not imported; fix these and try again:\n${view.problems.join('\n')}`);
+      process.stdout.write(`${view.summaryText}${values['dry-run'] ? ' Dry run: nothing was changed.' : ''}\n`);
+    } finally {
+      context.close();
+    }
+    return;
+  }
+  if (values.person || values.credential) throw new UsageError('--person and --credential go with a CSV file of courses');
+  if (values['dry-run'] && !values.update) throw new UsageError('--dry-run goes with --update');
+  const context = openAppContext({ ...dataLocation(values.db), resourcesDir });
+  try {
+    const opened = await openRecords(resolve(file), new Set(context.ruleSets.map((r) => r.id)));
+    try {
+      if (values.update) {
+        const names = new Map(context.ruleSets.map((r) => [r.id, r.credential]));
+        const plan = planUpdate(opened.parsed, context.store, (id) => names.get(id) ?? id);
+        if (!values['dry-run']) applyUpdate(plan, opened.parsed, context.store, context.files);
+        const lines = describeImport(plan.preview);
+        const kept = describeRows(plan.preview).filter((r) => r.action === 'kept' && r.kind !== 'people');
+        for (const row of kept)
+          lines.push(`  Kept (not in the file): ${row.kindText.toLowerCase().replace(/s$/, '')} "${row.label}" of ${row.person}`);
+        process.stdout.write(
+          `${lines.join('\n')}\n${values['dry-run'] ? 'Dry run: nothing was changed.' : `Updated ${context.dataDir}.`}\n`,
+        );
+        return;
+      }
+      const counts = importRecords(opened.parsed, context.store, context.files);
+      process.stdout.write(`Imported ${importedText(counts)} into ${context.dataDir}.\n`);
+    } finally {
+      opened.dispose();
+    }
+  } finally {
+    context.close();
+  }
+}
+
+export async function exportCommand(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { db: { type: 'string' }, out: { type: 'string' }, person: { type: 'string' } },
+    allowPositionals: true,
+  });
+  if (positionals.length > 0) throw new UsageError(`export takes no FILE argument; use --out FILE`);
+  if (!values.out) throw new UsageError('export needs --out FILE (a .json records file, or a .recert bundle)');
+  const bundle = values.out.toLowerCase().endsWith(BUNDLE_EXTENSION);
+  if (values.person && !bundle) throw new UsageError('--person goes with a .recert bundle: --out FILE.recert');
+  const context = openAppContext({ ...existingDataLocation(values.db), resourcesDir });
+  try {
+    const out = resolve(values.out);
+    const counts = bundle
+      ? await writeBundle(context.store, context.files, out, values.person)
+      : exportRecords(context.store, context.files, out);
+    process.stdout.write(
+      `Exported ${count(counts.people, 'person', 'people')} and ${count(counts.certificateFiles, 'certificate file', 'certificate files')} to ${out}.\n`,
+    );
+  } finally {
+    context.close();
+  }
+}
