@@ -133,14 +133,9 @@ it('course log and dashboard with 100,000 activities, in Chromium', async () => 
   );
   report("one credential's dashboard after the click", large.dashboard, 'ms', '≤ 100 ms', large.dashboard <= 100);
   report('  baseline with 100 courses', small.dashboard, 'ms', 'reference', true);
-  const nodeStart =
-    Number(
-      (() => {
-        const t = process.hrtime.bigint();
-        spawnSync(process.execPath, ['-e', '0']);
-        return process.hrtime.bigint() - t;
-      })(),
-    ) / 1e6;
+  const nodeStarted = process.hrtime.bigint();
+  spawnSync(process.execPath, ['-e', '0']);
+  const nodeStart = Number(process.hrtime.bigint() - nodeStarted) / 1e6;
   report(
     'app start in browser mode: host started → first screen with data (100 courses)',
     small.appStart,
