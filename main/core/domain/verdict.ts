@@ -105,6 +105,17 @@ export interface Verdict {
     status: RuleId;
     feeTier: RuleId;
     blockers: Record<string, RuleId>;
+    /**
+     * By the warning's kind, the part of its code before ":" ("no-certificate" for
+     * "no-certificate:a1"): the rule depends only on the kind, and a credential with thousands of
+     * courses would otherwise carry thousands of entries.
+     */
     warnings: Record<string, RuleId>;
   };
+}
+
+/** "no-certificate:a1" → "no-certificate": the key of a warning in `explain.warnings`. */
+export function warningKind(code: string): string {
+  const colon = code.indexOf(':');
+  return colon < 0 ? code : code.slice(0, colon);
 }

@@ -45,13 +45,19 @@ const str = (value: unknown): string | undefined => (typeof value === 'string' ?
 /** Cross-field and cross-record checks, on the raw JSON so that they run even when the shape is off elsewhere. */
 function semanticProblems(raw: Raw, options: ParseOptions, attachments: Map<string, ResolvedAttachment>): string[] {
   const problems: string[] = [];
-  const firstSeen = new Map<string, string>();
-  function unique(kind: string, value: unknown, path: string) {
+  // Where each id was first seen, per kind of record; the path is built only for a duplicate.
+  const firstSeen = new Map<string, Map<string, () => string>>();
+  function unique(kind: string, value: unknown, path: () => string) {
     const key = str(value);
     if (key === undefined) return;
-    const earlier = firstSeen.get(`${kind}:${key}`);
-    if (earlier) problems.push(`${path}: "${key}" is used twice (also at ${earlier}); ids must be unique in the file`);
-    else firstSeen.set(`${kind}:${key}`, path);
+    let seen = firstSeen.get(kind);
+    if (!seen) {
+      seen = new Map();
+      firstSeen.set(kind, seen);
+    }
+    const earlier = seen.get(key);
+    if (earlier) problems.push(`${path()}: "${key}" is used twice (also at ${earlier()}); ids must be unique in the file`);
+    else seen.set(key, path);
   }
 
   function checkAttachments(owner: Raw, path: string) {
@@ -128,12 +134,12 @@ function semanticProblems(raw: Raw, options: ParseOptions, attachments: Map<stri
   list(raw.people).forEach((person, p) => {
     if (!isRecord(person)) return;
     const at = `people[${p}]`;
-    unique('person', person.id, `${at}.id`);
+    unique('person', person.id, () => `${at}.id`);
     const ownCredentials = new Set<string>();
     list(person.credentials).forEach((credential, c) => {
       if (!isRecord(credential)) return;
       const path = `${at}.credentials[${c}]`;
-      unique('credential', credential.id, `${path}.id`);
+      unique('credential', credential.id, () => `${path}.id`);
       const credentialId = str(credential.id);
       if (credentialId) ownCredentials.add(credentialId);
       const ruleSet = str(credential.ruleSet);
@@ -152,7 +158,7 @@ function semanticProblems(raw: Raw, options: ParseOptions, attachments: Map<stri
     list(person.activities).forEach((activity, a) => {
       if (!isRecord(activity)) return;
       const path = `${at}.activities[${a}]`;
-      unique('activity', activity.id, `${path}.id`);
+      unique('activity', activity.id, () => `${path}.id`);
       const hasCeus = activity.ceus !== undefined;
       const hasHours = activity.contactHours !== undefined;
       if (hasCeus && hasHours) problems.push(`${path}.contactHours: give either ceus or contactHours, not both`);
@@ -169,7 +175,7 @@ function semanticProblems(raw: Raw, options: ParseOptions, attachments: Map<stri
     list(person.cprAed).forEach((card, k) => {
       if (!isRecord(card)) return;
       const path = `${at}.cprAed[${k}]`;
-      unique('card', card.id, `${path}.id`);
+      unique('card', card.id, () => `${path}.id`);
       const completed = str(card.completed);
       const expires = str(card.expires);
       if (completed && expires && expires < completed) problems.push(`${path}.expires: must not be before completed`);

@@ -1,7 +1,7 @@
 // Plain words for the engine's codes: what stands in the way and what to do about it. Used by the
 // CLI's summary and sent to the renderer with each verdict, so the screens never interpret codes.
 import { addDays, daysBetween, formatDate, type CalendarDate } from '../dates';
-import type { ActivityReason, CprAedReason, Verdict } from '../domain/verdict';
+import { warningKind, type ActivityReason, type CprAedReason, type Verdict } from '../domain/verdict';
 import type { Explained } from '../domain/views';
 import { formatAmount, formatProgress } from './amounts';
 import type { RuleSet } from './ruleset-schema';
@@ -135,7 +135,7 @@ export function explainBlocker(code: string, verdict: Verdict, ruleSet: RuleSet)
 }
 
 export function explainWarning(code: string, verdict: Verdict, ruleSet: RuleSet): Explained {
-  const rule = verdict.explain.warnings[code] ?? 'R10';
+  const rule = verdict.explain.warnings[warningKind(code)] ?? 'R10';
   const [kind, id] = code.split(':');
   switch (kind) {
     case 'no-certificate':

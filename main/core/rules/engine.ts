@@ -8,6 +8,7 @@ import { applyOffset } from './offsets';
 import type { RuleId, RuleSet } from './ruleset-schema';
 import type { EvaluationInput, FeeTier, Status, Verdict } from '../domain/verdict';
 import { decimal, thousandths } from './units';
+import { warningKind } from '../domain/verdict';
 import { applicationWindows, finalApplicationDate, windowOn } from './windows';
 
 export function evaluateCredential(ruleSet: RuleSet, input: EvaluationInput): Verdict {
@@ -40,19 +41,28 @@ export function evaluateCredential(ruleSet: RuleSet, input: EvaluationInput): Ve
   if (totals.ownCourses < ownRequired) blockers.push(['own-courses-short', 'R14']);
   if (ruleSet.cprAed.required.value && !cpr.ok) blockers.push(['cpr-aed', cpr.rule]);
 
-  const warnings: [string, RuleId][] = cycle.warnings.map((w) => [w.code, w.rule]);
+  // A credential with thousands of courses without certificates has thousands of warnings: each is
+  // a code in the list, and its rule is kept once per kind (a map with a key per warning was most of
+  // the engine's time).
+  const warnings: string[] = [];
+  const warningRules: Record<string, RuleId> = {};
+  const warn = (code: string, rule: RuleId) => {
+    warnings.push(code);
+    warningRules[warningKind(code)] = rule;
+  };
+  for (const w of cycle.warnings) warn(w.code, w.rule);
   for (const verdict of activities) {
-    if (verdict.reason === 'counted' && !verdict.activity.hasCertificate) warnings.push([`no-certificate:${verdict.activity.id}`, 'R10']);
+    if (verdict.reason === 'counted' && !verdict.activity.hasCertificate) warn(`no-certificate:${verdict.activity.id}`, 'R10');
   }
-  if (cpr.ok && cpr.card && !cpr.card.hasCertificate) warnings.push([`no-certificate:${cpr.card.id}`, 'R10']);
-  if (cpr.ok && cpr.card && cpr.card.expires < expiration && !application) warnings.push(['cpr-aed-expires-before-expiration', 'R6']);
-  if (cpr.reason === 'online-only-waiver') warnings.push(['online-only-waiver', 'R7']);
-  if (cpr.waiverEndUnknown) warnings.push(['waiver-end-unknown', 'R7']);
+  if (cpr.ok && cpr.card && !cpr.card.hasCertificate) warn(`no-certificate:${cpr.card.id}`, 'R10');
+  if (cpr.ok && cpr.card && cpr.card.expires < expiration && !application) warn('cpr-aed-expires-before-expiration', 'R6');
+  if (cpr.reason === 'online-only-waiver') warn('online-only-waiver', 'R7');
+  if (cpr.waiverEndUnknown) warn('waiver-end-unknown', 'R7');
   for (const verdict of activities) {
-    if (verdict.reason === 'petition-pending') warnings.push([`petition-pending:${verdict.activity.id}`, 'R5']);
+    if (verdict.reason === 'petition-pending') warn(`petition-pending:${verdict.activity.id}`, 'R5');
   }
-  for (const category of totals.capped) warnings.push([`category-cap:${category}`, 'R12']);
-  if (credential.auditNoticeReceived && !credential.documentsSent) warnings.push(['audit-open', 'R10']);
+  for (const category of totals.capped) warn(`category-cap:${category}`, 'R12');
+  if (credential.auditNoticeReceived && !credential.documentsSent) warn('audit-open', 'R10');
 
   const requirementsMet = !blockers.some(([code]) => code !== 'lapsed' && code !== 'application-too-late');
   const canSubmit = !application && blockers.length === 0;
@@ -114,13 +124,13 @@ export function evaluateCredential(ruleSet: RuleSet, input: EvaluationInput): Ve
     },
     petitionFees: petitionFee * petitioned,
     blockers: blockers.map(([code]) => code),
-    warnings: warnings.map(([code]) => code),
+    warnings,
     explain: {
       cycle: cycle.rule,
       status: statusRule,
       feeTier: 'R8',
       blockers: Object.fromEntries(blockers),
-      warnings: Object.fromEntries(warnings),
+      warnings: warningRules,
     },
   };
 }
