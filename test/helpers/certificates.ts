@@ -4,7 +4,8 @@
 // I and J were written next and measured untuned (93.3 %); I showed two faults in finding the title
 // (a label matched inside a word; "for successful completion of"), fixed. K was written next and
 // measured untuned with J (88.3 %): "Course name:" was taken for the person's name, and "Learner:"
-// was unknown; fixed. J is the one layout never tuned for. Photos of them are rendered with
+// was unknown; fixed. L and M were written after the last fix and never tuned for; with J they are
+// the held-out measure. Photos of them are rendered with
 // poppler, then rotated, noised and given an EXIF orientation, as a phone would.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -392,6 +393,58 @@ export const LAYOUTS: Layout[] = [
         completed: v.completed,
         ceus: v.amount,
         approvalCode: v.code,
+      };
+    },
+  },
+  {
+    id: 'L statement of attendance, dates written out',
+    heldOut: true,
+    draw(doc, v) {
+      font(doc, true);
+      doc.fontSize(20).text('Statement of Attendance', 72, 80);
+      font(doc);
+      doc.fontSize(12).text(`Attendee: ${v.name}`, 72, 130);
+      doc.text(`Workshop: ${v.title}`, 72, 155);
+      doc.text(`Presented by ${v.provider}`, 72, 180);
+      doc.text(`Attended on ${longUs(v.completed)}`, 72, 205);
+      doc.text(`Continuing education units: ${v.amount}`, 72, 230);
+      doc.text(`Provider course code ${v.code}`, 72, 255);
+      doc.fontSize(9).text(`Document generated ${longUs('2026-11-20')}`, 72, 700);
+      return {
+        document: 'course-certificate',
+        name: v.name,
+        title: v.title,
+        provider: v.provider,
+        completed: v.completed,
+        ceus: v.amount,
+        approvalCode: v.code,
+      };
+    },
+  },
+  {
+    id: 'M Red Cross digital certificate, two columns',
+    heldOut: true,
+    draw(doc, v) {
+      font(doc, true);
+      doc.fontSize(18).text('Adult First Aid/CPR/AED', 72, 72);
+      font(doc);
+      doc.fontSize(12).text('American Red Cross Training Services', 72, 100);
+      doc.text(v.name, 72, 140);
+      doc.text('Date Completed', 72, 180);
+      doc.text(shortUs(v.completed), 300, 180);
+      doc.text('Valid For', 72, 200);
+      doc.text('2 Years', 300, 200);
+      doc.text('Certificate ID', 72, 220);
+      doc.text(v.code, 300, 220);
+      doc.text('Blended learning course with in-person skills session', 72, 250);
+      return {
+        document: 'cpr-aed-card',
+        name: v.name,
+        provider: 'American Red Cross',
+        completed: v.completed,
+        adultCpr: true,
+        aed: true,
+        handsOn: true,
       };
     },
   },
