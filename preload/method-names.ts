@@ -63,4 +63,5 @@ export const methodNames = [
   'exportCourseLogCsv',
   'restoreBackup',
   'scanCertificate',
+  'getScanProgress',
 ] as const;

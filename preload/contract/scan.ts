@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { requiredText } from '../../main/core/domain/fields';
 import { MAX_ATTACHMENT_BYTES } from '../../main/core/domain/records';
-import type { ScanView } from '../../main/core/domain/scan';
+import type { ScanProgress, ScanView } from '../../main/core/domain/scan';
 import { method, returns } from './method';
 
 export const scanContract = {
@@ -21,4 +21,6 @@ export const scanContract = {
     }),
     returns<ScanView>(),
   ),
+  /** While a photo is read: how far it has come, in words. */
+  getScanProgress: method(z.strictObject({}), returns<ScanProgress>()),
 } as const;

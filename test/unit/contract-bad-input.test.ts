@@ -228,6 +228,7 @@ const fixtures: Record<MethodName, Fixture> = {
     required: ['fileName', 'contentBase64'],
     ids: [],
   },
+  getScanProgress: { valid: () => ({}), required: [], ids: [] },
   scanCertificate: {
     valid: () => ({ fileName: 'ces.pdf', contentBase64: certificateBase64, form: 'course' }),
     required: ['fileName', 'contentBase64', 'form'],

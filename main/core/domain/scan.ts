@@ -40,3 +40,8 @@ export interface ScanView {
   /** Per filled field: "From the certificate (90 % sure)", and whether to check it (highlighted). */
   notes: Partial<Record<keyof ScannedFields, { text: string; check: boolean }>>;
 }
+
+/** How far reading a photo has come, while it is read ("Recognising text… 45 %"), or null. */
+export interface ScanProgress {
+  text: string | null;
+}

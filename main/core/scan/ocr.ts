@@ -14,12 +14,24 @@ function languageFolder(): string {
   return join(dirname(require.resolve('@tesseract.js-data/eng/package.json')), '4.0.0_best_int');
 }
 
+/** Tesseract's progress on the image being read: 0–1, with what it is doing. */
+export interface OcrProgress {
+  status: string;
+  progress: number;
+}
+let listener: ((progress: OcrProgress) => void) | null = null;
+
 let shared: { worker: Promise<Worker>; idle: NodeJS.Timeout | null } | null = null;
 /** One worker, started on first use and stopped after a minute without work (its model is 15 MB). */
 function worker(): Promise<Worker> {
   if (!shared) {
     shared = {
-      worker: createWorker('eng', 1, { langPath: languageFolder(), gzip: true, cacheMethod: 'none', logger: () => undefined }),
+      worker: createWorker('eng', 1, {
+        langPath: languageFolder(),
+        gzip: true,
+        cacheMethod: 'none',
+        logger: (m: OcrProgress) => listener?.(m),
+      }),
       idle: null,
     };
   }
@@ -89,7 +101,8 @@ interface OcrBlock {
 }
 
 /** The lines Tesseract reads in the image (its own line finding), with their boxes and confidence. */
-export async function ocrPieces(image: Uint8Array): Promise<TextPiece[]> {
+export async function ocrPieces(image: Uint8Array, onProgress?: (progress: OcrProgress) => void): Promise<TextPiece[]> {
+  listener = onProgress ?? null;
   const w = await worker();
   try {
     const { data } = await w.recognize(Buffer.from(upright(image)), { rotateAuto: true }, { blocks: true, text: false });
@@ -108,6 +121,7 @@ export async function ocrPieces(image: Uint8Array): Promise<TextPiece[]> {
       ),
     );
   } finally {
+    listener = null;
     releaseLater();
   }
 }

@@ -6,7 +6,7 @@ import { MAX_ATTACHMENT_BYTES } from '../domain/records';
 import type { ScanResult, ScanSource } from '../domain/scan';
 import { findFields } from './fields';
 import { linesFromPieces, type TextPiece } from './lines';
-import { ocrPieces } from './ocr';
+import { ocrPieces, type OcrProgress } from './ocr';
 import { pdfTextPieces, scannedPageImage, UnreadableFile } from './pdf-text';
 
 export { UnreadableFile } from './pdf-text';
@@ -27,9 +27,9 @@ function withTimeLimit<T>(work: Promise<T>): Promise<T> {
   return Promise.race([work, limit]).finally(() => clearTimeout(timer));
 }
 
-async function ocr(image: Uint8Array): Promise<TextPiece[]> {
+async function ocr(image: Uint8Array, onProgress?: (progress: OcrProgress) => void): Promise<TextPiece[]> {
   try {
-    return await withTimeLimit(ocrPieces(image));
+    return await withTimeLimit(ocrPieces(image, onProgress));
   } catch (error) {
     if (error instanceof UnreadableFile) throw error;
     throw new UnreadableFile(`The image cannot be read (${error instanceof Error ? error.message.slice(0, 120) : String(error)}).`);
@@ -37,7 +37,7 @@ async function ocr(image: Uint8Array): Promise<TextPiece[]> {
 }
 
 /** Reads a certificate; throws UnreadableFile with the reason when it cannot. */
-export async function scanCertificate(file: string, bytes: Uint8Array): Promise<ScanResult> {
+export async function scanCertificate(file: string, bytes: Uint8Array, onProgress?: (progress: OcrProgress) => void): Promise<ScanResult> {
   if (bytes.length === 0) throw new UnreadableFile('The file is empty.');
   if (bytes.length > MAX_ATTACHMENT_BYTES) throw new UnreadableFile(`The file is larger than ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB.`);
   const type = sniffMediaType(bytes.subarray(0, 64));
@@ -51,7 +51,7 @@ export async function scanCertificate(file: string, bytes: Uint8Array): Promise<
       // A scan saved as PDF: its page is a photo.
       const image = await scannedPageImage(bytes).catch(() => null);
       if (!image) throw new UnreadableFile('The PDF has no text and no scanned photo Recert can read.');
-      pieces = await ocr(image);
+      pieces = await ocr(image, onProgress);
       source = 'ocr';
     }
   } else {
@@ -63,7 +63,7 @@ export async function scanCertificate(file: string, bytes: Uint8Array): Promise<
         throw new UnreadableFile('The HEIC photo cannot be decoded.');
       }
     }
-    pieces = await ocr(image);
+    pieces = await ocr(image, onProgress);
   }
   const lines = linesFromPieces(pieces);
   if (lines.length === 0) throw new UnreadableFile('No text was found in it.');

@@ -1,13 +1,25 @@
 // Reading a certificate dropped on the course or card form: what it proposes, in words, and nothing
 // saved (the form is saved by the person, with the file attached).
-import type { ScannedFields, ScanView } from '../domain/scan';
+import type { ScannedFields, ScanProgress, ScanView } from '../domain/scan';
 import { CHECK_BELOW, scanSummary } from '../scan/describe';
 import { invalid } from '../errors';
 
 const FORM_KIND = { course: 'course-certificate', card: 'cpr-aed-card' } as const;
 
+/** Tesseract's steps in words. */
+const STEPS: Record<string, string> = {
+  'loading tesseract core': 'Starting the reader',
+  'initializing tesseract': 'Starting the reader',
+  'loading language traineddata': 'Loading the English model',
+  'initializing api': 'Starting the reader',
+  'recognizing text': 'Recognising text',
+};
+
 export function scanService() {
+  // One certificate is read at a time in a window; its progress is asked for while it is read.
+  let progress: ScanProgress = { text: null };
   return {
+    getScanProgress: (): ScanProgress => progress,
     scanCertificate: async ({
       fileName,
       contentBase64,
@@ -21,11 +33,15 @@ export function scanService() {
       const { scanCertificate, UnreadableFile } = await import('../scan/scan');
       let result;
       try {
-        result = await scanCertificate(fileName, Buffer.from(contentBase64, 'base64'));
+        result = await scanCertificate(fileName, Buffer.from(contentBase64, 'base64'), ({ status, progress: done }) => {
+          progress = { text: `${STEPS[status] ?? 'Reading the photo'}… ${Math.round(done * 100)} %` };
+        });
       } catch (error) {
         if (!(error instanceof UnreadableFile)) throw error;
         // Refused as bad input: the form shows why, and stays as it was for filling in by hand.
         throw invalid('contentBase64', `Could not read ${fileName}: ${error.message} Fill in the form by hand.`);
+      } finally {
+        progress = { text: null };
       }
       if (result.document === 'unknown') {
         return {

@@ -1,4 +1,4 @@
-import { useId, useState, type DragEvent } from 'react';
+import { useEffect, useId, useState, type DragEvent } from 'react';
 import type { ScanView } from '../../../preload/contract';
 import { call } from '../api';
 import { readAsBase64 } from './files';
@@ -13,6 +13,21 @@ export function CertificateReader({ form, onRead }: { form: 'course' | 'card'; o
   const [reading, setReading] = useState<string | null>(null);
   const [message, setMessage] = useState<{ text: string; ok: boolean } | null>(null);
   const [dragging, setDragging] = useState(false);
+  const [progress, setProgress] = useState<string | null>(null);
+
+  // A photo takes seconds to read: main says how far it has come, asked for twice a second.
+  useEffect(() => {
+    if (!reading) return;
+    const timer = window.setInterval(() => {
+      void call('getScanProgress', {}).then((result) => {
+        if (result.ok) setProgress(result.value.text);
+      });
+    }, 500);
+    return () => {
+      window.clearInterval(timer);
+      setProgress(null);
+    };
+  }, [reading]);
 
   async function read(file: File | undefined) {
     if (!file) return;
@@ -56,7 +71,7 @@ export function CertificateReader({ form, onRead }: { form: 'course' | 'card'; o
       />
       <span className="muted">or drop its PDF or photo here. It is read on this computer; nothing is sent anywhere.</span>
       <p role="status" className={message && !message.ok ? 'field-error' : 'scan-message'}>
-        {reading ? `Reading ${reading}… (a photo takes a few seconds)` : (message?.text ?? '')}
+        {reading ? `Reading ${reading}… ${progress ?? '(a photo takes a few seconds)'}` : (message?.text ?? '')}
       </p>
     </div>
   );
