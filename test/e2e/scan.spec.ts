@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
-import { LAYOUTS, writeCorpus } from '../helpers/certificates';
+import { LAYOUTS, photoOf, writeCorpus } from '../helpers/certificates';
 import { expect, test } from './fixtures';
 
 const out = resolve(__dirname, '../../test-results/screenshots');
@@ -86,5 +86,16 @@ test('a certificate PDF dropped on Add course fills in the form; saved, the cour
   await cardForm.screenshot({ path: join(out, 'card-form-scanned-1280.png') });
   await cardForm.getByRole('button', { name: 'Add card' }).click();
   await expect(page.getByText('Saved the card from American Red Cross with its certificate red-cross.pdf.')).toBeVisible();
+
+  // A phone photo of an AHA card (stored sideways, with its EXIF orientation) is read by OCR.
+  const aha = corpus.find((e) => e.id.startsWith('H'));
+  if (!aha) throw new Error('corpus');
+  const photo = photoOf(aha.pdf, join(dir, 'aha-card.jpg'), { degrees: -1.5, seed: 5, exifOrientation6: true });
+  await page.getByRole('button', { name: 'Add card' }).click();
+  await dropFile(page, 'certificate-reader', photo, 'aha-card.jpg', 'image/jpeg');
+  const photoForm = page.getByRole('form', { name: 'Add a CPR/AED card' });
+  await expect(photoForm.getByLabel('Provider')).toHaveValue('American Heart Association', { timeout: 30_000 });
+  await expect(photoForm.getByLabel('Expires on')).toHaveValue('2028-02-29');
+  await expect(photoForm.getByRole('status')).toContainText('read from the image (OCR)');
   rmSync(dir, { recursive: true, force: true });
 });

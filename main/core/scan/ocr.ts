@@ -25,15 +25,17 @@ let shared: { worker: Promise<Worker>; idle: NodeJS.Timeout | null } | null = nu
 /** One worker, started on first use and stopped after a minute without work (its model is 15 MB). */
 function worker(): Promise<Worker> {
   if (!shared) {
-    shared = {
-      worker: createWorker('eng', 1, {
-        langPath: languageFolder(),
-        gzip: true,
-        cacheMethod: 'none',
-        logger: (m: OcrProgress) => listener?.(m),
-      }),
-      idle: null,
-    };
+    const created = createWorker('eng', 1, {
+      langPath: languageFolder(),
+      gzip: true,
+      cacheMethod: 'none',
+      logger: (m: OcrProgress) => listener?.(m),
+    }).then(async (w) => {
+      // Tesseract's own notes ("Estimating resolution as 245") would reach the terminal: they go nowhere.
+      await w.setParameters({ debug_file: '/dev/null' });
+      return w;
+    });
+    shared = { worker: created, idle: null };
   }
   if (shared.idle) clearTimeout(shared.idle);
   return shared.worker;
