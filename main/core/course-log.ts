@@ -16,8 +16,6 @@ export interface PersonSnapshot extends PersonRecords {
   ruleSets: Map<string, RuleSet>;
 }
 
-/** A row's verdict as prepared: the rule set kept to word the amount when the row is sent. */
-type RowVerdict = CourseLogRow['verdicts'][number] & { unit: RuleSet | undefined };
 type SortKey = NonNullable<CourseLogQuery['sort']>['key'];
 
 /** Code-point order, for ISO dates, ids and codes (localeCompare is far slower over 100,000 rows). */
@@ -32,36 +30,91 @@ function hourHundredths(activity: Activity): number {
   return activity.contactHours !== null ? toHundredths(activity.contactHours) : toThousandths(activity.ceus ?? 0);
 }
 
+/** One credential's verdict over the person's courses: where each course's verdict is in it (-1: none). */
+interface CredentialColumn {
+  credentialId: string;
+  /** The credential's short name ("NASM-CPT"). */
+  short: string;
+  unit: RuleSet | undefined;
+  verdicts: StoredVerdict['verdict']['activities'];
+  position: Int32Array;
+}
+
 interface Prepared {
   activities: Activity[];
-  verdicts: RowVerdict[][];
+  columns: CredentialColumn[];
+  /** Each course's completion date as a number (20260201), for the default sort. */
+  days: Int32Array;
   /** Lower-cased title, provider and code, made on the first search only. */
   haystacks: string[] | null;
 }
 
+/**
+ * Per credential, where each course's verdict sits: the engine lists a credential's courses in the
+ * person's course order, so one pass with two cursors finds them (no lookup per course, and no
+ * object per course: rows are built only for the window that is sent).
+ */
 function prepare(snapshot: PersonSnapshot): Prepared {
-  const index = new Map(snapshot.activities.map((a, i) => [a.id, i]));
-  const verdicts: RowVerdict[][] = snapshot.activities.map(() => []);
-  for (const stored of snapshot.verdicts) {
+  const { activities } = snapshot;
+  const columns = snapshot.verdicts.map((stored): CredentialColumn => {
     const ruleSet = snapshot.ruleSets.get(stored.credential.ruleSet);
-    const short = ruleSet?.credential ?? stored.credential.ruleSet;
-    for (const a of stored.verdict.activities) {
-      const i = index.get(a.id);
-      if (i === undefined) continue;
-      verdicts[i]?.push({
-        credentialId: stored.credential.id,
-        credential: short,
-        counted: a.counted,
-        reason: a.reason,
-        reasonText: activityReasonText(a.reason),
-        amount: a.ceus,
-        // Worded only for the rows a window sends (see query): 100,000 of them would cost the first render.
-        text: '',
-        unit: ruleSet,
-      });
+    const verdicts = stored.verdict.activities;
+    const position = new Int32Array(activities.length).fill(-1);
+    let k = 0;
+    for (let i = 0; i < activities.length && k < verdicts.length; i++) {
+      if (activities[i]?.id === verdicts[k]?.id) position[i] = k++;
     }
+    // Not in the same order after all (never expected): find the rest by id.
+    if (k < verdicts.length) {
+      const index = new Map(activities.map((a, i) => [a.id, i]));
+      for (; k < verdicts.length; k++) {
+        const i = index.get(verdicts[k]?.id ?? '');
+        if (i !== undefined) position[i] = k;
+      }
+    }
+    return { credentialId: stored.credential.id, short: ruleSet?.credential ?? stored.credential.ruleSet, unit: ruleSet, verdicts, position };
+  });
+  const days = new Int32Array(activities.length);
+  activities.forEach((a, i) => {
+    const c = a.completed;
+    days[i] = Number(c.slice(0, 4)) * 10000 + Number(c.slice(5, 7)) * 100 + Number(c.slice(8, 10));
+  });
+  return { activities, columns, days, haystacks: null };
+}
+
+/** Whether any credential counts course `i`, and the first credential's reason (for the status sort and filter). */
+function countedAt(p: Prepared, i: number): boolean {
+  return p.columns.some((c) => {
+    const k = c.position[i] ?? -1;
+    return k >= 0 && (c.verdicts[k]?.counted ?? false);
+  });
+}
+function firstReason(p: Prepared, i: number): string {
+  for (const c of p.columns) {
+    const k = c.position[i] ?? -1;
+    if (k >= 0) return c.verdicts[k]?.reason ?? '';
   }
-  return { activities: snapshot.activities, verdicts, haystacks: null };
+  return '';
+}
+
+/** Course `i`'s verdict under each credential it counts toward, worded for the screen. */
+function rowVerdicts(p: Prepared, i: number): CourseLogRow['verdicts'] {
+  return p.columns.flatMap((c) => {
+    const v = c.verdicts[c.position[i] ?? -1];
+    if (!v) return [];
+    return [
+      {
+        credentialId: c.credentialId,
+        credential: c.short,
+        counted: v.counted,
+        reason: v.reason,
+        reasonText: activityReasonText(v.reason),
+        amount: v.ceus,
+        // In the body's own unit: a course can count as 1.9 NASM CEUs and 19 ACSM CECs at once.
+        text: v.counted ? `Counted: ${c.unit ? formatAmount(v.ceus, c.unit) : v.ceus}` : activityReasonText(v.reason),
+      },
+    ];
+  });
 }
 
 function comparator(key: SortKey, p: Prepared): (i: number, j: number) => number {
@@ -69,7 +122,7 @@ function comparator(key: SortKey, p: Prepared): (i: number, j: number) => number
   const at = (i: number) => a[i] as Activity;
   switch (key) {
     case 'completed':
-      return (i, j) => plain(at(i).completed, at(j).completed);
+      return (i, j) => (p.days[i] ?? 0) - (p.days[j] ?? 0);
     case 'title':
       return (i, j) => collator.compare(at(i).title, at(j).title);
     case 'provider':
@@ -78,10 +131,8 @@ function comparator(key: SortKey, p: Prepared): (i: number, j: number) => number
       return (i, j) => hourHundredths(at(i)) - hourHundredths(at(j));
     case 'approval':
       return (i, j) => plain(at(i).approval, at(j).approval);
-    case 'status': {
-      const counted = (i: number) => Number(p.verdicts[i]?.some((v) => v.counted) ?? false);
-      return (i, j) => counted(j) - counted(i) || plain(p.verdicts[i]?.[0]?.reason ?? '', p.verdicts[j]?.[0]?.reason ?? '');
-    }
+    case 'status':
+      return (i, j) => Number(countedAt(p, j)) - Number(countedAt(p, i)) || plain(firstReason(p, i), firstReason(p, j));
   }
 }
 
@@ -114,12 +165,13 @@ export function courseLog(snapshotOf: (personId: string, asOf: CalendarDate) => 
         if (input.approval && row.approval !== input.approval) return;
         if (input.cycle === 'current' && !windows.some((w) => row.completed >= w.start && row.completed <= w.end)) return;
         if (search && !(haystacks[i] ?? '').includes(search)) return;
-        if (input.missingCertificates && ((snapshot.certificates.get(row.id) ?? 0) > 0 || !p.verdicts[i]?.some((v) => v.counted))) return;
+        if (input.missingCertificates && ((snapshot.certificates.get(row.id) ?? 0) > 0 || !countedAt(p, i))) return;
         order.push(i);
       });
       const compare = comparator(sort.key, p);
       const direction = sort.direction === 'asc' ? 1 : -1;
-      order.sort((i, j) => direction * compare(i, j) || plain(p.activities[i]?.id ?? '', p.activities[j]?.id ?? ''));
+      // Ties keep the order the courses were added in (comparing ids instead cost half the sort).
+      order.sort((i, j) => direction * compare(i, j) || i - j);
       ordered = { key: listKey, order };
     }
     const rows = ordered.order.slice(input.offset, input.offset + input.limit).map((i): CourseLogRow => {
@@ -128,11 +180,7 @@ export function courseLog(snapshotOf: (personId: string, asOf: CalendarDate) => 
         ...activity,
         amountText: activity.contactHours !== null ? `${activity.contactHours} h` : `${activity.ceus ?? 0} CEUs`,
         certificates: snapshot.certificates.get(activity.id) ?? 0,
-        // In the body's own unit: a course can count as 1.9 NASM CEUs and 19 ACSM CECs at once.
-        verdicts: (p.verdicts[i] ?? []).map(({ unit, ...v }) => ({
-          ...v,
-          text: v.counted ? `Counted: ${unit ? formatAmount(v.amount, unit) : v.amount}` : v.reasonText,
-        })),
+        verdicts: rowVerdicts(p, i),
       };
     });
     return { total: ordered.order.length, all: p.activities.length, offset: input.offset, rows };

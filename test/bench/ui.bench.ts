@@ -93,15 +93,8 @@ async function measure(count: number) {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu'],
   });
-  // App start: from starting the browser-mode host to the first screen showing the trainer's figures.
-  const started = process.hrtime.bigint();
-  const host = await launch(join(dir, 'data'));
+  let host = await launch(join(dir, 'data'));
   try {
-    const first = await browser.newPage({ viewport: { width: 1360, height: 900 } });
-    await first.goto(host.url);
-    await first.locator('.meter-figures', { hasText: '/ 1.9' }).first().waitFor();
-    const appStart = Number(process.hrtime.bigint() - started) / 1e6;
-    await first.close();
     const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
     await page.goto(`${host.url}#/settings`);
     await page.getByRole('heading', { name: 'Settings' }).waitFor();
@@ -111,6 +104,16 @@ async function measure(count: number) {
     const scrolling = await scrollLongTasks(page);
     const longTasks = scrolling.tasks;
     const dashboard = await clickToContent(page, 'Dashboard', '.meter-figures', '/ 1.9');
+    await page.close();
+    await host.stop();
+    // App start, on a host of its own (nothing cached): from starting it to the first screen showing
+    // the trainer's figures.
+    const started = process.hrtime.bigint();
+    host = await launch(join(dir, 'data'));
+    const first = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+    await first.goto(host.url);
+    await first.locator('.meter-figures', { hasText: '/ 1.9' }).first().waitFor();
+    const appStart = Number(process.hrtime.bigint() - started) / 1e6;
     return { appStart, firstDashboard, courseLog, longTasks, dashboard, scrolledTo: scrolling.scrolledTo, windows: scrolling.windows };
   } finally {
     await browser.close();
