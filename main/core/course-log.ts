@@ -72,7 +72,13 @@ function prepare(snapshot: PersonSnapshot): Prepared {
         if (i !== undefined) position[i] = k;
       }
     }
-    return { credentialId: stored.credential.id, short: ruleSet?.credential ?? stored.credential.ruleSet, unit: ruleSet, verdicts, position };
+    return {
+      credentialId: stored.credential.id,
+      short: ruleSet?.credential ?? stored.credential.ruleSet,
+      unit: ruleSet,
+      verdicts,
+      position,
+    };
   });
   const days = new Int32Array(activities.length);
   activities.forEach((a, i) => {
