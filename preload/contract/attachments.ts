@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { idSchema, requiredText } from '../../main/core/domain/fields';
-import { MAX_ATTACHMENT_BYTES } from '../../main/core/domain/records';
 import type { Attachment } from '../../main/core/domain/views';
+import { certificateContent } from './file-content';
 import { method, returns } from './method';
 import { byId } from './people';
 
@@ -17,15 +17,7 @@ export const attachmentsContract = {
     z.strictObject({
       owner: attachmentOwner,
       fileName: requiredText(255),
-      contentBase64: z
-        .string({ error: 'must be the file content, base64-encoded' })
-        .min(1, 'is empty: choose a file that has content')
-        // base64 grows by a third.
-        .max(
-          Math.ceil((MAX_ATTACHMENT_BYTES * 4) / 3) + 4,
-          `is too large: certificate files may be at most ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`,
-        )
-        .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64-encoded'),
+      contentBase64: certificateContent,
     }),
     returns<Attachment>(),
   ),

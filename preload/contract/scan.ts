@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { requiredText } from '../../main/core/domain/fields';
-import { MAX_ATTACHMENT_BYTES } from '../../main/core/domain/records';
 import type { ScanProgress, ScanView } from '../../main/core/domain/scan';
+import { certificateContent } from './file-content';
 import { method, returns } from './method';
 
 export const scanContract = {
@@ -9,14 +9,7 @@ export const scanContract = {
   scanCertificate: method(
     z.strictObject({
       fileName: requiredText(255),
-      contentBase64: z
-        .string({ error: 'must be the file content, base64-encoded' })
-        .min(1, 'is empty: choose a file that has content')
-        .max(
-          Math.ceil((MAX_ATTACHMENT_BYTES * 4) / 3) + 4,
-          `is too large: certificate files may be at most ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`,
-        )
-        .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64-encoded'),
+      contentBase64: certificateContent,
       form: z.enum(['course', 'card'], { error: 'must be "course" or "card"' }),
     }),
     returns<ScanView>(),

@@ -1,20 +1,17 @@
 import { z } from 'zod';
 import { idSchema, requiredText } from '../../main/core/domain/fields';
 import type { CourseCsvField, CourseCsvView, FileDelivery, RecordsImportView, RestoreView } from '../../main/core/domain/views';
+import { fileContent } from './file-content';
 import { method, returns } from './method';
 
 /** A bundle or backup chosen in the app, sent whole: 100 MB holds a few hundred certificates. */
 export const MAX_UPLOAD_BYTES = 100 * 1024 * 1024;
 const upload = z.strictObject({
   fileName: requiredText(255),
-  contentBase64: z
-    .string({ error: 'must be the file content, base64-encoded' })
-    .min(1, 'is empty: choose a file that has content')
-    .max(
-      Math.ceil((MAX_UPLOAD_BYTES * 4) / 3) + 4,
-      `is too large: the app takes files of at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB; use the recert command for larger ones`,
-    )
-    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64-encoded'),
+  contentBase64: fileContent(
+    MAX_UPLOAD_BYTES,
+    `is too large: the app takes files of at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB; use the recert command for larger ones`,
+  ),
 });
 
 const column = z

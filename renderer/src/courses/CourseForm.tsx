@@ -10,7 +10,7 @@ import {
 } from '../../../preload/contract';
 import { call, useApi } from '../api';
 import { CertificateReader } from '../ui/CertificateReader';
-import { readAsBase64 } from '../ui/files';
+import { useCertificateScan } from '../ui/useCertificateScan';
 import { errorsFromApi, fieldErrors, type FieldErrors } from '../forms';
 import { Field } from '../ui/Field';
 import { FormFooter } from '../ui/FormFooter';
@@ -57,17 +57,13 @@ export function CourseForm({ personId, credentials, ruleSets, activity, onSaved,
   const [category, setCategory] = useState(activity?.category ?? '');
   const [credentialIds, setCredentialIds] = useState<string[]>(activity?.credentialIds ?? credentials.map((c) => c.id));
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [scan, setScan] = useState<{ view: ScanView; file: File } | null>(null);
-  const notes = scan?.view.notes ?? {};
+  const certificate = useCertificateScan();
+  const notes = certificate.notes;
 
   /** The fields a certificate states go into the form; the person checks them and saves. */
   function filledFrom(view: ScanView, file: File) {
-    const fields = view.result?.fields;
-    if (!fields) {
-      setScan(null);
-      return;
-    }
-    setScan({ view, file });
+    const fields = certificate.accept(view, file);
+    if (!fields) return;
     if (fields.title) setTitle(fields.title.value);
     if (fields.provider) setProvider(fields.provider.value);
     if (fields.completed) setCompleted(fields.completed.value);
@@ -126,13 +122,8 @@ export function CourseForm({ personId, credentials, ruleSets, activity, onSaved,
       setErrors(errorsFromApi(result.error));
       return;
     }
-    if (!activity && scan) {
-      const attached = await call('addAttachment', {
-        owner: { kind: 'activity', id: result.value.id },
-        fileName: scan.file.name,
-        contentBase64: await readAsBase64(scan.file),
-      });
-      onSaved(result.value, attached.ok ? scan.file.name : undefined);
+    if (!activity) {
+      onSaved(result.value, await certificate.attachTo({ kind: 'activity', id: result.value.id }));
       return;
     }
     onSaved(result.value);

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { contract, type CprAedCard, type ScanView } from '../../../preload/contract';
 import { call } from '../api';
 import { CertificateReader } from '../ui/CertificateReader';
-import { readAsBase64 } from '../ui/files';
+import { useCertificateScan } from '../ui/useCertificateScan';
 import { errorsFromApi, fieldErrors, type FieldErrors } from '../forms';
 import { Field } from '../ui/Field';
 import { FormFooter } from '../ui/FormFooter';
@@ -23,16 +23,12 @@ export function CardForm({ personId, card, onSaved, onCancel }: CardFormProps) {
   const [aed, setAed] = useState(card?.aed ?? true);
   const [handsOn, setHandsOn] = useState(card?.handsOn ?? true);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [scan, setScan] = useState<{ view: ScanView; file: File } | null>(null);
-  const notes = scan?.view.notes ?? {};
+  const certificate = useCertificateScan();
+  const notes = certificate.notes;
 
   function filledFrom(view: ScanView, file: File) {
-    const fields = view.result?.fields;
-    if (!fields) {
-      setScan(null);
-      return;
-    }
-    setScan({ view, file });
+    const fields = certificate.accept(view, file);
+    if (!fields) return;
     if (fields.provider) setProvider(fields.provider.value);
     if (fields.completed) setCompleted(fields.completed.value);
     if (fields.expires) setExpires(fields.expires.value);
@@ -54,13 +50,8 @@ export function CardForm({ personId, card, onSaved, onCancel }: CardFormProps) {
       setErrors(errorsFromApi(result.error));
       return;
     }
-    if (!card && scan) {
-      const attached = await call('addAttachment', {
-        owner: { kind: 'cpr-aed-card', id: result.value.id },
-        fileName: scan.file.name,
-        contentBase64: await readAsBase64(scan.file),
-      });
-      onSaved(result.value, attached.ok ? scan.file.name : undefined);
+    if (!card) {
+      onSaved(result.value, await certificate.attachTo({ kind: 'cpr-aed-card', id: result.value.id }));
       return;
     }
     onSaved(result.value);
