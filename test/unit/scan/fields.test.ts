@@ -13,6 +13,7 @@ import { stopOcr } from '../../../main/core/scan/ocr';
 import { scanCertificate, UnreadableFile } from '../../../main/core/scan/scan';
 import { tempDir } from '../../helpers/context';
 import { writeCorpus } from '../../helpers/certificates';
+import { HEIC_FIXTURE } from '../../helpers/packet-fixtures';
 
 const lines = (...texts: string[]): TextLine[] =>
   texts.map((text, i) => ({ text, x: 72, y: 72 + i * 20, height: 12, page: 1, confidence: 1 }));
@@ -133,5 +134,12 @@ describe('files that cannot be read', () => {
       expect(failure, name).toBeInstanceOf(UnreadableFile);
       expect((failure as Error).message, name).toMatch(why);
     }
+  }, 60_000);
+
+  it('decodes a HEIC photo from a phone and reads it; a photo of something else proposes nothing', async () => {
+    const result = await scanCertificate('phone.heic', readFileSync(HEIC_FIXTURE));
+    expect(result.source).toBe('ocr');
+    expect(result.document).toBe('unknown');
+    expect(Object.values(result.fields).every((f) => f === null)).toBe(true);
   }, 60_000);
 });
