@@ -25,6 +25,11 @@ function plain(a: string, b: string): number {
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
+/** "1.5 CEUs" or "3 h": a course's amount as its certificate states it. */
+export function courseAmountText(course: Pick<Activity, 'ceus' | 'contactHours'>): string {
+  return course.contactHours !== null ? `${course.contactHours} h` : `${course.ceus ?? 0} CEUs`;
+}
+
 /** Hundredths of a contact hour: one measure for sorting CEUs and hours together. */
 function hourHundredths(activity: Activity): number {
   return activity.contactHours !== null ? toHundredths(activity.contactHours) : toThousandths(activity.ceus ?? 0);
@@ -184,7 +189,7 @@ export function courseLog(snapshotOf: (personId: string, asOf: CalendarDate) => 
       const activity = p.activities[i] as Activity;
       return {
         ...activity,
-        amountText: activity.contactHours !== null ? `${activity.contactHours} h` : `${activity.ceus ?? 0} CEUs`,
+        amountText: courseAmountText(activity),
         certificates: snapshot.certificates.get(activity.id) ?? 0,
         verdicts: rowVerdicts(p, i),
       };

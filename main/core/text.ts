@@ -30,3 +30,11 @@ export function escapeControlCharacters(text: string): string {
   }
   return out;
 }
+
+/** A piece of a file name that is safe on every platform: "Dana Rivera" stays, slashes and control characters go. */
+export function fileNameSafe(text: string): string {
+  return replaceControlCharacters(text, ' ')
+    .replace(/[\\/:*?"<>|]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

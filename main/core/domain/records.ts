@@ -4,6 +4,12 @@
 
 export const approvalKinds = ['nasm', 'approved-provider', 'petition'] as const;
 export type ApprovalKind = (typeof approvalKinds)[number];
+/** How each approval is named on screens, in the packet and in previews. */
+export const APPROVAL_TEXT: Record<ApprovalKind, string> = {
+  nasm: 'Body course',
+  'approved-provider': 'Approved provider',
+  petition: 'Petition',
+};
 export const petitionStatuses = ['pending', 'approved', 'denied'] as const;
 export type PetitionStatus = (typeof petitionStatuses)[number];
 export const themes = ['system', 'light', 'dark'] as const;

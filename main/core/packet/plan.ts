@@ -1,7 +1,7 @@
 // What goes into an audit packet, decided before any PDF is drawn: the trainer, the credential, the
 // engine's verdict, the summary rows in order and one exhibit per certificate file. Plain data, so
 // that it can cross to a worker thread.
-import type { AttachmentMediaType } from '../domain/records';
+import { APPROVAL_TEXT, type AttachmentMediaType } from '../domain/records';
 import { formatDate, type CalendarDate } from '../dates';
 import { activityReasonText, cprAedReasonText, type Explained } from '../rules/describe';
 import type { RuleSet } from '../rules/ruleset-schema';
@@ -62,8 +62,6 @@ export interface PacketPlan {
   exhibits: Exhibit[];
 }
 
-const APPROVAL_TEXT: Record<string, string> = { nasm: 'Body course', 'approved-provider': 'Approved provider', petition: 'Petition' };
-
 export interface PlanSource {
   generatedOn: CalendarDate;
   asOf: CalendarDate;
@@ -117,7 +115,7 @@ export function planPacket(source: PlanSource): PacketPlan {
     const approval =
       activity.approval === 'petition'
         ? `Petition${activity.petitionStatus ? ` (${activity.petitionStatus})` : ''}`
-        : (APPROVAL_TEXT[activity.approval] ?? activity.approval);
+        : ((APPROVAL_TEXT as Record<string, string>)[activity.approval] ?? activity.approval);
     return {
       id: activity.id,
       completed: activity.completed,

@@ -168,11 +168,14 @@ export function planUpdate(
       if (!mentionedCredentials.has(s.id))
         keep('credentials', person.name, `${credentialName(s.ruleSet)}${s.number ? ` ${s.number}` : ''}`);
 
-    const storedAttachments = stored ? store.attachments.listAll() : [];
-    function newFiles(files: AttachmentRecord[] | undefined, owner: NewAttachment['owner']): NewAttachment[] {
-      const have = new Set(
-        storedAttachments.filter((a) => a.activityId === owner.activityId && a.cprAedCardId === owner.cprAedCardId).map((a) => a.sha256),
-      );
+    /** The file's certificates the stored record does not already have (by content). */
+    function newFiles(files: AttachmentRecord[] | undefined, owner: NewAttachment['owner'], exists: boolean): NewAttachment[] {
+      const storedFiles = !exists
+        ? []
+        : owner.activityId
+          ? store.attachments.listByActivity(owner.activityId)
+          : store.attachments.listByCard(owner.cprAedCardId ?? '');
+      const have = new Set(storedFiles.map((a) => a.sha256));
       const added: NewAttachment[] = [];
       for (const file of files ?? []) {
         const resolved = parsed.attachments.get(file.file);
@@ -194,7 +197,7 @@ export function planUpdate(
         credentialIds: fromFile.credentialIds.map((id) => credentialIds.get(id) ?? id),
       };
       mentionedActivities.add(a.id);
-      const files = newFiles(a.attachments, { activityId: a.id, cprAedCardId: null });
+      const files = newFiles(a.attachments, { activityId: a.id, cprAedCardId: null }, existing !== undefined);
       plan.attachments.push(...files);
       const changed = !existing || !same(existing, activity) || files.length > 0;
       count('courses', plan.activities, existing ? (changed ? 'updated' : 'unchanged') : 'added', activity, person.name, a.title);
@@ -208,7 +211,7 @@ export function planUpdate(
       if (existing === false) return;
       const card = cardFromRecord(k, personId);
       mentionedCards.add(k.id);
-      const files = newFiles(k.attachments, { activityId: null, cprAedCardId: k.id });
+      const files = newFiles(k.attachments, { activityId: null, cprAedCardId: k.id }, existing !== undefined);
       plan.attachments.push(...files);
       const changed = !existing || !same(existing, card) || files.length > 0;
       const label = `${k.provider}, expires ${formatDate(k.expires)}`;

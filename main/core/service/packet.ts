@@ -6,17 +6,12 @@ import { invalid, notFound, ServiceError } from '../errors';
 import { newId } from '../ids';
 import type { PacketPlan } from '../packet/plan';
 import { PacketSourceError, planFromStore } from '../packet/sources';
-import { replaceControlCharacters } from '../text';
+import { fileNameSafe } from '../text';
 import type { ServiceContext } from './context';
 
 /** "Audit packet - Dana Rivera - NASM-CPT - 2026-11-21.pdf", safe as a file name everywhere. */
 export function packetFileName(person: string, credential: string, date: string): string {
-  const safe = (text: string) =>
-    replaceControlCharacters(text, ' ')
-      .replace(/[\\/:*?"<>|]+/g, ' ')
-      .replace(/\s+/g, ' ')
-      .trim();
-  return `Audit packet - ${safe(person)} - ${safe(credential)} - ${date}.pdf`;
+  return `Audit packet - ${fileNameSafe(person)} - ${fileNameSafe(credential)} - ${date}.pdf`;
 }
 
 export function packetService(ctx: ServiceContext) {

@@ -11,10 +11,12 @@ import { COURSE_COLUMN_NAMES, COURSE_COLUMN_WORDS, courseLogCsv, planCourseCsv, 
 import { CsvError } from '../csv/table';
 import { formatDate } from '../dates';
 import { count } from '../domain/plural';
-import type { Activity } from '../domain/records';
+import { APPROVAL_TEXT } from '../domain/records';
 import type { CourseCsvField, CourseCsvView, FileDelivery, RecordsImportView, RestoreView } from '../domain/views';
 import { invalid, ServiceError } from '../errors';
 import { newId } from '../ids';
+import { courseAmountText } from '../course-log';
+import { fileNameSafe } from '../text';
 import type { ServiceContext } from './context';
 import { deliverFile, deliverWrittenFile } from './deliver';
 
@@ -28,19 +30,6 @@ interface CourseCsvInput {
   csvText: string;
   mapping?: Partial<Record<CourseCsvField, number>> | undefined;
 }
-
-const APPROVAL_TEXT: Record<Activity['approval'], string> = {
-  nasm: 'NASM course',
-  'approved-provider': 'Approved provider',
-  petition: 'Petition',
-};
-
-/** A name safe inside a file name: "Dana Rivera" stays, slashes and control characters go. */
-const fileNamePart = (text: string) =>
-  text
-    .replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ')
-    .trim()
-    .slice(0, 80) || 'records';
 
 export function transferService(ctx: ServiceContext) {
   const { store } = ctx;
@@ -117,7 +106,7 @@ export function transferService(ctx: ServiceContext) {
       title: course.title,
       provider: course.provider,
       completedText: formatDate(course.completed),
-      amountText: course.ceus !== null ? `${course.ceus} CEUs` : `${course.contactHours ?? 0} h`,
+      amountText: courseAmountText(course),
       approvalText: APPROVAL_TEXT[course.approval],
     }));
     const view = { header: plan.header, columns, rows, problems: plan.problems, applied: false };
@@ -136,7 +125,7 @@ export function transferService(ctx: ServiceContext) {
     applyRecordsImport: (upload: Upload) => importView(upload, true),
     exportRecordsBundle: ({ personId }: { personId?: string | undefined }): Promise<FileDelivery | null> => {
       const person = personId === undefined ? null : ctx.requirePerson(personId, 'personId');
-      const fileName = `${person ? fileNamePart(person.name) : 'Recert records'} - ${formatDate(ctx.today())}.recert`;
+      const fileName = `${person ? fileNameSafe(person.name).slice(0, 80) : 'Recert records'} - ${formatDate(ctx.today())}.recert`;
       return deliverWrittenFile(ctx, {
         fileName,
         mediaType: 'application/vnd.recert.records+zip',
@@ -174,7 +163,7 @@ export function transferService(ctx: ServiceContext) {
         (id) => certificates.get(id) ?? 0,
       );
       return deliverFile(ctx, {
-        fileName: `Course log - ${fileNamePart(person.name)} - ${formatDate(ctx.today())}.csv`,
+        fileName: `Course log - ${fileNameSafe(person.name).slice(0, 80)} - ${formatDate(ctx.today())}.csv`,
         mediaType: 'text/csv; charset=utf-8',
         bytes: Buffer.from(csv, 'utf8'),
       });

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import type { CourseCsvField, CourseCsvView, Credential } from '../../../preload/contract';
 import { call } from '../api';
+import { ProblemList } from '../ui/ProblemList';
 
 /**
  * Courses from a spreadsheet or a provider's transcript (CSV): the columns Recert recognised, each
@@ -122,14 +123,7 @@ export function CourseCsvImport({
         </fieldset>
       )}
       {view && problems.length > 0 && (
-        <div role="alert" className="roster-problems">
-          <p className="field-error">Nothing can be imported until these are fixed in the file:</p>
-          <ul>
-            {problems.map((p) => (
-              <li key={p}>{p}</li>
-            ))}
-          </ul>
-        </div>
+        <ProblemList heading="Nothing can be imported until these are fixed in the file:" problems={problems} />
       )}
       {view && problems.length === 0 && (
         <>

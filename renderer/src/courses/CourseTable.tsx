@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { CourseLogQuery, CourseLogRow } from '../../../preload/contract';
+import { APPROVAL_TEXT, type CourseLogQuery, type CourseLogRow } from '../../../preload/contract';
 import { formatDate } from '../ui/format';
 
 export const ROW_HEIGHT = 44;
@@ -17,10 +17,8 @@ const COLUMNS: { key: SortKey | null; label: string; className: string }[] = [
   { key: 'status', label: 'Verdict', className: 'col-verdict' },
 ];
 
-const APPROVAL_TEXT: Record<string, string> = { nasm: 'Body course', 'approved-provider': 'Approved provider', petition: 'Petition' };
-
 function approvalText(row: CourseLogRow): string {
-  return row.approval === 'petition' ? `Petition: ${row.petition?.status ?? 'not filed'}` : (APPROVAL_TEXT[row.approval] ?? row.approval);
+  return row.approval === 'petition' ? `Petition: ${row.petition?.status ?? 'not filed'}` : APPROVAL_TEXT[row.approval];
 }
 
 interface CourseTableProps {

@@ -4,6 +4,7 @@ import { call } from '../api';
 import { usePeople } from '../state/people';
 import { FileExportButton } from '../ui/FileExportButton';
 import { readAsBase64 } from '../ui/files';
+import { ProblemList } from '../ui/ProblemList';
 
 /**
  * Records that move between a trainer and a manager: a .recert bundle to send (one person's records
@@ -93,14 +94,7 @@ export function RecordsPanel() {
         </p>
       )}
       {view && view.problems.length > 0 && (
-        <div role="alert" className="roster-problems">
-          <p className="field-error">{view.fileName} cannot be imported; nothing was changed:</p>
-          <ul>
-            {view.problems.map((p) => (
-              <li key={p}>{p}</li>
-            ))}
-          </ul>
-        </div>
+        <ProblemList heading={`${view.fileName} cannot be imported; nothing was changed:`} problems={view.problems} />
       )}
       {view && view.problems.length === 0 && (
         <div className="import-preview" role="region" aria-label="Import preview">

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import type { RosterPreview } from '../../../preload/contract';
 import { call } from '../api';
 import { formatDate } from '../ui/format';
+import { ProblemList } from '../ui/ProblemList';
 
 /**
  * A staff roster from a spreadsheet's CSV: previewed row by row before anything is written; a roster
@@ -54,14 +55,7 @@ export function RosterImport({ onImported, onClose }: { onImported(message: stri
         </p>
       )}
       {preview && problems.length > 0 && (
-        <div role="alert" className="roster-problems">
-          <p className="field-error">Nothing can be imported until these are fixed in the file:</p>
-          <ul>
-            {problems.map((p) => (
-              <li key={p}>{p}</li>
-            ))}
-          </ul>
-        </div>
+        <ProblemList heading="Nothing can be imported until these are fixed in the file:" problems={problems} />
       )}
       {preview && problems.length === 0 && (
         <>
