@@ -42,17 +42,27 @@ export function optionalText(max = MAX_TEXT) {
     .transform((value) => (value ? value : null));
 }
 
+/** What is wrong with a date as typed or read from a file, or null when it is a calendar date. */
+export function calendarDateProblem(value: string): string | null {
+  if (value.length > 10) return 'must be a date written YYYY-MM-DD';
+  if (value === '') return 'is required (YYYY-MM-DD)';
+  if (!isCalendarDate(value)) return `"${value}" is not a calendar date (YYYY-MM-DD, e.g. 2027-03-31)`;
+  return null;
+}
+
+/** A zod check from a function that words the problem (or returns null): one check per value. */
+export const checkedBy =
+  <T>(problemOf: (value: T) => string | null) =>
+  (value: T, ctx: z.RefinementCtx) => {
+    const problem = problemOf(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  };
+
 export const calendarDateSchema = z
   .string({
     error: (issue) => (issue.input === undefined ? 'is required (YYYY-MM-DD)' : 'must be a date written YYYY-MM-DD'),
   })
-  .max(10, 'must be a date written YYYY-MM-DD')
-  .superRefine((value, ctx) => {
-    if (value === '') ctx.addIssue({ code: 'custom', message: 'is required (YYYY-MM-DD)' });
-    else if (!isCalendarDate(value)) {
-      ctx.addIssue({ code: 'custom', message: `"${value}" is not a calendar date (YYYY-MM-DD, e.g. 2027-03-31)` });
-    }
-  });
+  .superRefine(checkedBy(calendarDateProblem));
 
 export const optionalDate = calendarDateSchema.nullish().transform((value) => value ?? null);
 
@@ -62,21 +72,24 @@ export function hasAtMostDecimals(value: number, places: number): boolean {
   return Math.abs(scaled - Math.round(scaled)) < 1e-6;
 }
 
-function amountSchema(unit: string, max: number, places: number) {
-  return (
-    z
-      .number({ error: `must be a number of ${unit}` })
-      .refine(Number.isFinite, `must be a number of ${unit}`)
-      .refine((v) => v > 0, `must be more than 0 ${unit}`)
-      .refine((v) => v <= max, `must be at most ${max} ${unit}; check the certificate`)
-      .refine((v) => hasAtMostDecimals(v, places), `must have at most ${places} decimals`)
-      // 1e-10 has "no decimals" within floating-point tolerance but rounds to zero: refused as too small.
-      .refine((v) => !(v > 0) || Math.round(v * 10 ** places) >= 1, `must be at least ${1 / 10 ** places} ${unit}`)
-  );
+/** What is wrong with an amount of `unit`, or null. */
+function amountProblem(unit: string, max: number, places: number) {
+  return (v: number): string | null => {
+    if (!Number.isFinite(v)) return `must be a number of ${unit}`;
+    if (!(v > 0)) return `must be more than 0 ${unit}`;
+    if (v > max) return `must be at most ${max} ${unit}; check the certificate`;
+    if (!hasAtMostDecimals(v, places)) return `must have at most ${places} decimals`;
+    // 1e-10 has "no decimals" within floating-point tolerance but rounds to zero: refused as too small.
+    if (Math.round(v * 10 ** places) < 1) return `must be at least ${1 / 10 ** places} ${unit}`;
+    return null;
+  };
 }
 
-export const ceusSchema = amountSchema('CEUs', MAX_CEUS, 3);
-export const contactHoursSchema = amountSchema('contact hours', MAX_CONTACT_HOURS, 2);
+export const ceusProblem = amountProblem('CEUs', MAX_CEUS, 3);
+export const contactHoursProblem = amountProblem('contact hours', MAX_CONTACT_HOURS, 2);
+
+export const ceusSchema = z.number({ error: 'must be a number of CEUs' }).superRefine(checkedBy(ceusProblem));
+export const contactHoursSchema = z.number({ error: 'must be a number of contact hours' }).superRefine(checkedBy(contactHoursProblem));
 
 /** What the store accepts as an e-mail address (and a little stricter): something@something. */
 export const EMAIL = /^[^\s@]+@[^\s@]+$/;

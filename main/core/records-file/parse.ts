@@ -5,6 +5,7 @@ import { issuePath } from '../domain/fields';
 import { hashFile } from '../attachments/read-file';
 import { sniffMediaType } from '../attachments/media-type';
 import { ruleSetOverrideSchema, type RuleSetOverride } from '../rules/ruleset-schema';
+import { plainRecordsFile } from './fast-path';
 import { recordsFileSchema, type RecordsFile } from './schema';
 import { count } from '../domain/plural';
 
@@ -45,19 +46,27 @@ const str = (value: unknown): string | undefined => (typeof value === 'string' ?
 /** Cross-field and cross-record checks, on the raw JSON so that they run even when the shape is off elsewhere. */
 function semanticProblems(raw: Raw, options: ParseOptions, attachments: Map<string, ResolvedAttachment>): string[] {
   const problems: string[] = [];
-  // Where each id was first seen, per kind of record; the path is built only for a duplicate.
-  const firstSeen = new Map<string, Map<string, () => string>>();
-  function unique(kind: string, value: unknown, path: () => string) {
-    const key = str(value);
-    if (key === undefined) return;
-    let seen = firstSeen.get(kind);
-    if (!seen) {
-      seen = new Map();
-      firstSeen.set(kind, seen);
+  // Where each id was first seen, per kind of record, as the indexes of its person and of the record
+  // in that person's list (one number: a string or a closure per record was a tenth of reading a
+  // gym's file); the path is worded only for a duplicate.
+  const firstSeen = { person: new Map<string, number>(), credential: new Map(), activity: new Map(), card: new Map() };
+  const paths = {
+    person: (p: number) => `people[${p}].id`,
+    credential: (p: number, i: number) => `people[${p}].credentials[${i}].id`,
+    activity: (p: number, i: number) => `people[${p}].activities[${i}].id`,
+    card: (p: number, i: number) => `people[${p}].cprAed[${i}].id`,
+  };
+  const PER_PERSON = 2 ** 24;
+  function unique(kind: keyof typeof firstSeen, value: unknown, person: number, index = 0) {
+    if (typeof value !== 'string') return;
+    const seen = firstSeen[kind];
+    const earlier = seen.get(value);
+    if (earlier === undefined) seen.set(value, person * PER_PERSON + index);
+    else {
+      const path = paths[kind](person, index);
+      const earlierPath = paths[kind](Math.floor(earlier / PER_PERSON), earlier % PER_PERSON);
+      problems.push(`${path}: "${value}" is used twice (also at ${earlierPath}); ids must be unique in the file`);
     }
-    const earlier = seen.get(key);
-    if (earlier) problems.push(`${path()}: "${key}" is used twice (also at ${earlier()}); ids must be unique in the file`);
-    else seen.set(key, path);
   }
 
   function checkAttachments(owner: Raw, path: string) {
@@ -134,12 +143,12 @@ function semanticProblems(raw: Raw, options: ParseOptions, attachments: Map<stri
   list(raw.people).forEach((person, p) => {
     if (!isRecord(person)) return;
     const at = `people[${p}]`;
-    unique('person', person.id, () => `${at}.id`);
+    unique('person', person.id, p);
     const ownCredentials = new Set<string>();
     list(person.credentials).forEach((credential, c) => {
       if (!isRecord(credential)) return;
       const path = `${at}.credentials[${c}]`;
-      unique('credential', credential.id, () => `${path}.id`);
+      unique('credential', credential.id, p, c);
       const credentialId = str(credential.id);
       if (credentialId) ownCredentials.add(credentialId);
       const ruleSet = str(credential.ruleSet);
@@ -155,27 +164,32 @@ function semanticProblems(raw: Raw, options: ParseOptions, attachments: Map<stri
       const sent = str(audit?.documentsSent);
       if (notice && sent && sent < notice) problems.push(`${path}.audit.documentsSent: must not be before audit.noticeReceived`);
     });
-    list(person.activities).forEach((activity, a) => {
-      if (!isRecord(activity)) return;
-      const path = `${at}.activities[${a}]`;
-      unique('activity', activity.id, () => `${path}.id`);
+    // A plain loop: this runs once per course, and a gym's file has tens of thousands.
+    const activities = list(person.activities);
+    for (let a = 0; a < activities.length; a++) {
+      const activity = activities[a];
+      if (!isRecord(activity)) continue;
+      unique('activity', activity.id, p, a);
       const hasCeus = activity.ceus !== undefined;
       const hasHours = activity.contactHours !== undefined;
-      if (hasCeus && hasHours) problems.push(`${path}.contactHours: give either ceus or contactHours, not both`);
-      if (!hasCeus && !hasHours) problems.push(`${path}.ceus: missing; give ceus (as printed on the certificate) or contactHours`);
+      if (hasCeus && hasHours) problems.push(`${at}.activities[${a}].contactHours: give either ceus or contactHours, not both`);
+      if (!hasCeus && !hasHours)
+        problems.push(`${at}.activities[${a}].ceus: missing; give ceus (as printed on the certificate) or contactHours`);
       if (activity.petition !== undefined && activity.approval !== 'petition') {
-        problems.push(`${path}.petition: only an activity with approval "petition" has a petition`);
+        problems.push(`${at}.activities[${a}].petition: only an activity with approval "petition" has a petition`);
       }
-      list(activity.credentials).forEach((ref, r) => {
-        const refId = str(ref);
-        if (refId && !ownCredentials.has(refId)) problems.push(`${path}.credentials[${r}]: "${refId}" is not a credential of this person`);
-      });
-      checkAttachments(activity, path);
-    });
+      const refs = list(activity.credentials);
+      for (let r = 0; r < refs.length; r++) {
+        const refId = str(refs[r]);
+        if (refId && !ownCredentials.has(refId))
+          problems.push(`${at}.activities[${a}].credentials[${r}]: "${refId}" is not a credential of this person`);
+      }
+      if (activity.attachments !== undefined) checkAttachments(activity, `${at}.activities[${a}]`);
+    }
     list(person.cprAed).forEach((card, k) => {
       if (!isRecord(card)) return;
       const path = `${at}.cprAed[${k}]`;
-      unique('card', card.id, () => `${path}.id`);
+      unique('card', card.id, p, k);
       const completed = str(card.completed);
       const expires = str(card.expires);
       if (completed && expires && expires < completed) problems.push(`${path}.expires: must not be before completed`);
@@ -196,7 +210,9 @@ export function parseRecords(text: string, options: ParseOptions): ParsedRecords
   if (!isRecord(raw)) throw new RecordsFileError(['(file): must be a JSON object with "format" and "people"']);
 
   const problems: string[] = [];
-  const parsed = recordsFileSchema.safeParse(raw);
+  // A plainly valid file is taken as it is; anything else goes to zod, which words every problem.
+  const plain = plainRecordsFile(raw);
+  const parsed = plain ? ({ success: true, data: plain } as const) : recordsFileSchema.safeParse(raw);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       if (issue.code === 'unrecognized_keys') {

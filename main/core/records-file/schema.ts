@@ -2,7 +2,7 @@
 // are a contract other tools rely on: add optional fields, never rename.
 import { z } from 'zod';
 import { hasControlCharacters } from '../text';
-import { calendarDateSchema, ceusSchema, contactHoursSchema, EMAIL, isPlainText, PLAIN_TEXT_MESSAGE } from '../domain/fields';
+import { calendarDateSchema, ceusSchema, checkedBy, contactHoursSchema, EMAIL, isPlainText, PLAIN_TEXT_MESSAGE } from '../domain/fields';
 import { approvalKinds, petitionStatuses } from '../domain/records';
 
 export const RECORDS_FORMAT = 'recert-records/1';
@@ -10,44 +10,66 @@ export const RECORDS_FORMAT = 'recert-records/1';
 /** zod's message for a value of the wrong type, or "is required" when it is missing. */
 const expected = (what: string) => (issue: { input?: unknown }) => (issue.input === undefined ? 'is required' : `must be ${what}`);
 
-const id = z
-  .string({ error: expected('a non-empty string id') })
-  .min(1, 'must be a non-empty string id')
-  .max(64, 'must be at most 64 characters')
-  .refine((text) => !hasControlCharacters(text), 'must not contain control characters');
+// Each field's rule is one function that words its problem (or returns null): zod runs it as one
+// check (a chain of refinements cost a call and an issue list each, per value, and a gym's file has
+// hundreds of thousands of values), and the fast path (fast-path.ts) asks the same function.
+export const idProblem = (text: string): string | null =>
+  text.length === 0
+    ? 'must be a non-empty string id'
+    : text.length > 64
+      ? 'must be at most 64 characters'
+      : hasControlCharacters(text)
+        ? 'must not contain control characters'
+        : null;
+export const textProblem =
+  (max: number) =>
+  (s: string): string | null =>
+    s.trim().length === 0
+      ? 'must not be empty'
+      : s.length > max
+        ? `must be at most ${max} characters`
+        : !isPlainText(s)
+          ? PLAIN_TEXT_MESSAGE
+          : null;
+export const optionalTextProblem =
+  (max: number) =>
+  (s: string): string | null =>
+    s.length > max
+      ? `must be at most ${max} characters`
+      : s.trim().length === 0
+        ? 'must not be empty; leave the field out instead'
+        : !isPlainText(s)
+          ? PLAIN_TEXT_MESSAGE
+          : null;
+export const emailProblem = (s: string): string | null =>
+  s.length > 254 ? 'must be at most 254 characters' : !EMAIL.test(s) ? 'must be an e-mail address such as dana@example.org' : null;
+export const attachmentFileProblem = (s: string): string | null =>
+  s.length === 0 ? 'must be a file path relative to the records file' : s.length > 1024 ? 'must be at most 1024 characters' : null;
+export const attachmentNameProblem = (s: string): string | null =>
+  s.length > 255 ? 'must be at most 255 characters' : !isPlainText(s) ? PLAIN_TEXT_MESSAGE : null;
+export const SHA256_HEX = /^[0-9a-fA-F]{64}$/;
+export const CATEGORY_ID = /^[a-z0-9-]{1,40}$/;
+export const MAX_ACTIVITY_CREDENTIALS = 20;
+export const MAX_ACTIVITY_ATTACHMENTS = 50;
+export const MAX_CARD_ATTACHMENTS = 10;
+
+const id = z.string({ error: expected('a non-empty string id') }).superRefine(checkedBy(idProblem));
 // The records file refuses whatever the store would refuse, with the app's own field rules, so that
 // an import never fails half-way on a database constraint.
-const text = (max: number) =>
-  z
-    .string({ error: expected('text') })
-    .refine((s) => s.trim().length > 0, 'must not be empty')
-    .refine((s) => s.length <= max, `must be at most ${max} characters`)
-    .refine(isPlainText, PLAIN_TEXT_MESSAGE);
+const text = (max: number) => z.string({ error: expected('text') }).superRefine(checkedBy(textProblem(max)));
 const optionalText = (max: number) =>
   z
     .string({ error: 'must be text' })
-    .max(max, `must be at most ${max} characters`)
-    .refine((s) => s.trim().length > 0, 'must not be empty; leave the field out instead')
-    .refine(isPlainText, PLAIN_TEXT_MESSAGE)
+    .superRefine(checkedBy(optionalTextProblem(max)))
     .optional();
-const email = z
-  .string({ error: 'must be text' })
-  .max(254, 'must be at most 254 characters')
-  .refine((s) => EMAIL.test(s), 'must be an e-mail address such as dana@example.org')
-  .optional();
+const email = z.string({ error: 'must be text' }).superRefine(checkedBy(emailProblem)).optional();
 const flag = z.boolean({ error: expected('true or false') });
 
 const attachment = z.strictObject({
-  file: z
-    .string({ error: 'must be a file path relative to the records file' })
-    .min(1, 'must be a file path relative to the records file')
-    .max(1024, 'must be at most 1024 characters'),
+  file: z.string({ error: 'must be a file path relative to the records file' }).superRefine(checkedBy(attachmentFileProblem)),
   /** The certificate's original file name, when it differs from the file's own name (written by export). */
-  name: z.string({ error: 'must be text' }).max(255, 'must be at most 255 characters').refine(isPlainText, PLAIN_TEXT_MESSAGE).optional(),
-  sha256: z
-    .string({ error: 'must be a SHA-256 in hex' })
-    .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hexadecimal digits')
-    .optional(),
+  name: z.string({ error: 'must be text' }).superRefine(checkedBy(attachmentNameProblem)).optional(),
+  sha256: z.string({ error: 'must be a SHA-256 in hex' }).regex(SHA256_HEX, 'must be 64 hexadecimal digits').optional(),
 });
 
 const credential = z.strictObject({
@@ -77,12 +99,15 @@ const activity = z.strictObject({
     })
     .optional(),
   /** Optional: a category id of the rule set (NSCA A–D, NCSF ethics, …). */
-  category: z
-    .string({ error: 'must be a category id' })
-    .regex(/^[a-z0-9-]{1,40}$/, 'must be a category id such as "ethics"')
+  category: z.string({ error: 'must be a category id' }).regex(CATEGORY_ID, 'must be a category id such as "ethics"').optional(),
+  credentials: z
+    .array(id, { error: 'must be a list of credential ids' })
+    .max(MAX_ACTIVITY_CREDENTIALS, `must list at most ${MAX_ACTIVITY_CREDENTIALS} credentials`)
     .optional(),
-  credentials: z.array(id, { error: 'must be a list of credential ids' }).max(20, 'must list at most 20 credentials').optional(),
-  attachments: z.array(attachment, { error: 'must be a list of { file, sha256 }' }).max(50, 'must list at most 50 files').optional(),
+  attachments: z
+    .array(attachment, { error: 'must be a list of { file, sha256 }' })
+    .max(MAX_ACTIVITY_ATTACHMENTS, `must list at most ${MAX_ACTIVITY_ATTACHMENTS} files`)
+    .optional(),
 });
 
 const card = z.strictObject({
@@ -93,7 +118,10 @@ const card = z.strictObject({
   adultCpr: flag,
   aed: flag,
   handsOn: flag,
-  attachments: z.array(attachment, { error: 'must be a list of { file, sha256 }' }).max(10, 'must list at most 10 files').optional(),
+  attachments: z
+    .array(attachment, { error: 'must be a list of { file, sha256 }' })
+    .max(MAX_CARD_ATTACHMENTS, `must list at most ${MAX_CARD_ATTACHMENTS} files`)
+    .optional(),
 });
 
 const person = z.strictObject({

@@ -28,6 +28,17 @@ export function credentialFromRecord(record: CredentialRecord, personId: string)
   };
 }
 
+/** Every credential id of a person, worked out once per person rather than once per course. */
+const everyCredential = new WeakMap<PersonRecord, string[]>();
+function credentialIdsOf(person: PersonRecord): string[] {
+  let ids = everyCredential.get(person);
+  if (!ids) {
+    ids = [...new Set(person.credentials.map((c) => c.id))];
+    everyCredential.set(person, ids);
+  }
+  return ids;
+}
+
 /** docs/records-file.md: an activity without `credentials` counts toward every credential of its person. */
 export function activityFromRecord(record: ActivityRecord, person: PersonRecord): Activity {
   return {
@@ -44,7 +55,7 @@ export function activityFromRecord(record: ActivityRecord, person: PersonRecord)
       ? { status: record.petition.status, filed: record.petition.filed ?? null, decided: record.petition.decided ?? null }
       : null,
     category: record.category ?? null,
-    credentialIds: [...new Set(record.credentials ?? person.credentials.map((c) => c.id))],
+    credentialIds: record.credentials ? [...new Set(record.credentials)] : [...credentialIdsOf(person)],
   };
 }
 
@@ -63,5 +74,8 @@ export function cardFromRecord(record: CardRecord, personId: string): CprAedCard
 
 /** How many certificate files each of the person's courses and cards lists. */
 export function certificateCounts(person: PersonRecord): Map<string, number> {
-  return new Map([...person.activities, ...person.cprAed].map((r) => [r.id, r.attachments?.length ?? 0]));
+  const counts = new Map<string, number>();
+  for (const record of person.activities) counts.set(record.id, record.attachments?.length ?? 0);
+  for (const record of person.cprAed) counts.set(record.id, record.attachments?.length ?? 0);
+  return counts;
 }
