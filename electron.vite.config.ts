@@ -20,6 +20,10 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
+      // zod is bundled, not loaded from node_modules: required as a package it costs 75–85 ms at every
+      // start (about 100 files to find and compile, every locale among them); bundled, only what
+      // Recert uses is compiled.
+      externalizeDeps: { exclude: ['zod'] },
       rolldownOptions: {
         input: {
           index: resolve('main/index.ts'),
