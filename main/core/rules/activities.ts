@@ -2,17 +2,20 @@ import { addYears, type CalendarDate } from '../dates';
 import { applyOffset } from './offsets';
 import type { RuleId, RuleSet } from './ruleset-schema';
 import type { ActivityFacts, ActivityReason } from '../domain/verdict';
-import { activityUnits, thousandths } from './units';
-import { pushTo } from '../group-by';
+import { activityUnits, thousandths, unitThousandthsPerHourHundredth } from './units';
 
-export interface ActivityVerdict {
-  activity: ActivityFacts;
-  units: number;
-  reason: ActivityReason;
-  rule: RuleId;
+/**
+ * Each course's reason and amount, index for index with the engine's input: two arrays per
+ * credential rather than an object per course (a gym has 75,000 course–credential pairs, and those
+ * objects were a third of what the engine allocated).
+ */
+export interface CourseVerdicts {
+  reasons: ActivityReason[];
+  /** In thousandths of the rule set's unit. */
+  units: number[];
 }
 
-const RULE_OF_REASON: Record<ActivityReason, RuleId> = {
+export const RULE_OF_REASON: Record<ActivityReason, RuleId> = {
   'not-yet-completed': 'R4',
   'before-cycle': 'R4',
   'after-course-deadline': 'R4',
@@ -45,10 +48,24 @@ function norm(text: string): string {
   return key;
 }
 
+/**
+ * The provider's key, remembering the last one: a person's courses mostly come from one or two
+ * providers in a row, and comparing with the last is cheaper than a lookup in the map.
+ */
+let lastProvider = '';
+let lastProviderKey = '';
+function providerKey(provider: string): string {
+  if (provider !== lastProvider) {
+    lastProviderKey = norm(provider);
+    lastProvider = provider;
+  }
+  return lastProviderKey;
+}
+
 /** Titles seen, by provider: nested rather than one joined key, so no new string is built per course. */
 type SeenCourses = Map<string, Set<string>>;
 function seenBefore(seen: SeenCourses, activity: ActivityFacts): boolean {
-  const provider = norm(activity.provider);
+  const provider = providerKey(activity.provider);
   let titles = seen.get(provider);
   if (!titles) {
     titles = new Set();
@@ -86,13 +103,17 @@ export function activityVerdicts(
   activities: readonly ActivityFacts[],
   cycle: { start: CalendarDate; end: CalendarDate },
   reference: CalendarDate,
-): ActivityVerdict[] {
+): CourseVerdicts {
   const coursesBy = applyOffset(cycle.end, ruleSet.courseDeadline.value);
   const seen: SeenCourses | null = ruleSet.requirement.noRepeatedCourses?.value ? new Map() : null;
-  return activities.map((activity) => {
-    const reason = reasonOf(activity, cycle, coursesBy, reference, seen);
-    return { activity, units: activityUnits(activity, ruleSet), reason, rule: RULE_OF_REASON[reason] };
+  const perHourHundredth = unitThousandthsPerHourHundredth(ruleSet);
+  const reasons = new Array<ActivityReason>(activities.length);
+  const units = new Array<number>(activities.length);
+  activities.forEach((activity, i) => {
+    reasons[i] = reasonOf(activity, cycle, coursesBy, reference, seen);
+    units[i] = activityUnits(activity, perHourHundredth);
   });
+  return { reasons, units };
 }
 
 export interface CourseTotals {
@@ -113,46 +134,59 @@ function cycleYear(start: CalendarDate, end: CalendarDate, date: CalendarDate): 
   return year;
 }
 
+/** Counted units of one category: all of them, and per cycle year where the category has a yearly cap. */
+interface CategorySum {
+  total: number;
+  perYear: Map<number, number> | null;
+}
+
 /** R2, R12, R14: totals of counted units, with category caps and minimums applied. */
 export function courseTotals(
   ruleSet: RuleSet,
-  verdicts: readonly ActivityVerdict[],
+  activities: readonly ActivityFacts[],
+  verdicts: CourseVerdicts,
   cycle: { start: CalendarDate; end: CalendarDate },
 ): CourseTotals {
   const known = new Map(ruleSet.requirement.categories.map((c) => [c.id, c]));
   const fallback = ruleSet.requirement.defaultCategory ?? 'general';
-  const byCategory = new Map<string, ActivityVerdict[]>();
+  // Sums as the courses go, in the order categories are first met (then the rule set's own).
+  const byCategory = new Map<string, CategorySum>();
   let pending = 0;
   let ownCourses = 0;
-  for (const verdict of verdicts) {
-    if (verdict.reason === 'petition-pending') pending += verdict.units;
-    if (verdict.reason !== 'counted') continue;
-    if (verdict.activity.approval === 'nasm') ownCourses += verdict.units;
-    const category = verdict.activity.category && known.has(verdict.activity.category) ? verdict.activity.category : fallback;
-    pushTo(byCategory, category, verdict);
-  }
+  activities.forEach((activity, i) => {
+    const reason = verdicts.reasons[i];
+    const units = verdicts.units[i] ?? 0;
+    if (reason === 'petition-pending') pending += units;
+    if (reason !== 'counted') return;
+    if (activity.approval === 'nasm') ownCourses += units;
+    const category = activity.category && known.has(activity.category) ? activity.category : fallback;
+    let sum = byCategory.get(category);
+    if (!sum) {
+      sum = { total: 0, perYear: known.get(category)?.maxPerYear ? new Map() : null };
+      byCategory.set(category, sum);
+    }
+    sum.total += units;
+    if (sum.perYear) {
+      const year = cycleYear(cycle.start, cycle.end, activity.completed);
+      sum.perYear.set(year, (sum.perYear.get(year) ?? 0) + units);
+    }
+  });
 
   let courses = 0;
   const capped: string[] = [];
   const short: string[] = [];
   const categoryIds = new Set([...byCategory.keys(), ...known.keys()]);
   for (const id of categoryIds) {
-    const items = byCategory.get(id) ?? [];
+    const counted = byCategory.get(id);
     const rules = known.get(id);
-    let sum = 0;
+    const uncapped = counted?.total ?? 0;
+    let sum = uncapped;
     if (rules?.maxPerYear) {
-      const perYear = new Map<number, number>();
-      for (const v of items) {
-        const year = cycleYear(cycle.start, cycle.end, v.activity.completed);
-        perYear.set(year, (perYear.get(year) ?? 0) + v.units);
-      }
       const cap = thousandths(rules.maxPerYear.value);
-      for (const units of perYear.values()) sum += Math.min(units, cap);
-    } else {
-      sum = items.reduce((total, v) => total + v.units, 0);
+      sum = 0;
+      for (const units of counted?.perYear?.values() ?? []) sum += Math.min(units, cap);
     }
     if (rules?.max) sum = Math.min(sum, thousandths(rules.max.value));
-    const uncapped = items.reduce((total, v) => total + v.units, 0);
     if (sum < uncapped) capped.push(id);
     if (rules?.min && sum < thousandths(rules.min.value)) short.push(id);
     courses += sum;

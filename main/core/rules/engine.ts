@@ -1,12 +1,12 @@
 // The rules engine: pure functions from records to a verdict. No I/O, no clock (the as-of date is
 // an argument), no electron. Every part of the verdict names the rule that produced it.
 import { addDays } from '../dates';
-import { activityVerdicts, courseTotals } from './activities';
+import { activityVerdicts, courseTotals, RULE_OF_REASON } from './activities';
 import { cprAedVerdict } from './cpr-aed';
 import { resolveCycle } from './cycle';
 import { applyOffset } from './offsets';
 import type { RuleId, RuleSet } from './ruleset-schema';
-import type { EvaluationInput, FeeTier, Status, Verdict } from '../domain/verdict';
+import type { ActivityFacts, ActivityReason, EvaluationInput, FeeTier, Status, Verdict } from '../domain/verdict';
 import { decimal, thousandths } from './units';
 import { warningKind } from '../domain/verdict';
 import { applicationWindows, finalApplicationDate, windowOn } from './windows';
@@ -19,8 +19,9 @@ export function evaluateCredential(ruleSet: RuleSet, input: EvaluationInput): Ve
   // R6: the reference date is the application date when one is recorded, otherwise the as-of date.
   const reference = application ?? asOf;
 
-  const activities = activityVerdicts(ruleSet, input.activities, cycle, reference);
-  const totals = courseTotals(ruleSet, activities, cycle);
+  const verdicts = activityVerdicts(ruleSet, input.activities, cycle, reference);
+  const { reasons, units } = verdicts;
+  const totals = courseTotals(ruleSet, input.activities, verdicts, cycle);
   const cpr = cprAedVerdict(ruleSet, input.cards, reference);
 
   const cprAedRequired = thousandths(ruleSet.cprAed.credit.value);
@@ -51,16 +52,20 @@ export function evaluateCredential(ruleSet: RuleSet, input: EvaluationInput): Ve
     warningRules[warningKind(code)] = rule;
   };
   for (const w of cycle.warnings) warn(w.code, w.rule);
-  for (const verdict of activities) {
-    if (verdict.reason === 'counted' && !verdict.activity.hasCertificate) warn(`no-certificate:${verdict.activity.id}`, 'R10');
-  }
+  // One warning per course: its kind is known, so its rule is set once rather than per course.
+  const perCourse = (kind: string, rule: RuleId, applies: (activity: ActivityFacts, reason: ActivityReason | undefined) => boolean) => {
+    const before = warnings.length;
+    input.activities.forEach((activity, i) => {
+      if (applies(activity, reasons[i])) warnings.push(`${kind}:${activity.id}`);
+    });
+    if (warnings.length > before) warningRules[kind] = rule;
+  };
+  perCourse('no-certificate', 'R10', (activity, reason) => reason === 'counted' && !activity.hasCertificate);
   if (cpr.ok && cpr.card && !cpr.card.hasCertificate) warn(`no-certificate:${cpr.card.id}`, 'R10');
   if (cpr.ok && cpr.card && cpr.card.expires < expiration && !application) warn('cpr-aed-expires-before-expiration', 'R6');
   if (cpr.reason === 'online-only-waiver') warn('online-only-waiver', 'R7');
   if (cpr.waiverEndUnknown) warn('waiver-end-unknown', 'R7');
-  for (const verdict of activities) {
-    if (verdict.reason === 'petition-pending') warn(`petition-pending:${verdict.activity.id}`, 'R5');
-  }
+  perCourse('petition-pending', 'R5', (_, reason) => reason === 'petition-pending');
   for (const category of totals.capped) warn(`category-cap:${category}`, 'R12');
   if (credential.auditNoticeReceived && !credential.documentsSent) warn('audit-open', 'R10');
 
@@ -106,13 +111,10 @@ export function evaluateCredential(ruleSet: RuleSet, input: EvaluationInput): Ve
       pending: decimal(totals.pending),
       remaining: decimal(Math.max(0, coursesRequired - totals.courses) + Math.max(0, cprAedRequired - cprAedEarned)),
     },
-    activities: activities.map((v) => ({
-      id: v.activity.id,
-      ceus: decimal(v.units),
-      counted: v.reason === 'counted',
-      reason: v.reason,
-      rule: v.rule,
-    })),
+    activities: input.activities.map((activity, i) => {
+      const reason = reasons[i] ?? 'counted';
+      return { id: activity.id, ceus: decimal(units[i] ?? 0), counted: reason === 'counted', reason, rule: RULE_OF_REASON[reason] };
+    }),
     cprAed: { id: cpr.card?.id ?? null, ok: cpr.ok, reason: cpr.reason, rule: cpr.rule },
     deadlines: {
       expiration,

@@ -9,10 +9,10 @@ export function unitThousandthsPerHourHundredth(ruleSet: RuleSet): number {
   return Math.round(ruleSet.unit.perContactHour.value * 10);
 }
 
-/** The activity's amount in thousandths of the rule set's unit. */
-export function activityUnits(activity: ActivityFacts, ruleSet: RuleSet): number {
+/** The activity's amount in thousandths of the rule set's unit (`perHourHundredth` from the function above). */
+export function activityUnits(activity: ActivityFacts, perHourHundredth: number): number {
   const hourHundredths = activity.contactHourHundredths ?? activity.ceuThousandths ?? 0;
-  return hourHundredths * unitThousandthsPerHourHundredth(ruleSet);
+  return hourHundredths * perHourHundredth;
 }
 
 /** A rule-set figure (e.g. 1.9) in thousandths. */
