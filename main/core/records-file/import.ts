@@ -81,6 +81,8 @@ export function importRecords(parsed: ParsedRecords, store: Repositories, files:
   try {
     store.transaction(() => {
       for (const [ruleSet, override] of Object.entries(parsed.overrides)) store.ruleSetOverrides.set(ruleSet, override);
+      // People and credentials first, then every course at once (inserted in bulk, in file order),
+      // then certificates and cards.
       for (const record of parsed.file.people) {
         store.people.insert(personFromRecord(record));
         summary.people += 1;
@@ -88,11 +90,11 @@ export function importRecords(parsed: ParsedRecords, store: Repositories, files:
           store.credentials.insert(credentialFromRecord(c, record.id));
           summary.credentials += 1;
         }
-        for (const a of record.activities) {
-          store.activities.insert(activityFromRecord(a, record));
-          summary.activities += 1;
-          attach(a.attachments, { activityId: a.id, cprAedCardId: null });
-        }
+      }
+      store.activities.insertMany(parsed.file.people.flatMap((record) => record.activities.map((a) => activityFromRecord(a, record))));
+      for (const record of parsed.file.people) {
+        summary.activities += record.activities.length;
+        for (const a of record.activities) attach(a.attachments, { activityId: a.id, cprAedCardId: null });
         for (const k of record.cprAed) {
           store.cprAedCards.insert(cardFromRecord(k, record.id));
           summary.cprAedCards += 1;

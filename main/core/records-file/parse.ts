@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, normalize, relative, sep } from 'node:path';
 import { MAX_ATTACHMENT_BYTES, type AttachmentMediaType } from '../domain/records';
@@ -240,12 +241,10 @@ export function readRecordsFile(path: string, ruleSetIds: ReadonlySet<string>): 
   } catch (error) {
     throw new RecordsFileError([`(file): cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`]);
   }
-  let text: string;
-  try {
-    // Fatal: bytes that are not UTF-8 are refused, never silently turned into replacement characters.
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new RecordsFileError([`(file): ${path} is not valid UTF-8 text; save the records file as UTF-8`]);
-  }
+  // Bytes that are not UTF-8 are refused, never silently turned into replacement characters
+  // (isUtf8 checks natively; a fatal TextDecoder took 10 ms of a 14 MB file).
+  if (!isUtf8(bytes)) throw new RecordsFileError([`(file): ${path} is not valid UTF-8 text; save the records file as UTF-8`]);
+  // A byte-order mark is not part of the JSON (TextDecoder dropped it too).
+  const text = bytes.toString('utf8', bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0);
   return parseRecords(text, { baseDir: join(path, '..'), ruleSetIds });
 }

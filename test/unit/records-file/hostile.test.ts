@@ -164,4 +164,15 @@ describe('file names and links', () => {
     expect(escapeControlCharacters('scan\u001b[2J.pdf')).toBe('scan\\u001b[2J.pdf');
     expect(escapeControlCharacters('Zoë 周.pdf')).toBe('Zoë 周.pdf');
   });
+
+  it('reads a file that starts with a UTF-8 byte-order mark, as some editors save', () => {
+    const dir = tempDir('recert-hostile-');
+    const file = join(dir, 'records.json');
+    writeFileSync(file, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify(recordsWith({ name: 'Dana Ünal' })))]));
+    const result = spawnSync(process.execPath, [join(projectRoot, 'bin/recert.js'), 'evaluate', file, '--as-of', '2026-11-21', '--json'], {
+      encoding: 'utf8',
+    });
+    expect(result.status, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout).results.length).toBeGreaterThan(0);
+  });
 });
