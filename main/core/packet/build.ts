@@ -13,6 +13,7 @@ import {
   type PDFEmbeddedPage,
   type PDFImage,
   type PDFPage,
+  type PDFRef,
 } from '@cantoo/pdf-lib';
 import { contentBox, fit, inspectExhibit, openPdf, type InspectedExhibit, type PageBox } from './exhibits';
 import { loadFontSet } from './fonts';
@@ -22,6 +23,7 @@ import { addOutline, type OutlineItem } from './outline';
 import { renderOverlays } from './overlay';
 import { temporaryPathFor } from './paths';
 import type { Exhibit, PacketPlan } from './plan';
+import type { PngImage } from './png';
 import { savePdfToFile } from './stream-save';
 
 export interface PacketProgress {
@@ -48,10 +50,30 @@ function checkCancelled(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new PacketCancelled();
 }
 
+type Matrix = [number, number, number, number, number, number];
+
 /** Draws an image XObject with a full transformation matrix (pdf-lib's drawImage cannot mirror). */
-function drawImageWithMatrix(page: PDFPage, image: PDFImage, matrix: [number, number, number, number, number, number]): void {
-  const name = page.node.newXObject('Image', image.ref);
+function drawXObject(page: PDFPage, ref: PDFRef, matrix: Matrix): void {
+  const name = page.node.newXObject('Image', ref);
   page.pushOperators(pushGraphicsState(), concatTransformationMatrix(...matrix), drawObject(name), popGraphicsState());
+}
+function drawImageWithMatrix(page: PDFPage, image: PDFImage, matrix: Matrix): void {
+  drawXObject(page, image.ref, matrix);
+}
+
+/** A PNG's samples (already deflated, see png.ts) as an image XObject, its alpha as a soft mask. */
+function embedPngImage(packet: PDFDocument, image: PngImage): PDFRef {
+  const { context } = packet;
+  const common = {
+    Type: 'XObject',
+    Subtype: 'Image',
+    Width: image.width,
+    Height: image.height,
+    BitsPerComponent: 8,
+    Filter: 'FlateDecode',
+  };
+  const mask = image.alpha ? context.register(context.stream(image.alpha, { ...common, ColorSpace: 'DeviceGray' })) : null;
+  return context.register(context.stream(image.rgb, { ...common, ColorSpace: 'DeviceRGB', ...(mask ? { SMask: mask } : {}) }));
 }
 
 /** Draws an imported page, honouring its /Rotate, scaled into the content box. */
@@ -166,9 +188,9 @@ async function addExhibitPages(packet: PDFDocument, exhibit: Exhibit, info: Insp
       const target = fit(box, w, h);
       drawImageWithMatrix(page, image, orientationMatrix(info.orientation, target.x, target.y, target.width, target.height));
     } else {
-      const image = await packet.embedPng(readFileSync(exhibit.path));
+      const { image } = info as Extract<InspectedExhibit, { kind: 'png' }>;
       const target = fit(box, image.width, image.height);
-      page.drawImage(image, { x: target.x, y: target.y, width: target.width, height: target.height });
+      drawXObject(page, embedPngImage(packet, image), [target.width, 0, 0, target.height, target.x, target.y]);
     }
     finish();
     return;

@@ -6,6 +6,7 @@ import { sniffMediaType } from '../attachments/media-type';
 import { readHead } from '../attachments/read-file';
 import { imageCostProblem, pdfCostProblem, pngPixels } from './exhibit-cost';
 import { isQuarterTurn, readJpegInfo } from './jpeg';
+import { pngImage, type PngImage } from './png';
 import { FOOTER_BAND, LETTER, STAMP_BAND } from './pen';
 import type { Exhibit } from './plan';
 
@@ -18,7 +19,8 @@ export type InspectedExhibit =
   | { kind: 'pdf'; pages: PageBox[] }
   /** `converted` holds a HEIC photo turned into JPEG; other JPEGs are read again when drawn (memory). */
   | { kind: 'jpeg'; pages: [PageBox]; converted: Uint8Array | null; orientation: number }
-  | { kind: 'png'; pages: [PageBox] }
+  /** The PNG decoded and deflated once, here, and embedded as it is when its page is drawn. */
+  | { kind: 'png'; pages: [PageBox]; image: PngImage }
   | { kind: 'placeholder'; pages: [PageBox]; reason: string; fileReadable: boolean };
 
 /** Bytes read to recognise a file and find a JPEG's size and orientation. */
@@ -110,9 +112,8 @@ export async function inspectExhibit(exhibit: Exhibit): Promise<InspectedExhibit
   const tooLarge = imageCostProblem(pngPixels(bytes) ?? 0);
   if (tooLarge) return placeholder(tooLarge);
   try {
-    const probe = await PDFDocument.create();
-    const image = await probe.embedPng(bytes);
-    return { kind: 'png', pages: [pageFor(image.width, image.height)] };
+    const image = pngImage(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    return { kind: 'png', pages: [pageFor(image.width, image.height)], image };
   } catch (error) {
     return placeholder(
       `The PNG image is damaged and cannot be read (${error instanceof Error ? error.message.slice(0, 100) : 'unknown error'}).`,
