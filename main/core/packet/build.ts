@@ -11,7 +11,6 @@ import {
   popGraphicsState,
   pushGraphicsState,
   type PDFEmbeddedPage,
-  type PDFImage,
   type PDFPage,
   type PDFRef,
 } from '@cantoo/pdf-lib';
@@ -23,6 +22,7 @@ import { addOutline, type OutlineItem } from './outline';
 import { renderOverlays } from './overlay';
 import { temporaryPathFor } from './paths';
 import type { Exhibit, PacketPlan } from './plan';
+import { FileBackedStream } from './file-stream';
 import type { PngImage } from './png';
 import { savePdfToFile } from './stream-save';
 
@@ -57,8 +57,29 @@ function drawXObject(page: PDFPage, ref: PDFRef, matrix: Matrix): void {
   const name = page.node.newXObject('Image', ref);
   page.pushOperators(pushGraphicsState(), concatTransformationMatrix(...matrix), drawObject(name), popGraphicsState());
 }
-function drawImageWithMatrix(page: PDFPage, image: PDFImage, matrix: Matrix): void {
-  drawXObject(page, image.ref, matrix);
+
+const JPEG_COLOUR_SPACES: Record<number, string> = { 1: 'DeviceGray', 3: 'DeviceRGB', 4: 'DeviceCMYK' };
+
+/**
+ * A JPEG as an image XObject (the dictionary pdf-lib's embedJpg writes). A photo's bytes stay in
+ * its file until the packet is saved (file-stream.ts); a HEIC photo converted in memory goes in as it is.
+ */
+function embedJpegImage(packet: PDFDocument, jpeg: Extract<InspectedExhibit, { kind: 'jpeg' }>, path: string): PDFRef {
+  const { context } = packet;
+  const { width, height, components, bitsPerComponent } = jpeg.info;
+  const dict = {
+    Type: 'XObject',
+    Subtype: 'Image',
+    BitsPerComponent: bitsPerComponent,
+    Width: width,
+    Height: height,
+    ColorSpace: JPEG_COLOUR_SPACES[components] ?? 'DeviceRGB',
+    Filter: 'DCTDecode',
+    // Adobe's CMYK JPEGs store the ink inverted.
+    ...(components === 4 ? { Decode: [1, 0, 1, 0, 1, 0, 1, 0] } : {}),
+  };
+  if (jpeg.converted) return context.register(context.stream(jpeg.converted, dict));
+  return context.register(new FileBackedStream(context.obj(dict), path, jpeg.size));
 }
 
 /** A PNG's samples (already deflated, see png.ts) as an image XObject, its alpha as a soft mask. */
@@ -183,10 +204,14 @@ async function addExhibitPages(packet: PDFDocument, exhibit: Exhibit, info: Insp
     const box = contentBox(size);
     if (info.kind === 'jpeg') {
       // JPEG bytes go into the PDF as they are (DCTDecode): no re-encoding, no quality loss.
-      const image = await packet.embedJpg(info.converted ?? readFileSync(exhibit.path));
-      const [w, h] = isQuarterTurn(info.orientation) ? [image.height, image.width] : [image.width, image.height];
+      const { width, height, orientation } = info.info;
+      const [w, h] = isQuarterTurn(orientation) ? [height, width] : [width, height];
       const target = fit(box, w, h);
-      drawImageWithMatrix(page, image, orientationMatrix(info.orientation, target.x, target.y, target.width, target.height));
+      drawXObject(
+        page,
+        embedJpegImage(packet, info, exhibit.path),
+        orientationMatrix(orientation, target.x, target.y, target.width, target.height),
+      );
     } else {
       const { image } = info as Extract<InspectedExhibit, { kind: 'png' }>;
       const target = fit(box, image.width, image.height);

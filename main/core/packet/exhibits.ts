@@ -1,11 +1,11 @@
 // Certificate files as packet pages. A first pass reads every file and decides how many pages it
 // becomes (and, for files that cannot be shown, why); the second pass draws them into the packet.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { PDFDocument } from '@cantoo/pdf-lib';
 import { sniffMediaType } from '../attachments/media-type';
 import { readHead } from '../attachments/read-file';
 import { imageCostProblem, pdfCostProblem, pngPixels } from './exhibit-cost';
-import { isQuarterTurn, readJpegInfo } from './jpeg';
+import { isQuarterTurn, readJpegInfo, type JpegInfo } from './jpeg';
 import { pngImage, type PngImage } from './png';
 import { FOOTER_BAND, LETTER, STAMP_BAND } from './pen';
 import type { Exhibit } from './plan';
@@ -18,7 +18,7 @@ export interface PageBox {
 export type InspectedExhibit =
   | { kind: 'pdf'; pages: PageBox[] }
   /** `converted` holds a HEIC photo turned into JPEG; other JPEGs are read again when drawn (memory). */
-  | { kind: 'jpeg'; pages: [PageBox]; converted: Uint8Array | null; orientation: number }
+  | { kind: 'jpeg'; pages: [PageBox]; converted: Uint8Array | null; info: JpegInfo; size: number }
   /** The PNG decoded and deflated once, here, and embedded as it is when its page is drawn. */
   | { kind: 'png'; pages: [PageBox]; image: PngImage }
   | { kind: 'placeholder'; pages: [PageBox]; reason: string; fileReadable: boolean };
@@ -73,7 +73,7 @@ export async function inspectExhibit(exhibit: Exhibit): Promise<InspectedExhibit
     const info = readJpegInfo(head) ?? readJpegInfo(readFileSync(exhibit.path));
     if (!info) return placeholder('The JPEG image is damaged and cannot be read.');
     const [w, h] = isQuarterTurn(info.orientation) ? [info.height, info.width] : [info.width, info.height];
-    return { kind: 'jpeg', pages: [pageFor(w, h)], converted: null, orientation: info.orientation };
+    return { kind: 'jpeg', pages: [pageFor(w, h)], converted: null, info, size: statSync(exhibit.path).size };
   }
   const bytes = readFileSync(exhibit.path);
 
@@ -104,7 +104,13 @@ export async function inspectExhibit(exhibit: Exhibit): Promise<InspectedExhibit
     }
     const info = readJpegInfo(jpeg);
     if (!info) return placeholder('The HEIC/HEIF photo could not be converted.');
-    return { kind: 'jpeg', pages: [pageFor(info.width, info.height)], converted: jpeg, orientation: 1 };
+    return {
+      kind: 'jpeg',
+      pages: [pageFor(info.width, info.height)],
+      converted: jpeg,
+      info: { ...info, orientation: 1 },
+      size: jpeg.length,
+    };
   }
 
   // PNG: decode once now, so that a damaged file becomes a placeholder page rather than a failure later;

@@ -7,6 +7,9 @@ export interface JpegInfo {
   height: number;
   /** EXIF orientation 1–8 (1 = as stored). */
   orientation: number;
+  /** Colour components (1 grey, 3 colour, 4 CMYK) and bits per sample, from the frame header. */
+  components: number;
+  bitsPerComponent: number;
 }
 
 function exifOrientation(bytes: Uint8Array, start: number, length: number): number {
@@ -47,9 +50,13 @@ export function readJpegInfo(bytes: Uint8Array): JpegInfo | null {
     if (marker === 0xe1) orientation = exifOrientation(bytes, offset + 4, length - 2);
     // SOF0–SOF15 except DHT (C4), JPG (C8) and DAC (CC) carry the frame size.
     if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
+      const bitsPerComponent = bytes[offset + 4] ?? 0;
       const height = ((bytes[offset + 5] ?? 0) << 8) | (bytes[offset + 6] ?? 0);
       const width = ((bytes[offset + 7] ?? 0) << 8) | (bytes[offset + 8] ?? 0);
-      return width > 0 && height > 0 ? { width, height, orientation } : null;
+      const components = bytes[offset + 9] ?? 0;
+      return width > 0 && height > 0 && [1, 3, 4].includes(components)
+        ? { width, height, orientation, components, bitsPerComponent }
+        : null;
     }
     if (marker === 0xda) return null; // image data before any frame header: damaged
     offset += 2 + length;
