@@ -86,9 +86,19 @@ function prepare(snapshot: PersonSnapshot): Prepared {
     };
   });
   const days = new Int32Array(activities.length);
+  // YYYY-MM-DD to YYYYMMDD from the character codes (slicing made three strings per course).
+  const digit = (c: string, at: number) => c.charCodeAt(at) - 48;
   activities.forEach((a, i) => {
     const c = a.completed;
-    days[i] = Number(c.slice(0, 4)) * 10000 + Number(c.slice(5, 7)) * 100 + Number(c.slice(8, 10));
+    days[i] =
+      digit(c, 0) * 10_000_000 +
+      digit(c, 1) * 1_000_000 +
+      digit(c, 2) * 100_000 +
+      digit(c, 3) * 10_000 +
+      digit(c, 5) * 1000 +
+      digit(c, 6) * 100 +
+      digit(c, 8) * 10 +
+      digit(c, 9);
   });
   return { activities, columns, days, haystacks: null };
 }
@@ -147,6 +157,26 @@ function comparator(key: SortKey, p: Prepared): (i: number, j: number) => number
   }
 }
 
+/**
+ * The default sort (by completion date, ties in the order the courses were added), as one number
+ * per course sorted natively: the day (reversed when descending) times 2^21 plus the course's index.
+ * A comparison function took 20 ms of the course log's first window at 100,000 courses.
+ */
+const INDEX_BITS = 2 ** 21;
+function sortByDay(order: number[], days: Int32Array, direction: 1 | -1): void {
+  if (order.length >= INDEX_BITS) {
+    order.sort((i, j) => direction * ((days[i] ?? 0) - (days[j] ?? 0)) || i - j);
+    return;
+  }
+  const keys = new Float64Array(order.length);
+  order.forEach((i, n) => {
+    const day = days[i] ?? 0;
+    keys[n] = (direction === 1 ? day : 99_999_999 - day) * INDEX_BITS + i;
+  });
+  keys.sort();
+  keys.forEach((key, n) => (order[n] = key % INDEX_BITS));
+}
+
 /** Rows cached per person and data version: scrolling asks for many windows of the same list. */
 export function courseLog(snapshotOf: (personId: string, asOf: CalendarDate) => { version: string; snapshot: PersonSnapshot }) {
   let prepared: { key: string; data: Prepared; snapshot: PersonSnapshot } | null = null;
@@ -179,10 +209,13 @@ export function courseLog(snapshotOf: (personId: string, asOf: CalendarDate) => 
         if (input.missingCertificates && ((snapshot.certificates.get(row.id) ?? 0) > 0 || !countedAt(p, i))) return;
         order.push(i);
       });
-      const compare = comparator(sort.key, p);
       const direction = sort.direction === 'asc' ? 1 : -1;
-      // Ties keep the order the courses were added in (comparing ids instead cost half the sort).
-      order.sort((i, j) => direction * compare(i, j) || i - j);
+      if (sort.key === 'completed') sortByDay(order, p.days, direction);
+      else {
+        const compare = comparator(sort.key, p);
+        // Ties keep the order the courses were added in (comparing ids instead cost half the sort).
+        order.sort((i, j) => direction * compare(i, j) || i - j);
+      }
       ordered = { key: listKey, order };
     }
     const rows = ordered.order.slice(input.offset, input.offset + input.limit).map((i): CourseLogRow => {
