@@ -23,7 +23,7 @@ export default defineConfig({
       // zod is bundled, not loaded from node_modules: required as a package it costs 75–85 ms at every
       // start (about 100 files to find and compile, every locale among them); bundled, only what
       // Recert uses is compiled.
-      externalizeDeps: { exclude: ['zod'] },
+      externalizeDeps: { exclude: ['zod', 'ics'] },
       rolldownOptions: {
         input: {
           index: resolve('main/index.ts'),

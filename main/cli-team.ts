@@ -8,9 +8,7 @@ import { writeFileAtomic } from './core/atomic-write';
 import { formatDate } from './core/dates';
 import { count } from './core/domain/plural';
 import type { TeamView } from './core/domain/team';
-import { loadFontSet } from './core/packet/fonts';
 import { teamReportCsv } from './core/team/csv';
-import { teamReportPdf } from './core/team/pdf';
 import { TEAM_TABLE_COLUMNS, teamTableCells } from './core/team/table';
 
 /** The readable table: one line per credential, most urgent first, columns padded to their widest cell. */
@@ -58,6 +56,8 @@ export async function teamCommand(args: string[]): Promise<void> {
     } else if (format === 'csv') {
       writeFileAtomic(resolve(values.out ?? ''), teamReportCsv(context.service.getTeamReport({ asOf })));
     } else if (format === 'pdf') {
+      // The PDF code (pdfkit and its fonts) is loaded only for a PDF: it cost the other formats 50 ms.
+      const [{ teamReportPdf }, { loadFontSet }] = await Promise.all([import('./core/team/pdf'), import('./core/packet/fonts')]);
       const pdf = await teamReportPdf(context.service.getTeamView({ asOf }), loadFontSet(join(resourcesDir, 'fonts')));
       writeFileAtomic(resolve(values.out ?? ''), pdf);
     } else {
