@@ -162,19 +162,19 @@ function comparator(key: SortKey, p: Prepared): (i: number, j: number) => number
  * per course sorted natively: the day (reversed when descending) times 2^21 plus the course's index.
  * A comparison function took 20 ms of the course log's first window at 100,000 courses.
  */
-const INDEX_BITS = 2 ** 21;
+const INDEX_RANGE = 2 ** 21;
 function sortByDay(order: number[], days: Int32Array, direction: 1 | -1): void {
-  if (order.length >= INDEX_BITS) {
+  if (order.length >= INDEX_RANGE) {
     order.sort((i, j) => direction * ((days[i] ?? 0) - (days[j] ?? 0)) || i - j);
     return;
   }
   const keys = new Float64Array(order.length);
   order.forEach((i, n) => {
     const day = days[i] ?? 0;
-    keys[n] = (direction === 1 ? day : 99_999_999 - day) * INDEX_BITS + i;
+    keys[n] = (direction === 1 ? day : 99_999_999 - day) * INDEX_RANGE + i;
   });
   keys.sort();
-  keys.forEach((key, n) => (order[n] = key % INDEX_BITS));
+  keys.forEach((key, n) => (order[n] = key % INDEX_RANGE));
 }
 
 /** Rows cached per person and data version: scrolling asks for many windows of the same list. */

@@ -28,6 +28,27 @@ async function addCourse(title: string, completed: string, extra: Record<string,
 }
 
 describe('the course log', () => {
+  it('sorts by date either way, courses of the same day in the order they were added', async () => {
+    for (const title of ['Second day A', 'Second day B', 'Second day C']) await addCourse(title, '2026-05-02');
+    await addCourse('First day', '2026-05-01');
+    await addCourse('Third day', '2026-05-03');
+    const titles = async (direction: 'asc' | 'desc') =>
+      (
+        await value<CourseLogPage>(
+          context.dispatch('queryCourseLog', {
+            personId: s.personId,
+            offset: 0,
+            limit: 10,
+            asOf: '2026-11-21',
+            search: 'day',
+            sort: { key: 'completed', direction },
+          }),
+        )
+      ).rows.map((r) => r.title);
+    expect(await titles('desc')).toEqual(['Third day', 'Second day A', 'Second day B', 'Second day C', 'First day']);
+    expect(await titles('asc')).toEqual(['First day', 'Second day A', 'Second day B', 'Second day C', 'Third day']);
+  });
+
   it("pages, sorts, filters and searches, with each row's verdict and certificate count", async () => {
     await addCourse('Balance training', '2026-05-01');
     await addCourse('Old course', '2024-02-01');
