@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { writeAll } from '../atomic-write';
 import { join } from 'node:path';
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
@@ -36,8 +37,7 @@ export function contentStore(root: string) {
       const temporary = join(folder, `.${sha256}.${randomBytes(6).toString('hex')}.tmp`);
       const fd = openSync(temporary, 'wx');
       try {
-        let written = 0;
-        while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
+        writeAll(fd, bytes);
         fsyncSync(fd);
       } catch (error) {
         closeSync(fd);

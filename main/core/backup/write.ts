@@ -5,21 +5,10 @@
 // copy-hashed.ts); the ZIP records are written around the copied data (zip-stored.ts). Written to a
 // temporary name, flushed, then renamed: a crash leaves either the old file or the complete new one.
 import { randomBytes } from 'node:crypto';
-import {
-  closeSync,
-  existsSync,
-  fdatasync,
-  fdatasyncSync,
-  mkdtempSync,
-  openSync,
-  readdirSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeSync,
-} from 'node:fs';
+import { closeSync, existsSync, fdatasync, fdatasyncSync, mkdtempSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { crc32 } from 'node:zlib';
+import { writeAll } from '../atomic-write';
 import type { Db } from '../store';
 import { prepareCopy, type CopyResult } from './copy-hashed';
 import { centralDirectoryAndEnd, localHeader, localHeaderLength, type StoredEntry } from './zip-stored';
@@ -52,11 +41,6 @@ function sweepEarlierAttempts(out: string): void {
   const prefix = `.${basename(out)}.`;
   for (const name of readdirSync(dirname(out)))
     if (name.startsWith(prefix)) rmSync(join(dirname(out), name), { recursive: true, force: true });
-}
-
-/** Writes all of `bytes` at `position`. */
-function writeAt(fd: number, bytes: Buffer, position: number): void {
-  for (let written = 0; written < bytes.length;) written += writeSync(fd, bytes, written, bytes.length - written, position + written);
 }
 
 /**
@@ -115,14 +99,14 @@ export async function writeBackup(input: { db: Db; attachmentsDir: string; out: 
       files: entries.map((e, i) => ({ path: e.name, size: e.size, sha256: copied[i]?.sha256 ?? '' })),
     };
     const stored: StoredEntry[] = entries.map((e, i) => ({ name: e.name, size: e.size, offset: e.offset, crc32: copied[i]?.crc32 ?? 0 }));
-    for (const entry of stored) writeAt(fd, localHeader(entry, now), entry.offset);
+    for (const entry of stored) writeAll(fd, localHeader(entry, now), entry.offset);
     // The manifest goes last, once every entry's hash is known.
     const manifestBytes = Buffer.from(JSON.stringify(manifest, null, 2));
     const manifestEntry: StoredEntry = { name: 'manifest.json', size: manifestBytes.length, offset, crc32: crc32(manifestBytes) };
     const manifestHeader = localHeader(manifestEntry, now);
-    writeAt(fd, Buffer.concat([manifestHeader, manifestBytes]), offset);
+    writeAll(fd, Buffer.concat([manifestHeader, manifestBytes]), offset);
     offset += manifestHeader.length + manifestBytes.length;
-    writeAt(fd, centralDirectoryAndEnd([...stored, manifestEntry], offset, now), offset);
+    writeAll(fd, centralDirectoryAndEnd([...stored, manifestEntry], offset, now), offset);
     fdatasyncSync(fd);
     closeSync(fd);
     fd = null;

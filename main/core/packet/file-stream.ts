@@ -2,7 +2,7 @@
 // photos as they are (DCTDecode), and pdf-lib kept every photo's bytes in memory from the moment it
 // was added until the whole document was written: 75 MB for 20 photos, most of the packet's peak.
 // This stream knows only the file and its size; stream-save.ts reads it when it writes the object.
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { PDFStream, type PDFDict } from '@cantoo/pdf-lib';
 
 const STREAM_START = Buffer.from('\nstream\n', 'latin1');
@@ -23,19 +23,9 @@ export class FileBackedStream extends PDFStream {
 
   /** The file's bytes; refused if the file no longer has the size it had when it was checked. */
   override getContents(): Uint8Array {
-    const fd = openSync(this.path, 'r');
-    try {
-      if (fstatSync(fd).size !== this.size) throw new Error(`${this.path} changed while the packet was being written; export it again`);
-      const bytes = Buffer.allocUnsafe(this.size);
-      for (let done = 0; done < this.size;) {
-        const read = readSync(fd, bytes, done, this.size - done, done);
-        if (read === 0) throw new Error(`${this.path} changed while the packet was being written; export it again`);
-        done += read;
-      }
-      return bytes;
-    } finally {
-      closeSync(fd);
-    }
+    const bytes = readFileSync(this.path);
+    if (bytes.length !== this.size) throw new Error(`${this.path} changed while the packet was being written; export it again`);
+    return bytes;
   }
 
   override getContentsSize(): number {

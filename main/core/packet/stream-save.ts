@@ -2,7 +2,8 @@
 // whole PDF in one buffer — for a packet of phone photos that doubles peak memory. This follows
 // PDFWriter.serializeToBuffer of @cantoo/pdf-lib (pinned in package.json) byte for byte, writing
 // through a small staging buffer instead; qpdf/pdfinfo tests check the result.
-import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync } from 'node:fs';
+import { writeAll } from '../atomic-write';
 import { PDFObjectStream, PDFStreamWriter, type PDFDocument, type PDFObject, type PDFRef } from '@cantoo/pdf-lib';
 
 interface Serializable {
@@ -30,16 +31,14 @@ class FileSink {
   constructor(private readonly fd: number) {}
 
   private flush(): void {
-    let written = 0;
-    while (written < this.used) written += writeSync(this.fd, this.buffer, written, this.used - written);
+    writeAll(this.fd, this.buffer.subarray(0, this.used));
     this.used = 0;
   }
 
   bytes(data: Uint8Array): void {
     if (this.used + data.length > STAGING) this.flush();
     if (data.length > STAGING) {
-      let written = 0;
-      while (written < data.length) written += writeSync(this.fd, data, written, data.length - written);
+      writeAll(this.fd, data);
       return;
     }
     this.buffer.set(data, this.used);
