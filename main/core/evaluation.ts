@@ -3,10 +3,10 @@ import type { Activity, Credential, CprAedCard } from './domain/records';
 import { toHundredths, toThousandths } from './store/amounts';
 import type { CalendarDate } from './dates';
 import { groupBy, pushTo } from './group-by';
-import { evaluateCredential } from './rules/engine';
+import { countingWindow, evaluateCredential } from './rules/engine';
 import type { RuleSet, RuleSetOverride } from './rules/ruleset-schema';
 import { withOverride } from './rules/rulesets';
-import type { ActivityFacts, CprAedCardFacts, CredentialFacts, Verdict } from './domain/verdict';
+import type { ActivityFacts, CprAedCardFacts, CredentialFacts, Verdict, VerdictSummary } from './domain/verdict';
 import type { Repositories } from './store';
 
 export function credentialFacts(c: Credential): CredentialFacts {
@@ -106,11 +106,62 @@ function evaluateStored(
   activities: Map<string, ActivityFacts[]>,
   cards: CprAedCardFacts[],
   asOf: CalendarDate,
+  unlistedPetitions = 0,
 ): StoredVerdict[] {
   const ruleSet = ruleSets.get(credential.ruleSet);
   if (!ruleSet) return [];
-  const input = { asOf, credential: credentialFacts(credential), activities: activities.get(credential.id) ?? [], cards };
+  const input = {
+    asOf,
+    credential: credentialFacts(credential),
+    activities: activities.get(credential.id) ?? [],
+    cards,
+    unlistedPetitions,
+  };
   return [{ personId: credential.personId, credential, verdict: evaluateCredential(ruleSet, input) }];
+}
+
+/**
+ * One person's credentials evaluated over the courses of their counting windows only, with the
+ * petitions outside counted in SQL (see `countingWindow`): the same verdicts as `evaluatePerson`,
+ * except that each verdict's `activities` lists only the courses read. What the dashboard, the
+ * upcoming deadlines and the calendar need; a trainer with ten years of courses reads one cycle's.
+ */
+export interface CycleEvaluation {
+  credentials: Credential[];
+  cards: CprAedCard[];
+  /** Typed without `activities`, so that no screen can take the window's courses for all of them. */
+  verdicts: (Omit<StoredVerdict, 'verdict'> & { verdict: VerdictSummary })[];
+  ruleSets: Map<string, RuleSet>;
+}
+
+export function evaluatePersonCycles(
+  store: Repositories,
+  ruleSets: Map<string, RuleSet>,
+  personId: string,
+  asOf: CalendarDate,
+): CycleEvaluation {
+  const credentials = store.credentials.listByPerson(personId);
+  const cards = store.cprAedCards.listByPerson(personId);
+  // One read covering every credential's window: from the earliest start to the latest end. Courses
+  // between two windows are evaluated too, which changes nothing (a wider window is still exact).
+  let from: CalendarDate | null = null;
+  let to: CalendarDate | null = null;
+  for (const credential of credentials) {
+    const ruleSet = ruleSets.get(credential.ruleSet);
+    if (!ruleSet) continue;
+    const window = countingWindow(ruleSet, { asOf, credential: credentialFacts(credential) });
+    if (from === null || window.from < from) from = window.from;
+    if (to === null || window.to > to) to = window.to;
+  }
+  const evidencedCards = store.attachments.cardsWithCertificates();
+  const cardFactsList = cards.map((k) => cardFacts(k, evidencedCards));
+  if (from === null || to === null) return { credentials, cards, verdicts: [], ruleSets };
+  const activities = store.evaluation.personActivityFactsBetween(personId, from, to);
+  const petitions = store.evaluation.petitionsOutside(personId, from, to);
+  const verdicts = credentials.flatMap((credential) =>
+    evaluateStored(ruleSets, credential, activities, cardFactsList, asOf, petitions.get(credential.id) ?? 0),
+  );
+  return { credentials, cards, verdicts, ruleSets };
 }
 
 /** Everyone at once (the staff view): four bulk reads, grouped in memory. */

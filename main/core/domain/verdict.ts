@@ -50,6 +50,12 @@ export interface EvaluationInput {
   activities: readonly ActivityFacts[];
   /** The person's CPR/AED cards, in record order. */
   cards: readonly CprAedCardFacts[];
+  /**
+   * Petitioned courses (a petition recorded) of this credential that are not in `activities`
+   * because the caller read only the courses of the counting window (see `countingWindow`): their
+   * reasons follow from their dates alone, but each still owes its petition fee (R5). Default 0.
+   */
+  unlistedPetitions?: number;
 }
 
 export type Status = 'in-progress' | 'ready' | 'expired-late' | 'expired-additional-fee' | 'lapsed' | 'submitted';
@@ -113,6 +119,12 @@ export interface Verdict {
     warnings: Record<string, RuleId>;
   };
 }
+
+/**
+ * A verdict without its per-course entries: all a screen's words and figures are made from this, so
+ * a verdict read from the counting window only (see `countingWindow`) can be shown as any other.
+ */
+export type VerdictSummary = Omit<Verdict, 'activities'>;
 
 /** "no-certificate:a1" → "no-certificate": the key of a warning in `explain.warnings`. */
 export function warningKind(code: string): string {

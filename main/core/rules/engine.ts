@@ -1,6 +1,6 @@
 // The rules engine: pure functions from records to a verdict. No I/O, no clock (the as-of date is
 // an argument), no electron. Every part of the verdict names the rule that produced it.
-import { addDays } from '../dates';
+import { addDays, type CalendarDate } from '../dates';
 import { activityVerdicts, courseTotals, RULE_OF_REASON } from './activities';
 import { cprAedVerdict } from './cpr-aed';
 import { resolveCycle } from './cycle';
@@ -10,6 +10,24 @@ import type { ActivityFacts, ActivityReason, EvaluationInput, FeeTier, Status, V
 import { decimal, thousandths } from './units';
 import { warningKind } from '../domain/verdict';
 import { applicationWindows, finalApplicationDate, windowOn } from './windows';
+
+/**
+ * The dates between which a course's verdict can depend on more than its date. A course completed
+ * before `from` is before the cycle, after `to` is not yet completed or past the course deadline
+ * (R4): those reasons come first and never touch the repeated-course check (R13), so a caller may
+ * evaluate only the courses inside and pass the petitions outside as `unlistedPetitions`. The verdict
+ * is then the same except that `activities` lists only the courses given. A busy trainer's dashboard
+ * reads a cycle's courses this way instead of ten years of them.
+ */
+export function countingWindow(
+  ruleSet: RuleSet,
+  input: Pick<EvaluationInput, 'asOf' | 'credential'>,
+): { from: CalendarDate; to: CalendarDate } {
+  const cycle = resolveCycle(ruleSet, input.credential);
+  const reference = cycle.applicationSubmitted ?? input.asOf;
+  const coursesBy = applyOffset(cycle.end, ruleSet.courseDeadline.value);
+  return { from: cycle.start, to: reference < coursesBy ? reference : coursesBy };
+}
 
 export function evaluateCredential(ruleSet: RuleSet, input: EvaluationInput): Verdict {
   const { asOf, credential } = input;
@@ -91,7 +109,8 @@ export function evaluateCredential(ruleSet: RuleSet, input: EvaluationInput): Ve
   else if (canSubmit) feeTier = windowOn(asOf, expiration, windows)?.feeTier ?? null;
 
   const petitionFee = ruleSet.petition.fee.value ?? 0;
-  const petitioned = input.activities.filter((a) => a.approval === 'petition' && a.petitionStatus !== null).length;
+  const petitioned =
+    input.activities.filter((a) => a.approval === 'petition' && a.petitionStatus !== null).length + (input.unlistedPetitions ?? 0);
   const auditDays = ruleSet.audit.responseDays.value;
 
   return {

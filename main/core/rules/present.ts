@@ -2,7 +2,7 @@
 // dashboard, the CPR/AED screen, the team view and the CLI say the same thing the same way.
 import { daysBetween, formatDate, type CalendarDate } from '../dates';
 import type { CprAedCard, Credential, Person } from '../domain/records';
-import type { CprAedReason, FeeTier, Verdict } from '../domain/verdict';
+import type { CprAedReason, FeeTier, VerdictSummary } from '../domain/verdict';
 import type { CredentialEvaluation, Explained, NextAction, Tone } from '../domain/views';
 import { formatAmount, formatProgress } from './amounts';
 import { explainBlocker, explainWarning, groupFindings, statusText } from './describe';
@@ -48,7 +48,7 @@ export function cprAedWords(reason: CprAedReason, card: CprAedCard | undefined, 
   }
 }
 
-function statusTone(verdict: Verdict, auditOpen: boolean, certificatesMissing: boolean): Tone {
+function statusTone(verdict: VerdictSummary, auditOpen: boolean, certificatesMissing: boolean): Tone {
   switch (verdict.status) {
     case 'ready':
     case 'submitted':
@@ -67,7 +67,7 @@ const FEE_TIER_WORDS: Record<FeeTier, string> = {
 };
 
 /** What the recertification panel says: whether one can apply and at which fee, or the recorded application's tier. */
-function applicationText(verdict: Verdict, credential: Credential): string {
+function applicationText(verdict: VerdictSummary, credential: Credential): string {
   if (credential.applicationSubmitted) {
     const tier = verdict.feeTier ? `: ${FEE_TIER_WORDS[verdict.feeTier]} tier` : '';
     return `Application recorded on ${formatDate(credential.applicationSubmitted)}${tier}.`;
@@ -77,7 +77,7 @@ function applicationText(verdict: Verdict, credential: Credential): string {
 }
 
 /** Every ok verdict's missing certificates and an open audit are what an auditor would find. */
-function auditFinding(verdict: Verdict, credential: Credential): Explained | null {
+function auditFinding(verdict: VerdictSummary, credential: Credential): Explained | null {
   if (!credential.auditNoticeReceived || credential.documentsSent) return null;
   const due = verdict.deadlines.auditDue;
   return {
@@ -92,7 +92,7 @@ function auditFinding(verdict: Verdict, credential: Credential): Explained | nul
  * What to do next, most pressing first: an open audit needs its packet; then what blocks the
  * application (courses, the card); then evidence an audit would ask for; then applying itself.
  */
-function nextAction(verdict: Verdict, auditOpen: boolean, certificatesMissing: boolean): NextAction | null {
+function nextAction(verdict: VerdictSummary, auditOpen: boolean, certificatesMissing: boolean): NextAction | null {
   if (auditOpen) return { kind: 'export-packet', label: 'Export audit packet' };
   if (verdict.status === 'lapsed') return null;
   if (verdict.blockers.some((b) => b.startsWith('courses-short') || b.startsWith('category-short') || b === 'own-courses-short')) {
@@ -108,17 +108,19 @@ export function presentEvaluation(input: {
   asOf: CalendarDate;
   person: Person;
   credential: Credential;
-  verdict: Verdict;
+  verdict: VerdictSummary;
   ruleSet: RuleSet;
   cardOf: (id: string) => CprAedCard | undefined;
 }): CredentialEvaluation {
   const { asOf, person, credential, verdict: full, ruleSet } = input;
-  const { activities: _perCourse, warnings: _codes, explain: _explain, ...verdict } = full;
+  // A verdict still carries its per-course entries at run time (typed away): they stay out of the view.
+  const { activities: _perCourse, warnings: _codes, explain: _explain, ...verdict } = full as VerdictSummary & { activities?: unknown };
   const card = full.cprAed.id ? input.cardOf(full.cprAed.id) : undefined;
   const cpr = cprAedWords(full.cprAed.reason, card, asOf);
   const audit = auditFinding(full, credential);
   const warnings = groupFindings(
-    full.warnings.filter((code) => code !== 'audit-open').map((code) => explainWarning(code, full, ruleSet)),
+    full.warnings.filter((code) => code !== 'audit-open'),
+    (code) => explainWarning(code, full, ruleSet),
     full.cprAed.id,
     (kind, count) =>
       kind === 'no-certificate'

@@ -6,7 +6,7 @@ import { courseLog, type PersonSnapshot } from '../course-log';
 import { localToday, type CalendarDate } from '../dates';
 import type { Activity, Credential, CprAedCard, Person } from '../domain/records';
 import { invalid, notFound } from '../errors';
-import { effectiveRuleSets, evaluatePerson } from '../evaluation';
+import { effectiveRuleSets, evaluatePerson, evaluatePersonCycles, type CycleEvaluation } from '../evaluation';
 import type { PacketJobs } from '../packet/jobs';
 import type { RuleSet } from '../rules/ruleset-schema';
 import type { Repositories } from '../store';
@@ -85,6 +85,18 @@ export function serviceContext(deps: ServiceDeps) {
     return { version, snapshot: snapshotCache.snapshot };
   }
 
+  // The verdicts alone, from the courses of the counting windows (the dashboard, upcoming deadlines):
+  // cached apart from the snapshot, which reads every course and is needed only by the course log's
+  // filters and sorts, the audit checklist and the packet.
+  let cycleCache: { key: string; evaluation: CycleEvaluation } | null = null;
+  function cyclesOf(personId: string, asOf: CalendarDate): CycleEvaluation {
+    const key = `${personId}|${asOf}|${dataVersion()}`;
+    if (cycleCache?.key !== key) {
+      cycleCache = { key, evaluation: evaluatePersonCycles(store, effectiveRuleSets(ruleSets, store), personId, asOf) };
+    }
+    return cycleCache.evaluation;
+  }
+
   function requirePerson(id: string, field = 'id'): Person {
     const person = store.people.get(id);
     if (!person) throw notFound(field, 'person', id);
@@ -125,6 +137,7 @@ export function serviceContext(deps: ServiceDeps) {
     onWrite,
     dataVersion,
     snapshotOf,
+    cyclesOf,
     queryCourseLog: courseLog(snapshotOf),
     rules: () => effectiveRuleSets(ruleSets, store),
     requirePerson,

@@ -3,6 +3,7 @@ import type { AsOf, RuleSetOverrideInput } from '../domain/inputs';
 import type { CprAedCard, Person } from '../domain/records';
 import type { AuditChecklist, CredentialEvaluation, RuleSetDetails, RuleSetSummary } from '../domain/views';
 import { notFound, ServiceError } from '../errors';
+import type { VerdictSummary } from '../domain/verdict';
 import { evaluateEveryone, type StoredVerdict } from '../evaluation';
 import { presentEvaluation } from '../rules/present';
 import { ruleSetDetails, ruleSetSummary } from '../rules/rule-set-view';
@@ -13,7 +14,7 @@ export function evaluationService(ctx: ServiceContext) {
   const { store } = ctx;
 
   function present(
-    stored: StoredVerdict,
+    stored: Pick<StoredVerdict, 'credential'> & { verdict: VerdictSummary },
     rules: Map<string, RuleSet>,
     asOf: string,
     person: Person,
@@ -24,12 +25,12 @@ export function evaluationService(ctx: ServiceContext) {
     return presentEvaluation({ asOf, person, credential: stored.credential, verdict: stored.verdict, ruleSet, cardOf });
   }
 
-  /** One person's verdicts from the cached snapshot (the course log shares it). */
+  /** One person's verdicts, read from the courses of their counting windows (cached per data version). */
   function personEvaluations(personId: string, asOf: string): CredentialEvaluation[] {
     const person = ctx.requirePerson(personId, 'personId');
-    const { snapshot } = ctx.snapshotOf(person.id, asOf);
-    const cards = new Map(snapshot.cards.map((k) => [k.id, k]));
-    return snapshot.verdicts.map((stored) => present(stored, snapshot.ruleSets, asOf, person, (id) => cards.get(id)));
+    const evaluation = ctx.cyclesOf(person.id, asOf);
+    const cards = new Map(evaluation.cards.map((k) => [k.id, k]));
+    return evaluation.verdicts.map((stored) => present(stored, evaluation.ruleSets, asOf, person, (id) => cards.get(id)));
   }
 
   return {

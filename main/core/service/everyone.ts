@@ -25,16 +25,16 @@ export function evaluatedEntries(ctx: ServiceContext, asOf: string, personId?: s
 }
 
 /**
- * One person's entries from the cached snapshot the dashboard and the course log share: evaluating
- * everyone to keep one person's credentials would cost a trainer with 100,000 courses a second.
+ * One person's entries from the dashboard's cached evaluation (the courses of the counting windows):
+ * evaluating everyone to keep one person's credentials would cost a trainer with 100,000 courses a second.
  */
 function personEntries(ctx: ServiceContext, asOf: string, personId: string): { entries: TeamEntry[]; people: Person[] } {
   const person = ctx.store.people.get(personId);
   if (!person || !person.active) return { entries: [], people: [] };
-  const { snapshot } = ctx.snapshotOf(personId, asOf);
-  const cards = new Map(snapshot.cards.map((k) => [k.id, k]));
-  const entries = snapshot.verdicts.flatMap((stored): TeamEntry[] => {
-    const ruleSet = snapshot.ruleSets.get(stored.credential.ruleSet);
+  const evaluation = ctx.cyclesOf(personId, asOf);
+  const cards = new Map(evaluation.cards.map((k) => [k.id, k]));
+  const entries = evaluation.verdicts.flatMap((stored): TeamEntry[] => {
+    const ruleSet = evaluation.ruleSets.get(stored.credential.ruleSet);
     if (!ruleSet) return [];
     const card = stored.verdict.cprAed.id ? cards.get(stored.verdict.cprAed.id) : undefined;
     return [{ person, credential: stored.credential, verdict: stored.verdict, ruleSet, card }];

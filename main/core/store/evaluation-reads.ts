@@ -14,6 +14,7 @@ type ActivityRow = [
   petitionStatus: ActivityFacts['petitionStatus'],
   category: string | null,
 ];
+type EvidencedRow = [...ActivityRow, hasCertificate: 0 | 1];
 
 // Credential ids come along as one string separated by U+001F (ids never contain control characters:
 // the contract and the records file refuse them), read by primary-key lookups inside SQLite rather
@@ -30,29 +31,59 @@ const ACTIVITY_COLUMNS = `(SELECT group_concat(ac.credential_id, char(31)) FROM 
 export function evaluationReads(db: Db) {
   const allActivities = db.prepare<[], ActivityRow>(`SELECT ${ACTIVITY_COLUMNS} FROM activities a ORDER BY a.rowid`).raw(true);
   const allEvidenced = db.prepare<[], [string]>('SELECT DISTINCT activity_id FROM attachments WHERE activity_id IS NOT NULL').raw(true);
+  const personBetween = db
+    .prepare<[string, string, string], EvidencedRow>(
+      `SELECT ${ACTIVITY_COLUMNS}, EXISTS (SELECT 1 FROM attachments f WHERE f.activity_id = a.id)
+       FROM activities a WHERE a.person_id = ? AND a.completed BETWEEN ? AND ? ORDER BY a.rowid`,
+    )
+    .raw(true);
+  // Through the partial index of petitioned courses: a tenth of a person's courses at most, usually none.
+  const petitionsOutside = db
+    .prepare<[string, string, string], [string, number]>(
+      `SELECT ac.credential_id, count(*) FROM activities a INDEXED BY activities_petitioned
+       JOIN activity_credentials ac ON ac.activity_id = a.id
+       WHERE a.person_id = ? AND a.petition_status IS NOT NULL AND NOT (a.completed BETWEEN ? AND ?)
+       GROUP BY ac.credential_id`,
+    )
+    .raw(true);
+
+  /** Rows in record order, grouped by the credentials they count toward. */
+  function byCredential<Row extends [...ActivityRow, ...unknown[]]>(
+    rows: Row[],
+    hasCertificate: (row: Row) => boolean,
+  ): Map<string, ActivityFacts[]> {
+    const grouped = new Map<string, ActivityFacts[]>();
+    for (const row of rows) {
+      if (row[0] === null) continue;
+      const facts: ActivityFacts = {
+        id: row[1],
+        title: row[2],
+        provider: row[3],
+        approval: row[4],
+        completed: row[5],
+        ceuThousandths: row[6],
+        contactHourHundredths: row[7],
+        petitionStatus: row[8],
+        category: row[9],
+        hasCertificate: hasCertificate(row),
+      };
+      for (const credentialId of row[0].split(ID_SEPARATOR)) pushTo(grouped, credentialId, facts);
+    }
+    return grouped;
+  }
 
   return {
     activityFactsByCredential(): Map<string, ActivityFacts[]> {
-      const rows = allActivities.all();
       const evidenced = new Set(allEvidenced.all().map((r) => r[0]));
-      const byCredential = new Map<string, ActivityFacts[]>();
-      for (const row of rows) {
-        if (row[0] === null) continue;
-        const facts: ActivityFacts = {
-          id: row[1],
-          title: row[2],
-          provider: row[3],
-          approval: row[4],
-          completed: row[5],
-          ceuThousandths: row[6],
-          contactHourHundredths: row[7],
-          petitionStatus: row[8],
-          category: row[9],
-          hasCertificate: evidenced.has(row[1]),
-        };
-        for (const credentialId of row[0].split(ID_SEPARATOR)) pushTo(byCredential, credentialId, facts);
-      }
-      return byCredential;
+      return byCredential(allActivities.all(), (row) => evidenced.has(row[1]));
+    },
+    /** One person's courses completed from `from` to `to` (inclusive), by credential, in record order. */
+    personActivityFactsBetween(personId: string, from: string, to: string): Map<string, ActivityFacts[]> {
+      return byCredential(personBetween.all(personId, from, to), (row) => row[10] === 1);
+    },
+    /** Per credential, how many of one person's petitioned courses (a petition recorded) fall outside `from`–`to`. */
+    petitionsOutside(personId: string, from: string, to: string): Map<string, number> {
+      return new Map(petitionsOutside.all(personId, from, to));
     },
   };
 }

@@ -4,14 +4,14 @@
 import { daysBetween, type CalendarDate } from '../dates';
 import type { CprAedCard, Credential, Person } from '../domain/records';
 import type { DeadlineKind, TeamFilter, TeamReport, TeamRow, TeamSummary } from '../domain/team';
-import type { Verdict } from '../domain/verdict';
+import type { VerdictSummary } from '../domain/verdict';
 import type { RuleSet } from '../rules/ruleset-schema';
 
 /** One credential of an active person, evaluated. */
 export interface TeamEntry {
   person: Person;
   credential: Credential;
-  verdict: Verdict;
+  verdict: VerdictSummary;
   ruleSet: RuleSet;
   /** The CPR/AED card the verdict names, if any. */
   card: CprAedCard | undefined;

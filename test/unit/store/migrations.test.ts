@@ -162,6 +162,16 @@ describe("query plans of the store's own statements", () => {
     [/FROM credentials WHERE id = \?/, 'sqlite_autoindex_credentials_1'],
     [/FROM activities a WHERE a\.person_id = \? ORDER BY a\.rowid/, 'activities_by_person'],
     [
+      /WHERE a\.person_id = \? AND a\.completed BETWEEN \? AND \? ORDER BY a\.rowid/,
+      'activities_by_person_completed',
+      "the dashboard: one cycle's courses by date, put back in record order (a cycle's share of them)",
+    ],
+    [
+      /INDEXED BY activities_petitioned/,
+      'activities_petitioned',
+      'petitions outside the counting windows, counted per credential (a person has one or two)',
+    ],
+    [
       /WHERE ac\.credential_id = \? ORDER BY a\.rowid/,
       'activity_credentials_by_credential',
       "one credential's courses in record order (Courses filtered by credential)",
