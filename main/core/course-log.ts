@@ -5,10 +5,11 @@
 import type { Activity } from './domain/records';
 import type { CourseLogPage, CourseLogQuery, CourseLogRow } from './domain/views';
 import type { CalendarDate } from './dates';
-import type { PersonRecords, StoredVerdict } from './evaluation';
+import { courseVerdicts, type CycleEvaluation, type PersonRecords, type StoredVerdict } from './evaluation';
 import { formatAmount } from './rules/amounts';
 import { activityReasonText } from './rules/describe';
 import type { RuleSet } from './rules/ruleset-schema';
+import type { Repositories } from './store';
 import { toHundredths, toThousandths } from './store/amounts';
 
 export interface PersonSnapshot extends PersonRecords {
@@ -118,24 +119,33 @@ function firstReason(p: Prepared, i: number): string {
   return '';
 }
 
+type CourseVerdict = StoredVerdict['verdict']['activities'][number];
+
+/** One credential's verdict on a course, worded for the screen. */
+function verdictCell(c: Pick<CredentialColumn, 'credentialId' | 'short' | 'unit'>, v: CourseVerdict): CourseLogRow['verdicts'][number] {
+  return {
+    credentialId: c.credentialId,
+    credential: c.short,
+    counted: v.counted,
+    reason: v.reason,
+    reasonText: activityReasonText(v.reason),
+    amount: v.ceus,
+    // In the body's own unit: a course can count as 1.9 NASM CEUs and 19 ACSM CECs at once.
+    text: v.counted ? `Counted: ${c.unit ? formatAmount(v.ceus, c.unit) : v.ceus}` : activityReasonText(v.reason),
+  };
+}
+
 /** Course `i`'s verdict under each credential it counts toward, worded for the screen. */
 function rowVerdicts(p: Prepared, i: number): CourseLogRow['verdicts'] {
   return p.columns.flatMap((c) => {
     const v = c.verdicts[c.position[i] ?? -1];
-    if (!v) return [];
-    return [
-      {
-        credentialId: c.credentialId,
-        credential: c.short,
-        counted: v.counted,
-        reason: v.reason,
-        reasonText: activityReasonText(v.reason),
-        amount: v.ceus,
-        // In the body's own unit: a course can count as 1.9 NASM CEUs and 19 ACSM CECs at once.
-        text: v.counted ? `Counted: ${c.unit ? formatAmount(v.ceus, c.unit) : v.ceus}` : activityReasonText(v.reason),
-      },
-    ];
+    return v ? [verdictCell(c, v)] : [];
   });
+}
+
+/** The row as the screen gets it. */
+function courseRow(activity: Activity, certificates: number, verdicts: CourseLogRow['verdicts']): CourseLogRow {
+  return { ...activity, amountText: courseAmountText(activity), certificates, verdicts };
 }
 
 function comparator(key: SortKey, p: Prepared): (i: number, j: number) => number {
@@ -178,7 +188,8 @@ function sortByDay(order: number[], days: Int32Array, direction: 1 | -1): void {
 }
 
 /** Rows cached per person and data version: scrolling asks for many windows of the same list. */
-export function courseLog(snapshotOf: (personId: string, asOf: CalendarDate) => { version: string; snapshot: PersonSnapshot }) {
+export function courseLog(deps: { snapshotOf: (personId: string, asOf: CalendarDate) => { version: string; snapshot: PersonSnapshot } }) {
+  const { snapshotOf } = deps;
   let prepared: { key: string; data: Prepared; snapshot: PersonSnapshot } | null = null;
   let ordered: { key: string; order: number[] } | null = null;
 
@@ -218,15 +229,81 @@ export function courseLog(snapshotOf: (personId: string, asOf: CalendarDate) => 
       }
       ordered = { key: listKey, order };
     }
-    const rows = ordered.order.slice(input.offset, input.offset + input.limit).map((i): CourseLogRow => {
+    const rows = ordered.order.slice(input.offset, input.offset + input.limit).map((i) => {
       const activity = p.activities[i] as Activity;
-      return {
-        ...activity,
-        amountText: courseAmountText(activity),
-        certificates: snapshot.certificates.get(activity.id) ?? 0,
-        verdicts: rowVerdicts(p, i),
-      };
+      return courseRow(activity, snapshot.certificates.get(activity.id) ?? 0, rowVerdicts(p, i));
     });
     return { total: ordered.order.length, all: p.activities.length, offset: input.offset, rows };
   };
+}
+
+/** Every course, sorted by date: what the course log opens on, and what scrolling it asks for. */
+function isDefaultView(input: CourseLogQuery): boolean {
+  return (
+    !input.credentialId &&
+    !input.approval &&
+    (input.cycle ?? 'all') === 'all' &&
+    !input.search?.trim() &&
+    !input.missingCertificates &&
+    (input.sort?.key ?? 'completed') === 'completed'
+  );
+}
+
+/** Pages up to this offset are read with OFFSET; deeper ones by the row ids of the whole order. */
+const DIRECT_PAGES_UP_TO = 1000;
+
+/**
+ * The default view, read a page at a time from the store: a trainer with ten years of courses sees
+ * the first page without all of them being read. Each row's verdicts come from the dashboard's
+ * cycle evaluation (see `courseVerdicts`). Every other view (filters, search, another sort) needs
+ * all the courses and uses `courseLog`.
+ */
+export function courseLogByDate(deps: {
+  store: Repositories;
+  cyclesOf: (personId: string, asOf: CalendarDate) => CycleEvaluation;
+  dataVersion: () => string;
+}) {
+  const { store } = deps;
+  // Per person and data version: how many courses, and the whole order as row ids once a deep page
+  // is asked for (counting on every page cost the host 120 ms over a scroll through 100,000).
+  let cached: { key: string; all: number; rowids: Partial<Record<'asc' | 'desc', number[]>> } | null = null;
+
+  return function query(input: CourseLogQuery & { asOf: CalendarDate }): CourseLogPage {
+    const direction = input.sort?.direction ?? 'desc';
+    const cycles = deps.cyclesOf(input.personId, input.asOf);
+    const key = `${input.personId}|${deps.dataVersion()}`;
+    if (cached?.key !== key) cached = { key, all: store.activities.countByPerson(input.personId), rowids: {} };
+    const { all } = cached;
+    let courses: Activity[];
+    if (input.offset + input.limit <= DIRECT_PAGES_UP_TO) {
+      courses = store.activities.pageByDate(input.personId, direction, input.offset, input.limit);
+    } else {
+      const rowids = (cached.rowids[direction] ??= store.activities.rowidsByDate(input.personId, direction));
+      courses = store.activities.byRowids(input.personId, rowids.slice(input.offset, input.offset + input.limit));
+    }
+    const certificates = store.attachments.countsOfActivities(courses.map((c) => c.id));
+    const verdicts = courseVerdicts(cycles, courses, certificates, input.asOf);
+    const columns = cycles.verdicts.map((stored) => {
+      const ruleSet = cycles.ruleSets.get(stored.credential.ruleSet);
+      return { credentialId: stored.credential.id, short: ruleSet?.credential ?? stored.credential.ruleSet, unit: ruleSet };
+    });
+    const rows = courses.map((activity) =>
+      courseRow(
+        activity,
+        certificates.get(activity.id) ?? 0,
+        columns.flatMap((c) => {
+          const v = verdicts.get(c.credentialId)?.get(activity.id);
+          return v ? [verdictCell(c, v)] : [];
+        }),
+      ),
+    );
+    return { total: all, all, offset: input.offset, rows };
+  };
+}
+
+/** The course log: the default view from the store page by page, every other view from the whole snapshot. */
+export function courseLogQuery(deps: Parameters<typeof courseLogByDate>[0] & Parameters<typeof courseLog>[0]) {
+  const byDate = courseLogByDate(deps);
+  const whole = courseLog(deps);
+  return (input: CourseLogQuery & { asOf: CalendarDate }): CourseLogPage => (isDefaultView(input) ? byDate(input) : whole(input));
 }

@@ -131,6 +131,8 @@ export interface CycleEvaluation {
   cards: CprAedCard[];
   /** Typed without `activities`, so that no screen can take the window's courses for all of them. */
   verdicts: (Omit<StoredVerdict, 'verdict'> & { verdict: VerdictSummary })[];
+  /** Per credential, the engine's entries of the courses read: those inside the counting windows only. */
+  listed: Map<string, Verdict['activities']>;
   ruleSets: Map<string, RuleSet>;
 }
 
@@ -155,13 +157,65 @@ export function evaluatePersonCycles(
   }
   const evidencedCards = store.attachments.cardsWithCertificates();
   const cardFactsList = cards.map((k) => cardFacts(k, evidencedCards));
-  if (from === null || to === null) return { credentials, cards, verdicts: [], ruleSets };
+  if (from === null || to === null) return { credentials, cards, verdicts: [], listed: new Map(), ruleSets };
   const activities = store.evaluation.personActivityFactsBetween(personId, from, to);
   const petitions = store.evaluation.petitionsOutside(personId, from, to);
   const verdicts = credentials.flatMap((credential) =>
     evaluateStored(ruleSets, credential, activities, cardFactsList, asOf, petitions.get(credential.id) ?? 0),
   );
-  return { credentials, cards, verdicts, ruleSets };
+  return { credentials, cards, verdicts, listed: new Map(verdicts.map((v) => [v.credential.id, v.verdict.activities])), ruleSets };
+}
+
+type CourseVerdict = Verdict['activities'][number];
+
+/** The listed entries by course id, made once per cycle evaluation (the course log asks page after page). */
+const listedById = new WeakMap<CycleEvaluation, Map<string, Map<string, CourseVerdict>>>();
+function listedEntries(cycles: CycleEvaluation, credentialId: string): Map<string, CourseVerdict> {
+  let byCredential = listedById.get(cycles);
+  if (!byCredential) listedById.set(cycles, (byCredential = new Map()));
+  let entries = byCredential.get(credentialId);
+  if (!entries) {
+    entries = new Map((cycles.listed.get(credentialId) ?? []).map((entry) => [entry.id, entry]));
+    byCredential.set(credentialId, entries);
+  }
+  return entries;
+}
+
+/**
+ * The engine's entry for each of these courses under each credential it counts toward, by credential
+ * then course: from the cycle evaluation for the courses it read, and for the others (outside every
+ * counting window, so their reasons follow from their dates) from evaluating them on their own.
+ * What one page of the course log shows, without reading the person's other courses.
+ */
+export function courseVerdicts(
+  cycles: CycleEvaluation,
+  courses: readonly Activity[],
+  certificates: ReadonlyMap<string, number>,
+  asOf: CalendarDate,
+): Map<string, Map<string, CourseVerdict>> {
+  const result = new Map<string, Map<string, CourseVerdict>>();
+  for (const { credential } of cycles.verdicts) {
+    const linked = courses.filter((c) => c.credentialIds.includes(credential.id));
+    const read = listedEntries(cycles, credential.id);
+    const entries = new Map<string, CourseVerdict>();
+    const outside = linked.filter((c) => {
+      const entry = read.get(c.id);
+      if (entry) entries.set(c.id, entry);
+      return !entry;
+    });
+    const ruleSet = cycles.ruleSets.get(credential.ruleSet);
+    if (ruleSet && outside.length > 0) {
+      const alone = evaluateCredential(ruleSet, {
+        asOf,
+        credential: credentialFacts(credential),
+        activities: outside.map((c) => activityFacts(c, certificates)),
+        cards: [],
+      });
+      for (const entry of alone.activities) entries.set(entry.id, entry);
+    }
+    result.set(credential.id, entries);
+  }
+  return result;
 }
 
 /** Everyone at once (the staff view): four bulk reads, grouped in memory. */

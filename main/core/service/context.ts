@@ -2,7 +2,7 @@
 // caches honest, and the lookups that turn an unknown id into a message naming the field.
 import type { ContentStore } from '../attachments/file-store';
 import type { Downloads } from '../downloads';
-import { courseLog, type PersonSnapshot } from '../course-log';
+import { courseLogQuery, type PersonSnapshot } from '../course-log';
 import { localToday, type CalendarDate } from '../dates';
 import type { Activity, Credential, CprAedCard, Person } from '../domain/records';
 import { invalid, notFound } from '../errors';
@@ -138,7 +138,7 @@ export function serviceContext(deps: ServiceDeps) {
     dataVersion,
     snapshotOf,
     cyclesOf,
-    queryCourseLog: courseLog(snapshotOf),
+    queryCourseLog: courseLogQuery({ store, snapshotOf, cyclesOf, dataVersion }),
     rules: () => effectiveRuleSets(ruleSets, store),
     requirePerson,
     requireCredential,

@@ -141,6 +141,60 @@ export function activitiesRepository(db: Db) {
   const linkRows = db.prepare(`INSERT INTO activity_credentials (activity_id, credential_id) VALUES ${placeholders(ROWS_PER_INSERT, 2)}`);
   const unlinkAll = db.prepare<[string]>('DELETE FROM activity_credentials WHERE activity_id = ?');
 
+  // The course log's default order: by completion date either way, ties in the order added (rowid).
+  const LINKED = `(SELECT group_concat(ac.credential_id, char(31)) FROM activity_credentials ac WHERE ac.activity_id = a.id) AS credential_ids`;
+  const pageAscending = db
+    .prepare<[string, number, number], unknown[]>(
+      `SELECT ${COLUMNS}, ${LINKED} FROM activities a WHERE a.person_id = ? ORDER BY a.completed, a.rowid LIMIT ? OFFSET ?`,
+    )
+    .raw(true);
+  const pageDescending = db
+    .prepare<[string, number, number], unknown[]>(
+      `SELECT ${COLUMNS}, ${LINKED} FROM activities a WHERE a.person_id = ? ORDER BY a.completed DESC, a.rowid LIMIT ? OFFSET ?`,
+    )
+    .raw(true);
+  const rowidsAscending = db
+    .prepare<[string], number>('SELECT rowid FROM activities WHERE person_id = ? ORDER BY completed, rowid')
+    .pluck();
+  const rowidsDescending = db
+    .prepare<[string], number>('SELECT rowid FROM activities WHERE person_id = ? ORDER BY completed DESC, rowid')
+    .pluck();
+  const byRowidsRaw = db
+    .prepare<[string], unknown[]>(
+      `SELECT ${COLUMNS}, ${LINKED}, a.rowid FROM activities a WHERE a.rowid IN (SELECT value FROM json_each(?))`,
+    )
+    .raw(true);
+  const countOfPerson = db.prepare<[string], number>('SELECT count(*) FROM activities WHERE person_id = ?').pluck();
+
+  /** A person's credentials by position, to put each course's credential ids in credential order. */
+  function credentialRank(personId: string): Map<string, number> {
+    return new Map(credentialOrder.all(personId).map((id, i) => [id, i]));
+  }
+
+  /** A raw row of COLUMNS and the joined credential ids (column 13) as a course. */
+  function fromRaw(r: unknown[], rank: Map<string, number>): Activity {
+    const ids = r[13] as string | null;
+    const credentialIds = ids ? ids.split('\u001f') : [];
+    if (credentialIds.length > 1) credentialIds.sort((x, y) => (rank.get(x) ?? 0) - (rank.get(y) ?? 0));
+    const status = r[9] as ActivityRow['petition_status'];
+    const ceu = r[7] as number | null;
+    const hours = r[8] as number | null;
+    return {
+      id: r[0] as string,
+      personId: r[1] as string,
+      title: r[2] as string,
+      provider: r[3] as string,
+      approval: r[4] as Activity['approval'],
+      approvalCode: r[5] as string | null,
+      completed: r[6] as string,
+      ceus: ceu === null ? null : fromThousandths(ceu),
+      contactHours: hours === null ? null : fromHundredths(hours),
+      petition: status ? { status, filed: r[10] as string | null, decided: r[11] as string | null } : null,
+      category: r[12] as string | null,
+      credentialIds,
+    };
+  }
+
   function withLinks(rows: ActivityRow[], links: LinkRow[]): Activity[] {
     const byActivity = groupLinks(links);
     return rows.map((row) => toActivity(row, byActivity.get(row.id) ?? []));
@@ -148,29 +202,32 @@ export function activitiesRepository(db: Db) {
 
   return {
     listByPerson(personId: string): Activity[] {
-      // credentialIds in credential order, as everywhere else.
-      const rank = new Map(credentialOrder.all(personId).map((id, i) => [id, i]));
-      return byPersonRaw.all(personId).map((r) => {
-        const ids = r[13] as string | null;
-        const credentialIds = ids ? ids.split('\u001f') : [];
-        if (credentialIds.length > 1) credentialIds.sort((x, y) => (rank.get(x) ?? 0) - (rank.get(y) ?? 0));
-        const status = r[9] as ActivityRow['petition_status'];
-        const ceu = r[7] as number | null;
-        const hours = r[8] as number | null;
-        return {
-          id: r[0] as string,
-          personId: r[1] as string,
-          title: r[2] as string,
-          provider: r[3] as string,
-          approval: r[4] as Activity['approval'],
-          approvalCode: r[5] as string | null,
-          completed: r[6] as string,
-          ceus: ceu === null ? null : fromThousandths(ceu),
-          contactHours: hours === null ? null : fromHundredths(hours),
-          petition: status ? { status, filed: r[10] as string | null, decided: r[11] as string | null } : null,
-          category: r[12] as string | null,
-          credentialIds,
-        };
+      const order = credentialRank(personId);
+      return byPersonRaw.all(personId).map((r) => fromRaw(r, order));
+    },
+    /** How many courses a person has. */
+    countByPerson(personId: string): number {
+      return countOfPerson.get(personId) ?? 0;
+    },
+    /**
+     * One page of a person's courses by completion date, ties in the order they were added (the
+     * course log's default order), read with OFFSET: cheap for the first pages only.
+     */
+    pageByDate(personId: string, direction: 'asc' | 'desc', offset: number, limit: number): Activity[] {
+      const order = credentialRank(personId);
+      return (direction === 'asc' ? pageAscending : pageDescending).all(personId, limit, offset).map((r) => fromRaw(r, order));
+    },
+    /** The row ids of a person's courses in that same order: the deep pages are read by them. */
+    rowidsByDate(personId: string, direction: 'asc' | 'desc'): number[] {
+      return (direction === 'asc' ? rowidsAscending : rowidsDescending).all(personId);
+    },
+    /** The courses of these row ids, in the order given (ids of deleted rows are skipped). */
+    byRowids(personId: string, rowids: readonly number[]): Activity[] {
+      const order = credentialRank(personId);
+      const found = new Map(byRowidsRaw.all(JSON.stringify(rowids)).map((r) => [r[14] as number, r]));
+      return rowids.flatMap((rowid) => {
+        const r = found.get(rowid);
+        return r ? [fromRaw(r, order)] : [];
       });
     },
     listByCredential(credentialId: string): Activity[] {

@@ -37,6 +37,11 @@ export function attachmentsRepository(db: Db) {
      UNION ALL
      SELECT f.cpr_aed_card_id AS owner, count(*) AS n FROM cpr_aed_cards k JOIN attachments f ON f.cpr_aed_card_id = k.id WHERE k.person_id = ? GROUP BY f.cpr_aed_card_id`,
   );
+  const countsOfActivities = db
+    .prepare<[string], [string, number]>(
+      'SELECT activity_id, count(*) FROM attachments WHERE activity_id IN (SELECT value FROM json_each(?)) GROUP BY activity_id',
+    )
+    .raw(true);
   const insert = db.prepare(`INSERT INTO attachments (id, sha256, file_name, media_type, size, activity_id, cpr_aed_card_id)
     VALUES (@id, @sha256, @fileName, @mediaType, @size, @activityId, @cprAedCardId)`);
   const remove = db.prepare<[string]>('DELETE FROM attachments WHERE id = ?');
@@ -66,6 +71,10 @@ export function attachmentsRepository(db: Db) {
     /** How many files each of a person's courses and cards has (those with none are absent). */
     countsOfPerson(personId: string): Map<string, number> {
       return new Map(countsOfPerson.all(personId, personId).map((r) => [r.owner, r.n]));
+    },
+    /** How many files each of these courses has (those with none are absent): one page of the course log. */
+    countsOfActivities(activityIds: readonly string[]): Map<string, number> {
+      return new Map(countsOfActivities.all(JSON.stringify(activityIds)));
     },
     insert(attachment: StoredAttachment): void {
       insert.run(attachment);

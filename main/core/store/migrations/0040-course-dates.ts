@@ -1,10 +1,10 @@
 import type { Migration } from './types';
 
-// A busy trainer's dashboard reads only the courses of the current cycle's counting window, and the
-// course log's first pages come sorted by completion date: both walk a person's courses by date.
-// The petitions outside the window are only counted (their fees are owed), through a partial index
-// that holds petitioned courses alone. activities_by_person stays: it gives a person's courses in
-// record order without a sort.
+// The course log opens on every course by completion date, a page at a time: a person's courses by
+// date, ties in the order added (rowid, which the index carries). The dashboard counts the petitions
+// outside a cycle's counting window (their fees are owed) through a partial index of the petitioned
+// courses alone. activities_by_person stays: it gives a person's courses in record order without a
+// sort, which is also how the dashboard reads one cycle's courses (see evaluation-reads.ts).
 export const courseDates: Migration = {
   version: 40,
   name: 'courses by person and completion date',
