@@ -91,7 +91,14 @@ export function importRecords(parsed: ParsedRecords, store: Repositories, files:
           summary.credentials += 1;
         }
       }
-      store.activities.insertMany(parsed.file.people.flatMap((record) => record.activities.map((a) => activityFromRecord(a, record))));
+      const courses = parsed.file.people.flatMap((record) => record.activities.map((a) => activityFromRecord(a, record)));
+      // A file that brings more courses than the store holds (a first import, a migration) builds
+      // the course indexes once after its rows rather than row by row.
+      if (courses.length > store.activities.countAll()) {
+        store.withIndexesRebuilt(['activities', 'activity_credentials'], () => store.activities.insertMany(courses));
+      } else {
+        store.activities.insertMany(courses);
+      }
       for (const record of parsed.file.people) {
         summary.activities += record.activities.length;
         for (const a of record.activities) attach(a.attachments, { activityId: a.id, cprAedCardId: null });

