@@ -23,7 +23,7 @@ import { renderOverlays } from './overlay';
 import { temporaryPathFor } from './paths';
 import type { Exhibit, PacketPlan } from './plan';
 import { FileBackedStream } from './file-stream';
-import type { PngImage } from './png';
+import { embedPngImage } from './png';
 import { savePdfToFile } from './stream-save';
 
 export interface PacketProgress {
@@ -83,20 +83,6 @@ function embedJpegImage(packet: PDFDocument, jpeg: Extract<InspectedExhibit, { k
 }
 
 /** A PNG's samples (already deflated, see png.ts) as an image XObject, its alpha as a soft mask. */
-function embedPngImage(packet: PDFDocument, image: PngImage): PDFRef {
-  const { context } = packet;
-  const common = {
-    Type: 'XObject',
-    Subtype: 'Image',
-    Width: image.width,
-    Height: image.height,
-    BitsPerComponent: 8,
-    Filter: 'FlateDecode',
-  };
-  const mask = image.alpha ? context.register(context.stream(image.alpha, { ...common, ColorSpace: 'DeviceGray' })) : null;
-  return context.register(context.stream(image.rgb, { ...common, ColorSpace: 'DeviceRGB', ...(mask ? { SMask: mask } : {}) }));
-}
-
 /** Draws an imported page, honouring its /Rotate, scaled into the content box. */
 function drawImportedPage(page: PDFPage, embedded: PDFEmbeddedPage, rotation: number, box: ReturnType<typeof contentBox>): void {
   const quarter = rotation % 180 !== 0;
@@ -215,7 +201,7 @@ async function addExhibitPages(packet: PDFDocument, exhibit: Exhibit, info: Insp
     } else {
       const { image } = info as Extract<InspectedExhibit, { kind: 'png' }>;
       const target = fit(box, image.width, image.height);
-      drawXObject(page, embedPngImage(packet, image), [target.width, 0, 0, target.height, target.x, target.y]);
+      drawXObject(page, await embedPngImage(packet, image), [target.width, 0, 0, target.height, target.x, target.y]);
     }
     finish();
     return;

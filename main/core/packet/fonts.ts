@@ -49,10 +49,25 @@ function isNeutral(char: string): boolean {
 
 const cache = new Map<string, CoverageFont[]>();
 
+const parsed = new Map<string, fontkit.Font>();
+/**
+ * A font file read and parsed once per process, for every document that uses it: pdfkit takes a
+ * fontkit font as well as a file, and the glyph tables fontkit reads on first use then stay read.
+ * (The packet draws its front matter at least twice, to settle its page numbers.)
+ */
+export function parsedFont(file: string): fontkit.Font {
+  let font = parsed.get(file);
+  if (!font) {
+    font = fontkit.openSync(file) as fontkit.Font;
+    parsed.set(file, font);
+  }
+  return font;
+}
+
 export function loadFontSet(fontDir: string): FontSet {
   let coverage = cache.get(fontDir);
   if (!coverage) {
-    coverage = CHAIN.map((face) => fontkit.openSync(join(fontDir, face.regular)));
+    coverage = CHAIN.map((face) => parsedFont(join(fontDir, face.regular)));
     cache.set(fontDir, coverage);
   }
   const fonts = coverage;

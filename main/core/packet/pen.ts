@@ -1,6 +1,6 @@
 // Thin helpers over pdfkit: documents with the packet's fonts, mixed-script text, footers.
 import PDFDocument from 'pdfkit';
-import type { FontSet } from './fonts';
+import { parsedFont, type FontSet } from './fonts';
 export { bytes } from '../bytes';
 
 export type Doc = PDFKit.PDFDocument;
@@ -15,8 +15,6 @@ export const COLORS = { text: '#1b1f24', muted: '#555e69', rule: '#c5cbd3', acce
 
 export function createDocument(fonts: FontSet, info: PDFKit.DocumentInfo): { doc: Doc; done: Promise<Buffer> } {
   const doc = new PDFDocument({ autoFirstPage: false, bufferPages: true, margin: MARGIN, info, compress: true });
-  for (const face of fonts.faces) doc.registerFont(face.name, face.file);
-  doc.registerFont(fonts.mono.name, fonts.mono.file);
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -36,6 +34,21 @@ export interface WriteOptions {
   lineGap?: number;
 }
 
+const registered = new WeakMap<Doc, Set<string>>();
+/** Sets the face, registering it with this document on first use (faces a document never uses are never read). */
+export function useFont(doc: Doc, fonts: FontSet, name: string): Doc {
+  let names = registered.get(doc);
+  if (!names) registered.set(doc, (names = new Set()));
+  if (!names.has(name)) {
+    const face = [...fonts.faces, fonts.mono].find((f) => f.name === name);
+    if (!face) throw new Error(`no font face ${name}`);
+    // The fontkit font parsed once per process (see parsedFont); pdfkit's types list only files and bytes.
+    doc.registerFont(name, parsedFont(face.file) as unknown as Buffer);
+    names.add(name);
+  }
+  return doc.font(name);
+}
+
 /**
  * Writes text in any script at (x, y) — or at the current position — wrapping within `width`.
  * Returns the y below the text.
@@ -47,7 +60,7 @@ export function write(doc: Doc, fonts: FontSet, text: string, x: number | null, 
   const runs = options.mono ? [{ font: fonts.mono.name, text }] : fonts.runs(text || ' ', options.bold);
   runs.forEach((run, i) => {
     const continued = i < runs.length - 1;
-    doc.font(run.font);
+    useFont(doc, fonts, run.font);
     if (i === 0 && x !== null && y !== null) doc.text(run.text, x, y, { ...base, continued });
     else doc.text(run.text, { ...base, continued });
   });
@@ -57,7 +70,7 @@ export function write(doc: Doc, fonts: FontSet, text: string, x: number | null, 
 /** Height the text will take (approximated with the Latin face for mixed scripts). */
 export function heightOf(doc: Doc, fonts: FontSet, text: string, width: number, options: WriteOptions = {}): number {
   const runs = options.mono ? [{ font: fonts.mono.name, text }] : fonts.runs(text || ' ', options.bold);
-  doc.font(runs[0]?.font ?? 'latin-regular').fontSize(options.size ?? 10);
+  useFont(doc, fonts, runs[0]?.font ?? 'latin-regular').fontSize(options.size ?? 10);
   return doc.heightOfString(text || ' ', { width, lineGap: options.lineGap ?? 1.5 });
 }
 
