@@ -13,6 +13,8 @@ declare module 'heic-convert' {
 declare module 'fontkit' {
   interface Font {
     hasGlyphForCodePoint(codePoint: number): boolean;
+    /** Shapes the text; features as tags to turn on, or tags mapped to on and off. */
+    layout(text: string, features?: string[] | Record<string, boolean>): unknown;
   }
   export function openSync(path: string): Font;
 }

@@ -16,7 +16,7 @@ import {
 } from '@cantoo/pdf-lib';
 import { contentBox, fit, inspectExhibit, openPdf, type InspectedExhibit, type PageBox } from './exhibits';
 import { loadFontSet } from './fonts';
-import { renderFrontMatter, type FrontMatter } from './front-matter';
+import { measureFrontMatter, renderFrontMatter, type FrontMatter, type FrontMatterExtent } from './front-matter';
 import { isQuarterTurn, orientationMatrix } from './jpeg';
 import { addOutline, type OutlineItem } from './outline';
 import { renderOverlays } from './overlay';
@@ -114,23 +114,26 @@ function pageCount(inspected: InspectedExhibit[]): number {
 async function frontMatterFor(plan: PacketPlan, inspected: InspectedExhibit[], fontDir: string): Promise<FrontMatter> {
   const fonts = loadFontSet(fontDir);
   const exhibitPages = pageCount(inspected);
-  // Page numbers in the summary depend on how long the front matter is: draw until it is stable.
-  let sections = { cover: 0, summary: 1, attestation: 2, manifest: 3 };
-  let front = await renderFrontMatter(plan, fonts, { exhibitStart: inspected.map(() => 0), totalPages: 0 }, sections);
-  for (let attempt = 0; attempt < 3; attempt++) {
-    sections = front.sections;
-    let next = front.pageCount + 1;
+  // Page numbers in the summary depend on how long the front matter is: measure it, then draw it
+  // with the numbers that follow, until drawing it changes its length no more.
+  let extent: FrontMatterExtent = measureFrontMatter(
+    plan,
+    fonts,
+    { exhibitStart: inspected.map(() => 0), totalPages: 0 },
+    { cover: 0, summary: 1, attestation: 2, manifest: 3 },
+  );
+  for (let attempt = 0; ; attempt++) {
+    let next = extent.pageCount + 1;
     const exhibitStart = inspected.map((info) => {
       const start = next;
       next += info.pages.length;
       return start;
     });
-    const again = await renderFrontMatter(plan, fonts, { exhibitStart, totalPages: front.pageCount + exhibitPages }, sections);
-    const stable = again.pageCount === front.pageCount && JSON.stringify(again.sections) === JSON.stringify(front.sections);
-    front = again;
-    if (stable) break;
+    const front = await renderFrontMatter(plan, fonts, { exhibitStart, totalPages: extent.pageCount + exhibitPages }, extent.sections);
+    const stable = front.pageCount === extent.pageCount && JSON.stringify(front.sections) === JSON.stringify(extent.sections);
+    if (stable || attempt === 2) return front;
+    extent = front;
   }
-  return front;
 }
 
 function manifestJson(plan: PacketPlan): string {

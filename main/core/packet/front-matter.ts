@@ -271,19 +271,10 @@ function manifest(doc: Doc, fonts: FontSet, plan: PacketPlan): void {
   }
 }
 
-/** Draws the front matter; the section start pages are known only after a first pass. */
-export async function renderFrontMatter(
-  plan: PacketPlan,
-  fonts: FontSet,
-  layout: FrontMatterLayout,
-  sections: FrontMatter['sections'],
-): Promise<FrontMatter> {
-  const { doc, done } = createDocument(fonts, {
-    Title: `Audit packet — ${plan.person.name} — ${plan.credential.shortName}`,
-    Author: plan.person.name,
-    Subject: `${plan.credential.name} continuing-education records`,
-    Creator: 'Recert',
-  });
+/** How long the front matter is and where its sections start: drawn, but not written out. */
+export type FrontMatterExtent = Omit<FrontMatter, 'pdf'>;
+
+function draw(doc: Doc, fonts: FontSet, plan: PacketPlan, layout: FrontMatterLayout, sections: FrontMatter['sections']): FrontMatterExtent {
   const found = { cover: 0, summary: 0, attestation: 0, manifest: 0 };
   const pageCount = () => doc.bufferedPageRange().count;
   cover(doc, fonts, plan, layout, sections);
@@ -293,12 +284,46 @@ export async function renderFrontMatter(
   attestation(doc, fonts, plan);
   found.manifest = pageCount();
   manifest(doc, fonts, plan);
-  const count = pageCount();
+  return { pageCount: pageCount(), sections: found };
+}
+
+function frontMatterDocument(plan: PacketPlan, fonts: FontSet) {
+  return createDocument(fonts, {
+    Title: `Audit packet — ${plan.person.name} — ${plan.credential.shortName}`,
+    Author: plan.person.name,
+    Subject: `${plan.credential.name} continuing-education records`,
+    Creator: 'Recert',
+  });
+}
+
+/**
+ * The first pass, which finds how many pages the front matter takes before its page numbers are
+ * known: the same drawing without footers and without writing the PDF (embedding the fonts and
+ * compressing took a fifth of the pass).
+ */
+export function measureFrontMatter(
+  plan: PacketPlan,
+  fonts: FontSet,
+  layout: FrontMatterLayout,
+  sections: FrontMatter['sections'],
+): FrontMatterExtent {
+  return draw(frontMatterDocument(plan, fonts).doc, fonts, plan, layout, sections);
+}
+
+/** Draws the front matter; the section start pages are known only after a first pass. */
+export async function renderFrontMatter(
+  plan: PacketPlan,
+  fonts: FontSet,
+  layout: FrontMatterLayout,
+  sections: FrontMatter['sections'],
+): Promise<FrontMatter> {
+  const { doc, done } = frontMatterDocument(plan, fonts);
+  const extent = draw(doc, fonts, plan, layout, sections);
   const caption = captionOf(plan);
-  for (let i = 0; i < count; i++) {
+  for (let i = 0; i < extent.pageCount; i++) {
     doc.switchToPage(i);
     footer(doc, fonts, LETTER, i + 1, layout.totalPages, caption);
   }
   doc.end();
-  return { pdf: await done, pageCount: count, sections: found };
+  return { pdf: await done, ...extent };
 }

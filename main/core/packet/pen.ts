@@ -1,6 +1,6 @@
 // Thin helpers over pdfkit: documents with the packet's fonts, mixed-script text, footers.
 import PDFDocument from 'pdfkit';
-import { parsedFont, type FontSet } from './fonts';
+import { pdfkitFont, type FontSet } from './fonts';
 export { bytes } from '../bytes';
 
 export type Doc = PDFKit.PDFDocument;
@@ -42,8 +42,8 @@ export function useFont(doc: Doc, fonts: FontSet, name: string): Doc {
   if (!names.has(name)) {
     const face = [...fonts.faces, fonts.mono].find((f) => f.name === name);
     if (!face) throw new Error(`no font face ${name}`);
-    // The fontkit font parsed once per process (see parsedFont); pdfkit's types list only files and bytes.
-    doc.registerFont(name, parsedFont(face.file) as unknown as Buffer);
+    // A fontkit font parsed once per process (see pdfkitFont); pdfkit's types list only files and bytes.
+    doc.registerFont(name, pdfkitFont(face) as unknown as Buffer);
     names.add(name);
   }
   return doc.font(name);

@@ -5,6 +5,7 @@
 import { closeSync, fsyncSync, openSync } from 'node:fs';
 import { writeAll } from '../atomic-write';
 import { PDFObjectStream, PDFStreamWriter, type PDFDocument, type PDFObject, type PDFRef } from '@cantoo/pdf-lib';
+import { FileBackedStream } from './file-stream';
 
 interface Serializable {
   sizeInBytes(): number;
@@ -50,6 +51,10 @@ class FileSink {
   }
 
   object(value: Serializable): void {
+    if (value instanceof FileBackedStream) {
+      value.writePieces((bytes) => this.bytes(bytes));
+      return;
+    }
     const size = value.sizeInBytes();
     if (size > STAGING) {
       const own = new Uint8Array(size);
