@@ -118,7 +118,7 @@ export async function inspectExhibit(exhibit: Exhibit): Promise<InspectedExhibit
   const tooLarge = imageCostProblem(pngPixels(bytes) ?? 0);
   if (tooLarge) return placeholder(tooLarge);
   try {
-    const image = pngImage(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    const image = await pngImage(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     return { kind: 'png', pages: [pageFor(image.width, image.height)], image };
   } catch (error) {
     return placeholder(

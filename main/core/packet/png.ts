@@ -12,9 +12,8 @@
 // pdf-lib's embedPng did all of it in JavaScript (UPNG and fflate), and pngjs for every file took
 // 97 ms to decode one 1440 × 900 screenshot; five took about a third of a 2.7 s packet.
 import { promisify } from 'node:util';
-import { crc32, deflate, inflateSync } from 'node:zlib';
+import { crc32, deflate, inflate } from 'node:zlib';
 import { PDFHexString, PDFName, type PDFDocument, type PDFRef } from '@cantoo/pdf-lib';
-import { PNG } from 'pngjs';
 
 /** Image data and the PDF image dictionary entries that describe it (besides Width and Height). */
 export interface PngImage {
@@ -35,6 +34,7 @@ export interface PngImage {
 }
 
 const deflateAsync = promisify(deflate);
+const inflateAsync = promisify(inflate);
 /** Deflates in zlib's thread pool; awaited when embedded (and a packet cancelled before that never rejects). */
 function deflateLater(samples: Buffer): Promise<Buffer> {
   const deflated = deflateAsync(samples, { level: LEVEL });
@@ -102,9 +102,12 @@ function rowBytes(header: Header): number {
   return Math.ceil((header.width * (CHANNELS[header.colorType] ?? 1) * header.bitDepth) / 8) + 1;
 }
 
-/** Inflates the image data natively, refusing data that is short (damaged) or longer than its size says. */
-function inflateExactly(compressed: Buffer, size: number): Buffer {
-  const raw = inflateSync(compressed, { maxOutputLength: size + 1 });
+/**
+ * Inflates the image data in zlib's thread pool (the packet checks its exhibits while it measures
+ * its front matter), refusing data that is short (damaged) or longer than its size says.
+ */
+async function inflateExactly(compressed: Buffer, size: number): Promise<Buffer> {
+  const raw = await inflateAsync(compressed, { maxOutputLength: size + 1 });
   if (raw.length !== size) throw new Error('the image data is damaged (wrong length)');
   return raw;
 }
@@ -158,11 +161,11 @@ function unfilter(raw: Buffer, rows: number, stride: number, bpp: number): Buffe
 }
 
 /** An 8-bit grey or RGB image with an alpha channel: samples and alpha apart, the alpha only if used. */
-function splitAlpha(header: Header, compressed: Buffer): PngImage {
+async function splitAlpha(header: Header, compressed: Buffer): Promise<PngImage> {
   const colors = header.colorType === 6 ? 3 : 1;
   const bpp = colors + 1;
   const stride = rowBytes(header);
-  const pixels = unfilter(inflateExactly(compressed, stride * header.height), header.height, stride, bpp);
+  const pixels = unfilter(await inflateExactly(compressed, stride * header.height), header.height, stride, bpp);
   const count = header.width * header.height;
   const samples = Buffer.allocUnsafe(count * colors);
   const alpha = Buffer.allocUnsafe(count);
@@ -184,8 +187,9 @@ function splitAlpha(header: Header, compressed: Buffer): PngImage {
   };
 }
 
-/** Any PNG pngjs reads, as 8-bit RGB and alpha. */
-function throughPngjs(bytes: Buffer): PngImage {
+/** Any PNG pngjs reads, as 8-bit RGB and alpha (pngjs loaded only for these). */
+async function throughPngjs(bytes: Buffer): Promise<PngImage> {
+  const { PNG } = await import('pngjs');
   const { width, height, data } = PNG.sync.read(bytes);
   const count = width * height;
   const rgb = Buffer.allocUnsafe(count * 3);
@@ -211,15 +215,15 @@ function throughPngjs(bytes: Buffer): PngImage {
   };
 }
 
-/** Throws when the PNG is damaged or cannot be read. */
-export function pngImage(bytes: Buffer): PngImage {
+/** Rejects when the PNG is damaged or cannot be read. */
+export async function pngImage(bytes: Buffer): Promise<PngImage> {
   const { header, palette, transparency, compressed } = readChunks(bytes);
   const { colorType, bitDepth, interlaced } = header;
   if (!interlaced && !transparency && (colorType === 0 || colorType === 2 || colorType === 3) && bitDepth <= 8) {
     if (colorType === 3 && (!palette || palette.length % 3 !== 0 || palette.length === 0)) throw new Error('the palette is missing');
     if (colorType === 2 && bitDepth !== 8) throw new Error(`bad bit depth ${bitDepth} for an RGB image`);
     // Checked whole (natively, bounded by the size it must have), then handed to the PDF as it is.
-    inflateExactly(compressed, rowBytes(header) * header.height);
+    await inflateExactly(compressed, rowBytes(header) * header.height);
     return {
       width: header.width,
       height: header.height,

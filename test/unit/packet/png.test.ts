@@ -132,7 +132,7 @@ function expected(spec: Spec, x: number, y: number): Rgb {
  * pixel (at one to one, poppler smooths across neighbours); returns the centre of each, as RGB.
  */
 async function rendered(bytes: Buffer, name: string): Promise<{ width: number; height: number; pixels: Buffer }> {
-  const image = pngImage(bytes);
+  const image = await pngImage(bytes);
   const pdf = await PDFDocument.create();
   const page = pdf.addPage([image.width, image.height]);
   const ref = await embedPngImage(pdf, image);
@@ -232,25 +232,25 @@ describe('a PNG as a PDF image', () => {
 
   it('keeps the file as it is for grey, RGB and palette images, and a mask only when some pixel is translucent', async () => {
     const rgb = encode(kinds[0]?.[1] as Spec);
-    const image = pngImage(rgb);
+    const image = await pngImage(rgb);
     expect(image.predictor).toEqual({ colors: 3 });
     // The compressed data is the file's own.
     expect(rgb.includes((await image.data).subarray(0, 16))).toBe(true);
-    expect(pngImage(encode(kinds[6]?.[1] as Spec)).alpha).toBeNull();
-    expect(pngImage(encode(kinds[7]?.[1] as Spec)).alpha).not.toBeNull();
+    expect((await pngImage(encode(kinds[6]?.[1] as Spec))).alpha).toBeNull();
+    expect((await pngImage(encode(kinds[7]?.[1] as Spec))).alpha).not.toBeNull();
   });
 
-  it('throws for a damaged PNG: a changed byte, a cut file, data of the wrong length', () => {
+  it('refuses a damaged PNG: a changed byte, a cut file, data of the wrong length', async () => {
     const bytes = encode(kinds[0]?.[1] as Spec);
     const changed = Buffer.from(bytes);
     changed[60] = (changed[60] ?? 0) ^ 0xff;
-    expect(() => pngImage(changed)).toThrow(/damaged|CRC/);
-    expect(() => pngImage(bytes.subarray(0, 40))).toThrow();
+    await expect(pngImage(changed)).rejects.toThrow(/damaged|CRC/);
+    await expect(pngImage(bytes.subarray(0, 40))).rejects.toThrow();
     // A header that claims more rows than the data holds (with its CRC made right).
     const taller = Buffer.from(bytes);
     taller.writeUInt32BE(12, 20);
     taller.writeUInt32BE(crc32(taller.subarray(12, 29)), 29);
-    expect(() => pngImage(taller)).toThrow(/wrong length/);
-    expect(() => pngImage(Buffer.from('not a png at all'))).toThrow('not a PNG');
+    await expect(pngImage(taller)).rejects.toThrow(/wrong length/);
+    await expect(pngImage(Buffer.from('not a png at all'))).rejects.toThrow('not a PNG');
   });
 });
