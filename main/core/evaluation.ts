@@ -158,8 +158,10 @@ export function evaluatePersonCycles(
   const evidencedCards = store.attachments.cardsWithCertificates();
   const cardFactsList = cards.map((k) => cardFacts(k, evidencedCards));
   if (from === null || to === null) return { credentials, cards, verdicts: [], listed: new Map(), ruleSets };
-  const activities = store.evaluation.personActivityFactsBetween(personId, from, to);
-  const petitions = store.evaluation.petitionsOutside(personId, from, to);
+  const ids = credentials.map((c) => c.id);
+  const allLinkedTo = store.evaluation.linkedToAll(personId, ids) ? ids : undefined;
+  const activities = store.evaluation.personActivityFactsBetween(personId, from, to, allLinkedTo);
+  const petitions = store.evaluation.petitionsOutside(personId, from, to, allLinkedTo);
   const verdicts = credentials.flatMap((credential) =>
     evaluateStored(ruleSets, credential, activities, cardFactsList, asOf, petitions.get(credential.id) ?? 0),
   );

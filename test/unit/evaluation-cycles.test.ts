@@ -43,6 +43,43 @@ describe('evaluatePersonCycles', () => {
     expect(cycles.map((v) => v.verdict.petitionFees)).toEqual(full.map((v) => v.verdict.petitionFees));
   });
 
+  it('for a trainer whose every course counts toward all their credentials, reads no links and agrees all the same', () => {
+    const call = <T>(method: Parameters<typeof context.dispatch>[0], input: unknown) =>
+      valueNow<T>(context.dispatch(method, input as never) as never);
+    const person = call<{ id: string }>('createPerson', { name: 'One Card Trainer' });
+    const credentials = [
+      call<{ id: string }>('createCredential', { personId: person.id, ruleSet: 'nasm-cpt', number: 'N-2', expires: '2027-03-31' }).id,
+      call<{ id: string }>('createCredential', { personId: person.id, ruleSet: 'ace-cpt', number: 'A-2', expires: '2026-06-30' }).id,
+    ];
+    for (let i = 0; i < 120; i++) {
+      call('createActivity', {
+        personId: person.id,
+        title: `Course ${i % 40}`,
+        provider: 'Iron Guild',
+        approval: i % 4 === 0 ? 'petition' : 'approved-provider',
+        ...(i % 4 === 0 ? { petition: { status: (['pending', 'approved', 'denied'] as const)[i % 3] } } : {}),
+        completed: addDays('2019-01-01', i * 23),
+        ceus: 0.5,
+        credentialIds: credentials,
+      });
+    }
+    expect(context.store.evaluation.linkedToAll(person.id, credentials)).toBe(true);
+    expect(
+      context.store.evaluation.linkedToAll(
+        personId,
+        context.store.credentials.listByPerson(personId).map((c) => c.id),
+      ),
+    ).toBe(false);
+    const rules = effectiveRuleSets(context.ruleSets, context.store);
+    for (const asOf of asOfDates) {
+      const full = evaluatePerson(context.store, rules, person.id, asOf).verdicts;
+      const cycles = evaluatePersonCycles(context.store, rules, person.id, asOf);
+      expect(cycles.verdicts.map(({ verdict, ...stored }) => ({ ...stored, verdict: { ...verdict, activities: [] } }))).toEqual(
+        full.map(({ verdict, ...stored }) => ({ ...stored, verdict: { ...verdict, activities: [] } })),
+      );
+    }
+  });
+
   it('a person without credentials has no verdicts and reads no course', () => {
     const other = valueNow<{ id: string }>(context.dispatch('createPerson', { name: 'No Credentials' }) as never);
     const rules = effectiveRuleSets(context.ruleSets, context.store);
