@@ -1,8 +1,9 @@
 // The course log as the screen asks for it: one window of rows at a time, sorted, filtered and
 // searched here, each row with the engine's verdict for every credential it counts toward. A
-// trainer's log can hold 100,000 courses: sorting works on an index array over the cached courses,
-// and full rows are built only for the window that is sent.
-import type { Activity } from './domain/records';
+// trainer's log can hold 100,000 courses: the default view (every course by date) is read from the
+// store a page at a time; every other view sorts an index array over the cached courses. Either way
+// full rows are built only for the window that is sent.
+import type { Activity, Credential } from './domain/records';
 import type { CourseLogPage, CourseLogQuery, CourseLogRow } from './domain/views';
 import type { CalendarDate } from './dates';
 import { courseVerdicts, type CycleEvaluation, type PersonRecords, type StoredVerdict } from './evaluation';
@@ -55,6 +56,12 @@ interface Prepared {
   haystacks: string[] | null;
 }
 
+/** The course log's column for one credential: its id, its short name ("NASM-CPT") and its unit. */
+function columnOf(credential: Credential, ruleSets: Map<string, RuleSet>): Pick<CredentialColumn, 'credentialId' | 'short' | 'unit'> {
+  const ruleSet = ruleSets.get(credential.ruleSet);
+  return { credentialId: credential.id, short: ruleSet?.credential ?? credential.ruleSet, unit: ruleSet };
+}
+
 /**
  * Per credential, where each course's verdict sits: the engine lists a credential's courses in the
  * person's course order, so one pass with two cursors finds them (no lookup per course, and no
@@ -63,7 +70,6 @@ interface Prepared {
 function prepare(snapshot: PersonSnapshot): Prepared {
   const { activities } = snapshot;
   const columns = snapshot.verdicts.map((stored): CredentialColumn => {
-    const ruleSet = snapshot.ruleSets.get(stored.credential.ruleSet);
     const verdicts = stored.verdict.activities;
     const position = new Int32Array(activities.length).fill(-1);
     let k = 0;
@@ -79,9 +85,7 @@ function prepare(snapshot: PersonSnapshot): Prepared {
       }
     }
     return {
-      credentialId: stored.credential.id,
-      short: ruleSet?.credential ?? stored.credential.ruleSet,
-      unit: ruleSet,
+      ...columnOf(stored.credential, snapshot.ruleSets),
       verdicts,
       position,
     };
@@ -283,10 +287,7 @@ export function courseLogByDate(deps: {
     }
     const certificates = store.attachments.countsOfActivities(courses.map((c) => c.id));
     const verdicts = courseVerdicts(cycles, courses, certificates, input.asOf);
-    const columns = cycles.verdicts.map((stored) => {
-      const ruleSet = cycles.ruleSets.get(stored.credential.ruleSet);
-      return { credentialId: stored.credential.id, short: ruleSet?.credential ?? stored.credential.ruleSet, unit: ruleSet };
-    });
+    const columns = cycles.verdicts.map((stored) => columnOf(stored.credential, cycles.ruleSets));
     const rows = courses.map((activity) =>
       courseRow(
         activity,

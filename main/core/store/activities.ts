@@ -87,18 +87,17 @@ function groupLinks(links: LinkRow[]): Map<string, string[]> {
   return byActivity;
 }
 
+/** A course's credential ids in one column, U+001F-separated (ids hold no control characters). */
+const LINKED = `(SELECT group_concat(ac.credential_id, char(31)) FROM activity_credentials ac WHERE ac.activity_id = a.id) AS credential_ids`;
+
 const COLUMNS = `a.id, a.person_id, a.title, a.provider, a.approval, a.approval_code, a.completed, a.ceu_thousandths,
   a.contact_hour_hundredths, a.petition_status, a.petition_filed, a.petition_decided, a.category`;
 
 export function activitiesRepository(db: Db) {
-  // A person's courses with their credential ids in one pass (U+001F-separated: ids hold no control
-  // characters), in record order straight from the activities_by_person index, as arrays: the
+  // A person's courses with their credential ids in one pass, in record order straight from the activities_by_person index, as arrays: the
   // course log of a busy trainer can hold 100,000 of them.
   const byPersonRaw = db
-    .prepare<[string], unknown[]>(
-      `SELECT ${COLUMNS}, (SELECT group_concat(ac.credential_id, char(31)) FROM activity_credentials ac WHERE ac.activity_id = a.id) AS credential_ids
-       FROM activities a WHERE a.person_id = ? ORDER BY a.rowid`,
-    )
+    .prepare<[string], unknown[]>(`SELECT ${COLUMNS}, ${LINKED} FROM activities a WHERE a.person_id = ? ORDER BY a.rowid`)
     .raw(true);
   const byCredential = db.prepare<[string], ActivityRow>(
     `SELECT ${COLUMNS} FROM activity_credentials ac JOIN activities a ON a.id = ac.activity_id
@@ -142,7 +141,6 @@ export function activitiesRepository(db: Db) {
   const unlinkAll = db.prepare<[string]>('DELETE FROM activity_credentials WHERE activity_id = ?');
 
   // The course log's default order: by completion date either way, ties in the order added (rowid).
-  const LINKED = `(SELECT group_concat(ac.credential_id, char(31)) FROM activity_credentials ac WHERE ac.activity_id = a.id) AS credential_ids`;
   const pageAscending = db
     .prepare<[string, number, number], unknown[]>(
       `SELECT ${COLUMNS}, ${LINKED} FROM activities a WHERE a.person_id = ? ORDER BY a.completed, a.rowid LIMIT ? OFFSET ?`,
