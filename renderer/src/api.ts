@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import type { InputOf, MethodName, RecertApi, Result, ResultOf } from '../../preload/contract';
 
 declare global {
@@ -46,7 +46,9 @@ export function useApi<M extends MethodName>(method: M, input: InputOf<M> | null
   const [round, setRound] = useState(0);
   const latest = useRef(0);
 
-  useEffect(() => {
+  // Asked as soon as the screen is committed, before it is painted: a passive effect waits for the
+  // paint, and after a navigation that put up to a frame (6–30 ms) between the click and the request.
+  useLayoutEffect(() => {
     if (key === null) return;
     const request = ++latest.current;
     setState((s) => ({ ...s, loading: true }));
