@@ -4,6 +4,7 @@ import type { AuditChecklist, Tone } from './domain/views';
 import { daysBetween, formatDate, type CalendarDate } from './dates';
 import type { Verdict } from './domain/verdict';
 import { cprAedReasonText } from './rules/describe';
+import { courseEntries } from './rules/verdict-format';
 import { choose, count } from './domain/plural';
 
 function daysLeftWords(days: number): string {
@@ -36,7 +37,8 @@ export function auditChecklist(input: {
   const items: AuditChecklist['items'] = [
     { label: 'Cover, summary of activities and manifest', state: 'ok', detail: 'Recert writes these from your records.' },
   ];
-  for (const v of verdict.activities.filter((a) => a.counted)) {
+  const entries = courseEntries(verdict.courses);
+  for (const v of entries.filter((a) => a.counted)) {
     const activity = input.activities.get(v.id);
     if (!activity) continue;
     const files = input.certificates(v.id);
@@ -49,8 +51,8 @@ export function auditChecklist(input: {
           : 'No certificate attached: attach it on the Courses screen.',
     });
   }
-  for (const v of verdict.activities.filter((a) => a.reason === 'petition-pending')) {
-    const activity = input.activities.get(v.id);
+  for (const id of verdict.pendingPetitions) {
+    const activity = input.activities.get(id);
     if (activity)
       items.push({
         label: `${activity.title}: petition pending`,

@@ -8,7 +8,10 @@ import type { CourseLogPage, CourseLogQuery, CourseLogRow } from './domain/views
 import type { CalendarDate } from './dates';
 import { courseVerdicts, type CycleEvaluation, type PersonRecords, type StoredVerdict } from './evaluation';
 import { formatAmount } from './rules/amounts';
+import { isCounted } from './rules/activities';
 import { activityReasonText } from './rules/describe';
+import { courseEntry } from './rules/verdict-format';
+import type { CourseEntry, CourseVerdicts } from './domain/verdict';
 import type { RuleSet } from './rules/ruleset-schema';
 import type { Repositories } from './store';
 import { toHundredths, toThousandths } from './store/amounts';
@@ -43,7 +46,7 @@ interface CredentialColumn {
   /** The credential's short name ("NASM-CPT"). */
   short: string;
   unit: RuleSet | undefined;
-  verdicts: StoredVerdict['verdict']['activities'];
+  courses: CourseVerdicts;
   position: Int32Array;
 }
 
@@ -70,23 +73,24 @@ function columnOf(credential: Credential, ruleSets: Map<string, RuleSet>): Pick<
 function prepare(snapshot: PersonSnapshot): Prepared {
   const { activities } = snapshot;
   const columns = snapshot.verdicts.map((stored): CredentialColumn => {
-    const verdicts = stored.verdict.activities;
+    const { courses } = stored.verdict;
+    const ids = courses.ids;
     const position = new Int32Array(activities.length).fill(-1);
     let k = 0;
-    for (let i = 0; i < activities.length && k < verdicts.length; i++) {
-      if (activities[i]?.id === verdicts[k]?.id) position[i] = k++;
+    for (let i = 0; i < activities.length && k < ids.length; i++) {
+      if (activities[i]?.id === ids[k]) position[i] = k++;
     }
     // Not in the same order after all (never expected): find the rest by id.
-    if (k < verdicts.length) {
+    if (k < ids.length) {
       const index = new Map(activities.map((a, i) => [a.id, i]));
-      for (; k < verdicts.length; k++) {
-        const i = index.get(verdicts[k]?.id ?? '');
+      for (; k < ids.length; k++) {
+        const i = index.get(ids[k] ?? '');
         if (i !== undefined) position[i] = k;
       }
     }
     return {
       ...columnOf(stored.credential, snapshot.ruleSets),
-      verdicts,
+      courses,
       position,
     };
   });
@@ -112,21 +116,19 @@ function prepare(snapshot: PersonSnapshot): Prepared {
 function countedAt(p: Prepared, i: number): boolean {
   return p.columns.some((c) => {
     const k = c.position[i] ?? -1;
-    return k >= 0 && (c.verdicts[k]?.counted ?? false);
+    return k >= 0 && isCounted(c.courses.reasons[k]);
   });
 }
 function firstReason(p: Prepared, i: number): string {
   for (const c of p.columns) {
     const k = c.position[i] ?? -1;
-    if (k >= 0) return c.verdicts[k]?.reason ?? '';
+    if (k >= 0) return c.courses.reasons[k] ?? '';
   }
   return '';
 }
 
-type CourseVerdict = StoredVerdict['verdict']['activities'][number];
-
 /** One credential's verdict on a course, worded for the screen. */
-function verdictCell(c: Pick<CredentialColumn, 'credentialId' | 'short' | 'unit'>, v: CourseVerdict): CourseLogRow['verdicts'][number] {
+function verdictCell(c: Pick<CredentialColumn, 'credentialId' | 'short' | 'unit'>, v: CourseEntry): CourseLogRow['verdicts'][number] {
   return {
     credentialId: c.credentialId,
     credential: c.short,
@@ -142,8 +144,8 @@ function verdictCell(c: Pick<CredentialColumn, 'credentialId' | 'short' | 'unit'
 /** Course `i`'s verdict under each credential it counts toward, worded for the screen. */
 function rowVerdicts(p: Prepared, i: number): CourseLogRow['verdicts'] {
   return p.columns.flatMap((c) => {
-    const v = c.verdicts[c.position[i] ?? -1];
-    return v ? [verdictCell(c, v)] : [];
+    const k = c.position[i] ?? -1;
+    return k >= 0 ? [verdictCell(c, courseEntry(c.courses, k))] : [];
   });
 }
 

@@ -6,7 +6,16 @@ import { groupBy, pushTo } from './group-by';
 import { countingWindow, evaluateCredential } from './rules/engine';
 import type { RuleSet, RuleSetOverride } from './rules/ruleset-schema';
 import { withOverride } from './rules/rulesets';
-import type { ActivityFacts, CprAedCardFacts, CredentialFacts, Verdict, VerdictSummary } from './domain/verdict';
+import type {
+  ActivityFacts,
+  CourseEntry,
+  CourseVerdicts,
+  CprAedCardFacts,
+  CredentialFacts,
+  Verdict,
+  VerdictSummary,
+} from './domain/verdict';
+import { courseEntry } from './rules/verdict-format';
 import type { Repositories } from './store';
 
 export function credentialFacts(c: Credential): CredentialFacts {
@@ -123,16 +132,16 @@ function evaluateStored(
 /**
  * One person's credentials evaluated over the courses of their counting windows only, with the
  * petitions outside counted in SQL (see `countingWindow`): the same verdicts as `evaluatePerson`,
- * except that each verdict's `activities` lists only the courses read. What the dashboard, the
+ * except that each verdict's `courses` lists only the courses read. What the dashboard, the
  * upcoming deadlines and the calendar need; a trainer with ten years of courses reads one cycle's.
  */
 export interface CycleEvaluation {
   credentials: Credential[];
   cards: CprAedCard[];
-  /** Typed without `activities`, so that no screen can take the window's courses for all of them. */
+  /** Typed without `courses`, so that no screen can take the window's courses for all of them. */
   verdicts: (Omit<StoredVerdict, 'verdict'> & { verdict: VerdictSummary })[];
-  /** Per credential, the engine's entries of the courses read: those inside the counting windows only. */
-  listed: Map<string, Verdict['activities']>;
+  /** Per credential, the engine's verdicts of the courses read: those inside the counting windows only. */
+  listed: Map<string, CourseVerdicts>;
   ruleSets: Map<string, RuleSet>;
 }
 
@@ -165,22 +174,20 @@ export function evaluatePersonCycles(
   const verdicts = credentials.flatMap((credential) =>
     evaluateStored(ruleSets, credential, activities, cardFactsList, asOf, petitions.get(credential.id) ?? 0),
   );
-  return { credentials, cards, verdicts, listed: new Map(verdicts.map((v) => [v.credential.id, v.verdict.activities])), ruleSets };
+  return { credentials, cards, verdicts, listed: new Map(verdicts.map((v) => [v.credential.id, v.verdict.courses])), ruleSets };
 }
 
-type CourseVerdict = Verdict['activities'][number];
-
-/** The listed entries by course id, made once per cycle evaluation (the course log asks page after page). */
-const listedById = new WeakMap<CycleEvaluation, Map<string, Map<string, CourseVerdict>>>();
-function listedEntries(cycles: CycleEvaluation, credentialId: string): Map<string, CourseVerdict> {
+/** Where each listed course's verdict sits, by course id, made once per cycle evaluation (the course log asks page after page). */
+const listedById = new WeakMap<CycleEvaluation, Map<string, Map<string, number>>>();
+function listedIndex(cycles: CycleEvaluation, credentialId: string): Map<string, number> {
   let byCredential = listedById.get(cycles);
   if (!byCredential) listedById.set(cycles, (byCredential = new Map()));
-  let entries = byCredential.get(credentialId);
-  if (!entries) {
-    entries = new Map((cycles.listed.get(credentialId) ?? []).map((entry) => [entry.id, entry]));
-    byCredential.set(credentialId, entries);
+  let index = byCredential.get(credentialId);
+  if (!index) {
+    index = new Map((cycles.listed.get(credentialId)?.ids ?? []).map((id, i) => [id, i]));
+    byCredential.set(credentialId, index);
   }
-  return entries;
+  return index;
 }
 
 /**
@@ -194,16 +201,17 @@ export function courseVerdicts(
   courses: readonly Activity[],
   certificates: ReadonlyMap<string, number>,
   asOf: CalendarDate,
-): Map<string, Map<string, CourseVerdict>> {
-  const result = new Map<string, Map<string, CourseVerdict>>();
+): Map<string, Map<string, CourseEntry>> {
+  const result = new Map<string, Map<string, CourseEntry>>();
   for (const { credential } of cycles.verdicts) {
     const linked = courses.filter((c) => c.credentialIds.includes(credential.id));
-    const read = listedEntries(cycles, credential.id);
-    const entries = new Map<string, CourseVerdict>();
+    const listed = cycles.listed.get(credential.id);
+    const read = listedIndex(cycles, credential.id);
+    const entries = new Map<string, CourseEntry>();
     const outside = linked.filter((c) => {
-      const entry = read.get(c.id);
-      if (entry) entries.set(c.id, entry);
-      return !entry;
+      const at = read.get(c.id);
+      if (listed && at !== undefined) entries.set(c.id, courseEntry(listed, at));
+      return at === undefined;
     });
     const ruleSet = cycles.ruleSets.get(credential.ruleSet);
     if (ruleSet && outside.length > 0) {
@@ -213,7 +221,7 @@ export function courseVerdicts(
         activities: outside.map((c) => activityFacts(c, certificates)),
         cards: [],
       });
-      for (const entry of alone.activities) entries.set(entry.id, entry);
+      alone.courses.ids.forEach((id, i) => entries.set(id, courseEntry(alone.courses, i)));
     }
     result.set(credential.id, entries);
   }

@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { evaluateCredential } from '../../main/core/rules/engine';
 import type { RuleSet } from '../../main/core/rules/ruleset-schema';
 import { loadRuleSets, withOverride } from '../../main/core/rules/rulesets';
-import type { ActivityFacts, CprAedCardFacts, CredentialFacts, Verdict } from '../../main/core/domain/verdict';
+import type { ActivityFacts, CprAedCardFacts, CredentialFacts, FileVerdict, Verdict } from '../../main/core/domain/verdict';
+import { fileVerdict } from '../../main/core/rules/verdict-format';
 import { resourcesDir } from './context';
 
 export const shippedRuleSets = loadRuleSets(join(resourcesDir, 'rulesets'));
@@ -59,14 +60,17 @@ export function card(overrides: Partial<CprAedCardFacts> = {}): CprAedCardFacts 
   };
 }
 
-export function evaluate(options: {
+export interface EvaluateOptions {
   ruleSet?: RuleSet;
   asOf?: string;
   credential?: Partial<CredentialFacts>;
   activities?: ActivityFacts[];
   cards?: CprAedCardFacts[];
   waiverUntil?: string | null;
-}): Verdict {
+}
+
+/** The engine's verdict (per-course parts as lists), with a NASM course and a current card unless told otherwise. */
+export function engineVerdict(options: EvaluateOptions): Verdict {
   let rules = options.ruleSet ?? ruleSet('nasm-cpt');
   if (options.waiverUntil !== undefined) rules = withOverride(rules, { cprAedWaiver: { from: '2020-03-01', until: options.waiverUntil } });
   return evaluateCredential(rules, {
@@ -75,4 +79,9 @@ export function evaluate(options: {
     activities: options.activities ?? [course()],
     cards: options.cards ?? [card()],
   });
+}
+
+/** The verdict as `recert evaluate` writes it: an entry per course and a code per warning, as the rules are stated. */
+export function evaluate(options: EvaluateOptions): FileVerdict {
+  return fileVerdict(engineVerdict(options));
 }

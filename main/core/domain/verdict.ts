@@ -74,7 +74,34 @@ export type ActivityReason =
 export type CprAedReason =
   'ok' | 'online-only-waiver' | 'expired' | 'expires-too-soon' | 'no-adult-cpr' | 'no-aed' | 'online-only-not-accepted' | 'missing';
 
-/** The verdict for one credential, exactly as `recert evaluate` gives it (docs/records-file.md), plus rule ids. */
+/** One course's verdict as `recert evaluate` writes it (docs/records-file.md), plus its rule. */
+export interface CourseEntry {
+  id: string;
+  ceus: number;
+  counted: boolean;
+  reason: ActivityReason;
+  rule: RuleId;
+}
+
+/**
+ * Each course's verdict, index for index with the courses the engine was given: three arrays rather
+ * than an object per course. A gym has 75,000 course–credential pairs, and the dashboard, the team
+ * view and the reminders need none of them as objects; `courseEntries` (rules/verdict-format.ts)
+ * makes the objects where a course's verdict is shown or written out.
+ */
+export interface CourseVerdicts {
+  ids: string[];
+  reasons: ActivityReason[];
+  /** In thousandths of the rule set's unit (CEUs), before category caps. */
+  units: number[];
+}
+
+/**
+ * The verdict for one credential: what `recert evaluate` gives (docs/records-file.md), plus rule
+ * ids, with the per-course parts kept as lists: `courses` for each course's verdict, and the
+ * per-course warnings as the ids they name (`uncertified`, `pendingPetitions`) rather than one code
+ * per course. `fileVerdict` (rules/verdict-format.ts) writes it in the file's shape.
+ */
 export interface Verdict {
   credential: string;
   ruleSet: string;
@@ -92,7 +119,7 @@ export interface Verdict {
     pending: number;
     remaining: number;
   };
-  activities: { id: string; ceus: number; counted: boolean; reason: ActivityReason; rule: RuleId }[];
+  courses: CourseVerdicts;
   cprAed: { id: string | null; ok: boolean; reason: CprAedReason; rule: RuleId };
   deadlines: {
     expiration: CalendarDate;
@@ -104,7 +131,12 @@ export interface Verdict {
   };
   petitionFees: number;
   blockers: string[];
+  /** Every warning that is not about one course, as its code (the CPR/AED card's "no-certificate:k1" included). */
   warnings: string[];
+  /** Counted courses without a certificate, in record order: "no-certificate:<id>" in the file. */
+  uncertified: string[];
+  /** Courses whose petition is pending, in record order: "petition-pending:<id>" in the file. */
+  pendingPetitions: string[];
   /** Which rule produced each part of the verdict, so the UI can answer "why?". */
   explain: {
     cycle: RuleId;
@@ -114,7 +146,7 @@ export interface Verdict {
     /**
      * By the warning's kind, the part of its code before ":" ("no-certificate" for
      * "no-certificate:a1"): the rule depends only on the kind, and a credential with thousands of
-     * courses would otherwise carry thousands of entries.
+     * courses would otherwise carry thousands of entries. The per-course kinds are here too.
      */
     warnings: Record<string, RuleId>;
   };
@@ -124,7 +156,20 @@ export interface Verdict {
  * A verdict without its per-course entries: all a screen's words and figures are made from this, so
  * a verdict read from the counting window only (see `countingWindow`) can be shown as any other.
  */
-export type VerdictSummary = Omit<Verdict, 'activities'>;
+export type VerdictSummary = Omit<Verdict, 'courses'>;
+
+/** What every form of a verdict has, the file's included: all but its course and warning lists. */
+export type VerdictHead = Omit<Verdict, 'courses' | 'warnings' | 'uncertified' | 'pendingPetitions'>;
+
+/** The verdict as `recert evaluate --json` writes it (docs/records-file.md). */
+export type FileVerdict = VerdictHead & { activities: CourseEntry[]; warnings: string[] };
+
+/** Certificates an audit would ask for and that are not attached: the counted courses' and the card's. */
+export function missingCertificates(verdict: Pick<Verdict, 'warnings' | 'uncertified'>): number {
+  let card = 0;
+  for (const code of verdict.warnings) if (code.startsWith('no-certificate:')) card += 1;
+  return verdict.uncertified.length + card;
+}
 
 /** "no-certificate:a1" → "no-certificate": the key of a warning in `explain.warnings`. */
 export function warningKind(code: string): string {

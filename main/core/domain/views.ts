@@ -2,7 +2,7 @@
 // colours as tones, dates and amounts already formatted where a screen would otherwise have to
 // decide. The renderer displays these as they are.
 import type { Activity, ApprovalKind, Credential, Person, StoredAttachment, Theme } from './records';
-import type { RuleId, Verdict } from './verdict';
+import type { RuleId, VerdictHead } from './verdict';
 
 /** How a verdict should look: the renderer maps a tone to a colour, never a verdict to a tone. */
 export type Tone = 'ok' | 'warn' | 'bad' | 'neutral';
@@ -80,7 +80,7 @@ export interface CredentialEvaluation {
    * The engine's verdict without its per-course parts: each course's verdict comes with the course
    * log (queryCourseLog), and the warnings, grouped and in words, in `warnings` below.
    */
-  verdict: Omit<Verdict, 'activities' | 'warnings' | 'explain'>;
+  verdict: Omit<VerdictHead, 'explain'>;
   /** e.g. "Expired — late fee applies until 29 Jun 2027". */
   statusText: string;
   statusTone: Tone;

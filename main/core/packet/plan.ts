@@ -4,6 +4,7 @@
 import { APPROVAL_TEXT, type AttachmentMediaType } from '../domain/records';
 import { formatDate, type CalendarDate } from '../dates';
 import { activityReasonText, cprAedReasonText, type Explained } from '../rules/describe';
+import { courseEntries } from '../rules/verdict-format';
 import type { RuleSet } from '../rules/ruleset-schema';
 import type { ActivityReason, Verdict } from '../domain/verdict';
 
@@ -96,7 +97,7 @@ export interface PlanSource {
 
 /** Summary order: counted courses by date, then the others by date, then the CPR/AED card; exhibits follow it. */
 export function planPacket(source: PlanSource): PacketPlan {
-  const verdictOf = new Map(source.verdict.activities.map((a) => [a.id, a]));
+  const verdictOf = new Map(courseEntries(source.verdict.courses).map((a) => [a.id, a]));
   const rows = source.activities
     .filter((a) => verdictOf.has(a.id))
     .map((a) => ({ activity: a, verdict: verdictOf.get(a.id) }))

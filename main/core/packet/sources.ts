@@ -8,6 +8,7 @@ import type { ParsedRecords } from '../records-file/parse';
 import type { AttachmentRecord } from '../records-file/schema';
 import { activityFromRecord, cardFromRecord, certificateCounts, credentialFromRecord, personFromRecord } from '../records-file/to-domain';
 import { explainBlocker, explainWarning, statusText } from '../rules/describe';
+import { warningCodes } from '../rules/verdict-format';
 import type { RuleSet } from '../rules/ruleset-schema';
 import { withOverride } from '../rules/rulesets';
 import type { Repositories } from '../store';
@@ -48,7 +49,7 @@ function plan(
     verdict,
     statusText: statusText(verdict, ruleSet, credential.applicationAccepted ? null : credential.applicationSubmitted, asOf),
     blockers: verdict.blockers.map((code) => explainBlocker(code, verdict, ruleSet)),
-    warnings: verdict.warnings.map((code) => explainWarning(code, verdict, ruleSet)),
+    warnings: warningCodes(verdict).map((code) => explainWarning(code, verdict, ruleSet)),
     activities: records.activities
       .filter((a: Activity) => a.credentialIds.includes(credential.id))
       .map((a) => ({

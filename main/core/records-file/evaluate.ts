@@ -2,13 +2,14 @@ import type { CalendarDate } from '../dates';
 import { evaluateLoaded } from '../evaluation';
 import type { RuleSet, RuleSetOverride } from '../rules/ruleset-schema';
 import { withOverride } from '../rules/rulesets';
-import type { Verdict } from '../domain/verdict';
+import type { FileVerdict } from '../domain/verdict';
+import { fileVerdict } from '../rules/verdict-format';
 import { activityFromRecord, cardFromRecord, certificateCounts, credentialFromRecord } from './to-domain';
 import type { RecordsFile } from './schema';
 
 export interface EvaluationReport {
   asOf: CalendarDate;
-  results: ({ person: string } & Verdict)[];
+  results: ({ person: string } & FileVerdict)[];
 }
 
 /** `recert evaluate`: every credential in file order (people, then their credentials). */
@@ -30,7 +31,7 @@ export function evaluateRecords(
         certificates: certificateCounts(person),
       },
       asOf,
-    ).map((stored) => ({ person: person.id, ...stored.verdict })),
+    ).map((stored) => ({ person: person.id, ...fileVerdict(stored.verdict) })),
   );
   return { asOf, results };
 }

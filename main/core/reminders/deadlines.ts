@@ -3,6 +3,7 @@
 import { formatDate, type CalendarDate } from '../dates';
 import { count } from '../domain/plural';
 import { CPR_AED_TYPE, type Deadline } from '../domain/reminders';
+import { missingCertificates } from '../domain/verdict';
 import type { DeadlineKind } from '../domain/team';
 import { formatAmount } from '../rules/amounts';
 import type { TeamEntry } from '../team/report';
@@ -24,7 +25,7 @@ function stillNeeded(entry: TeamEntry): string {
   const courses = Math.max(0, verdict.ceus.coursesRequired - verdict.ceus.courses);
   if (courses > 0) parts.push(`${formatAmount(Math.round(courses * 1000) / 1000, ruleSet)} of courses`);
   if (!verdict.cprAed.ok && ruleSet.cprAed.required.value) parts.push('a current CPR/AED card');
-  const missing = verdict.warnings.filter((w) => w.startsWith('no-certificate:')).length;
+  const missing = missingCertificates(verdict);
   if (missing > 0) parts.push(`${count(missing, 'certificate file', 'certificate files')} for an audit`);
   if (parts.length === 0) return verdict.canSubmit ? 'Requirements met: the application can be sent.' : 'Nothing more is needed.';
   return `Still needed: ${parts.join(', ')}.`;

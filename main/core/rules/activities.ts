@@ -1,19 +1,8 @@
 import { addYears, type CalendarDate } from '../dates';
 import { applyOffset } from './offsets';
 import type { RuleId, RuleSet } from './ruleset-schema';
-import type { ActivityFacts, ActivityReason } from '../domain/verdict';
+import type { ActivityFacts, ActivityReason, CourseVerdicts } from '../domain/verdict';
 import { activityUnits, thousandths, unitThousandthsPerHourHundredth } from './units';
-
-/**
- * Each course's reason and amount, index for index with the engine's input: two arrays per
- * credential rather than an object per course (a gym has 75,000 course–credential pairs, and those
- * objects were a third of what the engine allocated).
- */
-export interface CourseVerdicts {
-  reasons: ActivityReason[];
-  /** In thousandths of the rule set's unit. */
-  units: number[];
-}
 
 export const RULE_OF_REASON: Record<ActivityReason, RuleId> = {
   'not-yet-completed': 'R4',
@@ -25,6 +14,11 @@ export const RULE_OF_REASON: Record<ActivityReason, RuleId> = {
   'repeated-course': 'R13',
   counted: 'R2',
 };
+
+/** Whether a course with this reason counts (R2): every other reason names why it does not. */
+export function isCounted(reason: ActivityReason | undefined): boolean {
+  return reason === 'counted';
+}
 
 /**
  * A title or provider as compared for "the same course twice": without case, accents of spacing or
@@ -114,13 +108,15 @@ export function activityVerdicts(
   const coursesBy = applyOffset(cycle.end, ruleSet.courseDeadline.value);
   const seen: SeenCourses | null = ruleSet.requirement.noRepeatedCourses?.value ? new Map() : null;
   const perHourHundredth = unitThousandthsPerHourHundredth(ruleSet);
+  const ids = new Array<string>(activities.length);
   const reasons = new Array<ActivityReason>(activities.length);
   const units = new Array<number>(activities.length);
   activities.forEach((activity, i) => {
+    ids[i] = activity.id;
     reasons[i] = reasonOf(activity, cycle, coursesBy, reference, seen);
     units[i] = activityUnits(activity, perHourHundredth);
   });
-  return { reasons, units };
+  return { ids, reasons, units };
 }
 
 export interface CourseTotals {

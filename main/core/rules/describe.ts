@@ -1,7 +1,7 @@
 // Plain words for the engine's codes: what stands in the way and what to do about it. Used by the
 // CLI's summary and sent to the renderer with each verdict, so the screens never interpret codes.
 import { addDays, daysBetween, formatDate, type CalendarDate } from '../dates';
-import { warningKind, type ActivityReason, type CprAedReason, type VerdictSummary } from '../domain/verdict';
+import { warningKind, type ActivityReason, type CprAedReason, type VerdictHead } from '../domain/verdict';
 import type { Explained } from '../domain/views';
 import { formatAmount, formatProgress } from './amounts';
 import type { RuleSet } from './ruleset-schema';
@@ -29,7 +29,7 @@ export function activityReasonText(reason: ActivityReason): string {
 }
 
 /** The status in plain words, e.g. "Expired — late fee applies until 29 Jun 2027". */
-export function statusText(verdict: VerdictSummary, ruleSet: RuleSet, applicationDate: string | null, asOf: CalendarDate): string {
+export function statusText(verdict: VerdictHead, ruleSet: RuleSet, applicationDate: string | null, asOf: CalendarDate): string {
   const d = verdict.deadlines;
   switch (verdict.status) {
     case 'ready': {
@@ -79,7 +79,7 @@ const CPR_REASONS: Record<string, string> = {
   missing: 'No CPR/AED card is recorded',
 };
 
-export function explainBlocker(code: string, verdict: VerdictSummary, ruleSet: RuleSet): Explained {
+export function explainBlocker(code: string, verdict: VerdictHead, ruleSet: RuleSet): Explained {
   const rule = verdict.explain.blockers[code] ?? 'R2';
   const [kind, detail] = code.split(':');
   switch (kind) {
@@ -134,7 +134,7 @@ export function explainBlocker(code: string, verdict: VerdictSummary, ruleSet: R
   }
 }
 
-export function explainWarning(code: string, verdict: VerdictSummary, ruleSet: RuleSet): Explained {
+export function explainWarning(code: string, verdict: VerdictHead, ruleSet: RuleSet): Explained {
   const rule = verdict.explain.warnings[warningKind(code)] ?? 'R10';
   const [kind, id] = code.split(':');
   switch (kind) {
@@ -205,17 +205,11 @@ export function explainWarning(code: string, verdict: VerdictSummary, ruleSet: R
 }
 
 /**
- * The same finding about many records ("no certificate" for 300 courses) becomes one line with its
- * count and targets, so that a screen shows a sentence, not a wall.
+ * Findings of one kind about several records (the caps of two categories) become one line with the
+ * records as its targets; a finding about the CPR/AED card stays apart from the courses'. The
+ * courses' own warnings come as id lists (see `Verdict.uncertified`) and are grouped by the caller.
  */
-export function groupFindings(
-  codes: readonly string[],
-  explain: (code: string) => Explained,
-  cardId: string | null,
-  titleOf: (kind: string, count: number) => string | null,
-): Explained[] {
-  // Each group is explained once, from its first code: a trainer with 15,000 courses without
-  // certificates has 15,000 codes of one kind, and an explanation per code was most of the dashboard's time.
+export function groupFindings(codes: readonly string[], explain: (code: string) => Explained, cardId: string | null): Explained[] {
   const groups = new Map<string, Explained & { targets: string[] }>();
   const out: Explained[] = [];
   for (const code of codes) {
@@ -235,11 +229,6 @@ export function groupFindings(
     const created = { ...explain(code), code: key === kind ? kind : code, targets: [target] };
     groups.set(key, created);
     out.push(created);
-  }
-  for (const [key, group] of groups) {
-    const count = group.targets.length;
-    const title = count > 1 ? titleOf(key, count) : null;
-    if (title) group.title = title;
   }
   return out;
 }

@@ -1,7 +1,7 @@
 // The rules engine: pure functions from records to a verdict. No I/O, no clock (the as-of date is
 // an argument), no electron. Every part of the verdict names the rule that produced it.
 import { addDays, type CalendarDate } from '../dates';
-import { activityVerdicts, courseTotals, RULE_OF_REASON } from './activities';
+import { activityVerdicts, courseTotals } from './activities';
 import { cprAedVerdict } from './cpr-aed';
 import { resolveCycle } from './cycle';
 import { applyOffset } from './offsets';
@@ -38,7 +38,7 @@ export function evaluateCredential(ruleSet: RuleSet, input: EvaluationInput): Ve
   const reference = application ?? asOf;
 
   const verdicts = activityVerdicts(ruleSet, input.activities, cycle, reference);
-  const { reasons, units } = verdicts;
+  const { reasons } = verdicts;
   const totals = courseTotals(ruleSet, input.activities, verdicts, cycle);
   const cpr = cprAedVerdict(ruleSet, input.cards, reference);
 
@@ -60,43 +60,33 @@ export function evaluateCredential(ruleSet: RuleSet, input: EvaluationInput): Ve
   if (totals.ownCourses < ownRequired) blockers.push(['own-courses-short', 'R14']);
   if (ruleSet.cprAed.required.value && !cpr.ok) blockers.push(['cpr-aed', cpr.rule]);
 
-  // Each course's entry, and its warning if it has one, in one pass over the courses: a gym has
-  // 75,000 course–credential pairs, and a pass per kind of warning cost a tenth of the engine.
-  const courseEntries: Verdict['activities'] = new Array(input.activities.length);
+  // The per-course warnings as the ids they name, in one pass over the courses: a gym has 75,000
+  // course–credential pairs, and an entry object and a code string for each were a third of the
+  // engine's time (see `CourseVerdicts`).
   const uncertified: string[] = [];
   const pendingPetitions: string[] = [];
   let petitioned = input.unlistedPetitions ?? 0;
   input.activities.forEach((activity, i) => {
-    const reason = reasons[i] ?? 'counted';
-    const counted = reason === 'counted';
-    courseEntries[i] = { id: activity.id, ceus: decimal(units[i] ?? 0), counted, reason, rule: RULE_OF_REASON[reason] };
-    if (counted && !activity.hasCertificate) uncertified.push(`no-certificate:${activity.id}`);
-    else if (reason === 'petition-pending') pendingPetitions.push(`petition-pending:${activity.id}`);
+    const reason = reasons[i];
+    if (reason === 'counted') {
+      if (!activity.hasCertificate) uncertified.push(activity.id);
+    } else if (reason === 'petition-pending') pendingPetitions.push(activity.id);
     if (activity.approval === 'petition' && activity.petitionStatus !== null) petitioned += 1;
   });
 
-  // A credential with thousands of courses without certificates has thousands of warnings: each is
-  // a code in the list, and its rule is kept once per kind (a map with a key per warning was most of
-  // the engine's time).
-  let warnings: string[] = [];
+  const warnings: string[] = [];
   const warningRules: Record<string, RuleId> = {};
   const warn = (code: string, rule: RuleId) => {
     warnings.push(code);
     warningRules[warningKind(code)] = rule;
   };
-  // One warning per course: its kind is known, so its rule is set once rather than per course.
-  const perCourse = (kind: string, rule: RuleId, codes: string[]) => {
-    if (codes.length === 0) return;
-    warnings = warnings.length === 0 ? codes : warnings.concat(codes);
-    warningRules[kind] = rule;
-  };
   for (const w of cycle.warnings) warn(w.code, w.rule);
-  perCourse('no-certificate', 'R10', uncertified);
+  if (uncertified.length > 0) warningRules['no-certificate'] = 'R10';
   if (cpr.ok && cpr.card && !cpr.card.hasCertificate) warn(`no-certificate:${cpr.card.id}`, 'R10');
   if (cpr.ok && cpr.card && cpr.card.expires < expiration && !application) warn('cpr-aed-expires-before-expiration', 'R6');
   if (cpr.reason === 'online-only-waiver') warn('online-only-waiver', 'R7');
   if (cpr.waiverEndUnknown) warn('waiver-end-unknown', 'R7');
-  perCourse('petition-pending', 'R5', pendingPetitions);
+  if (pendingPetitions.length > 0) warningRules['petition-pending'] = 'R5';
   for (const category of totals.capped) warn(`category-cap:${category}`, 'R12');
   if (credential.auditNoticeReceived && !credential.documentsSent) warn('audit-open', 'R10');
 
@@ -141,7 +131,7 @@ export function evaluateCredential(ruleSet: RuleSet, input: EvaluationInput): Ve
       pending: decimal(totals.pending),
       remaining: decimal(Math.max(0, coursesRequired - totals.courses) + Math.max(0, cprAedRequired - cprAedEarned)),
     },
-    activities: courseEntries,
+    courses: verdicts,
     cprAed: { id: cpr.card?.id ?? null, ok: cpr.ok, reason: cpr.reason, rule: cpr.rule },
     deadlines: {
       expiration,
@@ -154,6 +144,8 @@ export function evaluateCredential(ruleSet: RuleSet, input: EvaluationInput): Ve
     petitionFees: petitionFee * petitioned,
     blockers: blockers.map(([code]) => code),
     warnings,
+    uncertified,
+    pendingPetitions,
     explain: {
       cycle: cycle.rule,
       status: statusRule,

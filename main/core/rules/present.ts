@@ -113,22 +113,39 @@ export function presentEvaluation(input: {
   cardOf: (id: string) => CprAedCard | undefined;
 }): CredentialEvaluation {
   const { asOf, person, credential, verdict: full, ruleSet } = input;
-  // A verdict still carries its per-course entries at run time (typed away): they stay out of the view.
-  const { activities: _perCourse, warnings: _codes, explain: _explain, ...verdict } = full as VerdictSummary & { activities?: unknown };
+  // A verdict still carries its per-course verdicts at run time (typed away): they stay out of the view.
+  const {
+    courses: _perCourse,
+    warnings: _codes,
+    uncertified,
+    pendingPetitions,
+    explain: _explain,
+    ...verdict
+  } = full as VerdictSummary & { courses?: unknown };
   const card = full.cprAed.id ? input.cardOf(full.cprAed.id) : undefined;
   const cpr = cprAedWords(full.cprAed.reason, card, asOf);
   const audit = auditFinding(full, credential);
-  const warnings = groupFindings(
-    full.warnings.filter((code) => code !== 'audit-open'),
-    (code) => explainWarning(code, full, ruleSet),
-    full.cprAed.id,
-    (kind, count) =>
-      kind === 'no-certificate'
-        ? `${count} counted courses have no certificate attached: an audit risk`
-        : kind === 'petition-pending'
-          ? `${count} petitions pending: their ${ruleSet.unit.plural} count once approved`
-          : null,
-  );
+  // The courses' warnings are one finding each kind, with the courses as its targets; the others as
+  // the engine coded them (a card's missing certificate apart from the courses').
+  const courseFinding = (kind: string, ids: string[], many: (count: number) => string): Explained[] => {
+    const [first] = ids;
+    if (first === undefined) return [];
+    const explained = explainWarning(`${kind}:${first}`, full, ruleSet);
+    return [{ ...explained, code: kind, targets: ids, title: ids.length > 1 ? many(ids.length) : explained.title }];
+  };
+  const warnings = [
+    ...courseFinding('no-certificate', uncertified, (count) => `${count} counted courses have no certificate attached: an audit risk`),
+    ...groupFindings(
+      full.warnings.filter((code) => code !== 'audit-open'),
+      (code) => explainWarning(code, full, ruleSet),
+      full.cprAed.id,
+    ),
+    ...courseFinding(
+      'petition-pending',
+      pendingPetitions,
+      (count) => `${count} petitions pending: their ${ruleSet.unit.plural} count once approved`,
+    ),
+  ];
   const certificatesMissing = warnings.some((w) => w.code.startsWith('no-certificate'));
   const c = full.ceus;
   const meter = (label: string, value: number, required: number) => ({

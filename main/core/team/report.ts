@@ -4,7 +4,7 @@
 import { daysBetween, type CalendarDate } from '../dates';
 import type { CprAedCard, Credential, Person } from '../domain/records';
 import type { DeadlineKind, TeamFilter, TeamReport, TeamRow, TeamSummary } from '../domain/team';
-import type { VerdictSummary } from '../domain/verdict';
+import { missingCertificates, type VerdictSummary } from '../domain/verdict';
 import type { RuleSet } from '../rules/ruleset-schema';
 
 /** One credential of an active person, evaluated. */
@@ -68,7 +68,7 @@ export function teamRow(entry: TeamEntry, asOf: CalendarDate): TeamRow {
     unit: ruleSet.unit.plural,
     cprAed: { ok: verdict.cprAed.ok, reason: verdict.cprAed.reason, expires: card?.expires ?? null },
     auditDue: auditOpen(credential) ? verdict.deadlines.auditDue : null,
-    missingCertificates: verdict.warnings.filter((w) => w.startsWith('no-certificate:')).length,
+    missingCertificates: missingCertificates(verdict),
     nextDeadline: nextDeadline(entry, asOf),
   };
 }

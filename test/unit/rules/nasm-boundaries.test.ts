@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { card, course, evaluate } from '../../helpers/rules';
+import { missingCertificates } from '../../../main/core/domain/verdict';
+import { card, course, engineVerdict, evaluate } from '../../helpers/rules';
 
 // E = 2027-03-31, so S = 2025-04-01, E+90 = 2027-06-29, E+1 year = 2028-03-31.
 
@@ -256,7 +257,30 @@ describe('records: application, audit, evidence', () => {
       ],
       cards: [card({ hasCertificate: false })],
     });
-    expect(verdict.warnings.filter((w) => w.startsWith('no-certificate'))).toEqual(['no-certificate:without', 'no-certificate:k1']);
+    // The order of warnings is not significant (docs/records-file.md).
+    expect(verdict.warnings.filter((w) => w.startsWith('no-certificate')).sort()).toEqual(['no-certificate:k1', 'no-certificate:without']);
+  });
+
+  it('keeps the courses without a certificate and the pending petitions as id lists, and counts what an audit would miss', () => {
+    const verdict = engineVerdict({
+      activities: [
+        course({ id: 'with', ceus: 1 }),
+        course({ id: 'without', ceus: 1, hasCertificate: false }),
+        course({ id: 'old', completed: '2020-01-01', hasCertificate: false }),
+        course({ id: 'waiting', approval: 'petition', petitionStatus: 'pending', hasCertificate: false }),
+      ],
+      cards: [card({ hasCertificate: false })],
+    });
+    expect(verdict.uncertified).toEqual(['without']);
+    expect(verdict.pendingPetitions).toEqual(['waiting']);
+    expect(verdict.warnings).toEqual(['no-certificate:k1']);
+    expect(verdict.explain.warnings).toMatchObject({ 'no-certificate': 'R10', 'petition-pending': 'R5' });
+    expect(missingCertificates(verdict)).toBe(2);
+    expect(verdict.courses).toEqual({
+      ids: ['with', 'without', 'old', 'waiting'],
+      reasons: ['counted', 'counted', 'before-cycle', 'petition-pending'],
+      units: [1000, 1000, 1900, 1900],
+    });
   });
 
   it('R11: after an accepted recertification the next cycle runs from E + 1 day to E + 2 years', () => {

@@ -4,7 +4,7 @@ import type { CprAedCard, Credential, Person } from '../../../main/core/domain/r
 import type { CredentialFacts } from '../../../main/core/domain/verdict';
 import { formatAmount, formatProgress } from '../../../main/core/rules/amounts';
 import { cprAedWords, presentEvaluation } from '../../../main/core/rules/present';
-import { card, course, evaluate, ruleSet } from '../../helpers/rules';
+import { card, course, engineVerdict, ruleSet, type EvaluateOptions } from '../../helpers/rules';
 
 const person: Person = { id: 'p1', name: 'Dana Rivera', email: null, employeeId: null, active: true };
 
@@ -36,9 +36,9 @@ const storedCard = (over: Partial<CprAedCard> = {}): CprAedCard => ({
   ...over,
 });
 
-function present(options: Parameters<typeof evaluate>[0] & { cardRecord?: CprAedCard }) {
+function present(options: EvaluateOptions & { cardRecord?: CprAedCard }) {
   const asOf = options.asOf ?? '2026-11-21';
-  const verdict = evaluate(options);
+  const verdict = engineVerdict(options);
   return presentEvaluation({
     asOf,
     person,
