@@ -3,6 +3,7 @@ import { applyOffset } from './offsets';
 import type { RuleId, RuleSet } from './ruleset-schema';
 import type { ActivityFacts, ActivityReason, CourseVerdicts } from '../domain/verdict';
 import { activityUnits, thousandths, unitThousandthsPerHourHundredth } from './units';
+import { CourseVerdictLists } from './verdict-objects';
 
 export const RULE_OF_REASON: Record<ActivityReason, RuleId> = {
   'not-yet-completed': 'R4',
@@ -116,7 +117,7 @@ export function activityVerdicts(
     reasons[i] = reasonOf(activity, cycle, coursesBy, reference, seen);
     units[i] = activityUnits(activity, perHourHundredth);
   });
-  return { ids, reasons, units };
+  return new CourseVerdictLists(ids, reasons, units);
 }
 
 export interface CourseTotals {

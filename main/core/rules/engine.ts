@@ -10,6 +10,7 @@ import type { EvaluationInput, FeeTier, Status, Verdict } from '../domain/verdic
 import { decimal, thousandths } from './units';
 import { warningKind } from '../domain/verdict';
 import { applicationWindows, finalApplicationDate, windowOn } from './windows';
+import { CeuFigures, CprAedChoice, CredentialVerdict, CycleDates, Deadlines, Explanation } from './verdict-objects';
 
 /**
  * The dates between which a course's verdict can depend on more than its date. A course completed
@@ -114,44 +115,41 @@ export function evaluateCredential(ruleSet: RuleSet, input: EvaluationInput): Ve
   const petitionFee = ruleSet.petition.fee.value ?? 0;
   const auditDays = ruleSet.audit.responseDays.value;
 
-  return {
-    credential: credential.id,
-    ruleSet: ruleSet.id,
-    cycle: { start: cycle.start, end: expiration },
+  const ceus = new CeuFigures(
+    decimal(coursesRequired + cprAedRequired),
+    decimal(coursesRequired),
+    decimal(cprAedRequired),
+    decimal(totals.courses),
+    decimal(cprAedEarned),
+    decimal(totals.courses + cprAedEarned),
+    decimal(totals.pending),
+    decimal(Math.max(0, coursesRequired - totals.courses) + Math.max(0, cprAedRequired - cprAedEarned)),
+  );
+  const deadlines = new Deadlines(
+    expiration,
+    applyOffset(expiration, ruleSet.courseDeadline.value),
+    windows.find((w) => w.feeTier === 'late')?.from ?? null,
+    windows.find((w) => w.feeTier === 'late-additional')?.from ?? null,
+    finalApplication,
+    credential.auditNoticeReceived && auditDays !== null ? addDays(credential.auditNoticeReceived, auditDays) : null,
+  );
+  const explain = new Explanation(cycle.rule, statusRule, 'R8', Object.fromEntries(blockers), warningRules);
+  return new CredentialVerdict(
+    credential.id,
+    ruleSet.id,
+    new CycleDates(cycle.start, expiration),
     status,
     canSubmit,
     feeTier,
-    ceus: {
-      required: decimal(coursesRequired + cprAedRequired),
-      coursesRequired: decimal(coursesRequired),
-      cprAedRequired: decimal(cprAedRequired),
-      courses: decimal(totals.courses),
-      cprAed: decimal(cprAedEarned),
-      total: decimal(totals.courses + cprAedEarned),
-      pending: decimal(totals.pending),
-      remaining: decimal(Math.max(0, coursesRequired - totals.courses) + Math.max(0, cprAedRequired - cprAedEarned)),
-    },
-    courses: verdicts,
-    cprAed: { id: cpr.card?.id ?? null, ok: cpr.ok, reason: cpr.reason, rule: cpr.rule },
-    deadlines: {
-      expiration,
-      coursesBy: applyOffset(expiration, ruleSet.courseDeadline.value),
-      lateFeeFrom: windows.find((w) => w.feeTier === 'late')?.from ?? null,
-      additionalFeeFrom: windows.find((w) => w.feeTier === 'late-additional')?.from ?? null,
-      finalApplication,
-      auditDue: credential.auditNoticeReceived && auditDays !== null ? addDays(credential.auditNoticeReceived, auditDays) : null,
-    },
-    petitionFees: petitionFee * petitioned,
-    blockers: blockers.map(([code]) => code),
+    ceus,
+    verdicts,
+    new CprAedChoice(cpr.card?.id ?? null, cpr.ok, cpr.reason, cpr.rule),
+    deadlines,
+    petitionFee * petitioned,
+    blockers.map(([code]) => code),
     warnings,
     uncertified,
     pendingPetitions,
-    explain: {
-      cycle: cycle.rule,
-      status: statusRule,
-      feeTier: 'R8',
-      blockers: Object.fromEntries(blockers),
-      warnings: warningRules,
-    },
-  };
+    explain,
+  );
 }
