@@ -34,18 +34,21 @@ function daysInMonth(year: number, month: number): number {
   return month === 2 && isLeap(year) ? 29 : (MONTH_LENGTHS[month - 1] ?? 31);
 }
 
+/** Whether the parts name a real day of the years Recert handles (1900–2999). */
+function isValidDay(year: number, month: number, day: number): boolean {
+  return year >= 1900 && year <= 2999 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
 /** True for a real calendar date written YYYY-MM-DD (2026-02-30 is not one). */
 export function isCalendarDate(value: unknown): value is CalendarDate {
   if (typeof value !== 'string') return false;
   const p = parts(value);
-  if (!p) return false;
-  const [year, month, day] = p;
-  return year >= 1900 && year <= 2999 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+  return p !== null && isValidDay(p[0], p[1], p[2]);
 }
 
 function toDayNumber(date: CalendarDate): number {
   const p = parts(date);
-  if (!p || !isCalendarDate(date)) throw new RangeError(`"${date}" is not a calendar date (YYYY-MM-DD)`);
+  if (!p || !isValidDay(p[0], p[1], p[2])) throw new RangeError(`"${date}" is not a calendar date (YYYY-MM-DD)`);
   const [y0, m, d] = p;
   const y = m <= 2 ? y0 - 1 : y0;
   const era = Math.floor(y / 400);
@@ -59,11 +62,24 @@ function pad(value: number, width: number): string {
   return String(value).padStart(width, '0');
 }
 
-function format(year: number, month: number, day: number): CalendarDate {
-  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+function twoDigits(value: number): string {
+  return value < 10 ? `0${value}` : String(value);
 }
 
+function format(year: number, month: number, day: number): CalendarDate {
+  return `${year >= 1000 && year <= 9999 ? String(year) : pad(year, 4)}-${twoDigits(month)}-${twoDigits(day)}`;
+}
+
+/**
+ * Day numbers already written as dates. A gym's credentials share a few hundred expiration dates, and
+ * the engine derives about ten dates from each: each new string was work, and garbage that verdicts
+ * kept alive. Bounded, as a long-running app meets new dates for ever.
+ */
+const written = new Map<number, CalendarDate>();
+
 function fromDayNumber(dayNumber: number): CalendarDate {
+  const known = written.get(dayNumber);
+  if (known !== undefined) return known;
   const z = dayNumber + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
@@ -72,7 +88,10 @@ function fromDayNumber(dayNumber: number): CalendarDate {
   const mp = Math.floor((5 * doy + 2) / 153);
   const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
   const month = mp < 10 ? mp + 3 : mp - 9;
-  return format(yoe + era * 400 + (month <= 2 ? 1 : 0), month, day);
+  const date = format(yoe + era * 400 + (month <= 2 ? 1 : 0), month, day);
+  if (written.size >= 20_000) written.clear();
+  written.set(dayNumber, date);
+  return date;
 }
 
 /** D + N calendar days (N may be negative). */

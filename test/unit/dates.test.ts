@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, addMonths, addYears, daysBetween, endOfMonth, formatDate, isCalendarDate } from '../../main/core/dates';
 
@@ -39,6 +40,28 @@ describe('calendar dates', () => {
     expect(addMonths('2027-01-31', 1)).toBe('2027-02-28');
     expect(addMonths('2027-11-15', 3)).toBe('2028-02-15');
     expect(endOfMonth('2028-02-10')).toBe('2028-02-29');
+  });
+
+  it('agrees with the Date object on any day from 1900 to 2999, asked once or again (day numbers are memoised)', () => {
+    const first = Date.UTC(1900, 0, 1);
+    const last = Date.UTC(2999, 11, 31);
+    const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+    fc.assert(
+      fc.property(fc.integer({ min: first, max: last }), fc.integer({ min: -4000, max: 4000 }), (ms, days) => {
+        const target = ms + days * 86_400_000;
+        fc.pre(target >= first && target <= last);
+        const from = iso(ms);
+        expect(addDays(from, days)).toBe(iso(target));
+        expect(addDays(from, days)).toBe(iso(target));
+        expect(daysBetween(from, iso(target))).toBe(days);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('refuses what is not a calendar date in arithmetic', () => {
+    expect(() => addDays('2026-02-30', 1)).toThrow(RangeError);
+    expect(() => daysBetween('2026-01-01', '1899-12-31')).toThrow(RangeError);
   });
 
   it('formats a date unambiguously', () => {
