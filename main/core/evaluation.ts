@@ -3,6 +3,7 @@ import type { Activity, Credential, CprAedCard } from './domain/records';
 import { toHundredths, toThousandths } from './store/amounts';
 import type { CalendarDate } from './dates';
 import { groupBy, pushTo } from './group-by';
+import { comparesTitles } from './rules/activities';
 import { countingWindow, evaluateCredential } from './rules/engine';
 import type { RuleSet, RuleSetOverride } from './rules/ruleset-schema';
 import { withOverride } from './rules/rulesets';
@@ -169,7 +170,11 @@ export function evaluatePersonCycles(
   if (from === null || to === null) return { credentials, cards, verdicts: [], listed: new Map(), ruleSets };
   const ids = credentials.map((c) => c.id);
   const allLinkedTo = store.evaluation.linkedToAll(personId, ids) ? ids : undefined;
-  const activities = store.evaluation.personActivityFactsBetween(personId, from, to, allLinkedTo);
+  const withTitles = credentials.some((c) => {
+    const ruleSet = ruleSets.get(c.ruleSet);
+    return ruleSet !== undefined && comparesTitles(ruleSet);
+  });
+  const activities = store.evaluation.personActivityFactsBetween(personId, from, to, { allLinkedTo, withTitles });
   const petitions = store.evaluation.petitionsOutside(personId, from, to, allLinkedTo);
   const verdicts = credentials.flatMap((credential) =>
     evaluateStored(ruleSets, credential, activities, cardFactsList, asOf, petitions.get(credential.id) ?? 0),

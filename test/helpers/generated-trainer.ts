@@ -7,26 +7,32 @@ import { countingWindow } from '../../main/core/rules/engine';
 import { valueNow } from './results';
 import { tinyPdf } from './seed';
 
+/** NASM, ACE (its application recorded: its date, not the as-of date, ends the window) and ACSM. */
+const THREE_CYCLES: InputOf<'createCredential'>[] = [
+  { personId: '', ruleSet: 'nasm-cpt', number: 'NASM-1', expires: '2027-03-31' },
+  { personId: '', ruleSet: 'ace-cpt', number: 'ACE-1', expires: '2026-06-30', applicationSubmitted: '2026-05-02' },
+  { personId: '', ruleSet: 'acsm-cpt', number: 'ACSM-1', expires: '2025-12-31' },
+];
+
 /**
- * A trainer with three credentials of different cycles (one with its application recorded), a card,
+ * A trainer with (by default) three credentials of different cycles (one with its application recorded), a card,
  * and `count` generated courses over ten years: few titles (repeated courses are common), random
  * approvals, petitions, links and certificates. Then a petitioned course on each side of every
  * counting window's edges as of each of `asOfDates`, so that an off-by-one edge shows.
  */
-export function generatedTrainer(context: AppContext, count: number, asOfDates: readonly string[]): string {
+export function generatedTrainer(
+  context: AppContext,
+  count: number,
+  asOfDates: readonly string[],
+  credentialsOf: readonly InputOf<'createCredential'>[] = THREE_CYCLES,
+): string {
   const call = <M extends MethodName>(method: M, input: InputOf<M>) => {
     const result = context.dispatch(method, input);
     if (result instanceof Promise) throw new Error(`${method} is asynchronous`);
     return valueNow<{ id: string }>(result);
   };
   const personId = call('createPerson', { name: 'Generated Trainer' }).id;
-  const credentials = [
-    call('createCredential', { personId, ruleSet: 'nasm-cpt', number: 'NASM-1', expires: '2027-03-31' }).id,
-    // An application recorded: its date, not the as-of date, ends the window.
-    call('createCredential', { personId, ruleSet: 'ace-cpt', number: 'ACE-1', expires: '2026-06-30', applicationSubmitted: '2026-05-02' })
-      .id,
-    call('createCredential', { personId, ruleSet: 'acsm-cpt', number: 'ACSM-1', expires: '2025-12-31' }).id,
-  ];
+  const credentials = credentialsOf.map((c) => call('createCredential', { ...c, personId }).id);
   call('createCprAedCard', {
     personId,
     provider: 'Red Cross',

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { addDays } from '../../main/core/dates';
 import {
   effectiveRuleSets,
@@ -97,6 +97,33 @@ describe('evaluatePersonCycles', () => {
       const full = evaluatePerson(context.store, rules, person.id, asOf).verdicts;
       const cycles = evaluatePersonCycles(context.store, rules, person.id, asOf);
       expectSameVerdicts(cycles, full);
+    }
+  });
+
+  it('for a trainer whose rule sets do not compare titles (NASM, ACSM), reads none and agrees all the same', () => {
+    const trainer = generatedTrainer(context, 300, asOfDates, [
+      { personId: '', ruleSet: 'nasm-cpt', number: 'NASM-3', expires: '2027-03-31' },
+      { personId: '', ruleSet: 'acsm-cpt', number: 'ACSM-3', expires: '2025-12-31', applicationSubmitted: '2025-11-02' },
+    ]);
+    const rules = effectiveRuleSets(context.ruleSets, context.store);
+    const read = vi.spyOn(context.store.evaluation, 'personActivityFactsBetween');
+    try {
+      for (const asOf of asOfDates) {
+        const full = evaluatePerson(context.store, rules, trainer, asOf).verdicts;
+        expectSameVerdicts(evaluatePersonCycles(context.store, rules, trainer, asOf), full);
+      }
+      expect(read.mock.calls.length).toBeGreaterThan(0);
+      expect(read.mock.calls.every(([, , , options]) => !options.withTitles)).toBe(true);
+    } finally {
+      read.mockRestore();
+    }
+    // And the trainer with an ACE credential had theirs read.
+    const aceRead = vi.spyOn(context.store.evaluation, 'personActivityFactsBetween');
+    try {
+      evaluatePersonCycles(context.store, rules, personId, '2026-11-24');
+      expect(aceRead.mock.calls.map(([, , , options]) => options.withTitles)).toEqual([true]);
+    } finally {
+      aceRead.mockRestore();
     }
   });
 

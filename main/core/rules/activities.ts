@@ -99,6 +99,14 @@ function reasonOf(
   return 'counted';
 }
 
+/**
+ * Whether a course's title and provider can change its verdict: only under a rule set that refuses
+ * the same course twice in a cycle (R13). Under any other, a reader may leave them out.
+ */
+export function comparesTitles(ruleSet: RuleSet): boolean {
+  return ruleSet.requirement.noRepeatedCourses?.value === true;
+}
+
 /** R4, R5, R13: the first reason that applies to each activity, in the order docs/records-file.md gives. */
 export function activityVerdicts(
   ruleSet: RuleSet,
@@ -107,7 +115,7 @@ export function activityVerdicts(
   reference: CalendarDate,
 ): CourseVerdicts {
   const coursesBy = applyOffset(cycle.end, ruleSet.courseDeadline.value);
-  const seen: SeenCourses | null = ruleSet.requirement.noRepeatedCourses?.value ? new Map() : null;
+  const seen: SeenCourses | null = comparesTitles(ruleSet) ? new Map() : null;
   const perHourHundredth = unitThousandthsPerHourHundredth(ruleSet);
   const ids = new Array<string>(activities.length);
   const reasons = new Array<ActivityReason>(activities.length);
