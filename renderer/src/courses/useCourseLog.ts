@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import type { CourseLogQuery, CourseLogRow } from '../../../preload/contract';
 import { call } from '../api';
 
@@ -43,7 +43,8 @@ export function useCourseLog(personId: string | null, filters: CourseLogFilters)
     [personId, filterKey],
   );
 
-  useEffect(() => {
+  // Before the paint, as useApi does: the first page is asked for as soon as the screen is committed.
+  useLayoutEffect(() => {
     generation.current += 1;
     requested.current = new Set();
     setPages(new Map());
