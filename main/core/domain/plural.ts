@@ -2,9 +2,16 @@
 // that "1 person", "2 people" and "0 courses" read right everywhere (CLI, screens, packet).
 const rules = new Intl.PluralRules('en-US');
 
-/** "1 person", "3 people": the count and the noun form its plural category asks for. */
+const figures = new Intl.NumberFormat('en-US');
+
+/** A count as English writes it: "15,414", so that a busy trainer's numbers read at a glance. */
+export function figure(n: number): string {
+  return figures.format(n);
+}
+
+/** "1 person", "3 people", "15,414 courses": the count and the noun form its plural category asks for. */
 export function count(n: number, one: string, other: string): string {
-  return `${n} ${rules.select(n) === 'one' ? one : other}`;
+  return `${figure(n)} ${rules.select(n) === 'one' ? one : other}`;
 }
 
 /** The noun alone, for phrases where the number stands elsewhere ("is" / "are"). */

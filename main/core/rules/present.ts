@@ -1,6 +1,7 @@
 // A stored verdict as a screen shows it: every word, tone and figure decided here, so that the
 // dashboard, the CPR/AED screen, the team view and the CLI say the same thing the same way.
 import { daysBetween, formatDate, type CalendarDate } from '../dates';
+import { figure } from '../domain/plural';
 import type { CprAedCard, Credential, Person } from '../domain/records';
 import type { CprAedReason, FeeTier, VerdictSummary } from '../domain/verdict';
 import type { CredentialEvaluation, Explained, NextAction, Tone } from '../domain/views';
@@ -134,7 +135,7 @@ export function presentEvaluation(input: {
     return [{ ...explained, code: kind, targets: ids, title: ids.length > 1 ? many(ids.length) : explained.title }];
   };
   const warnings = [
-    ...courseFinding('no-certificate', uncertified, (count) => `${count} counted courses have no certificate attached: an audit risk`),
+    ...courseFinding('no-certificate', uncertified, (n) => `${figure(n)} counted courses have no certificate attached: an audit risk`),
     ...groupFindings(
       full.warnings.filter((code) => code !== 'audit-open'),
       (code) => explainWarning(code, full, ruleSet),
@@ -143,7 +144,7 @@ export function presentEvaluation(input: {
     ...courseFinding(
       'petition-pending',
       pendingPetitions,
-      (count) => `${count} petitions pending: their ${ruleSet.unit.plural} count once approved`,
+      (n) => `${figure(n)} petitions pending: their ${ruleSet.unit.plural} count once approved`,
     ),
   ];
   const certificatesMissing = warnings.some((w) => w.code.startsWith('no-certificate'));

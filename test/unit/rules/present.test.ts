@@ -118,6 +118,23 @@ describe('"ready" and what it hides', () => {
     expect(e.warnings[0]).toMatchObject({ code: 'no-certificate', rule: null, title: 'No certificate attached: an audit risk' });
     expect(e.nextAction?.kind).toBe('attach-certificates');
   });
+
+  it('many courses without certificates and pending petitions are one line each, counted as English writes numbers', () => {
+    const e = present({
+      activities: [
+        ...Array.from({ length: 1200 }, (_, i) => course({ id: `bare${i}`, title: `Course ${i}`, ceus: 0.1, hasCertificate: false })),
+        ...Array.from({ length: 2 }, (_, i) => course({ id: `asked${i}`, approval: 'petition', petitionStatus: 'pending' })),
+      ],
+      cards: [card({ hasCertificate: false })],
+    });
+    expect(e.warnings.map((w) => [w.code, w.title, w.targets?.length])).toEqual([
+      ['no-certificate', '1,200 counted courses have no certificate attached: an audit risk', 1200],
+      ['no-certificate:k1', 'No certificate attached: an audit risk', 1],
+      ['petition-pending', '2 petitions pending: their CEUs count once approved', 2],
+    ]);
+    expect(e.verdict).not.toHaveProperty('uncertified');
+    expect(e.verdict).not.toHaveProperty('courses');
+  });
 });
 
 describe('the next useful action', () => {
