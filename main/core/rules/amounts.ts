@@ -4,16 +4,23 @@ export interface UnitOf {
   unit: { singular: string; plural: string; perContactHour: { value: number } };
 }
 
+// English digit grouping ("7,098.05"), at most three decimals (amounts are exact in thousandths).
+const wholeOrDecimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 });
+const atLeastTenths = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 3 });
+
 /**
- * "1.9 CEUs", "2.0 CEUs", "0.075 CEUs", "9 CECs", "1 CEU": a body whose unit is a tenth of a contact
- * hour (NASM, ACE) prints at least one decimal, as its own pages do; hour-based units (ACSM CECs,
- * AFAA CEUs, ISSA hours) print whole numbers as whole numbers.
+ * "1.9 CEUs", "2.0 CEUs", "0.075 CEUs", "9 CECs", "1 CEU", "7,098.05 CEUs": a body whose unit is a
+ * tenth of a contact hour (NASM, ACE) prints at least one decimal, as its own pages do; hour-based
+ * units (ACSM CECs, AFAA CEUs, ISSA hours) print whole numbers as whole numbers.
  */
 export function formatFigure(value: number, ruleSet: UnitOf): string {
-  const tenths = ruleSet.unit.perContactHour.value < 1;
   const rounded = Math.round(value * 1000) / 1000;
-  const text = tenths && Number.isInteger(rounded) ? rounded.toFixed(1) : String(rounded);
-  return text;
+  return (ruleSet.unit.perContactHour.value < 1 ? atLeastTenths : wholeOrDecimal).format(rounded);
+}
+
+/** "$25", "$250,000": a fee in whole dollars. */
+export function formatFee(dollars: number): string {
+  return `$${wholeOrDecimal.format(dollars)}`;
 }
 
 /** A figure with its unit, singular or plural as English wants it. */

@@ -5,7 +5,7 @@ import { figure } from '../domain/plural';
 import type { CprAedCard, Credential, Person } from '../domain/records';
 import type { CprAedReason, FeeTier, VerdictSummary } from '../domain/verdict';
 import type { CredentialEvaluation, Explained, NextAction, Tone } from '../domain/views';
-import { formatAmount, formatProgress } from './amounts';
+import { formatAmount, formatFee, formatProgress } from './amounts';
 import { explainBlocker, explainWarning, groupFindings, statusText } from './describe';
 import { ruleSetSummary } from './rule-set-view';
 import type { RuleSet } from './ruleset-schema';
@@ -165,7 +165,7 @@ export function presentEvaluation(input: {
   }
   meters.push(meter('Total', c.total, c.required));
   if (c.pending > 0) notes.push(`${formatAmount(c.pending, ruleSet)} pending petition review: not counted until approved.`);
-  if (full.petitionFees > 0) notes.push(`Petition fees for this cycle: $${full.petitionFees}.`);
+  if (full.petitionFees > 0) notes.push(`Petition fees for this cycle: ${formatFee(full.petitionFees)}.`);
 
   return {
     asOf,

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CprAedCard, Credential, Person } from '../../../main/core/domain/records';
 import type { CredentialFacts } from '../../../main/core/domain/verdict';
-import { formatAmount, formatProgress } from '../../../main/core/rules/amounts';
+import { formatAmount, formatFee, formatProgress } from '../../../main/core/rules/amounts';
 import { cprAedWords, presentEvaluation } from '../../../main/core/rules/present';
 import { card, course, engineVerdict, ruleSet, type EvaluateOptions } from '../../helpers/rules';
 
@@ -158,6 +158,20 @@ describe('one number format', () => {
     expect(formatProgress(0.075, 1.9, nasm)).toBe('0.075 / 1.9 CEUs');
     expect(formatProgress(9, 45, acsm)).toBe('9 / 45 CECs');
     expect(formatAmount(1, nasm)).toBe('1.0 CEU');
+  });
+
+  it('groups the digits of large figures and fees as English does, keeping exact thousandths', () => {
+    const nasm = ruleSet('nasm-cpt');
+    const acsm = ruleSet('acsm-cpt');
+    expect(formatProgress(7098.05, 1.9, nasm)).toBe('7,098.05 / 1.9 CEUs');
+    expect(formatAmount(1234, nasm)).toBe('1,234.0 CEUs');
+    expect(formatAmount(1234.125, acsm)).toBe('1,234.125 CECs');
+    expect(formatFee(25)).toBe('$25');
+    expect(formatFee(250000)).toBe('$250,000');
+    const e = present({
+      activities: Array.from({ length: 1000 }, (_, i) => course({ id: `p${i}`, approval: 'petition', petitionStatus: 'approved' })),
+    });
+    expect(e.notes).toContain('Petition fees for this cycle: $25,000.');
   });
 
   it('the meters and the shortfall finding say the same figures in the same way', () => {
