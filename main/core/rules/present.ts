@@ -3,7 +3,7 @@
 import { daysBetween, formatDate, type CalendarDate } from '../dates';
 import { figure } from '../domain/plural';
 import type { CprAedCard, Credential, Person } from '../domain/records';
-import type { CprAedReason, FeeTier, VerdictSummary } from '../domain/verdict';
+import { missingCertificates, type CprAedReason, type FeeTier, type VerdictSummary } from '../domain/verdict';
 import type { CredentialEvaluation, Explained, NextAction, Tone } from '../domain/views';
 import { formatAmount, formatFee, formatProgress } from './amounts';
 import { explainBlocker, explainWarning, groupFindings, statusText } from './describe';
@@ -147,7 +147,7 @@ export function presentEvaluation(input: {
       (n) => `${figure(n)} petitions pending: their ${ruleSet.unit.plural} count once approved`,
     ),
   ];
-  const certificatesMissing = warnings.some((w) => w.code.startsWith('no-certificate'));
+  const certificatesMissing = missingCertificates(full) > 0;
   const c = full.ceus;
   const meter = (label: string, value: number, required: number) => ({
     label,

@@ -72,7 +72,6 @@ export function evaluationReads(db: Db) {
     )
     .raw(true);
 
-  /** Rows in record order, grouped by the credentials they count toward. */
   /** A row as the engine's facts. */
   function factsOf(row: readonly [...ActivityRow, ...unknown[]], hasCertificate: boolean): ActivityFacts {
     return {
