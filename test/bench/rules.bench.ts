@@ -3,7 +3,9 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { it } from 'vitest';
 import { openAppContext } from '../../main/app-context';
-import { effectiveRuleSets, evaluateEveryone } from '../../main/core/evaluation';
+import { activityFacts, cardFacts, credentialFacts, effectiveRuleSets, evaluateEveryone } from '../../main/core/evaluation';
+import type { ActivityFacts } from '../../main/core/domain/verdict';
+import { pushTo } from '../../main/core/group-by';
 import { evaluateCredential } from '../../main/core/rules/engine';
 import { importRecords } from '../../main/core/records-file/import';
 import { readRecordsFile } from '../../main/core/records-file/parse';
@@ -34,37 +36,28 @@ it('evaluation of 1,000 people × 50 activities × 1–2 credentials from the st
     });
     const total = medianMs(7, () => evaluateEveryone(context.store, rules, '2026-11-21'));
 
-    // The engine alone, on facts prepared beforehand.
+    // The engine alone, on facts prepared beforehand by the app's own fact builders (so the engine
+    // sees the objects it sees in the app, not look-alikes of another shape).
     const prepared = evaluateEveryone(context.store, rules, '2026-11-21');
-    const inputs = prepared.map((v) => v.credential);
     const activities = context.store.activities.listAll();
-    const byCredential = new Map<string, typeof activities>();
-    for (const a of activities) for (const c of a.credentialIds) byCredential.set(c, [...(byCredential.get(c) ?? []), a]);
-    const facts = inputs.flatMap((credential) => {
+    const noCertificates = new Map<string, number>();
+    const byCredential = new Map<string, ActivityFacts[]>();
+    for (const a of activities) {
+      const courseFacts = activityFacts(a, noCertificates);
+      for (const c of a.credentialIds) pushTo(byCredential, c, courseFacts);
+    }
+    const facts = prepared.flatMap(({ credential }) => {
       const ruleSet = rules.get(credential.ruleSet);
       if (!ruleSet) return [];
-      return [
-        {
-          ruleSet,
-          input: {
-            asOf: '2026-11-21',
-            credential: { ...credential },
-            activities: (byCredential.get(credential.id) ?? []).map((a) => ({
-              id: a.id,
-              title: a.title,
-              provider: a.provider,
-              approval: a.approval,
-              completed: a.completed,
-              ceuThousandths: a.ceus === null ? null : Math.round(a.ceus * 1000),
-              contactHourHundredths: a.contactHours === null ? null : Math.round(a.contactHours * 100),
-              petitionStatus: a.petition?.status ?? null,
-              category: a.category,
-              hasCertificate: false,
-            })),
-            cards: context.store.cprAedCards.listByPerson(credential.personId).map((k) => ({ ...k, hasCertificate: false })),
-          },
-        },
-      ];
+      const cards = context.store.cprAedCards.listByPerson(credential.personId).map((k) => cardFacts(k, new Set()));
+      const input = {
+        asOf: '2026-11-21',
+        credential: credentialFacts(credential),
+        activities: byCredential.get(credential.id) ?? [],
+        cards,
+        unlistedPetitions: 0,
+      };
+      return [{ ruleSet, input }];
     });
     const engineOnly = medianMs(7, () => {
       for (const f of facts) evaluateCredential(f.ruleSet, f.input);
