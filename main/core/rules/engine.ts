@@ -1,7 +1,7 @@
 // The rules engine: pure functions from records to a verdict. No I/O, no clock (the as-of date is
 // an argument), no electron. Every part of the verdict names the rule that produced it.
 import { addDays, type CalendarDate } from '../dates';
-import { activityVerdicts, courseTotals } from './activities';
+import { courseTotals, tallyCourses } from './activities';
 import { cprAedVerdict } from './cpr-aed';
 import { resolveCycle } from './cycle';
 import { applyOffset } from './offsets';
@@ -38,9 +38,8 @@ export function evaluateCredential(ruleSet: RuleSet, input: EvaluationInput): Ve
   // R6: the reference date is the application date when one is recorded, otherwise the as-of date.
   const reference = application ?? asOf;
 
-  const verdicts = activityVerdicts(ruleSet, input.activities, cycle, reference);
-  const { reasons } = verdicts;
-  const totals = courseTotals(ruleSet, input.activities, verdicts, cycle);
+  const tally = tallyCourses(ruleSet, input.activities, cycle, reference);
+  const totals = courseTotals(ruleSet, tally.byCategory);
   const cpr = cprAedVerdict(ruleSet, input.cards, reference);
 
   const cprAedRequired = thousandths(ruleSet.cprAed.credit.value);
@@ -53,27 +52,24 @@ export function evaluateCredential(ruleSet: RuleSet, input: EvaluationInput): Ve
   const lapsesOn = addDays(finalApplication, 1);
 
   // Blockers, in a fixed order: timing first, then what is missing.
-  const blockers: [string, RuleId][] = [];
-  if (!application && asOf >= lapsesOn) blockers.push(['lapsed', 'R8']);
-  if (application && application >= lapsesOn) blockers.push(['application-too-late', 'R8']);
-  if (totals.courses < coursesRequired) blockers.push(['courses-short', 'R2']);
-  for (const category of totals.short) blockers.push([`category-short:${category}`, 'R12']);
-  if (totals.ownCourses < ownRequired) blockers.push(['own-courses-short', 'R14']);
-  if (ruleSet.cprAed.required.value && !cpr.ok) blockers.push(['cpr-aed', cpr.rule]);
+  const blockers: string[] = [];
+  const blockerRules: Record<string, RuleId> = {};
+  const block = (code: string, rule: RuleId) => {
+    blockers.push(code);
+    blockerRules[code] = rule;
+  };
+  if (!application && asOf >= lapsesOn) block('lapsed', 'R8');
+  if (application && application >= lapsesOn) block('application-too-late', 'R8');
+  if (totals.courses < coursesRequired) block('courses-short', 'R2');
+  for (const category of totals.short) block(`category-short:${category}`, 'R12');
+  if (tally.ownCourses < ownRequired) block('own-courses-short', 'R14');
+  if (ruleSet.cprAed.required.value && !cpr.ok) block('cpr-aed', cpr.rule);
 
-  // The per-course warnings as the ids they name, in one pass over the courses: a gym has 75,000
-  // course–credential pairs, and an entry object and a code string for each were a third of the
-  // engine's time (see `CourseVerdicts`).
-  const uncertified: string[] = [];
-  const pendingPetitions: string[] = [];
-  let petitioned = input.unlistedPetitions ?? 0;
-  input.activities.forEach((activity, i) => {
-    const reason = reasons[i];
-    if (reason === 'counted') {
-      if (!activity.hasCertificate) uncertified.push(activity.id);
-    } else if (reason === 'petition-pending') pendingPetitions.push(activity.id);
-    if (activity.approval === 'petition' && activity.petitionStatus !== null) petitioned += 1;
-  });
+  // The per-course warnings are the ids they name (`uncertified`, `pendingPetitions`): a gym has
+  // 75,000 course–credential pairs, and an entry object and a code string for each were a third of
+  // the engine's time (see `CourseVerdicts`).
+  const { uncertified, pendingPetitions } = tally;
+  const petitioned = tally.petitioned + (input.unlistedPetitions ?? 0);
 
   const warnings: string[] = [];
   const warningRules: Record<string, RuleId> = {};
@@ -91,7 +87,7 @@ export function evaluateCredential(ruleSet: RuleSet, input: EvaluationInput): Ve
   for (const category of totals.capped) warn(`category-cap:${category}`, 'R12');
   if (credential.auditNoticeReceived && !credential.documentsSent) warn('audit-open', 'R10');
 
-  const requirementsMet = !blockers.some(([code]) => code !== 'lapsed' && code !== 'application-too-late');
+  const requirementsMet = !blockers.some((code) => code !== 'lapsed' && code !== 'application-too-late');
   const canSubmit = !application && blockers.length === 0;
 
   let status: Status;
@@ -122,7 +118,7 @@ export function evaluateCredential(ruleSet: RuleSet, input: EvaluationInput): Ve
     decimal(totals.courses),
     decimal(cprAedEarned),
     decimal(totals.courses + cprAedEarned),
-    decimal(totals.pending),
+    decimal(tally.pending),
     decimal(Math.max(0, coursesRequired - totals.courses) + Math.max(0, cprAedRequired - cprAedEarned)),
   );
   const deadlines = new Deadlines(
@@ -133,7 +129,7 @@ export function evaluateCredential(ruleSet: RuleSet, input: EvaluationInput): Ve
     finalApplication,
     credential.auditNoticeReceived && auditDays !== null ? addDays(credential.auditNoticeReceived, auditDays) : null,
   );
-  const explain = new Explanation(cycle.rule, statusRule, 'R8', Object.fromEntries(blockers), warningRules);
+  const explain = new Explanation(cycle.rule, statusRule, 'R8', blockerRules, warningRules);
   return new CredentialVerdict(
     credential.id,
     ruleSet.id,
@@ -142,11 +138,11 @@ export function evaluateCredential(ruleSet: RuleSet, input: EvaluationInput): Ve
     canSubmit,
     feeTier,
     ceus,
-    verdicts,
+    tally.verdicts,
     new CprAedChoice(cpr.card?.id ?? null, cpr.ok, cpr.reason, cpr.rule),
     deadlines,
     petitionFee * petitioned,
-    blockers.map(([code]) => code),
+    blockers,
     warnings,
     uncertified,
     pendingPetitions,

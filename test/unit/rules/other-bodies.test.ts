@@ -92,6 +92,19 @@ describe('unit factors', () => {
     expect(verdict.ceus.courses).toBe(9); // year 1: 7 → 5; year 2: 4
     expect(verdict.warnings).toContain('category-cap:cpr-aed-first-aid');
   });
+
+  it('ACSM: a cycle year begins on the anniversary of the cycle start', () => {
+    const verdict = evaluate({
+      ruleSet: ruleSet('acsm-cpt'),
+      credential: { expires: '2027-12-31' },
+      activities: [
+        course({ hours: 4, category: 'cpr-aed-first-aid', completed: '2025-12-31' }),
+        course({ hours: 4, category: 'cpr-aed-first-aid', completed: '2026-01-01' }),
+        course({ hours: 2, category: 'cpr-aed-first-aid', completed: '2026-01-01' }),
+      ],
+    });
+    expect(verdict.ceus.courses).toBe(9); // year 1: 4; year 2 (from 1 January 2026): 6 → 5
+  });
 });
 
 describe('ACE: no repeated course in a cycle', () => {
