@@ -178,6 +178,38 @@ test('a pending petition shows as pending, and its fee', async ({ page, app }) =
   await expect(page.getByText('0.0 / 1.9 CEUs', { exact: true })).toBeVisible();
 });
 
+test('a finding about one course or the card links to that record', async ({ page, app }) => {
+  await page.goto(app.url);
+  await addPerson(page, 'Lee Park');
+  await addCredential(page);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Courses' }).click();
+  await addCourse(page, { title: 'Kettlebell Basics', provider: 'NASM', completed: '2026-04-01', ceus: '0.5' });
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'CPR/AED' }).click();
+  await page.getByRole('button', { name: 'Add card' }).click();
+  const card = page.getByRole('form', { name: 'Add a CPR/AED card' });
+  await card.getByLabel('Provider').fill('American Red Cross');
+  await card.getByLabel('Completed on').fill('2025-06-01');
+  await card.getByLabel('Expires on').fill('2027-06-01');
+  await card.getByRole('button', { name: 'Add card' }).click();
+  const ids = await page.evaluate(async () => {
+    const people = await window.recert.listPeople({});
+    const personId = people.ok ? people.value[0]?.id : undefined;
+    if (!personId) return null;
+    const cards = await window.recert.listCprAedCards({ personId });
+    const courses = await window.recert.listActivities({ personId });
+    return { card: cards.ok ? cards.value[0]?.id : undefined, course: courses.ok ? courses.value[0]?.id : undefined };
+  });
+  expect(ids?.card && ids.course).toBeTruthy();
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
+  // One line each, saying which record it is about, with a link to that record.
+  const course = page.getByRole('listitem').filter({ hasText: 'A counted course has no certificate attached: an audit risk' });
+  await expect(course.getByRole('link', { name: 'Open the course' })).toHaveAttribute('href', `#/courses?focus=${ids?.course ?? ''}`);
+  const cardLine = page.getByRole('listitem').filter({ hasText: 'Your CPR/AED card has no certificate attached: an audit risk' });
+  await expect(cardLine.getByRole('link', { name: 'Open the card' })).toHaveAttribute('href', `#/cpr-aed?focus=${ids?.card ?? ''}`);
+  await expect(page.getByRole('link', { name: 'Show them' })).toHaveCount(0);
+});
+
 test('a bad date shows the field error and nothing is saved', async ({ page, app }) => {
   await page.goto(app.url);
   await addPerson(page, 'Ana Souza');

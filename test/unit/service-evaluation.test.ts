@@ -53,10 +53,12 @@ describe('evaluation over the contract', () => {
     );
     expect(evaluation.verdict.blockers).toEqual(['cpr-aed']);
     expect(evaluation.blockers[0]?.title).toBe('An online-only CPR/AED course is not accepted without a hands-on skills check');
-    expect(evaluation.warnings).toContainEqual(expect.objectContaining({ code: 'no-certificate', targets: [seeded.activityId] }));
+    expect(evaluation.warnings).toContainEqual(
+      expect.objectContaining({ code: 'no-certificate', about: { first: seeded.activityId, count: 1 } }),
+    );
   });
 
-  it('groups the same finding about many courses into one line with its targets', async () => {
+  it('groups the same finding about many courses into one line about them all', async () => {
     const ids: string[] = [seeded.activityId];
     for (const title of ['Course B', 'Course C']) {
       const created = value<{ id: string }>(
@@ -78,8 +80,11 @@ describe('evaluation over the contract', () => {
     );
     const courses = evaluation.warnings.find((w) => w.code === 'no-certificate');
     expect(courses).toMatchObject({ title: '3 counted courses have no certificate attached: an audit risk', rule: null });
-    expect(courses?.targets?.sort()).toEqual(ids.sort());
-    expect(evaluation.warnings.find((w) => w.code === `no-certificate:${seeded.cardId}`)).toMatchObject({ targets: [seeded.cardId] });
+    // The first course in record order, and all three counted.
+    expect(courses?.about).toEqual({ first: seeded.activityId, count: 3 });
+    expect(evaluation.warnings.find((w) => w.code === `no-certificate:${seeded.cardId}`)).toMatchObject({
+      about: { first: seeded.cardId, count: 1 },
+    });
   });
 
   it('evaluates everyone at once for the staff view, active people only unless asked', () => {

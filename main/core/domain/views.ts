@@ -11,8 +11,12 @@ export type Tone = 'ok' | 'warn' | 'bad' | 'neutral';
 export interface Explained {
   /** The engine's code; for a group of the same finding, the shared part (e.g. "no-certificate"). */
   code: string;
-  /** The records a finding is about (course or card ids), when it names any. */
-  targets?: string[];
+  /**
+   * What a finding is about, when it names records (courses, a card) or categories: the first of
+   * them and how many, which is what a screen links to. Not the whole list: a busy trainer's
+   * "15,414 counted courses have no certificate" would otherwise send every id to the screen.
+   */
+  about?: { first: string; count: number };
   /** What is wrong or worth knowing. */
   title: string;
   /** What the user can do about it. */

@@ -139,8 +139,17 @@ export function explainWarning(code: string, verdict: VerdictHead, ruleSet: Rule
   const [kind, id] = code.split(':');
   switch (kind) {
     case 'no-certificate':
-      // Evidence is not a counting rule: no rule of the rule set stands behind this finding.
-      return { code, rule: null, title: 'No certificate attached: an audit risk', action: 'Attach the certificate (PDF or photo).' };
+      // Evidence is not a counting rule: no rule of the rule set stands behind this finding. Which
+      // record it is about is said, so that the card's line and a course's never read the same.
+      return {
+        code,
+        rule: null,
+        title:
+          id !== undefined && id === verdict.cprAed.id
+            ? 'Your CPR/AED card has no certificate attached: an audit risk'
+            : 'A counted course has no certificate attached: an audit risk',
+        action: 'Attach the certificate (PDF or photo).',
+      };
     case 'cpr-aed-expires-before-expiration':
       return {
         code,
@@ -205,12 +214,12 @@ export function explainWarning(code: string, verdict: VerdictHead, ruleSet: Rule
 }
 
 /**
- * Findings of one kind about several records (the caps of two categories) become one line with the
- * records as its targets; a finding about the CPR/AED card stays apart from the courses'. The
+ * Findings of one kind about several records or categories (the caps of two categories) become one
+ * line about them all; a finding about the CPR/AED card stays apart from the courses'. The
  * courses' own warnings come as id lists (see `Verdict.uncertified`) and are grouped by the caller.
  */
 export function groupFindings(codes: readonly string[], explain: (code: string) => Explained, cardId: string | null): Explained[] {
-  const groups = new Map<string, Explained & { targets: string[] }>();
+  const groups = new Map<string, Explained & { about: { first: string; count: number } }>();
   const out: Explained[] = [];
   for (const code of codes) {
     const colon = code.indexOf(':');
@@ -223,10 +232,10 @@ export function groupFindings(codes: readonly string[], explain: (code: string) 
     const key = target === cardId ? `${kind}:card` : kind;
     const group = groups.get(key);
     if (group) {
-      group.targets.push(target);
+      group.about.count += 1;
       continue;
     }
-    const created = { ...explain(code), code: key === kind ? kind : code, targets: [target] };
+    const created = { ...explain(code), code: key === kind ? kind : code, about: { first: target, count: 1 } };
     groups.set(key, created);
     out.push(created);
   }

@@ -126,13 +126,13 @@ export function presentEvaluation(input: {
   const card = full.cprAed.id ? input.cardOf(full.cprAed.id) : undefined;
   const cpr = cprAedWords(full.cprAed.reason, card, asOf);
   const audit = auditFinding(full, credential);
-  // The courses' warnings are one finding each kind, with the courses as its targets; the others as
-  // the engine coded them (a card's missing certificate apart from the courses').
+  // The courses' warnings are one finding each kind, about the courses; the others as the engine
+  // coded them (a card's missing certificate apart from the courses').
   const courseFinding = (kind: string, ids: string[], many: (count: number) => string): Explained[] => {
     const [first] = ids;
     if (first === undefined) return [];
     const explained = explainWarning(`${kind}:${first}`, full, ruleSet);
-    return [{ ...explained, code: kind, targets: ids, title: ids.length > 1 ? many(ids.length) : explained.title }];
+    return [{ ...explained, code: kind, about: { first, count: ids.length }, title: ids.length > 1 ? many(ids.length) : explained.title }];
   };
   const warnings = [
     ...courseFinding('no-certificate', uncertified, (n) => `${figure(n)} counted courses have no certificate attached: an audit risk`),

@@ -4,11 +4,10 @@ import { WhyDetails } from './WhyDetails';
 
 /** Where the user fixes a finding about records: the one course or card, or the filtered course log. */
 function fixLink(item: Explained, evaluation: CredentialEvaluation): { href: string; label: string } | null {
-  const targets = item.targets ?? [];
-  const [first] = targets;
+  const first = item.about?.first;
   if (!item.code.startsWith('no-certificate') || !first) return null;
   if (first === evaluation.verdict.cprAed.id) return { href: href('cpr-aed', { focus: first }), label: 'Open the card' };
-  if (targets.length === 1) return { href: href('courses', { focus: first }), label: 'Open the course' };
+  if (item.about?.count === 1) return { href: href('courses', { focus: first }), label: 'Open the course' };
   return { href: href('courses', { missing: '1', credential: evaluation.credential.id }), label: 'Show them' };
 }
 

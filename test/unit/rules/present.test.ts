@@ -115,7 +115,11 @@ describe('"ready" and what it hides', () => {
     const e = present({ activities: [course({ hasCertificate: false })] });
     expect(e.verdict.status).toBe('ready');
     expect(e.statusTone).toBe('warn');
-    expect(e.warnings[0]).toMatchObject({ code: 'no-certificate', rule: null, title: 'No certificate attached: an audit risk' });
+    expect(e.warnings[0]).toMatchObject({
+      code: 'no-certificate',
+      rule: null,
+      title: 'A counted course has no certificate attached: an audit risk',
+    });
     expect(e.nextAction?.kind).toBe('attach-certificates');
   });
 
@@ -127,10 +131,10 @@ describe('"ready" and what it hides', () => {
       ],
       cards: [card({ hasCertificate: false })],
     });
-    expect(e.warnings.map((w) => [w.code, w.title, w.targets?.length])).toEqual([
-      ['no-certificate', '1,200 counted courses have no certificate attached: an audit risk', 1200],
-      ['no-certificate:k1', 'No certificate attached: an audit risk', 1],
-      ['petition-pending', '2 petitions pending: their CEUs count once approved', 2],
+    expect(e.warnings.map((w) => [w.code, w.title, w.about])).toEqual([
+      ['no-certificate', '1,200 counted courses have no certificate attached: an audit risk', { first: 'bare0', count: 1200 }],
+      ['no-certificate:k1', 'Your CPR/AED card has no certificate attached: an audit risk', { first: 'k1', count: 1 }],
+      ['petition-pending', '2 petitions pending: their CEUs count once approved', { first: 'asked0', count: 2 }],
     ]);
     expect(e.verdict).not.toHaveProperty('uncertified');
     expect(e.verdict).not.toHaveProperty('courses');
