@@ -15,6 +15,7 @@ import type { CourseEntry, CourseVerdicts } from './domain/verdict';
 import type { RuleSet } from './rules/ruleset-schema';
 import type { Repositories } from './store';
 import { toHundredths, toThousandths } from './store/amounts';
+import { count, figure } from './domain/plural';
 
 export interface PersonSnapshot extends PersonRecords {
   verdicts: StoredVerdict[];
@@ -31,6 +32,11 @@ function plain(a: string, b: string): number {
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
 /** "1.5 CEUs" or "3 h": a course's amount as its certificate states it. */
+/** "15,414 of 100,000 courses": the rows the filters keep, of all the person's courses. */
+function countText(total: number, all: number): string {
+  return `${figure(total)} of ${count(all, 'course', 'courses')}`;
+}
+
 export function courseAmountText(course: Pick<Activity, 'ceus' | 'contactHours'>): string {
   return course.contactHours !== null ? `${course.contactHours} h` : `${course.ceus ?? 0} CEUs`;
 }
@@ -239,7 +245,8 @@ export function courseLog(deps: { snapshotOf: (personId: string, asOf: CalendarD
       const activity = p.activities[i] as Activity;
       return courseRow(activity, snapshot.certificates.get(activity.id) ?? 0, rowVerdicts(p, i));
     });
-    return { total: ordered.order.length, all: p.activities.length, offset: input.offset, rows };
+    const total = ordered.order.length;
+    return { total, all: p.activities.length, countText: countText(total, p.activities.length), offset: input.offset, rows };
   };
 }
 
@@ -300,7 +307,7 @@ export function courseLogByDate(deps: {
         }),
       ),
     );
-    return { total: all, all, offset: input.offset, rows };
+    return { total: all, all, countText: countText(all, all), offset: input.offset, rows };
   };
 }
 

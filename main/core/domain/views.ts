@@ -147,6 +147,8 @@ export interface CourseLogPage {
   /** Rows matching the filters, and rows in all. */
   total: number;
   all: number;
+  /** Both in words: "15,414 of 100,000 courses", "1 of 1 course". */
+  countText: string;
   offset: number;
   rows: CourseLogRow[];
 }

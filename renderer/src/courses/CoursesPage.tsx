@@ -149,7 +149,7 @@ export function CoursesPage({ route }: { route: Route }) {
       </div>
 
       <div className="log-summary">
-        <p className="muted">{log.total !== null ? `${log.total.toLocaleString('en')} of ${log.all.toLocaleString('en')} courses` : ''}</p>
+        <p className="muted">{log.total !== null ? log.countText : ''}</p>
         <p className="status-message" role="status">
           {message}
         </p>

@@ -13,6 +13,7 @@ export type CourseLogFilters = Omit<CourseLogQuery, 'personId' | 'offset' | 'lim
 export function useCourseLog(personId: string | null, filters: CourseLogFilters) {
   const [total, setTotal] = useState<number | null>(null);
   const [all, setAll] = useState(0);
+  const [countText, setCountText] = useState('');
   const [pages, setPages] = useState<Map<number, CourseLogRow[]>>(new Map());
   const [error, setError] = useState<string | null>(null);
   const [reloads, setReloads] = useState(0);
@@ -38,6 +39,7 @@ export function useCourseLog(personId: string | null, filters: CourseLogFilters)
       }
       setTotal(result.value.total);
       setAll(result.value.all);
+      setCountText(result.value.countText);
       setPages((previous) => new Map(previous).set(page, result.value.rows));
     },
     [personId, filterKey],
@@ -63,5 +65,5 @@ export function useCourseLog(personId: string | null, filters: CourseLogFilters)
     [fetchPage],
   );
 
-  return { total, all, rowAt, ensure, error, reload: () => setReloads((n) => n + 1) };
+  return { total, all, countText, rowAt, ensure, error, reload: () => setReloads((n) => n + 1) };
 }
