@@ -52,6 +52,17 @@ async function addCourse(page: Page, course: Course) {
   await expect(page.getByRole('status').filter({ hasText: `Added ${course.title}` })).toBeVisible();
 }
 
+/** Adds a current card (Adult CPR and AED, hands-on: the form's defaults) on the CPR/AED screen. */
+async function addCard(page: Page) {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'CPR/AED' }).click();
+  await page.getByRole('button', { name: 'Add card' }).click();
+  const card = page.getByRole('form', { name: 'Add a CPR/AED card' });
+  await card.getByLabel('Provider').fill('American Red Cross');
+  await card.getByLabel('Completed on').fill('2025-06-01');
+  await card.getByLabel('Expires on').fill('2027-06-01');
+  await card.getByRole('button', { name: 'Add card' }).click();
+}
+
 test('a new trainer records a credential, courses, a CPR/AED card and certificates; the dashboard shows exact totals', async ({
   page,
   app,
@@ -119,13 +130,7 @@ test('a new trainer records a credential, courses, a CPR/AED card and certificat
   await expect(page.getByText('3 of 3 courses')).toBeVisible();
 
   // CPR/AED card with a JPEG photo.
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'CPR/AED' }).click();
-  await page.getByRole('button', { name: 'Add card' }).click();
-  const card = page.getByRole('form', { name: 'Add a CPR/AED card' });
-  await card.getByLabel('Provider').fill('American Red Cross');
-  await card.getByLabel('Completed on').fill('2025-06-01');
-  await card.getByLabel('Expires on').fill('2027-06-01');
-  await card.getByRole('button', { name: 'Add card' }).click();
+  await addCard(page);
   writeFileSync(join(dir, 'card-front.jpg'), orientedJpeg(320, 200, 1));
   await page.getByLabel('Attach certificate files').setInputFiles(join(dir, 'card-front.jpg'));
   await expect(page.getByText('Attached card-front.jpg.')).toBeVisible();
@@ -184,13 +189,7 @@ test('a finding about one course or the card links to that record', async ({ pag
   await addCredential(page);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Courses' }).click();
   await addCourse(page, { title: 'Kettlebell Basics', provider: 'NASM', completed: '2026-04-01', ceus: '0.5' });
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'CPR/AED' }).click();
-  await page.getByRole('button', { name: 'Add card' }).click();
-  const card = page.getByRole('form', { name: 'Add a CPR/AED card' });
-  await card.getByLabel('Provider').fill('American Red Cross');
-  await card.getByLabel('Completed on').fill('2025-06-01');
-  await card.getByLabel('Expires on').fill('2027-06-01');
-  await card.getByRole('button', { name: 'Add card' }).click();
+  await addCard(page);
   const ids = await page.evaluate(async () => {
     const people = await window.recert.listPeople({});
     const personId = people.ok ? people.value[0]?.id : undefined;
