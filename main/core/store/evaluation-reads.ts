@@ -20,9 +20,29 @@ type EvidencedRow = [...ActivityRow, hasCertificate: 0 | 1];
 // the contract and the records file refuse them), read by primary-key lookups inside SQLite rather
 // than as a second result set.
 const ID_SEPARATOR = '\u001f';
-const FACT_COLUMNS_AFTER_TITLES = 'a.approval, a.completed, a.ceu_thousandths, a.contact_hour_hundredths, a.petition_status, a.category';
+const FACT_COLUMNS_AFTER_TITLES = [
+  'a.approval',
+  'a.completed',
+  'a.ceu_thousandths',
+  'a.contact_hour_hundredths',
+  'a.petition_status',
+  'a.category',
+];
 const LINKS = '(SELECT group_concat(ac.credential_id, char(31)) FROM activity_credentials ac WHERE ac.activity_id = a.id)';
-const ACTIVITY_COLUMNS = `${LINKS}, a.id, a.title, a.provider, ${FACT_COLUMNS_AFTER_TITLES}`;
+const ACTIVITY_COLUMNS = [LINKS, 'a.id', 'a.title', 'a.provider', ...FACT_COLUMNS_AFTER_TITLES];
+
+/**
+ * The rows of `FROM …` as one JSON array of arrays, in record order (rowid). The order is asked of
+ * a subquery, which reads in that order already (the table, or the person's entries of an index on
+ * person_id, which follow rowid) and so sorts nothing; its rows become the array as they come
+ * (test/unit/store/evaluation-reads.test.ts holds that order: R13's repeated courses depend on it).
+ * An ORDER BY inside json_group_array sorted them anyway: a cycle of 16,500 courses 22–27 → 18 ms.
+ */
+function jsonRowsInRecordOrder(columns: readonly string[], from: string): string {
+  const names = columns.map((_, i) => `c${i}`);
+  const aliased = columns.map((column, i) => `${column} AS ${names[i]}`);
+  return `SELECT json_group_array(json_array(${names.join(', ')})) FROM (SELECT ${aliased.join(', ')} ${from} ORDER BY a.rowid)`;
+}
 
 /**
  * The engine's view of courses, grouped by the credential they count toward, in record order.
@@ -31,9 +51,7 @@ const ACTIVITY_COLUMNS = `${LINKS}, a.id, a.title, a.provider, ${FACT_COLUMNS_AF
  */
 export function evaluationReads(db: Db) {
   // As one JSON text, like the dashboard's read below: 50,000 courses in a new process, 134–155 → 118–122 ms.
-  const allActivities = db
-    .prepare<[], string>(`SELECT json_group_array(json_array(${ACTIVITY_COLUMNS}) ORDER BY a.rowid) FROM activities a`)
-    .pluck();
+  const allActivities = db.prepare<[], string>(jsonRowsInRecordOrder(ACTIVITY_COLUMNS, 'FROM activities a')).pluck();
   const allEvidenced = db.prepare<[], [string]>('SELECT DISTINCT activity_id FROM attachments WHERE activity_id IS NOT NULL').raw(true);
   // Through the person's courses in record order, keeping those of the window: a cycle's courses are
   // spread over the whole table, and reading them by date jumped from page to page (71–79 ms for
@@ -42,18 +60,21 @@ export function evaluationReads(db: Db) {
   // dashboard after starting), 95–102 ms as rows against 59–76 ms this way.
   // Titles and providers only when the rules compare them (see `comparesTitles`): most of a row's
   // text, so a cycle of 16,500 courses is written and parsed in about two thirds of the time without.
-  const between = (links: string, titles: string) =>
+  const between = (links: string, titles: readonly [string, string]) =>
     db
       .prepare<[string, string, string], string>(
-        `SELECT json_group_array(json_array(${links}, a.id, ${titles}, ${FACT_COLUMNS_AFTER_TITLES},
-           EXISTS (SELECT 1 FROM attachments f WHERE f.activity_id = a.id)) ORDER BY a.rowid)
-         FROM activities a INDEXED BY activities_by_person WHERE a.person_id = ? AND a.completed BETWEEN ? AND ?`,
+        jsonRowsInRecordOrder(
+          [links, 'a.id', ...titles, ...FACT_COLUMNS_AFTER_TITLES, 'EXISTS (SELECT 1 FROM attachments f WHERE f.activity_id = a.id)'],
+          'FROM activities a INDEXED BY activities_by_person WHERE a.person_id = ? AND a.completed BETWEEN ? AND ?',
+        ),
       )
       .pluck();
-  const personBetween = { titled: between(LINKS, 'a.title, a.provider'), untitled: between(LINKS, "'', ''") };
+  const titled = ['a.title', 'a.provider'] as const;
+  const untitled = ["''", "''"] as const;
+  const personBetween = { titled: between(LINKS, titled), untitled: between(LINKS, untitled) };
   // The same without the credential links, for a person whose every course counts toward all of their
   // credentials (most trainers: one credential, every course on it): 16,500 link lookups fewer.
-  const personBetweenUnlinked = { titled: between('NULL', 'a.title, a.provider'), untitled: between('NULL', "'', ''") };
+  const personBetweenUnlinked = { titled: between('NULL', titled), untitled: between('NULL', untitled) };
   const coursesOfPerson = db.prepare<[string], number>('SELECT count(*) FROM activities WHERE person_id = ?').pluck();
   const linksOfCredential = db.prepare<[string], number>('SELECT count(*) FROM activity_credentials WHERE credential_id = ?').pluck();
   const petitionedOutside = db
