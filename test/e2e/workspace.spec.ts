@@ -209,6 +209,36 @@ test('a finding about one course or the card links to that record', async ({ pag
   await expect(page.getByRole('link', { name: 'Show them' })).toHaveCount(0);
 });
 
+test('opening the dashboard or the course log from the menu asks main once for their data', async ({ page, app }) => {
+  await page.goto(app.url);
+  await addPerson(page, 'Ines Moreau');
+  await addCredential(page);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Courses' }).click();
+  await addCourse(page, { title: 'Mobility Flow', provider: 'NASM', completed: '2026-04-01', ceus: '0.5' });
+  const asked: string[] = [];
+  page.on('request', (request) => {
+    const method = /\/api\/(\w+)/.exec(request.url())?.[1];
+    if (method) asked.push(method);
+  });
+  const menu = page.getByRole('navigation', { name: 'Main' });
+  for (let round = 0; round < 2; round++) {
+    await menu.getByRole('link', { name: 'Settings' }).click();
+    await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
+    await page.waitForLoadState('networkidle'); // the Settings screen's own reads done
+    asked.length = 0;
+    // Asked at the click, before the screen's own reads, and taken by the screen: not asked again.
+    await menu.getByRole('link', { name: 'Courses' }).click();
+    await expect(page.getByRole('row', { name: /Mobility Flow/ })).toBeVisible();
+    expect(asked[0]).toBe('queryCourseLog');
+    expect(asked.filter((m) => m === 'queryCourseLog')).toHaveLength(1);
+    asked.length = 0;
+    await menu.getByRole('link', { name: 'Dashboard' }).click();
+    await expect(page.getByText('0.5 / 1.9 CEUs', { exact: true })).toBeVisible();
+    expect(asked[0]).toBe('evaluatePerson');
+    expect(asked.filter((m) => m === 'evaluatePerson')).toHaveLength(1);
+  }
+});
+
 test('a bad date shows the field error and nothing is saved', async ({ page, app }) => {
   await page.goto(app.url);
   await addPerson(page, 'Ana Souza');

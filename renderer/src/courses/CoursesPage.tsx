@@ -12,9 +12,41 @@ import { FileExportButton } from '../ui/FileExportButton';
 import { CourseCsvImport } from './CourseCsvImport';
 import { CourseForm } from './CourseForm';
 import { CourseTable } from './CourseTable';
-import { useCourseLog } from './useCourseLog';
+import { askFirstPageEarly, useCourseLog, type CourseLogFilters } from './useCourseLog';
 
 type Panel = { mode: 'none' } | { mode: 'add' } | { mode: 'import' } | { mode: 'open'; activity: Activity };
+type Sort = NonNullable<CourseLogQuery['sort']>;
+
+interface FilterChoices {
+  credentialId: string;
+  approval: string;
+  cycle: 'all' | 'current';
+  missingOnly: boolean;
+  search: string;
+  sort: Sort;
+}
+
+/** The screen's choices as main reads them: a choice left empty filters nothing. */
+function courseLogFilters(choices: FilterChoices): CourseLogFilters {
+  return {
+    credentialId: choices.credentialId || undefined,
+    approval: (choices.approval || undefined) as Activity['approval'] | undefined,
+    cycle: choices.cycle,
+    missingCertificates: choices.missingOnly || undefined,
+    search: choices.search || undefined,
+    sort: choices.sort,
+  };
+}
+
+const NEWEST_FIRST: Sort = { key: 'completed', direction: 'desc' };
+
+/** The first page of the course log as the menu opens it (every course, newest first), asked early. */
+export function askCoursesEarly(personId: string): void {
+  askFirstPageEarly(
+    personId,
+    courseLogFilters({ credentialId: '', approval: '', cycle: 'all', missingOnly: false, search: '', sort: NEWEST_FIRST }),
+  );
+}
 
 export function CoursesPage({ route }: { route: Route }) {
   const { person } = usePeople();
@@ -26,7 +58,7 @@ export function CoursesPage({ route }: { route: Route }) {
   const [missingOnly, setMissingOnly] = useState(route.params.get('missing') === '1');
   const [search, setSearch] = useState('');
   const [debounced, setDebounced] = useState('');
-  const [sort, setSort] = useState<NonNullable<CourseLogQuery['sort']>>({ key: 'completed', direction: 'desc' });
+  const [sort, setSort] = useState<Sort>(NEWEST_FIRST);
   // The dashboard's "Add a course" opens the form at once.
   const [panel, setPanel] = useState<Panel>(route.params.get('add') === '1' ? { mode: 'add' } : { mode: 'none' });
   const [editing, setEditing] = useState(false);
@@ -48,14 +80,7 @@ export function CoursesPage({ route }: { route: Route }) {
   }, [focus]);
 
   const filters = useMemo(
-    () => ({
-      credentialId: credentialId || undefined,
-      approval: (approval || undefined) as Activity['approval'] | undefined,
-      cycle,
-      missingCertificates: missingOnly || undefined,
-      search: debounced || undefined,
-      sort,
-    }),
+    () => courseLogFilters({ credentialId, approval, cycle, missingOnly, search: debounced, sort }),
     [credentialId, approval, cycle, missingOnly, debounced, sort],
   );
   const log = useCourseLog(person?.id ?? null, filters);

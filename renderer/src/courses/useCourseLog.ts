@@ -1,10 +1,20 @@
 import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import type { CourseLogQuery, CourseLogRow } from '../../../preload/contract';
-import { call } from '../api';
+import { askEarly, read } from '../api';
 
 export const PAGE_SIZE = 200;
 
 export type CourseLogFilters = Omit<CourseLogQuery, 'personId' | 'offset' | 'limit'>;
+
+/** What the course log asks main for one page (built here only, so that an early read matches it). */
+function pageQuery(personId: string, filters: CourseLogFilters, page: number): CourseLogQuery {
+  return { personId, ...filters, offset: page * PAGE_SIZE, limit: PAGE_SIZE };
+}
+
+/** Asks for the first page as the user opens the course log, before the screen renders (see askEarly). */
+export function askFirstPageEarly(personId: string, filters: CourseLogFilters): void {
+  askEarly('queryCourseLog', pageQuery(personId, filters, 0));
+}
 
 /**
  * The course log in pages of 200 rows, fetched as the table scrolls to them. Main sorts, filters
@@ -26,12 +36,7 @@ export function useCourseLog(personId: string | null, filters: CourseLogFilters)
       if (!personId || requested.current.has(page)) return;
       requested.current.add(page);
       const mine = generation.current;
-      const result = await call('queryCourseLog', {
-        personId,
-        ...(JSON.parse(filterKey) as CourseLogFilters),
-        offset: page * PAGE_SIZE,
-        limit: PAGE_SIZE,
-      });
+      const result = await read('queryCourseLog', pageQuery(personId, JSON.parse(filterKey) as CourseLogFilters, page));
       if (mine !== generation.current) return;
       if (!result.ok) {
         setError(result.error.message);

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useApi } from '../api';
+import { askEarly, useApi } from '../api';
 import type { Route } from '../shell/routes';
 import { usePeople } from '../state/people';
 import { LoadError } from '../ui/LoadError';
@@ -7,6 +7,11 @@ import { Welcome } from '../welcome/Welcome';
 import { PersonUpcoming } from '../reminders/PersonUpcoming';
 import { CredentialCard } from './CredentialCard';
 import { CredentialForm } from './CredentialForm';
+
+/** The dashboard's evaluation, asked for as the user opens it (see askEarly). */
+export function askDashboardEarly(personId: string): void {
+  askEarly('evaluatePerson', { personId });
+}
 
 export function DashboardPage({ route }: { route: Route }) {
   const { people, person, choose } = usePeople();

@@ -1,9 +1,9 @@
 import { useEffect } from 'react';
-import { load } from '../api';
+import { forgetEarly, load } from '../api';
 import { AuditPage } from '../audit/AuditPage';
-import { CoursesPage } from '../courses/CoursesPage';
+import { askCoursesEarly, CoursesPage } from '../courses/CoursesPage';
 import { CprAedPage } from '../cpr-aed/CprAedPage';
-import { DashboardPage } from '../dashboard/DashboardPage';
+import { askDashboardEarly, DashboardPage } from '../dashboard/DashboardPage';
 import { SettingsPage } from '../settings/SettingsPage';
 import { StaffPage } from '../staff/StaffPage';
 import { PeopleProvider, usePeople } from '../state/people';
@@ -61,10 +61,24 @@ function PersonPicker() {
   );
 }
 
+/**
+ * The first read of the screens whose data takes longest to work out, asked for at the click on the
+ * menu rather than once the screen has rendered (see askEarly).
+ */
+const ASK_EARLY: Partial<Record<SectionId, (personId: string) => void>> = {
+  dashboard: askDashboardEarly,
+  courses: askCoursesEarly,
+};
+
 function Shell() {
   const route = useRoute();
   const home = useHome();
+  const { person } = usePeople();
   const current = route.section === 'home' ? home : route.section;
+  const opening = (section: SectionId) => {
+    forgetEarly();
+    if (person && section !== current) ASK_EARLY[section]?.(person.id);
+  };
   useEffect(() => {
     load('getSettings', {})
       .then((settings) => applyTheme(settings.theme))
@@ -81,7 +95,11 @@ function Shell() {
             .filter((s) => s.id !== 'team' || home === 'team')
             .map((s) => (
               <li key={s.id}>
-                <a href={s.id === 'team' ? lastTeamHash() : `#/${s.id}`} aria-current={s.id === current ? 'page' : undefined}>
+                <a
+                  href={s.id === 'team' ? lastTeamHash() : `#/${s.id}`}
+                  aria-current={s.id === current ? 'page' : undefined}
+                  onClick={() => opening(s.id)}
+                >
                   {s.label}
                 </a>
               </li>
