@@ -184,6 +184,15 @@ describe('withIndexesRebuilt', () => {
     expect(store.activities.pageByDate('p1', 'desc', 0, 1)[0]?.completed).toBe('2026-03-28');
   });
 
+  it('stores every course with its own credentials, however many statements the links take', () => {
+    store.credentials.insert({ ...credential, id: 'c2', number: 'ACE-2' });
+    // 0, 1 or 2 credentials a course: 188 links, which is not a whole number of bulk statements.
+    const loaded = many(0, 187).map((a, i) => ({ ...a, credentialIds: [['c1', 'c2'], ['c2'], []][i % 3] ?? [] }));
+    store.transaction(() => store.activities.insertMany(loaded));
+    const stored = new Map(store.activities.listAll().map((a) => [a.id, a.credentialIds]));
+    expect(loaded.map((a) => stored.get(a.id))).toEqual(loaded.map((a) => a.credentialIds));
+  });
+
   it('a load that fails rolls back its rows and the dropped indexes alike', () => {
     const before = schema();
     expect(() =>
