@@ -11,7 +11,7 @@ import { restoreBackup } from '../../main/core/backup/restore';
 import { writeBackup } from '../../main/core/backup/write';
 import { projectRoot, resourcesDir } from '../helpers/context';
 import { gymRecords } from './gym';
-import { report } from './report';
+import { median, report } from './report';
 
 function run(command: string, args: string[]): number {
   const start = process.hrtime.bigint();
@@ -20,8 +20,6 @@ function run(command: string, args: string[]): number {
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 const recert = (...args: string[]) => run(process.execPath, [join(projectRoot, 'bin/recert.js'), ...args]);
-
-const median = (times: number[]) => [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)] ?? 0;
 
 type Timed = [prepare: () => void, fn: () => number | Promise<number>];
 

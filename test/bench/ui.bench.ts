@@ -6,7 +6,7 @@ import { chromium, type Page } from '@playwright/test';
 import { it } from 'vitest';
 import { addDays } from '../../main/core/dates';
 import { importRecords, launch } from '../e2e/fixtures';
-import { report } from './report';
+import { median, report } from './report';
 
 /** One trainer with `count` courses over ten years, and a CPR/AED card. */
 function records(count: number) {
@@ -139,7 +139,6 @@ it('course log and dashboard with 100,000 activities, in Chromium', async () => 
   const small = await measure(100);
   const large = await measure(100_000);
   const maxLongTask = Math.max(0, ...large.longTasks);
-  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
   const spread = (values: number[]) => `${Math.min(...values).toFixed(1)}–${Math.max(...values).toFixed(1)} ms over ${values.length} hosts`;
   console.log(`BENCH ui: 100,000 courses (baseline: the same screens with 100 courses); medians of ${RUNS} runs, each on a new host`);
   const figure = (name: string, values: number[], goal: string, limit: number | null) => {
