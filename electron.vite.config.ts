@@ -49,6 +49,9 @@ export default defineConfig({
     build: {
       outDir: resolve('out/renderer'),
       emptyOutDir: true,
+      // electron-vite leaves the renderer unminified; minified, the page's script is 1.1 → 0.4 MB
+      // for Chromium to read and parse on every start.
+      minify: true,
       rolldownOptions: { input: { index: resolve('renderer/index.html') } },
     },
   },
