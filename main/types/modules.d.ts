@@ -11,10 +11,26 @@ declare module 'heic-convert' {
 }
 
 declare module 'fontkit' {
+  /** A glyph; pdfkit reads its id, code points and advance width. */
+  interface Glyph {
+    id: number;
+    advanceWidth: number;
+  }
+  /** Where a glyph goes, in font units. */
+  interface GlyphPosition {
+    xAdvance: number;
+    yAdvance: number;
+    xOffset: number;
+    yOffset: number;
+  }
+  interface GlyphRun {
+    glyphs: Glyph[];
+    positions: GlyphPosition[];
+  }
   interface Font {
     hasGlyphForCodePoint(codePoint: number): boolean;
     /** Shapes the text; features as tags to turn on, or tags mapped to on and off. */
-    layout(text: string, features?: string[] | Record<string, boolean>): unknown;
+    layout(text: string, features?: string[] | Record<string, boolean>): GlyphRun;
   }
   export function openSync(path: string): Font;
 }

@@ -79,10 +79,50 @@ const SIMPLE_FEATURES = Object.fromEntries(
   ]),
 );
 
+/** What pdfkit reads of a fontkit glyph run; it scales the positions in place. */
+interface LaidOutRun {
+  glyphs: fontkit.Glyph[];
+  positions: fontkit.GlyphPosition[];
+  readonly advanceWidth: number;
+}
+
+/**
+ * A word's glyphs and positions as the simple shaping gives them, kept for the process: pdfkit keeps
+ * its own word cache per document, and the packet lays its front matter out in two documents or
+ * more (to settle its page numbers), shaping every word again in each (45–50 ms of a packet's
+ * 1.3 s). Each caller gets its own positions, since pdfkit scales them where they are.
+ */
+const shapedWords = new Map<string, Map<string, { glyphs: fontkit.Glyph[]; positions: fontkit.GlyphPosition[] }>>();
+const SHAPED_WORDS_KEPT = 20_000;
+
+function simplyShaped(font: fontkit.Font, file: string, text: string): LaidOutRun {
+  let words = shapedWords.get(file);
+  if (!words) {
+    words = new Map();
+    shapedWords.set(file, words);
+  }
+  let shaped = words.get(text);
+  if (!shaped) {
+    const run = font.layout(text, SIMPLE_FEATURES);
+    shaped = { glyphs: run.glyphs, positions: run.positions.map((p) => ({ ...p })) };
+    if (words.size >= SHAPED_WORDS_KEPT) words.clear();
+    words.set(text, shaped);
+  }
+  const positions = shaped.positions.map((p) => ({ ...p }));
+  return {
+    glyphs: shaped.glyphs,
+    positions,
+    get advanceWidth() {
+      return positions.reduce((sum, p) => sum + p.xAdvance, 0);
+    },
+  };
+}
+
 const forPdfkit = new Map<string, object>();
 /**
  * The font pdfkit draws a face with: the fontkit font parsed once per process, and for the simple
- * faces one whose layout uses SIMPLE_FEATURES unless pdfkit asks for others.
+ * faces one whose layout uses SIMPLE_FEATURES (its words shaped once per process, see simplyShaped)
+ * unless pdfkit asks for other features.
  */
 export function pdfkitFont(face: FontFace): object {
   const key = `${face.file}|${face.simpleShaping ? 'simple' : 'full'}`;
@@ -93,7 +133,8 @@ export function pdfkitFont(face: FontFace): object {
       ? new Proxy(parsedFace, {
           get(target, property) {
             if (property === 'layout') {
-              return (text: string, features?: Record<string, boolean> | string[]) => target.layout(text, features ?? SIMPLE_FEATURES);
+              return (text: string, features?: Record<string, boolean> | string[]) =>
+                features ? target.layout(text, features) : simplyShaped(target, face.file, text);
             }
             const value: unknown = Reflect.get(target, property, target);
             return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
