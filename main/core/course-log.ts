@@ -31,12 +31,12 @@ function plain(a: string, b: string): number {
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
-/** "1.5 CEUs" or "3 h": a course's amount as its certificate states it. */
 /** "15,414 of 100,000 courses": the rows the filters keep, of all the person's courses. */
 function countText(total: number, all: number): string {
   return `${figure(total)} of ${count(all, 'course', 'courses')}`;
 }
 
+/** "1.5 CEUs" or "3 h": a course's amount as its certificate states it. */
 export function courseAmountText(course: Pick<Activity, 'ceus' | 'contactHours'>): string {
   return course.contactHours !== null ? `${course.contactHours} h` : `${course.ceus ?? 0} CEUs`;
 }

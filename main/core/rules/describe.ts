@@ -145,7 +145,7 @@ export function explainWarning(code: string, verdict: VerdictHead, ruleSet: Rule
         code,
         rule: null,
         title:
-          id !== undefined && id === verdict.cprAed.id
+          id === verdict.cprAed.id
             ? 'Your CPR/AED card has no certificate attached: an audit risk'
             : 'A counted course has no certificate attached: an audit risk',
         action: 'Attach the certificate (PDF or photo).',
@@ -219,7 +219,7 @@ export function explainWarning(code: string, verdict: VerdictHead, ruleSet: Rule
  * courses' own warnings come as id lists (see `Verdict.uncertified`) and are grouped by the caller.
  */
 export function groupFindings(codes: readonly string[], explain: (code: string) => Explained, cardId: string | null): Explained[] {
-  const groups = new Map<string, Explained & { about: { first: string; count: number } }>();
+  const groups = new Map<string, Explained & { about: NonNullable<Explained['about']> }>();
   const out: Explained[] = [];
   for (const code of codes) {
     const colon = code.indexOf(':');
