@@ -239,6 +239,33 @@ test('opening the dashboard or the course log from the menu asks main once for t
   }
 });
 
+test('a course added before the credentials have loaded still counts toward them', async ({ page, app }) => {
+  await page.goto(app.url);
+  await addPerson(page, 'Noor Haddad');
+  await addCredential(page);
+  // The credentials' answer held back until the form is open, as on a busy machine.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/listCredentials', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Courses' }).click();
+  await page.getByRole('button', { name: 'Add course' }).click();
+  const form = page.getByRole('form', { name: 'Add a course' });
+  await expect(form.getByRole('group', { name: 'Counts toward' })).toHaveCount(0);
+  release();
+  await expect(form.getByRole('checkbox', { name: 'NASM-CPT (NASM-24680)' })).toBeChecked();
+  await form.getByLabel('Course title').fill('Mobility Flow');
+  await form.getByLabel('Provider').fill('NASM');
+  await form.getByLabel('Completed on').fill('2026-04-01');
+  await form.getByRole('textbox', { name: 'CEUs' }).fill('0.5');
+  await form.getByRole('button', { name: 'Add course' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Added Mobility Flow' })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
+  await expect(page.getByText('0.5 / 1.9 CEUs', { exact: true })).toBeVisible();
+});
+
 test('a bad date shows the field error and nothing is saved', async ({ page, app }) => {
   await page.goto(app.url);
   await addPerson(page, 'Ana Souza');

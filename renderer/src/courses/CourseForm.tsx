@@ -55,7 +55,11 @@ export function CourseForm({ personId, credentials, ruleSets, activity, onSaved,
   const [petitionStatus, setPetitionStatus] = useState<PetitionStatus | ''>(activity?.petition?.status ?? '');
   const [petitionFiled, setPetitionFiled] = useState(activity?.petition?.filed ?? '');
   const [category, setCategory] = useState(activity?.category ?? '');
-  const [credentialIds, setCredentialIds] = useState<string[]>(activity?.credentialIds ?? credentials.map((c) => c.id));
+  // A new course counts toward all the person's credentials until they untick one. Worked out at
+  // each render, not once, so that the credentials list answering after the form opened is ticked
+  // too: before, a quick "Add course" saved a course that counted toward nothing.
+  const [chosenIds, setCredentialIds] = useState<string[] | null>(activity?.credentialIds ?? null);
+  const credentialIds = chosenIds ?? credentials.map((c) => c.id);
   const [errors, setErrors] = useState<FieldErrors>({});
   const certificate = useCertificateScan();
   const notes = certificate.notes;
