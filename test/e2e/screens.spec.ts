@@ -79,6 +79,14 @@ test.describe('every screen with records', () => {
           await expect(page.getByText(screen.text).first()).toBeVisible();
           await page.screenshot({ path: join(out, `${screen.section}-${scheme}-${size}.png`), fullPage: screen.section !== 'courses' });
         }
+        // The course log at either size keeps the columns a trainer reads it for: which courses have
+        // no certificate, and each one's verdict, in full where it fits.
+        await page.goto(`${host.url}#/courses`);
+        for (const column of ['Course title', 'Amount', 'Files', 'Verdict']) {
+          await expect(page.getByRole('columnheader', { name: column })).toBeVisible();
+        }
+        await expect(page.getByRole('cell', { name: 'Completed before the cycle began', exact: true })).toBeVisible();
+        expect(await clippedText(page)).toEqual([]);
         // The course panel with a course open, and the form to add one.
         await page.goto(`${host.url}#/courses`);
         await page.getByRole('button', { name: 'Corrective Exercise Specialist' }).click();
