@@ -56,9 +56,9 @@ export function CourseForm({ personId, credentials, ruleSets, activity, onSaved,
   const [petitionFiled, setPetitionFiled] = useState(activity?.petition?.filed ?? '');
   const [category, setCategory] = useState(activity?.category ?? '');
   // A new course counts toward all the person's credentials until they untick one. Worked out at
-  // each render, not once, so that the credentials list answering after the form opened is ticked
-  // too: before, a quick "Add course" saved a course that counted toward nothing.
-  const [chosenIds, setCredentialIds] = useState<string[] | null>(activity?.credentialIds ?? null);
+  // each render, not once, so that a credentials list answering after the form opened is ticked too
+  // (else a quick "Add course" saved a course that counted toward nothing).
+  const [chosenIds, setChosenIds] = useState<string[] | null>(activity?.credentialIds ?? null);
   const credentialIds = chosenIds ?? credentials.map((c) => c.id);
   const [errors, setErrors] = useState<FieldErrors>({});
   const certificate = useCertificateScan();
@@ -258,7 +258,7 @@ export function CourseForm({ personId, credentials, ruleSets, activity, onSaved,
               <input
                 type="checkbox"
                 checked={credentialIds.includes(c.id)}
-                onChange={(e) => setCredentialIds(e.target.checked ? [...credentialIds, c.id] : credentialIds.filter((id) => id !== c.id))}
+                onChange={(e) => setChosenIds(e.target.checked ? [...credentialIds, c.id] : credentialIds.filter((id) => id !== c.id))}
               />
               {ruleSets.find((r) => r.id === c.ruleSet)?.credential ?? c.ruleSet}
               {c.number ? ` (${c.number})` : ''}
