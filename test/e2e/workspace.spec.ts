@@ -36,6 +36,11 @@ interface Course {
 
 async function addCourse(page: Page, course: Course) {
   await page.getByRole('button', { name: 'Add course' }).click();
+  await saveCourseForm(page, course);
+}
+
+/** Fills the open "Add a course" form and saves it. */
+async function saveCourseForm(page: Page, course: Course) {
   const form = page.getByRole('form', { name: 'Add a course' });
   await form.getByLabel('Course title').fill(course.title);
   await form.getByLabel('Provider').fill(course.provider);
@@ -262,12 +267,7 @@ test('a course added before the credentials have loaded still counts toward them
   await expect(form.getByRole('group', { name: 'Counts toward' })).toHaveCount(0);
   release();
   await expect(form.getByRole('checkbox', { name: 'NASM-CPT (NASM-24680)' })).toBeChecked();
-  await form.getByLabel('Course title').fill('Mobility Flow');
-  await form.getByLabel('Provider').fill('NASM');
-  await form.getByLabel('Completed on').fill('2026-04-01');
-  await form.getByRole('textbox', { name: 'CEUs' }).fill('0.5');
-  await form.getByRole('button', { name: 'Add course' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Added Mobility Flow' })).toBeVisible();
+  await saveCourseForm(page, { title: 'Mobility Flow', provider: 'NASM', completed: '2026-04-01', ceus: '0.5' });
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
   await expect(page.getByText('0.5 / 1.9 CEUs', { exact: true })).toBeVisible();
 });
@@ -317,13 +317,7 @@ test('a bad date shows the field error and nothing is saved', async ({ page, app
 test('an empty or unsupported certificate file gets a clear message', async ({ page, app }) => {
   await page.goto(app.url);
   await addPerson(page, 'Lee Park');
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'CPR/AED' }).click();
-  await page.getByRole('button', { name: 'Add card' }).click();
-  const card = page.getByRole('form', { name: 'Add a CPR/AED card' });
-  await card.getByLabel('Provider').fill('Red Cross');
-  await card.getByLabel('Completed on').fill('2026-01-01');
-  await card.getByLabel('Expires on').fill('2028-01-01');
-  await card.getByRole('button', { name: 'Add card' }).click();
+  await addCard(page);
   writeFileSync(join(app.dataDir, 'notes.txt'), 'not a certificate');
   writeFileSync(join(app.dataDir, 'empty.pdf'), '');
   await page.getByLabel('Attach certificate files').setInputFiles(join(app.dataDir, 'notes.txt'));
