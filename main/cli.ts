@@ -85,7 +85,8 @@ export async function run(argv: string[]): Promise<number> {
         await (await import('./cli-backup')).restoreCommand(rest);
         return 0;
       case 'check':
-        return (await import('./cli-backup')).checkCommand(rest);
+        // Awaited here, inside the try: a refusal becomes its message and exit 2, not an unhandled rejection.
+        return await (await import('./cli-backup')).checkCommand(rest);
       case 'scan':
         await (await import('./cli-scan')).scanCommand(rest);
         return 0;
