@@ -1,17 +1,33 @@
 // The records bundle (`.recert`): one ZIP file with `records.json` and its `certs/` folder, what a
 // trainer e-mails to a manager. Written with yazl (streamed from the content store, to a temporary
-// name renamed when complete); read with yauzl into a private temporary folder, every entry checked
-// (a path inside the bundle, a size within the app's limits) before the records file is parsed the
-// way a records file on disk is — and every certificate must carry its SHA-256 and match it.
-import { createWriteStream, fsyncSync, mkdirSync, mkdtempSync, openSync, closeSync, readSync, renameSync, rmSync } from 'node:fs';
+// name renamed when complete); read with yauzl into a private temporary folder. The whole directory
+// is checked before anything is written (names that can be files, sizes within the app's limits and
+// in total, no two entries sharing their data), each entry's CRC-32 as it is written; then the
+// records file is parsed the way a records file on disk is — and every certificate must carry its
+// SHA-256 and match it.
+import {
+  createWriteStream,
+  fsyncSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  closeSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statfsSync,
+} from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { crc32 } from 'node:zlib';
 import yauzl from 'yauzl';
 import { ZipFile } from 'yazl';
+import { DiskFullError, isDiskFull } from '../disk-full';
 import { MAX_ATTACHMENT_BYTES } from '../domain/records';
+import { escapeControlCharacters, hasControlCharacters } from '../text';
 import type { ContentStore } from '../attachments/file-store';
 import type { Repositories } from '../store';
 import { attachmentRecord, buildRecordsDocument } from './export';
@@ -24,9 +40,9 @@ const MAX_RECORDS_BYTES = 64 * 1024 * 1024;
 const MAX_ENTRIES = 20_000;
 const MAX_TOTAL_BYTES = 4 * 1024 ** 3;
 
-/** True for a ZIP file (a bundle), whatever its name says. */
+/** True for a ZIP file (a bundle), whatever its name says; an empty ZIP starts with its end record. */
 export function looksLikeBundle(head: Uint8Array): boolean {
-  return head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
+  return head[0] === 0x50 && head[1] === 0x4b && ((head[2] === 0x03 && head[3] === 0x04) || (head[2] === 0x05 && head[3] === 0x06));
 }
 
 export interface BundleSummary {
@@ -81,58 +97,133 @@ function allowedEntry(name: string): boolean {
   return name.split('/').every((part) => part !== '' && part !== '.' && part !== '..') || name.endsWith('/');
 }
 
+/** An export writes certs/<12 hex>/<name of at most 200 bytes>; these leave room and stay far below what a file system takes. */
+const MAX_NAME_BYTES = 400;
+const MAX_NAME_LEVELS = 8;
+const S_IFMT = 0o170000;
+const S_IFLNK = 0o120000;
+
+/** Why an entry's name cannot be written as a file, or null; checked before anything is written. */
+function nameProblem(entry: yauzl.Entry): string | null {
+  const name = entry.fileName;
+  const shown = `"${escapeControlCharacters(name.slice(0, 100))}${name.length > 100 ? '…' : ''}"`;
+  if (hasControlCharacters(name)) return `the name ${shown} holds a control character`;
+  if (Buffer.byteLength(name) > MAX_NAME_BYTES || name.split('/').length > MAX_NAME_LEVELS)
+    return `the name ${shown} is longer or deeper than any certificate's`;
+  if (((entry.externalFileAttributes >>> 16) & S_IFMT) === S_IFLNK) return `${shown} is a link, which no records bundle holds`;
+  return null;
+}
+
+interface PlannedEntry {
+  entry: yauzl.Entry;
+  limit: number;
+}
+
+/** Reads the whole directory and checks every entry (names, sizes, overlaps, the total) before writing anything. */
+async function planEntries(file: string, zip: yauzl.ZipFile, folder: string): Promise<PlannedEntry[]> {
+  const planned: PlannedEntry[] = [];
+  const seen = new Set<string>();
+  const folders = new Set<string>();
+  let total = 0;
+  await new Promise<void>((resolve, reject) => {
+    zip.on('error', (error: Error) => reject(refuse(file, `it is damaged (${error.message})`)));
+    zip.on('end', resolve);
+    zip.on('entry', (entry: yauzl.Entry) => {
+      const name = entry.fileName;
+      const problem = nameProblem(entry);
+      if (problem) return reject(refuse(file, problem));
+      if (!allowedEntry(name)) return reject(refuse(file, `it holds "${name.slice(0, 100)}", which no records bundle has`));
+      if (name.endsWith('/')) return zip.readEntry();
+      const key = name.normalize('NFC');
+      if (seen.has(key)) return reject(refuse(file, `"${name.slice(0, 100)}" appears twice`));
+      seen.add(key);
+      // A file and a folder of one name ("certs/x", then "certs/x/y.pdf") cannot both be written.
+      const parents = key
+        .split('/')
+        .slice(0, -1)
+        .map((_, i, parts) => parts.slice(0, i + 1).join('/'));
+      const clash = folders.has(key) ? key : parents.find((parent) => seen.has(parent));
+      if (clash !== undefined) return reject(refuse(file, `"${clash.slice(0, 100)}" is both a file and a folder`));
+      for (const parent of parents) folders.add(parent);
+      if (planned.length + 1 > MAX_ENTRIES) return reject(refuse(file, `it holds more than ${MAX_ENTRIES} files`));
+      const limit = name === RECORDS_ENTRY ? MAX_RECORDS_BYTES : MAX_ATTACHMENT_BYTES;
+      if (entry.uncompressedSize > limit)
+        return reject(refuse(file, `"${name.slice(0, 100)}" is larger than ${limit / 1024 / 1024} MB, more than a certificate may be`));
+      total += entry.uncompressedSize;
+      if (total > MAX_TOTAL_BYTES) return reject(refuse(file, `it expands to more than ${MAX_TOTAL_BYTES / 1024 ** 3} GB`));
+      planned.push({ entry, limit });
+      zip.readEntry();
+    });
+    zip.readEntry();
+  });
+  // Entries sharing their data (thousands of names for one 24 MB entry, a ZIP bomb) are refused:
+  // each entry's data starts after the previous entry's local header and data end.
+  const byOffset = planned.map((p) => p.entry).sort((a, b) => a.relativeOffsetOfLocalHeader - b.relativeOffsetOfLocalHeader);
+  for (let i = 1; i < byOffset.length; i++) {
+    const before = byOffset[i - 1] as yauzl.Entry;
+    const entry = byOffset[i] as yauzl.Entry;
+    if (entry.relativeOffsetOfLocalHeader < before.relativeOffsetOfLocalHeader + 30 + before.compressedSize)
+      return Promise.reject(refuse(file, `"${entry.fileName.slice(0, 100)}" overlaps "${before.fileName.slice(0, 100)}"`));
+  }
+  const free = freeBytes(folder);
+  if (free !== null && total > free) throw new DiskFullError(folder);
+  return planned;
+}
+
+function freeBytes(folder: string): number | null {
+  try {
+    const stats = statfsSync(folder);
+    return stats.bavail * stats.bsize;
+  } catch {
+    return null;
+  }
+}
+
+/** Writes one checked entry: its size is counted as it streams, and its CRC-32 must match the one the ZIP gives. */
+async function writeEntry(file: string, zip: yauzl.ZipFile, { entry, limit }: PlannedEntry, folder: string): Promise<void> {
+  const name = entry.fileName;
+  const target = join(folder, name);
+  try {
+    mkdirSync(dirname(target), { recursive: true });
+    const stream = await zip.openReadStreamPromise(entry);
+    let size = 0;
+    let crc = 0;
+    const check = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        size += chunk.length;
+        crc = crc32(chunk, crc);
+        // validateEntrySizes stops a stream that runs past its declared size; this counts as well,
+        // so a lying header can never fill the disk.
+        done(size > limit ? new Error('larger than declared') : null, chunk);
+      },
+      flush(done) {
+        done(crc >>> 0 !== entry.crc32 >>> 0 ? new Error('its CRC-32 does not match: the file was changed or damaged') : null);
+      },
+    });
+    await pipeline(stream, check, createWriteStream(target, { flags: 'wx' }));
+  } catch (cause) {
+    if (isDiskFull(cause)) throw new DiskFullError(folder);
+    throw refuse(file, `"${name.slice(0, 100)}" is damaged (${cause instanceof Error ? cause.message : String(cause)})`);
+  }
+}
+
 async function extract(file: string, folder: string): Promise<void> {
   let zip: yauzl.ZipFile;
   try {
-    zip = await yauzl.openPromise(file, { lazyEntries: true, validateEntrySizes: true, strictFileNames: true });
+    zip = await yauzl.openPromise(file, { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: true });
   } catch (error) {
-    throw refuse(file, `it is not a complete records bundle (${error instanceof Error ? error.message : String(error)})`);
+    throw refuse(
+      file,
+      `it is not a complete records bundle (${escapeControlCharacters(error instanceof Error ? error.message : String(error))})`,
+    );
   }
-  let entries = 0;
-  let total = 0;
-  const seen = new Set<string>();
   try {
-    await new Promise<void>((resolve, reject) => {
-      zip.on('error', (error: Error) => reject(refuse(file, `it is damaged (${error.message})`)));
-      zip.on('end', resolve);
-      zip.on('entry', (entry: yauzl.Entry) => {
-        const name = entry.fileName;
-        if (!allowedEntry(name)) return reject(refuse(file, `it holds "${name.slice(0, 100)}", which no records bundle has`));
-        if (name.endsWith('/')) return zip.readEntry();
-        if (seen.has(name.normalize('NFC'))) return reject(refuse(file, `"${name.slice(0, 100)}" appears twice`));
-        seen.add(name.normalize('NFC'));
-        entries += 1;
-        const limit = name === RECORDS_ENTRY ? MAX_RECORDS_BYTES : MAX_ATTACHMENT_BYTES;
-        if (entries > MAX_ENTRIES) return reject(refuse(file, `it holds more than ${MAX_ENTRIES} files`));
-        if (entry.uncompressedSize > limit)
-          return reject(refuse(file, `"${name.slice(0, 100)}" is larger than ${limit / 1024 / 1024} MB, more than a certificate may be`));
-        total += entry.uncompressedSize;
-        if (total > MAX_TOTAL_BYTES) return reject(refuse(file, 'it expands to more than 4 GB'));
-        const target = join(folder, name);
-        mkdirSync(dirname(target), { recursive: true });
-        zip.openReadStream(entry, (error, stream) => {
-          if (error || !stream) return reject(refuse(file, `"${name}" cannot be read (${error?.message ?? 'no data'})`));
-          // validateEntrySizes stops a stream that runs past its declared size; this counts as well,
-          // so a lying header can never fill the disk.
-          let size = 0;
-          const cap = new Transform({
-            transform(chunk: Buffer, _encoding, done) {
-              size += chunk.length;
-              done(size > limit ? new Error('larger than declared') : null, chunk);
-            },
-          });
-          pipeline(stream, cap, createWriteStream(target, { flags: 'wx' })).then(
-            () => zip.readEntry(),
-            (cause: unknown) => reject(refuse(file, `"${name}" is damaged (${cause instanceof Error ? cause.message : String(cause)})`)),
-          );
-        });
-      });
-      zip.readEntry();
-    });
+    const planned = await planEntries(file, zip, folder);
+    if (!planned.some((p) => p.entry.fileName === RECORDS_ENTRY)) throw refuse(file, 'it holds no records.json');
+    for (const entry of planned) await writeEntry(file, zip, entry, folder);
   } finally {
     zip.close();
   }
-  if (!seen.has(RECORDS_ENTRY)) throw refuse(file, 'it holds no records.json');
 }
 
 export interface OpenedRecords {

@@ -2,7 +2,7 @@
 // a bundle to send, courses from a CSV file, the course log as CSV, and restoring a backup.
 import { rmSync, writeFileSync } from 'node:fs';
 import { BackupError } from '../backup/restore';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { openRecords, writeBundle } from '../records-file/bundle';
 import { describeImport, describeRows } from '../records-file/describe-import';
 import { RecordsFileError } from '../records-file/parse';
@@ -48,7 +48,9 @@ export function transferService(ctx: ServiceContext) {
           json && error.problems.some((p) => p.includes('was not found next to the records file'))
             ? ' A records file alone does not carry its certificates: export a records bundle (.recert) instead.'
             : '';
-        throw invalid('contentBase64', `${upload.fileName} cannot be imported:\n${error.problems.join('\n')}${hint}`);
+        // The problems name the file as read, this process's temporary copy: name the person's own file.
+        const named = error.problems.map((p) => p.replaceAll(path, upload.fileName).replaceAll(basename(path), upload.fileName));
+        throw invalid('contentBase64', `${upload.fileName} cannot be imported:\n${named.join('\n')}${hint}`);
       }
       throw error;
     } finally {
