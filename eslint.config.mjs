@@ -19,8 +19,9 @@ export default tseslint.config(
     },
   },
   {
-    // bin/recert.js is the CommonJS entry npm links as the `recert` command.
-    files: ['bin/**/*.js', 'scripts/**/*.mjs', 'build/**/*.cjs'],
+    // bin/recert.js is the CommonJS entry npm links as the `recert` command; test helpers preloaded
+    // into child processes with --require are CommonJS too.
+    files: ['bin/**/*.js', 'scripts/**/*.mjs', 'build/**/*.cjs', 'test/helpers/*.cjs'],
     languageOptions: {
       globals: { require: 'readonly', module: 'readonly', process: 'readonly', console: 'readonly', __dirname: 'readonly' },
     },

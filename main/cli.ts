@@ -2,6 +2,7 @@
 // message names the JSON path), 1 unexpected failure. Each command's modules are loaded when it runs:
 // `recert evaluate` does not pay for the PDF, OCR and database code of the others.
 import { UsageError } from './cli-common';
+import { diskFullMessage, isDiskFull } from './core/disk-full';
 
 const USAGE = `Usage: recert <command> [options]
 
@@ -46,7 +47,6 @@ const REFUSALS = new Set([
   'CsvError',
   'CsvImportError',
   'ScanError',
-  'DiskFullError',
 ]);
 
 export async function run(argv: string[]): Promise<number> {
@@ -101,6 +101,11 @@ export async function run(argv: string[]): Promise<number> {
       return 130;
     }
     // Known by name: the command's modules are loaded only when the command runs (a quick start).
+    // A full disk is the person's to fix: the message says where, never a stack.
+    if (isDiskFull(error) && !REFUSALS.has(name)) {
+      process.stderr.write(`recert: ${diskFullMessage(error)}\n`);
+      return 2;
+    }
     if (REFUSALS.has(name)) {
       process.stderr.write(`recert: ${(error as Error).message}\n`);
       return 2;

@@ -1,4 +1,5 @@
 import { contract, validationError, type MethodName, type ParsedInputOf, type Result, type ResultOf } from '../preload/contract';
+import { diskFullMessage, isDiskFull } from './core/disk-full';
 import { ServiceError, type Service } from './core/service';
 
 /**
@@ -29,6 +30,7 @@ export function createDispatch(service: Service & ContractService, logError: (er
     if (!parsed.success) return { ok: false, error: validationError(parsed.error) };
     const failure = (error: unknown): Result<unknown> => {
       if (error instanceof ServiceError) return { ok: false, error: error.toApiError() };
+      if (isDiskFull(error)) return { ok: false, error: { code: 'internal', message: diskFullMessage(error) } };
       logError(error);
       const detail = error instanceof Error ? error.message : String(error);
       // Pages of the database damaged after it opened: say what to do, not what SQLite said.

@@ -6,7 +6,8 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync } from 'node:fs';
 import { Readable } from 'node:stream';
-import { join, sep } from 'node:path';
+import { dirname, join, sep } from 'node:path';
+import { diskFullOr } from '../disk-full';
 import Database from 'better-sqlite3';
 import yauzl from 'yauzl';
 import { ATTACHMENTS_FOLDER, DATABASE_FILE } from '../data-dir';
@@ -151,7 +152,7 @@ async function extract(
     copied = await copier.copy(jobs, { crc32: false });
   } catch (error) {
     if (error instanceof DamagedSourceError) throw refuse(file, `it is damaged or truncated (${error.message})`);
-    throw error;
+    throw diskFullOr(error, dirname(staging));
   }
   const seen = new Map<string, { size: number; sha256: string }>();
   jobs.forEach((job, i) =>

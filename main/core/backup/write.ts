@@ -9,6 +9,7 @@ import { closeSync, existsSync, fdatasync, fdatasyncSync, mkdtempSync, openSync,
 import { basename, dirname, join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { writeAll } from '../atomic-write';
+import { diskFullOr } from '../disk-full';
 import type { Db } from '../store';
 import { prepareCopy, type CopyResult } from './copy-hashed';
 import { centralDirectoryAndEnd, localHeader, localHeaderLength, type StoredEntry } from './zip-stored';
@@ -115,7 +116,7 @@ export async function writeBackup(input: { db: Db; attachmentsDir: string; out: 
   } catch (error) {
     if (fd !== null) closeSync(fd);
     rmSync(temporary, { force: true });
-    throw error;
+    throw diskFullOr(error, folder);
   } finally {
     await copier.close();
     rmSync(work, { recursive: true, force: true });

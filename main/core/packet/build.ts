@@ -2,6 +2,8 @@
 // @cantoo fork, which also opens PDFs that carry only an owner password) imports certificate pages
 // whole, embeds photos without re-encoding, and adds attachments and bookmarks.
 import { readFileSync, renameSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { diskFullOr } from '../disk-full';
 import {
   concatTransformationMatrix,
   drawObject,
@@ -323,6 +325,6 @@ export async function writePacket(plan: PacketPlan, out: string, options: BuildO
     renameSync(temporary, out);
   } catch (error) {
     rmSync(temporary, { force: true });
-    throw error;
+    throw diskFullOr(error, dirname(out));
   }
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, dirname } from 'node:path';
+import { diskFullOr } from '../disk-full';
 import type { StoredAttachment } from '../domain/records';
 import type { ContentStore } from '../attachments/file-store';
 import { newId } from '../ids';
@@ -54,10 +55,19 @@ export function importRecords(parsed: ParsedRecords, store: Repositories, files:
   if (problems.length > 0) throw new RecordsFileError(problems);
 
   const copied: string[] = [];
-  for (const attachment of parsed.attachments.values()) {
-    if (!files.has(attachment.sha256)) copied.push(attachment.sha256);
-    const stored = files.put(readFileSync(attachment.absolutePath));
-    if (stored !== attachment.sha256) throw new RecordsFileError([`${attachment.path}: changed while it was being imported; try again`]);
+  // A copy that fails (a full disk) takes back the copies before it: nothing is left behind.
+  const removeCopies = () => {
+    for (const sha256 of copied) if (store.attachments.referencesTo(sha256) === 0) files.remove(sha256);
+  };
+  try {
+    for (const attachment of parsed.attachments.values()) {
+      if (!files.has(attachment.sha256)) copied.push(attachment.sha256);
+      const stored = files.put(readFileSync(attachment.absolutePath));
+      if (stored !== attachment.sha256) throw new RecordsFileError([`${attachment.path}: changed while it was being imported; try again`]);
+    }
+  } catch (error) {
+    removeCopies();
+    throw diskFullOr(error, dirname(files.root));
   }
 
   const summary: ImportSummary = { people: 0, credentials: 0, activities: 0, cprAedCards: 0, attachments: 0 };
@@ -110,8 +120,8 @@ export function importRecords(parsed: ParsedRecords, store: Repositories, files:
       }
     });
   } catch (error) {
-    for (const sha256 of copied) if (store.attachments.referencesTo(sha256) === 0) files.remove(sha256);
-    throw error;
+    removeCopies();
+    throw diskFullOr(error, dirname(files.root));
   }
   return summary;
 }

@@ -2,7 +2,8 @@
 // may already hold the same people (a trainer's updated records reaching their manager). Planned
 // first, with nothing written, so that a dry run and the app's preview show exactly what Apply does.
 import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, dirname } from 'node:path';
+import { diskFullOr } from '../disk-full';
 import type { Activity, CprAedCard, Credential, Person, StoredAttachment } from '../domain/records';
 import type { ImportCounts, ImportKind, ImportPreview, ImportPreviewRow } from '../domain/views';
 import type { ContentStore } from '../attachments/file-store';
@@ -246,13 +247,22 @@ export function applyUpdate(
 ): void {
   const copied: string[] = [];
   const byHash = new Map([...parsed.attachments.values()].map((a) => [a.sha256, a]));
-  for (const attachment of plan.attachments) {
-    const resolved = byHash.get(attachment.sha256);
-    if (!resolved) throw new Error(`certificate ${attachment.sha256} was not resolved`);
-    if (files.has(resolved.sha256)) continue;
-    copied.push(resolved.sha256);
-    if (files.put(readFileSync(resolved.absolutePath)) !== resolved.sha256)
-      throw new RecordsFileError([`${resolved.path}: changed while it was being imported; try again`]);
+  const removeCopies = () => {
+    for (const sha256 of copied) if (store.attachments.referencesTo(sha256) === 0) files.remove(sha256);
+  };
+  try {
+    for (const attachment of plan.attachments) {
+      const resolved = byHash.get(attachment.sha256);
+      if (!resolved) throw new Error(`certificate ${attachment.sha256} was not resolved`);
+      if (files.has(resolved.sha256)) continue;
+      copied.push(resolved.sha256);
+      if (files.put(readFileSync(resolved.absolutePath)) !== resolved.sha256)
+        throw new RecordsFileError([`${resolved.path}: changed while it was being imported; try again`]);
+    }
+  } catch (error) {
+    // A copy that fails (a full disk) takes back the copies before it: nothing is left behind.
+    removeCopies();
+    throw diskFullOr(error, dirname(files.root));
   }
   try {
     transaction(() => {
@@ -286,7 +296,7 @@ export function applyUpdate(
       }
     });
   } catch (error) {
-    for (const sha256 of copied) if (store.attachments.referencesTo(sha256) === 0) files.remove(sha256);
-    throw error;
+    removeCopies();
+    throw diskFullOr(error, dirname(files.root));
   }
 }

@@ -1,0 +1,205 @@
+// A full disk during import, update-import, backup, packet and restore: the built command says
+// "The disk is full: free space on <the folder> and try again", exits 2 with no stack trace, and
+// leaves nothing of the failed write behind. The disk fills up in a real child process, through
+// test/helpers/disk-full.cjs (writes under a folder fail with ENOSPC past a number of bytes), and,
+// where this machine lets the tests mount one (Linux, as root), on a real 1 MB tmpfs.
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectRoot, tempDir } from '../helpers/context';
+
+const bin = join(projectRoot, 'bin/recert.js');
+const injector = join(projectRoot, 'test/helpers/disk-full.cjs');
+let dir: string;
+let recordsFile: string;
+let source: string;
+let backup: string;
+
+/** A certificate of about 200 KB: a small PDF whose comment line holds random text. */
+function certificate(): Buffer {
+  return Buffer.concat([
+    Buffer.from('%PDF-1.4\n%'),
+    Buffer.from(randomBytes(100_000).toString('hex')),
+    Buffer.from(
+      '\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+    ),
+  ]);
+}
+
+function recert(args: string[], full?: { under: string; after: number }) {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  if (full) {
+    env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --require ${injector}`.trim();
+    env.RECERT_TEST_DISK_FULL_UNDER = full.under;
+    env.RECERT_TEST_DISK_FULL_AFTER = String(full.after);
+  }
+  const result = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Every file under the folder, as relative paths. */
+function filesUnder(folder: string): string[] {
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(folder, join(entry.parentPath, entry.name)))
+    .sort();
+}
+
+function people(dataDir: string): number {
+  const db = new Database(join(dataDir, 'recert.sqlite3'), { readonly: true });
+  try {
+    return (db.prepare('SELECT count(*) AS n FROM people').get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
+}
+
+function expectDiskFull(result: ReturnType<typeof recert>, folder: string) {
+  expect(result.code, result.stderr).toBe(2);
+  // A packet prints its progress first: the message is the last line, and there is no stack.
+  expect(result.stderr.trimEnd().split('\n').at(-1)).toBe(
+    `recert: The disk is full: free space on ${folder} and try again. Nothing was changed.`,
+  );
+  expect(result.stderr).not.toMatch(/\n\s+at |unexpected failure|ENOSPC/);
+}
+
+beforeAll(() => {
+  dir = tempDir('recert-disk-full-');
+  const records = join(dir, 'records');
+  mkdirSync(join(records, 'certs'), { recursive: true });
+  const activities = Array.from({ length: 10 }, (_, i) => {
+    writeFileSync(join(records, 'certs', `c${i}.pdf`), certificate());
+    return {
+      id: `a${i}`,
+      title: `Course ${i}`,
+      provider: 'NASM',
+      approval: 'nasm',
+      completed: '2026-02-01',
+      ceus: 0.1,
+      credentials: ['c1'],
+      attachments: [{ file: `certs/c${i}.pdf` }],
+    };
+  });
+  recordsFile = join(records, 'records.json');
+  writeFileSync(
+    recordsFile,
+    JSON.stringify({
+      format: 'recert-records/1',
+      people: [
+        { id: 'p1', name: 'Dana Rivera', credentials: [{ id: 'c1', ruleSet: 'nasm-cpt', expires: '2027-03-31' }], activities, cprAed: [] },
+      ],
+    }),
+  );
+  source = join(dir, 'source');
+  expect(recert(['import', recordsFile, '--db', source]).code).toBe(0);
+  backup = join(dir, 'backup.zip');
+  expect(recert(['backup', '--db', source, '--out', backup]).code).toBe(0);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('a full disk (ENOSPC injected into the command)', () => {
+  it('import: says so, and leaves no certificate file of the failed import', () => {
+    const data = join(dir, 'import-data');
+    mkdirSync(data);
+    // The third certificate does not fit.
+    const result = recert(['import', recordsFile, '--db', data], { under: join(data, 'attachments'), after: 500_000 });
+    expectDiskFull(result, data);
+    expect(filesUnder(join(data, 'attachments'))).toEqual([]);
+    expect(people(data)).toBe(0);
+  });
+
+  it('update-import: says so, and leaves no certificate file of the failed import', () => {
+    const data = join(dir, 'update-data');
+    mkdirSync(data);
+    const result = recert(['import', recordsFile, '--db', data, '--update'], { under: join(data, 'attachments'), after: 500_000 });
+    expectDiskFull(result, data);
+    expect(filesUnder(join(data, 'attachments'))).toEqual([]);
+    expect(people(data)).toBe(0);
+  });
+
+  it('backup: says so, and leaves nothing in the folder it was writing to', () => {
+    const out = join(dir, 'backup-out');
+    mkdirSync(out);
+    const result = recert(['backup', '--db', source, '--out', join(out, 'b.zip')], { under: out, after: 300_000 });
+    expectDiskFull(result, out);
+    expect(readdirSync(out)).toEqual([]);
+  });
+
+  it('packet: says so, and leaves nothing in the folder it was writing to', () => {
+    const out = join(dir, 'packet-out');
+    mkdirSync(out);
+    const result = recert(['packet', '--db', source, '--person', 'p1', '--credential', 'c1', '--out', join(out, 'p.pdf')], {
+      under: out,
+      after: 2_000,
+    });
+    expectDiskFull(result, out);
+    expect(readdirSync(out)).toEqual([]);
+  });
+
+  it('restore: says so, and leaves no database and no partly restored files', () => {
+    const data = join(dir, 'restore-data');
+    mkdirSync(data);
+    const result = recert(['restore', backup, '--db', data], { under: data, after: 500_000 });
+    expectDiskFull(result, data);
+    expect(filesUnder(data)).toEqual([]);
+  });
+});
+
+/** A tmpfs of `size` mounted on a new folder, or null where this machine does not allow it (not Linux, not root). */
+function mountTmpfs(size: string): string | null {
+  if (process.platform !== 'linux' || process.getuid?.() !== 0) return null;
+  const point = tempDir('recert-tmpfs-');
+  if (spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', point]).status === 0) return point;
+  rmSync(point, { recursive: true, force: true });
+  return null;
+}
+
+const tmpfs = mountTmpfs('1500k');
+afterAll(() => {
+  if (!tmpfs) return;
+  spawnSync('umount', [tmpfs]);
+  rmSync(tmpfs, { recursive: true, force: true });
+});
+
+describe.runIf(tmpfs)('a full disk (a real 1.5 MB tmpfs)', () => {
+  const on = (name: string) => {
+    const folder = join(tmpfs ?? '', name);
+    mkdirSync(folder);
+    return folder;
+  };
+  const cleared = (folder: string) => rmSync(folder, { recursive: true, force: true });
+
+  it('import, then restore, into a data folder on it', () => {
+    const data = on('data');
+    const imported = recert(['import', recordsFile, '--db', data]);
+    expectDiskFull(imported, data);
+    expect(filesUnder(join(data, 'attachments'))).toEqual([]);
+    expect(people(data)).toBe(0);
+    cleared(data);
+    const restoreInto = on('restored');
+    const restored = recert(['restore', backup, '--db', restoreInto]);
+    expectDiskFull(restored, restoreInto);
+    expect(filesUnder(restoreInto)).toEqual([]);
+    cleared(restoreInto);
+  });
+
+  it('a backup and a packet written to it', () => {
+    const out = on('out');
+    expectDiskFull(recert(['backup', '--db', source, '--out', join(out, 'b.zip')]), out);
+    expect(readdirSync(out)).toEqual([]);
+    // Fill the disk but for a few KB, so the packet's first writes do not fit.
+    const filler = join(out, 'filler');
+    const free = () => {
+      const stats = statfsSync(out);
+      return stats.bavail * stats.bsize;
+    };
+    writeFileSync(filler, Buffer.alloc(free() - 8192));
+    expectDiskFull(recert(['packet', '--db', source, '--person', 'p1', '--credential', 'c1', '--out', join(out, 'p.pdf')]), out);
+    expect(readdirSync(out)).toEqual(['filler']);
+    cleared(out);
+  });
+});
