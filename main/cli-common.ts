@@ -3,6 +3,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { DATABASE_FILE, resolveDataDir } from './core/data-dir';
 import { isCalendarDate, localToday, type CalendarDate } from './core/dates';
+import { inputFileProblem } from './core/input-file';
 
 /** Bad input: the message goes to stderr and the exit status is 2. */
 export class UsageError extends Error {
@@ -47,8 +48,10 @@ export class CsvImportError extends Error {
   override name = 'CsvImportError';
 }
 
-/** A text file the user named, as UTF-8 (bytes that are not are refused, never replaced). */
-export function readTextFile(path: string): string {
+/** A text file the user named, as UTF-8 (bytes that are not are refused, never replaced); a regular file of at most `maxBytes`. */
+export function readTextFile(path: string, what: string, maxBytes: number): string {
+  const problem = inputFileProblem(path, what, maxBytes);
+  if (problem) throw new CsvImportError(problem);
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);

@@ -4,12 +4,21 @@ import { parseArgs } from 'node:util';
 import { openAppContext } from './app-context';
 import { CsvImportError, dataLocation, existingDataLocation, readTextFile, resourcesDir, UsageError } from './cli-common';
 import { count } from './core/domain/plural';
+import { problemLines } from './core/domain/problems';
 import type { CourseCsvView } from './core/domain/views';
 import { exportRecords } from './core/records-file/export';
 import { importRecords } from './core/records-file/import';
 import { BUNDLE_EXTENSION, openRecords, writeBundle } from './core/records-file/bundle';
 import { describeImport, describeRows, importedText } from './core/records-file/describe-import';
 import { applyUpdate, planUpdate } from './core/records-file/update';
+
+/** As the app takes: a course CSV of at most 5 MB. */
+const MAX_CSV_BYTES = 5 * 1024 * 1024;
+
+/** The app's message for the command line: without the contract's field name ("csvText: "). */
+function withoutField(error: { message: string; field?: string | undefined }): string {
+  return error.field && error.message.startsWith(`${error.field}: `) ? error.message.slice(error.field.length + 2) : error.message;
+}
 
 export async function importCommand(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -30,13 +39,13 @@ export async function importCommand(args: string[]): Promise<void> {
     if (!values.person) throw new UsageError('import of a CSV file of courses needs --person ID (the person the courses belong to)');
     const context = openAppContext({ ...existingDataLocation(values.db), resourcesDir });
     try {
-      const csvText = readTextFile(resolve(file));
+      const csvText = readTextFile(resolve(file), 'a CSV file of courses', MAX_CSV_BYTES);
       const input = { personId: values.person, csvText, ...(values.credential ? { credentialIds: values.credential } : {}) };
       const result = await context.dispatch(values['dry-run'] ? 'previewCourseCsv' : 'importCourseCsv', input);
-      if (!result.ok) throw new CsvImportError(result.error.message);
+      if (!result.ok) throw new CsvImportError(withoutField(result.error));
       const view = result.value as CourseCsvView;
       if (view.problems.length > 0)
-        throw new CsvImportError(`The courses were not imported; fix these and try again:\n${view.problems.join('\n')}`);
+        throw new CsvImportError(`The courses were not imported; fix these and try again:\n${problemLines(view.problems)}`);
       process.stdout.write(`${view.summaryText}${values['dry-run'] ? ' Dry run: nothing was changed.' : ''}\n`);
     } finally {
       context.close();

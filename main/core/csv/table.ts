@@ -34,6 +34,8 @@ export function sniffDelimiter(text: string): ',' | ';' | '\t' {
   return best && best[1] > 0 ? best[0] : ',';
 }
 
+const MAX_COLUMNS = 1000;
+
 export function readCsv(text: string): CsvTable {
   if (text.includes('\u0000')) throw new CsvError('The file is not a text CSV file (it contains binary data): export the sheet as CSV.');
   let records: { record: string[]; info: { lines: number } }[];
@@ -52,7 +54,13 @@ export function readCsv(text: string): CsvTable {
   }
   const [head, ...rest] = records;
   if (!head) throw new CsvError('The file is empty: it needs a header row naming the columns, then one row per record.');
-  const longest = Math.max(0, ...head.record.map((name) => name.length));
+  // A header of 200,000 columns is no spreadsheet's: refused before anything is done per column
+  // (and never spread into Math.max's arguments, which overflowed the stack).
+  if (head.record.length > MAX_COLUMNS)
+    throw new CsvError(
+      `line 1: the header has ${head.record.length} columns, more than the ${MAX_COLUMNS} a CSV file here may have; the first row must name the columns.`,
+    );
+  const longest = head.record.reduce((most, name) => Math.max(most, name.length), 0);
   if (longest > 200) {
     throw new CsvError(`line 1: a column name of ${longest} characters is not a header; the first row must name the columns.`);
   }

@@ -16,6 +16,7 @@ import {
   renameSync,
   rmSync,
   statfsSync,
+  statSync,
 } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
@@ -25,7 +26,9 @@ import { pipeline } from 'node:stream/promises';
 import { crc32 } from 'node:zlib';
 import yauzl from 'yauzl';
 import { ZipFile } from 'yazl';
+import { bytes } from '../bytes';
 import { DiskFullError, isDiskFull } from '../disk-full';
+import { inputFileProblem } from '../input-file';
 import { MAX_ATTACHMENT_BYTES } from '../domain/records';
 import { escapeControlCharacters, hasControlCharacters } from '../text';
 import type { ContentStore } from '../attachments/file-store';
@@ -252,6 +255,8 @@ export async function openBundle(file: string, ruleSetIds: ReadonlySet<string>):
 
 /** A records file (`.json`, certificates beside it) or a bundle (`.recert`, recognised by its content). */
 export async function openRecords(file: string, ruleSetIds: ReadonlySet<string>): Promise<OpenedRecords> {
+  const problem = inputFileProblem(file, 'a records file (.json) or a records bundle (.recert)', MAX_TOTAL_BYTES);
+  if (problem) throw new RecordsFileError([`(file): ${problem}`]);
   let head: Buffer;
   try {
     const fd = openSync(file, 'r');
@@ -265,5 +270,10 @@ export async function openRecords(file: string, ruleSetIds: ReadonlySet<string>)
     throw new RecordsFileError([`(file): cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`]);
   }
   if (looksLikeBundle(head)) return openBundle(file, ruleSetIds);
+  const size = statSync(file).size;
+  if (size > MAX_RECORDS_BYTES)
+    throw new RecordsFileError([
+      `(file): ${file} is ${bytes(size)}, larger than a records file may be (at most ${bytes(MAX_RECORDS_BYTES)})`,
+    ]);
   return { parsed: readRecordsFile(file, ruleSetIds), dispose: () => undefined };
 }

@@ -11,6 +11,7 @@ import { COURSE_COLUMN_NAMES, COURSE_COLUMN_WORDS, courseLogCsv, planCourseCsv, 
 import { CsvError } from '../csv/table';
 import { formatDate } from '../dates';
 import { count } from '../domain/plural';
+import { problemLines } from '../domain/problems';
 import { APPROVAL_TEXT } from '../domain/records';
 import type { CourseCsvField, CourseCsvView, FileDelivery, RecordsImportView, RestoreView } from '../domain/views';
 import { invalid, ServiceError } from '../errors';
@@ -140,7 +141,8 @@ export function transferService(ctx: ServiceContext) {
     /** All rows or none: a file with any problem writes nothing. */
     importCourseCsv: (input: CourseCsvInput): CourseCsvView => {
       const view = courseCsvView(input, true);
-      if (!view.applied) throw invalid('csvText', `The courses were not imported; fix these and try again:\n${view.problems.join('\n')}`);
+      if (!view.applied)
+        throw invalid('csvText', `The courses were not imported; fix these and try again:\n${problemLines(view.problems)}`);
       return view;
     },
     exportCourseLogCsv: ({
