@@ -6,6 +6,7 @@ import { ceusSchema, contactHoursSchema, optionalText, requiredText } from '../d
 import { parseSheetDate, SHEET_DATE_FORMS } from './dates';
 import { stringify } from 'csv-stringify/sync';
 import { CsvError, findColumns, readCsv, type CsvRow } from './table';
+import { sheetCell } from './write';
 
 export const COURSE_COLUMNS = {
   title: ['title', 'course', 'course title', 'course name'],
@@ -157,5 +158,5 @@ export function courseLogCsv(
     certificates(a.id),
   ]);
   // Excel opens a UTF-8 file with a byte-order mark as UTF-8 (names in any script stay readable).
-  return `\uFEFF${stringify([header, ...rows])}`;
+  return `\uFEFF${stringify([header, ...rows].map((row) => row.map(sheetCell)))}`;
 }

@@ -2,6 +2,7 @@
 // flattened as "cprAed.ok", "nextDeadline.date" and so on. Written by csv-stringify, which quotes
 // what needs quoting (names with commas, quotes or line breaks).
 import { stringify } from 'csv-stringify/sync';
+import { sheetCell } from '../csv/write';
 import type { TeamReport, TeamRow } from '../domain/team';
 
 export const TEAM_CSV_COLUMNS = [
@@ -53,7 +54,7 @@ function cells(row: TeamRow): (string | number | boolean | null)[] {
 /** UTF-8 with a byte-order mark, so that spreadsheet programs read names in any script correctly. */
 export function teamReportCsv(report: TeamReport): string {
   const body = stringify(
-    report.rows.map((row) => cells(row).map((value) => (value === null ? '' : String(value)))),
+    report.rows.map((row) => cells(row).map(sheetCell)),
     { header: true, columns: [...TEAM_CSV_COLUMNS], record_delimiter: 'windows' },
   );
   return `\uFEFF${body}`;
