@@ -85,12 +85,16 @@ async function readBody(request: IncomingMessage): Promise<Buffer | null> {
   return Buffer.concat(chunks);
 }
 
-const COOKIE = 'recert-token';
-
-function cookieToken(request: IncomingMessage): string | undefined {
+/**
+ * Cookies ignore ports: the browser sends this one to every server on 127.0.0.1. So it never holds
+ * the API token (which the page keeps in sessionStorage and sends as a header): it holds a key of its
+ * own that opens only previews and downloads, under a name that carries this host's port, so that
+ * two hosts on one machine do not overwrite each other's.
+ */
+function cookieValue(request: IncomingMessage, cookie: string): string | undefined {
   for (const part of (request.headers.cookie ?? '').split(';')) {
     const [name, ...rest] = part.trim().split('=');
-    if (name === COOKIE) return rest.join('=');
+    if (name === cookie) return rest.join('=');
   }
   return undefined;
 }
@@ -117,8 +121,10 @@ export interface BrowserHost {
 
 export async function startBrowserHost({ context, rendererDir, port = 0 }: BrowserHostOptions): Promise<BrowserHost> {
   const token = randomBytes(24).toString('base64url');
+  const fileKey = randomBytes(24).toString('base64url');
   const root = resolve(rendererDir);
   let allowedHosts = new Set<string>();
+  let cookie = 'recert-files';
 
   async function serveStatic(pathname: string, query: URLSearchParams, response: ServerResponse): Promise<void> {
     let decoded: string;
@@ -146,9 +152,10 @@ export async function startBrowserHost({ context, rendererDir, port = 0 }: Brows
     if (extname(file) === '.html') {
       const html = content.toString('utf8').replace('<head>', `<head>\n    <script src="${BRIDGE_PATH}"></script>`);
       content = Buffer.from(html);
-      // Previews and downloads are plain GETs (an <img>, a link): they authenticate with this cookie.
+      // Previews and downloads are plain GETs (an <img>, a link): they authenticate with this cookie,
+      // which opens nothing else.
       if (tokenMatches(query.get('token') ?? undefined, token)) {
-        response.setHeader('Set-Cookie', `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
+        response.setHeader('Set-Cookie', `${cookie}=${fileKey}; HttpOnly; SameSite=Strict; Path=/`);
       }
     }
     response.writeHead(200, { 'Content-Type': type });
@@ -165,7 +172,7 @@ export async function startBrowserHost({ context, rendererDir, port = 0 }: Brows
     request: IncomingMessage,
     response: ServerResponse,
   ): Promise<void> {
-    if (!tokenMatches(cookieToken(request), token)) {
+    if (!tokenMatches(cookieValue(request, cookie), fileKey)) {
       response.writeHead(403, { 'Content-Type': 'text/plain' }).end('Refused: open the URL that "npm run browser" printed.');
       return;
     }
@@ -278,6 +285,7 @@ export async function startBrowserHost({ context, rendererDir, port = 0 }: Brows
   });
   const actualPort = (server.address() as AddressInfo).port;
   allowedHosts = new Set([`127.0.0.1:${actualPort}`, `localhost:${actualPort}`]);
+  cookie = `recert-files-${actualPort}`;
   return {
     url: `http://127.0.0.1:${actualPort}/?token=${token}`,
     token,
