@@ -2,6 +2,7 @@
 // where the Electron binary cannot run (and for end-to-end tests in Chromium). `window.recert` gets
 // exactly the shape the preload gives it under Electron.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { isUtf8 } from 'node:buffer';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -232,6 +233,8 @@ export async function startBrowserHost({ context, rendererDir, port = 0 }: Brows
     }
     const body = await readBody(request);
     if (body === null) return sendJson(response, 413, failure('The request is too large: certificate files may be at most 25 MB.'));
+    // Bytes that are not UTF-8 are refused, as the records file's are: decoding would store U+FFFD.
+    if (!isUtf8(body)) return sendJson(response, 400, failure('The request is not valid UTF-8 text; nothing was changed.'));
     let input: unknown;
     try {
       input = (JSON.parse(body.toString('utf8')) as { input?: unknown }).input;

@@ -22,6 +22,24 @@ afterAll(async () => {
 describe('browser mode', () => {
   const base = () => new URL(host.url).origin;
 
+  it('refuses a request that is not UTF-8 instead of storing U+FFFD', async () => {
+    const body = Buffer.from(JSON.stringify({ input: { name: 'Dana XX' } }));
+    body.set([0xff, 0xfe], body.indexOf('XX'));
+    const response = await fetch(`${base()}/api/createPerson`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-recert-token': host.token },
+      body,
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({
+      ok: false,
+      error: { message: 'The request is not valid UTF-8 text; nothing was changed.' },
+    });
+    const people = await context.dispatch('listPeople', {});
+    expect(JSON.stringify(people)).not.toContain('\uFFFD');
+    expect(JSON.stringify(people)).not.toContain('Dana');
+  });
+
   it('answers 400 to bad percent-encoding in a page or file address', async () => {
     expect((await fetch(`${base()}/%E0%A4%A`)).status).toBe(400);
     expect((await fetch(`${base()}/attachments/%E0%A4%A`, { headers: { cookie } })).status).toBe(400);
