@@ -36,5 +36,39 @@ export function calendarIcs(deadlines: readonly Deadline[], leadTimesOf: (deadli
   if (error || !value) throw new CalendarError(`The calendar could not be written: ${error?.message ?? 'no output'}`);
   // ics writes a whole-day trigger as "-P30DT" (a time designator and no time) and a zero one as
   // "-PT": RFC 5545 wants "-P30D" and "PT0S", which strict calendar programs insist on.
-  return value.replace(/^(TRIGGER:-?P\d+[WD])T(\r?)$/gm, '$1$2').replace(/^TRIGGER:-PT(\r?)$/gm, 'TRIGGER:PT0S$1');
+  const fixed = value.replace(/^(TRIGGER:-?P\d+[WD])T(\r?)$/gm, '$1$2').replace(/^TRIGGER:-PT(\r?)$/gm, 'TRIGGER:PT0S$1');
+  return foldByOctets(fixed.replace(/\r?\n[ \t]/g, ''));
+}
+
+const MAX_LINE_OCTETS = 75;
+
+/**
+ * RFC 5545 §3.1: lines of at most 75 octets, longer ones folded (CRLF, then a space) — counted in
+ * UTF-8 bytes, and never inside a character. ics folds by characters, so a name in Cyrillic, Arabic
+ * or Devanagari made lines of up to twice the length; the file is unfolded and folded again here.
+ */
+export function foldByOctets(text: string): string {
+  return text
+    .split('\r\n')
+    .map((line) => {
+      if (Buffer.byteLength(line) <= MAX_LINE_OCTETS) return line;
+      const pieces: string[] = [];
+      let piece = '';
+      let octets = 0;
+      for (const char of line) {
+        const size = Buffer.byteLength(char);
+        // A continuation line starts with the space, which counts.
+        const room = pieces.length === 0 ? MAX_LINE_OCTETS : MAX_LINE_OCTETS - 1;
+        if (octets + size > room) {
+          pieces.push(piece);
+          piece = '';
+          octets = 0;
+        }
+        piece += char;
+        octets += size;
+      }
+      pieces.push(piece);
+      return pieces.join('\r\n ');
+    })
+    .join('\r\n');
 }
