@@ -3,22 +3,38 @@
 // exactly the shape the preload gives it under Electron.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { isUtf8 } from 'node:buffer';
-import { readFile } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { readFile, rm } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { methodNames, type Result } from '../preload/contract';
+import { MAX_UPLOAD_BYTES, transferContract } from '../preload/contract/transfer';
 import { openAppContext, type AppContext } from './app-context';
 import { previewOf } from './core/attachments/preview';
 import { CONTENT_SECURITY_POLICY } from './core/csp';
 import { PREVIEWS_FOLDER, resolveDataDir } from './core/data-dir';
+import { MAX_ATTACHMENT_BYTES } from './core/domain/records';
 import { scheduleAutomaticBackup } from './desktop';
 
 const BRIDGE_PATH = '/__recert/bridge.js';
 const API_PREFIX = '/api/';
-/** Certificates are at most 25 MB; base64 and JSON framing add a third. */
-// A records bundle or backup chosen in the app arrives whole, base64-encoded (the contract allows 100 MB).
-const MAX_BODY_BYTES = 140 * 1024 * 1024;
+/**
+ * A call without a file: its largest input is a CSV of 5 million characters, which JSON's escapes
+ * can make six times as many bytes.
+ */
+const MAX_JSON_BYTES = 32 * 1024 * 1024;
+/** A file (a certificate, a bundle, a backup) comes as its own request body, streamed to disk. */
+const UPLOAD_HEADER = 'x-recert-input';
+/** Files read at once; more wait, unread (the connection holds them, not the memory). */
+const MAX_CONCURRENT_UPLOADS = 2;
+/** The largest file each method takes, as its contract does: bundles and backups 100 MB, certificates 25 MB. */
+function uploadLimit(method: string): number {
+  return Object.hasOwn(transferContract, method) ? MAX_UPLOAD_BYTES : MAX_ATTACHMENT_BYTES;
+}
+const base64Length = (bytes: number) => Math.ceil((bytes * 4) / 3) + 4;
 
 const STATIC_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -41,10 +57,16 @@ function bridgeScript(): string {
   const unreachable = { ok: false, error: { code: 'internal', message: 'Recert (browser mode) is not reachable: is "npm run browser" still running?' } };
   async function call(method, input) {
     try {
+      // A file's content is the request body itself (streamed to disk by the host), the rest of the
+      // input a header: no 100 MB JSON document to build here or to parse there.
+      const upload = input !== null && typeof input === 'object' && typeof input.contentBase64 === 'string';
+      const { contentBase64, ...rest } = upload ? input : {};
       const response = await fetch(${JSON.stringify(API_PREFIX)} + method, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-recert-token': token },
-        body: JSON.stringify({ input }),
+        headers: upload
+          ? { 'content-type': 'text/plain', 'x-recert-token': token, ${JSON.stringify(UPLOAD_HEADER)}: encodeURIComponent(JSON.stringify(rest)) }
+          : { 'content-type': 'application/json', 'x-recert-token': token },
+        body: upload ? contentBase64 : JSON.stringify({ input }),
       });
       return await response.json();
     } catch {
@@ -74,16 +96,52 @@ function failure(message: string): Result<never> {
   return { ok: false, error: { code: 'invalid-input', message } };
 }
 
-async function readBody(request: IncomingMessage): Promise<Buffer | null> {
+async function readBody(request: IncomingMessage, maxBytes: number): Promise<Buffer | null> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
     const buffer = chunk as Buffer;
     size += buffer.length;
-    if (size > MAX_BODY_BYTES) return null;
+    if (size > maxBytes) return null;
     chunks.push(buffer);
   }
   return Buffer.concat(chunks);
+}
+
+/** Streams the body to `path`, counting; false (and nothing kept) once it passes `maxBytes`. */
+async function saveBody(request: IncomingMessage, path: string, maxBytes: number): Promise<boolean> {
+  let size = 0;
+  const count = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      size += chunk.length;
+      done(size > maxBytes ? new TooLarge() : null, chunk);
+    },
+  });
+  try {
+    await pipeline(request, count, createWriteStream(path, { flags: 'wx' }));
+    return true;
+  } catch (error) {
+    await rm(path, { force: true });
+    if (error instanceof TooLarge) return false;
+    throw error;
+  }
+}
+class TooLarge extends Error {}
+
+/** At most `limit` holders at once; the others wait their turn. */
+function gate(limit: number) {
+  let active = 0;
+  const waiting: (() => void)[] = [];
+  return async function run<T>(work: () => Promise<T>): Promise<T> {
+    if (active >= limit) await new Promise<void>((resolveTurn) => waiting.push(resolveTurn));
+    active += 1;
+    try {
+      return await work();
+    } finally {
+      active -= 1;
+      waiting.shift()?.();
+    }
+  };
 }
 
 /**
@@ -231,8 +289,16 @@ export async function startBrowserHost({ context, rendererDir, port = 0 }: Brows
         error: { code: 'internal', message: 'Refused: open the exact URL that "npm run browser" printed (it carries the session token).' },
       });
     }
-    const body = await readBody(request);
-    if (body === null) return sendJson(response, 413, failure('The request is too large: certificate files may be at most 25 MB.'));
+    if ((request.headers['content-type'] ?? '').startsWith('text/plain')) return serveUpload(method, request, response);
+    const body = await readBody(request, MAX_JSON_BYTES);
+    if (body === null) {
+      response.setHeader('Connection', 'close');
+      return sendJson(
+        response,
+        413,
+        failure(`The request is too large: Recert takes at most ${MAX_JSON_BYTES / 1024 / 1024} MB in one request.`),
+      );
+    }
     // Bytes that are not UTF-8 are refused, as the records file's are: decoding would store U+FFFD.
     if (!isUtf8(body)) return sendJson(response, 400, failure('The request is not valid UTF-8 text; nothing was changed.'));
     let input: unknown;
@@ -242,6 +308,40 @@ export async function startBrowserHost({ context, rendererDir, port = 0 }: Brows
       return sendJson(response, 400, failure('The request body is not JSON.'));
     }
     sendJson(response, 200, await context.dispatch(method, input));
+  }
+
+  const uploads = gate(MAX_CONCURRENT_UPLOADS);
+
+  /** A call whose file is the body (see the bridge): saved to the data folder while it arrives, then read once. */
+  async function serveUpload(method: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
+    let rest: unknown;
+    try {
+      rest = JSON.parse(decodeURIComponent(String(request.headers[UPLOAD_HEADER] ?? '')));
+    } catch {
+      return sendJson(response, 400, failure(`The ${UPLOAD_HEADER} header is not JSON.`));
+    }
+    if (rest === null || typeof rest !== 'object' || Array.isArray(rest))
+      return sendJson(response, 400, failure('The input must be an object.'));
+    const named = (rest as { fileName?: unknown }).fileName;
+    const fileName = typeof named === 'string' ? named.slice(0, 255) : 'The file';
+    const limit = uploadLimit(method);
+    await uploads(async () => {
+      const path = join(context.dataDir, `.upload-${randomBytes(6).toString('hex')}.tmp`);
+      if (!(await saveBody(request, path, base64Length(limit)))) {
+        response.setHeader('Connection', 'close');
+        const words = limit === MAX_ATTACHMENT_BYTES ? 'certificate files may be at most' : 'the app takes files of at most';
+        return sendJson(response, 413, failure(`${fileName} is too large: ${words} ${limit / 1024 / 1024} MB.`));
+      }
+      let answer: unknown;
+      try {
+        const contentBase64 = await readFile(path, 'latin1');
+        answer = await context.dispatch(method, { ...rest, contentBase64 });
+      } finally {
+        // Gone before the answer: nothing of the upload outlives the call.
+        await rm(path, { force: true });
+      }
+      sendJson(response, 200, answer);
+    });
   }
 
   const server = createServer((request, response) => {

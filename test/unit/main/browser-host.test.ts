@@ -2,7 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserHost, type BrowserHost } from '../../../main/browser-host';
 import { freshContext, projectRoot } from '../../helpers/context';
-import { seed } from '../../helpers/seed';
+import { seed, tinyPdf } from '../../helpers/seed';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const context = freshContext();
@@ -38,6 +39,50 @@ describe('browser mode', () => {
     const people = await context.dispatch('listPeople', {});
     expect(JSON.stringify(people)).not.toContain('\uFFFD');
     expect(JSON.stringify(people)).not.toContain('Dana');
+  });
+
+  /** A call the way the page's bridge makes it for a file: the content is the body, the rest a header. */
+  const upload = (method: string, rest: object, contentBase64: string) =>
+    fetch(`${base()}/api/${method}`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', 'x-recert-token': host.token, 'x-recert-input': encodeURIComponent(JSON.stringify(rest)) },
+      body: contentBase64,
+    });
+
+  it('takes a file as a streamed body, and refuses one over its limit naming the file and the real limit', async () => {
+    const s = seed(context);
+    const owner = { kind: 'activity', id: s.activityId };
+    const added = await upload(
+      'addAttachment',
+      { owner, fileName: 'streamed.pdf' },
+      Buffer.concat([tinyPdf, Buffer.from('streamed')]).toString('base64'),
+    );
+    expect(added.status).toBe(200);
+    expect(await added.json()).toMatchObject({ ok: true, value: { fileName: 'streamed.pdf' } });
+
+    const tooLargeCertificate = await upload('addAttachment', { owner, fileName: 'scan of card.pdf' }, 'A'.repeat(36 * 1024 * 1024));
+    expect(tooLargeCertificate.status).toBe(413);
+    expect(await tooLargeCertificate.json()).toMatchObject({
+      ok: false,
+      error: { message: 'scan of card.pdf is too large: certificate files may be at most 25 MB.' },
+    });
+    const tooLargeBundle = await upload('previewRecordsImport', { fileName: 'whole gym.recert' }, 'A'.repeat(140 * 1024 * 1024));
+    expect(tooLargeBundle.status).toBe(413);
+    expect(await tooLargeBundle.json()).toMatchObject({
+      ok: false,
+      error: { message: 'whole gym.recert is too large: the app takes files of at most 100 MB.' },
+    });
+    const tooLargeJson = await fetch(`${base()}/api/listPeople`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-recert-token': host.token },
+      body: JSON.stringify({ input: { padding: 'x'.repeat(33 * 1024 * 1024) } }),
+    });
+    expect(tooLargeJson.status).toBe(413);
+    expect(await tooLargeJson.json()).toMatchObject({
+      error: { message: 'The request is too large: Recert takes at most 32 MB in one request.' },
+    });
+    // Nothing of the uploads is left in the data folder.
+    expect(readdirSync(context.dataDir).filter((name) => name.startsWith('.upload-'))).toEqual([]);
   });
 
   it('answers 400 to bad percent-encoding in a page or file address', async () => {
