@@ -5,10 +5,11 @@
 // where this machine lets the tests mount one (Linux, as root), on a real 1 MB tmpfs.
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHostChild } from '../helpers/browser-host-child';
 import { projectRoot, tempDir } from '../helpers/context';
 
 const bin = join(projectRoot, 'bin/recert.js');
@@ -146,6 +147,33 @@ describe('a full disk (ENOSPC injected into the command)', () => {
     const result = recert(['restore', backup, '--db', data], { under: data, after: 500_000 });
     expectDiskFull(result, data);
     expect(filesUnder(data)).toEqual([]);
+  });
+});
+
+describe('a full disk in the app (a real browser-mode host, ENOSPC injected)', () => {
+  it('a records bundle applied: the answer says so, the host keeps running, no certificate file is left', async () => {
+    const bundle = join(dir, 'dana.recert');
+    expect(recert(['export', '--db', source, '--out', bundle]).code).toBe(0);
+    const data = join(dir, 'host-data');
+    const host = await startHostChild(data, {
+      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${injector}`.trim(),
+      RECERT_TEST_DISK_FULL_UNDER: join(data, 'attachments'),
+      RECERT_TEST_DISK_FULL_AFTER: '500000',
+    });
+    try {
+      const answer = await host.call('applyRecordsImport', {
+        fileName: 'dana.recert',
+        contentBase64: readFileSync(bundle).toString('base64'),
+      });
+      expect(answer.body).toEqual({
+        ok: false,
+        error: { code: 'internal', message: `The disk is full: free space on ${data} and try again. Nothing was changed.` },
+      });
+      expect(filesUnder(join(data, 'attachments'))).toEqual([]);
+      expect((await host.call('listPeople', {})).body).toMatchObject({ ok: true, value: [] });
+    } finally {
+      await host.stop();
+    }
   });
 });
 
