@@ -41,10 +41,15 @@ export async function startHostChild(dataDir: string, env: Record<string, string
     token,
     output: () => output,
     async call(method, input) {
+      // As the bridge does: a file's content is the body, the rest of the input a header.
+      const { contentBase64, ...rest } = (input ?? {}) as { contentBase64?: unknown };
+      const upload = typeof contentBase64 === 'string';
       const response = await fetch(`${parsed.origin}/api/${method}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-recert-token': token },
-        body: JSON.stringify({ input }),
+        headers: upload
+          ? { 'content-type': 'text/plain', 'x-recert-token': token, 'x-recert-input': encodeURIComponent(JSON.stringify(rest)) }
+          : { 'content-type': 'application/json', 'x-recert-token': token },
+        body: upload ? contentBase64 : JSON.stringify({ input }),
       });
       return { status: response.status, body: await response.json() };
     },
