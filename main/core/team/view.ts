@@ -46,11 +46,14 @@ function statusTone(row: RankedRow['row']): Tone {
   return row.compliant ? 'ok' : 'neutral';
 }
 
-/** The status in a word or two; a current credential whose required card expired says that first. */
+/**
+ * The status in a word or two. A credential still current whose required card expired says that
+ * instead: it is what the manager must act on (the renewal's own status stays in statusDetail).
+ */
 function statusWords(row: RankedRow['row']): string {
   const words = STATUS_WORDS[row.status] ?? row.status;
   return cprAedCardExpired(row) && (row.status === 'in-progress' || row.status === 'ready' || row.status === 'submitted')
-    ? `CPR/AED card expired · ${words}`
+    ? 'CPR/AED card expired'
     : words;
 }
 

@@ -64,6 +64,19 @@ export function RosterImport({ onImported, onClose }: { onImported(message: stri
             {problems.length > 0 ? 'From the other rows: ' : 'To be imported: '}
             {preview.summaryText}
           </p>
+        </>
+      )}
+      {/* Above the rows: a roster of 30 people is longer than the window, and the choice belongs with the problems. */}
+      <div className="form-actions">
+        <button type="button" className="primary" disabled={!preview?.importText} onClick={() => void apply()}>
+          {preview?.importText ?? 'Import'}
+        </button>
+        <button type="button" onClick={onClose}>
+          Cancel
+        </button>
+      </div>
+      {preview && preview.rows.length > 0 && (
+        <>
           <table className="data-table">
             <caption className="visually-hidden">What the roster will do, row by row</caption>
             <thead>
@@ -94,14 +107,6 @@ export function RosterImport({ onImported, onClose }: { onImported(message: stri
           </table>
         </>
       )}
-      <div className="form-actions">
-        <button type="button" className="primary" disabled={!preview?.importText} onClick={() => void apply()}>
-          {preview?.importText ?? 'Import'}
-        </button>
-        <button type="button" onClick={onClose}>
-          Cancel
-        </button>
-      </div>
     </section>
   );
 }

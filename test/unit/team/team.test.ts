@@ -176,7 +176,7 @@ describe('the report files', () => {
       'Next deadline date': '2027-10-19',
     });
     expect(rows.find((r) => r.Name === 'Noor ExpiredCard')).toMatchObject({
-      Status: 'CPR/AED card expired · In progress',
+      Status: 'CPR/AED card expired',
       Compliant: 'No',
     });
     expect(rows.map((r) => r.Name)).toContain('Yusuf Al-Amin يوسف');
