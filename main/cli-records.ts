@@ -29,12 +29,23 @@ export async function importCommand(args: string[]): Promise<void> {
       'dry-run': { type: 'boolean' },
       person: { type: 'string' },
       credential: { type: 'string', multiple: true },
+      roster: { type: 'boolean' },
+      'skip-bad-rows': { type: 'boolean' },
     },
     allowPositionals: true,
   });
   const [file, ...extra] = positionals;
   if (!file || extra.length > 0)
     throw new UsageError('import needs exactly one FILE (a records file, a .recert bundle or a CSV file of courses)');
+  if (values.roster) {
+    if (values.person || values.credential || values.update) throw new UsageError('--roster takes no --person, --credential or --update');
+    return (await import('./cli-roster')).rosterImport(file, {
+      db: values.db,
+      skipBadRows: values['skip-bad-rows'] === true,
+      dryRun: values['dry-run'] === true,
+    });
+  }
+  if (values['skip-bad-rows']) throw new UsageError('--skip-bad-rows goes with --roster (a staff roster CSV)');
   if (/\.csv$/i.test(file)) {
     if (!values.person) throw new UsageError('import of a CSV file of courses needs --person ID (the person the courses belong to)');
     const context = openAppContext({ ...existingDataLocation(values.db), resourcesDir });

@@ -9,12 +9,12 @@ import { formatDate } from './core/dates';
 import { count } from './core/domain/plural';
 import type { TeamView } from './core/domain/team';
 import { teamReportCsv } from './core/team/csv';
-import { TEAM_TABLE_COLUMNS, teamTableCells } from './core/team/table';
+import { TEAM_TABLE_COLUMNS, teamTableRows } from './core/team/table';
 
 /** The readable table: one line per credential, most urgent first, columns padded to their widest cell. */
 function table(view: TeamView): string {
   const head = TEAM_TABLE_COLUMNS;
-  const rows = view.rows.map(teamTableCells);
+  const rows = teamTableRows(view);
   const widths = head.map((h, i) => Math.min(48, Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length))));
   const line = (cells: string[]) =>
     cells
@@ -26,9 +26,12 @@ function table(view: TeamView): string {
       .trimEnd();
   const s = view.summary;
   const summary = [
-    `Team as of ${formatDate(view.asOf)}: ${count(s.people, 'person', 'people')}, ${count(s.credentials, 'credential', 'credentials')}, ${s.compliant} compliant.`,
+    `Team as of ${formatDate(view.asOf)}: ${count(s.people, 'person', 'people')}, ${count(s.credentials, 'credential', 'credentials')}, ` +
+      `${s.compliant} compliant, ${s.requirementsMet} with requirements met` +
+      `${s.withoutCredential > 0 ? `, ${s.withoutCredential} with no credential on file` : ''}.`,
     `Expiring within 30 / 60 / 90 days: ${s.expiringWithin['30']} / ${s.expiringWithin['60']} / ${s.expiringWithin['90']}. ` +
       `Expired: ${s.expired}. Lapsed: ${s.lapsed}. CPR/AED not OK: ${s.cprAedNotOk}. Audits open: ${s.auditsOpen}.`,
+    ...view.definitions.map((d) => `${d.term}: ${d.text}`),
   ];
   if (rows.length === 0) return [...summary, '', 'No active trainer has a credential recorded yet.'].join('\n');
   return [...summary, '', line(head), ...rows.map(line)].join('\n');
@@ -54,7 +57,7 @@ export async function teamCommand(args: string[]): Promise<void> {
       if (values.json) process.stdout.write(json);
       else writeFileAtomic(resolve(values.out ?? ''), json);
     } else if (format === 'csv') {
-      writeFileAtomic(resolve(values.out ?? ''), teamReportCsv(context.service.getTeamReport({ asOf })));
+      writeFileAtomic(resolve(values.out ?? ''), teamReportCsv(context.service.getTeamView({ asOf })));
     } else if (format === 'pdf') {
       // The PDF code (pdfkit and its fonts) is loaded only for a PDF: it cost the other formats 50 ms.
       const [{ teamReportPdf }, { loadFontSet }] = await Promise.all([import('./core/team/pdf'), import('./core/packet/fonts')]);

@@ -15,6 +15,9 @@ Commands:
       deleted; prints what was added, updated, unchanged and kept. --dry-run changes nothing.
   import FILE.csv [--db PATH] --person ID [--credential ID]... [--dry-run]
       Import courses from a CSV file for one person, all rows or none.
+  import ROSTER.csv [--db PATH] --roster [--skip-bad-rows] [--dry-run]
+      Import a staff roster (people, credentials, CPR/AED cards); a renewal updates the credential.
+      All rows or none, unless --skip-bad-rows imports the others and names the rows left out.
   export [--db PATH] [--person ID] --out FILE.json|FILE.recert
       Write the records file with the certificate files beside it, or one .recert bundle
       (one person's records with --person).

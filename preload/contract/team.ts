@@ -22,5 +22,6 @@ export const teamContract = {
     returns<FileDelivery | null>(),
   ),
   previewRoster: method(roster, returns<RosterPreview>()),
-  importRoster: method(roster, returns<RosterPreview>()),
+  /** skipBadRows: import every row without a problem and leave the others out (default: all rows or none). */
+  importRoster: method(roster.extend({ skipBadRows: z.boolean({ error: 'must be true or false' }).optional() }), returns<RosterPreview>()),
 } as const;

@@ -111,7 +111,7 @@ test.describe('the Team screen', () => {
     const csv = await csvDownload;
     expect(csv.suggestedFilename()).toMatch(/^Team certification report - .*\.csv$/);
     const text = readFileSync((await csv.path()) ?? '', 'utf8');
-    expect(text.split('\n')[0]).toContain('person,name,employeeId,credential,ruleSet');
+    expect(text.split('\n')[0]).toContain('Name,Employee ID,Credential,Certification number,Status');
     expect(text.split('\n').filter((l) => l.trim()).length).toBe(27);
     const pdfDownload = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export PDF report' }).click();

@@ -12,8 +12,13 @@ export interface TeamSummary {
   people: number;
   /** Rows: credentials of active people. */
   credentials: number;
-  /** Rows with status ready or submitted and no blockers. */
+  /**
+   * Rows a manager can count on today: the credential is current (not expired or lapsed), its CPR/AED
+   * card is current where the body requires one, and no audit is overdue.
+   */
   compliant: number;
+  /** Rows ready to renew: status ready or submitted and no blockers. */
+  requirementsMet: number;
   /** Rows with no application, status in-progress or ready, expiring 0…N days after the as-of date (cumulative). */
   expiringWithin: { '30': number; '60': number; '90': number };
   /** Status expired-late or expired-additional-fee. */
@@ -22,6 +27,8 @@ export interface TeamSummary {
   cprAedNotOk: number;
   /** Audit notice recorded, documents not sent. */
   auditsOpen: number;
+  /** Active people with no credential on file (they have no rows). */
+  withoutCredential: number;
 }
 
 export interface TeamRow {
@@ -32,14 +39,21 @@ export interface TeamRow {
   ruleSet: string;
   number: string | null;
   status: Status;
+  /** Current, CPR/AED current where required, no audit overdue (see TeamSummary.compliant). */
   compliant: boolean;
+  /** Ready to renew: status ready or submitted and no blockers. */
+  requirementsMet: boolean;
   expiration: string;
   /** Negative once passed. */
   daysToExpiration: number;
   /** What remains, in the body's unit. */
   remaining: number;
   unit: string;
-  cprAed: { ok: boolean; reason: CprAedReason; expires: string | null };
+  /**
+   * ok and reason as in evaluate (on the application date once one is recorded); required: the body
+   * requires a card; current: the card named has not expired on the as-of date.
+   */
+  cprAed: { ok: boolean; reason: CprAedReason; expires: string | null; required: boolean; current: boolean };
   /** The audit documents' due date while the audit is open, else null. */
   auditDue: string | null;
   /** Counted courses and the relied-on card without a certificate file. */
@@ -47,15 +61,24 @@ export interface TeamRow {
   nextDeadline: { kind: DeadlineKind; date: string } | null;
 }
 
+/** An active person with no credential on file: in the report, but in no count but people. */
+export interface PersonWithoutCredential {
+  person: string;
+  name: string;
+  employeeId: string | null;
+}
+
 export interface TeamReport {
   asOf: string;
   summary: TeamSummary;
   rows: TeamRow[];
+  withoutCredential: PersonWithoutCredential[];
 }
 
 /** The summary counts a screen can filter by; each row carries the ones it belongs to. */
 export const teamFilters = [
   'compliant',
+  'requirements-met',
   'expiring-30',
   'expiring-60',
   'expiring-90',
@@ -70,7 +93,9 @@ export type TeamFilter = (typeof teamFilters)[number];
 export interface TeamViewRow extends TeamRow {
   /** Position in the urgency order (0 = most urgent), for sorting back to it. */
   urgency: number;
+  /** "NASM-CPT · NASM-123456"; credentialType alone, "NASM-CPT". */
   credentialName: string;
+  credentialType: string;
   /** The status in a word or two ("Expired (late fee)"); statusDetail is the full sentence. */
   statusText: string;
   statusDetail: string;
@@ -104,8 +129,12 @@ export interface TeamView {
   asOf: string;
   summary: TeamSummary;
   /** The summary as the screen's filter buttons: label, count, and the filter each applies. */
-  counts: { filter: TeamFilter | null; label: string; count: number; tone: Tone }[];
+  counts: { filter: TeamFilter | null; label: string; count: number; tone: Tone; definition: string | null }[];
+  /** What "Compliant" and "Requirements met" mean, as the screen and the report define them. */
+  definitions: { term: string; text: string }[];
   rows: TeamViewRow[];
+  /** Active people with no credential on file, with their CPR/AED card in words. */
+  withoutCredential: (PersonWithoutCredential & { text: string; cprAedText: string; cprAedTone: Tone })[];
   matrix: TeamMatrix;
   /** Choices for the screen's filters, with their words. */
   options: {

@@ -199,14 +199,34 @@ export interface FileDelivery {
   downloadPath: string | null;
 }
 
-/** A staff roster read from CSV, before anything is written: each row's effect, or every problem. */
+/** A staff roster read from CSV, before anything is written: each good row's effect, and every problem. */
 export interface RosterPreview {
-  rows: { line: number; name: string; employeeId: string | null; credential: string; expires: string; action: string }[];
-  /** "line 4, expiration date: …": when any, Import is refused and nothing is written. */
+  rows: {
+    line: number;
+    name: string;
+    employeeId: string | null;
+    /** "NASM-CPT · NASM-1", or "No credential on file". */
+    credential: string;
+    expires: string | null;
+    /** The CPR/AED card the row brings, in words, or null. */
+    cprAed: string | null;
+    /** "Add person and credential", "Update expiration 31 Dec 2026 → 31 Dec 2028", "Already in Recert". */
+    action: string;
+  }[];
+  /** "line 4, Dana Rivera, expiration date: …": the rows Import leaves out (all of them unless asked to skip). */
   problems: string[];
+  /** What to say above the problems, or null when there are none. */
+  problemsHeading: string | null;
+  skippedLines: number[];
+  /** "Skipped 2 rows with problems: lines 4 and 9.", or null when none is skipped. */
+  skippedText: string | null;
+  /** "Import 29 people; skip 2 rows", "Import 30 people"; null when no row can be imported. */
+  importText: string | null;
   newPeople: number;
   newCredentials: number;
-  /** "2 new people and 3 credentials." */
+  updatedCredentials: number;
+  newCards: number;
+  /** "2 new people, 3 new credentials and 1 credential updated." */
   summaryText: string;
 }
 

@@ -45,8 +45,9 @@ function actionFor(kind: DeadlineKind, entry: TeamEntry): Deadline['action'] {
 /**
  * The deadlines still ahead (on or after the as-of date): while no application is recorded, the
  * expiration, the last day for courses, the late-fee and additional-fee starts, the last day to
- * apply and the expiry of the CPR/AED card the credential relies on; while an audit is open, its due
- * date. A lapsed credential has none but an open audit's.
+ * apply; while an audit is open, its due date; and always the expiry of the CPR/AED card the
+ * credential names, even once it has lapsed or its application is sent: a gym requires a current
+ * card of all its staff.
  */
 export function deadlinesOf(entry: TeamEntry, asOf: CalendarDate): Deadline[] {
   const { credential, verdict, ruleSet, person, card } = entry;
@@ -60,7 +61,7 @@ export function deadlinesOf(entry: TeamEntry, asOf: CalendarDate): Deadline[] {
     ['late-fee-from', open ? d.lateFeeFrom : null],
     ['additional-fee-from', open ? d.additionalFeeFrom : null],
     ['final-application', open ? d.finalApplication : null],
-    ['cpr-aed-expires', open && verdict.cprAed.ok && card ? card.expires : null],
+    ['cpr-aed-expires', card ? card.expires : null],
   ];
   const description = stillNeeded(entry);
   return dates.flatMap(([kind, date]): Deadline[] => {
@@ -79,7 +80,12 @@ export function deadlinesOf(entry: TeamEntry, asOf: CalendarDate): Deadline[] {
         leadTimeType: kind === 'cpr-aed-expires' ? CPR_AED_TYPE : ruleSet.id,
         title,
         what,
-        description: kind === 'audit-due' ? `Send every certificate by ${formatDate(date)}. ${description}` : description,
+        description:
+          kind === 'audit-due'
+            ? `Send every certificate by ${formatDate(date)}. ${description}`
+            : kind === 'cpr-aed-expires' && !open
+              ? `A current CPR/AED card is still needed at work${verdict.status === 'lapsed' ? `, though the ${ruleSet.credential} has lapsed` : ''}.`
+              : description,
         action: actionFor(kind, entry),
       },
     ];

@@ -32,11 +32,56 @@ export function teamService(ctx: ServiceContext) {
     return view;
   }
 
+  function writeRoster(planned: RosterPlan): void {
+    const created = new Map<string, string>();
+    for (const row of planned.rows) {
+      let personId = row.existingPersonId ?? created.get(row.personKey);
+      if (!personId) {
+        personId = newId('p');
+        store.people.insert({ id: personId, name: row.name, email: row.email, employeeId: row.employeeId, active: true });
+        created.set(row.personKey, personId);
+      }
+      const effect = row.credential?.effect;
+      if (row.credential && effect?.kind === 'add') {
+        store.credentials.insert({
+          id: newId('c'),
+          personId,
+          ruleSet: row.credential.ruleSet,
+          number: row.credential.number,
+          expires: row.credential.expires,
+          cycleStart: null,
+          applicationSubmitted: null,
+          applicationAccepted: null,
+          auditNoticeReceived: null,
+          documentsSent: null,
+        });
+      } else if (effect?.kind === 'update') {
+        const { from } = effect;
+        const rolling = ctx.ruleSets.find((r) => r.id === from.ruleSet)?.cycle.kind !== 'fixed';
+        store.credentials.update({
+          ...from,
+          expires: effect.expires,
+          number: effect.number,
+          // A rolling cycle's recorded start belonged to the old expiration; a fixed cycle's is the certification date.
+          cycleStart: rolling && effect.expires !== from.expires ? null : from.cycleStart,
+          applicationSubmitted: effect.clearsApplication ? null : from.applicationSubmitted,
+          applicationAccepted: effect.clearsApplication ? null : from.applicationAccepted,
+        });
+      }
+      if (row.card && !row.card.alreadyRecorded) {
+        const { provider, completed, expires, handsOn } = row.card;
+        // A roster's card is a CPR/AED card: adult CPR and AED, as its columns are named.
+        store.cprAedCards.insert({ id: newId('k'), personId, provider, completed, expires, adultCpr: true, aed: true, handsOn });
+      }
+    }
+  }
+
   function plan(csvText: string): RosterPlan {
     try {
       return planRoster(csvText, ctx.ruleSets, {
         people: store.people.list(true),
         credentialsOf: (personId) => store.credentials.listByPerson(personId),
+        cardsOf: (personId) => store.cprAedCards.listByPerson(personId),
       });
     } catch (error) {
       if (error instanceof CsvError) throw invalid('csvText', error.message);
@@ -50,14 +95,13 @@ export function teamService(ctx: ServiceContext) {
     getTeamReport: ({ asOf }: AsOf): TeamReport => {
       const date = asOf ?? ctx.today();
       const { entries, people } = teamEntries(date);
-      return buildTeamReport(entries, people.length, date);
+      return buildTeamReport(entries, people, date);
     },
     exportTeamReport: async ({ format, asOf }: { format: 'csv' | 'pdf' } & AsOf): Promise<FileDelivery | null> => {
       const date = asOf ?? ctx.today();
       const fileName = `Team certification report - ${formatDate(date)}.${format}`;
       if (format === 'csv') {
-        const { entries, people } = teamEntries(date);
-        const csv = teamReportCsv(buildTeamReport(entries, people.length, date));
+        const csv = teamReportCsv(teamView(date));
         return deliverFile(ctx, { fileName, mediaType: 'text/csv; charset=utf-8', bytes: Buffer.from(csv, 'utf8') });
       }
       // The PDF code (pdfkit, fonts) loads when a report is first asked for, not when the app starts.
@@ -66,37 +110,18 @@ export function teamService(ctx: ServiceContext) {
       return deliverFile(ctx, { fileName, mediaType: 'application/pdf', bytes: pdf });
     },
     previewRoster: ({ csvText }: { csvText: string }): RosterPreview => rosterPreview(plan(csvText)),
-    /** All rows or none: a roster with any problem writes nothing. */
-    importRoster: ({ csvText }: { csvText: string }): RosterPreview => {
+    /**
+     * All rows or none, unless asked to skip the rows with problems: then every other row, in one
+     * transaction. Nothing stored is removed; a renewal updates the credential it names in place.
+     */
+    importRoster: ({ csvText, skipBadRows }: { csvText: string; skipBadRows?: boolean }): RosterPreview => {
       const planned = plan(csvText);
       const preview = rosterPreview(planned);
-      if (planned.problems.length > 0) {
-        throw invalid('csvText', `The roster was not imported; fix these and try again:\n${planned.problems.join('\n')}`);
+      if (planned.problems.length > 0 && (!skipBadRows || planned.rows.length === 0)) {
+        const how = planned.rows.length > 0 ? ', or import the other rows and skip these' : '';
+        throw invalid('csvText', `The roster was not imported; fix these and try again${how}:\n${planned.problems.join('\n')}`);
       }
-      ctx.write(() => {
-        const created = new Map<string, string>();
-        for (const row of planned.rows) {
-          if (row.alreadyRecorded) continue;
-          let personId = row.existingPersonId ?? created.get(row.personKey);
-          if (!personId) {
-            personId = newId('p');
-            store.people.insert({ id: personId, name: row.name, email: row.email, employeeId: row.employeeId, active: true });
-            created.set(row.personKey, personId);
-          }
-          store.credentials.insert({
-            id: newId('c'),
-            personId,
-            ruleSet: row.ruleSet,
-            number: row.number,
-            expires: row.expires,
-            cycleStart: null,
-            applicationSubmitted: null,
-            applicationAccepted: null,
-            auditNoticeReceived: null,
-            documentsSent: null,
-          });
-        }
-      });
+      ctx.write(() => writeRoster(planned));
       return preview;
     },
   };

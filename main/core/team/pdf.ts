@@ -5,7 +5,7 @@ import type { TeamView } from '../domain/team';
 import type { FontSet } from '../packet/fonts';
 import { COLORS, createDocument, footer, LETTER, MARGIN, rule, write } from '../packet/pen';
 import { table, type Column } from '../packet/table';
-import { TEAM_TABLE_COLUMNS, teamTableCells } from './table';
+import { TEAM_TABLE_COLUMNS, teamTableRows } from './table';
 
 const WIDTHS = [88, 70, 86, 64, 52, 66, 50, 28];
 const COLUMNS: Column[] = TEAM_TABLE_COLUMNS.map((title, i) => ({
@@ -25,17 +25,25 @@ export async function teamReportPdf(view: TeamView, fonts: FontSet, organisation
   rule(doc, doc.y + 8);
   doc.y += 18;
 
-  const summary = view.counts.map((c) => `${c.filter === null ? c.label : `${c.label}: ${c.count}`}`).join(' · ');
-  write(doc, fonts, summary, MARGIN, doc.y, { size: 10, width: LETTER.width - 2 * MARGIN });
+  // Every number of the screen's summary, each with its label.
+  const counts = [
+    ...view.counts.map((c) => `${c.label}: ${c.count}`),
+    ...(view.summary.withoutCredential > 0 ? [`No credential on file: ${view.summary.withoutCredential}`] : []),
+  ];
+  write(doc, fonts, counts.join(' · '), MARGIN, doc.y, { size: 10, width: LETTER.width - 2 * MARGIN });
+  doc.y += 4;
+  for (const d of view.definitions) {
+    write(doc, fonts, `${d.term}: ${d.text}`, MARGIN, doc.y + 2, { size: 8.5, color: COLORS.muted, width: LETTER.width - 2 * MARGIN });
+  }
   doc.y += 14;
 
-  const rows = view.rows.map((r) => {
-    const cells = teamTableCells(r);
+  const rows = teamTableRows(view).map((cells, i) => {
+    const r = view.rows[i];
     // The audit column is narrow on paper: its date alone.
-    cells[6] = r.auditDue ? formatDate(r.auditDue) : '—';
+    if (r) cells[6] = r.auditDue ? formatDate(r.auditDue) : '—';
     return cells;
   });
-  if (rows.length === 0) write(doc, fonts, 'No active trainer has a credential recorded yet.', MARGIN, doc.y, { size: 10 });
+  if (rows.length === 0) write(doc, fonts, 'No active trainer is recorded yet.', MARGIN, doc.y, { size: 10 });
   else table(doc, fonts, 'Credentials, most urgent first', COLUMNS, rows, newPage);
 
   const count = doc.bufferedPageRange().count;

@@ -3,7 +3,7 @@
 // and PDF reports and `recert team`.
 import { daysBetween, type CalendarDate } from '../dates';
 import type { CprAedCard, Credential, Person } from '../domain/records';
-import type { DeadlineKind, TeamFilter, TeamReport, TeamRow, TeamSummary } from '../domain/team';
+import type { DeadlineKind, PersonWithoutCredential, TeamFilter, TeamReport, TeamRow, TeamSummary } from '../domain/team';
 import { missingCertificates, type VerdictSummary } from '../domain/verdict';
 import type { RuleSet } from '../rules/ruleset-schema';
 
@@ -23,25 +23,26 @@ function auditOpen(credential: Credential): boolean {
   return credential.auditNoticeReceived !== null && credential.documentsSent === null;
 }
 
-/** The first deadline on or after the as-of date that still applies to this credential. */
+/**
+ * The first deadline on or after the as-of date that still applies to this credential. The CPR/AED
+ * card's expiry always does: a gym requires a current card of all its staff, lapsed or not.
+ */
 function nextDeadline(entry: TeamEntry, asOf: CalendarDate): TeamRow['nextDeadline'] {
-  // A lapsed credential has no deadline left to meet, unless an audit is still open.
   const d = entry.verdict.deadlines;
-  if (entry.verdict.status === 'lapsed')
-    return auditOpen(entry.credential) && d.auditDue && d.auditDue >= asOf ? { kind: 'audit-due', date: d.auditDue } : null;
-  const applied = entry.credential.applicationSubmitted !== null;
+  // A lapsed credential, or one whose application is recorded, has no renewal deadline left to meet.
+  const open = entry.credential.applicationSubmitted === null && entry.verdict.status !== 'lapsed';
   const candidates: [DeadlineKind, string | null][] = [
     ['audit-due', auditOpen(entry.credential) ? d.auditDue : null],
-    ...(applied
-      ? []
-      : ([
+    ...(open
+      ? ([
           ['expiration', d.expiration],
           ['courses-by', d.coursesBy],
           ['late-fee-from', d.lateFeeFrom],
           ['additional-fee-from', d.additionalFeeFrom],
           ['final-application', d.finalApplication],
-          ['cpr-aed-expires', entry.verdict.cprAed.ok && entry.card ? entry.card.expires : null],
-        ] as [DeadlineKind, string | null][])),
+        ] as [DeadlineKind, string | null][])
+      : []),
+    ['cpr-aed-expires', entry.card ? entry.card.expires : null],
   ];
   let next: TeamRow['nextDeadline'] = null;
   for (const [kind, date] of candidates) {
@@ -51,8 +52,16 @@ function nextDeadline(entry: TeamEntry, asOf: CalendarDate): TeamRow['nextDeadli
   return next;
 }
 
+const CURRENT_STATUSES: ReadonlySet<string> = new Set(['in-progress', 'ready', 'submitted']);
+
 export function teamRow(entry: TeamEntry, asOf: CalendarDate): TeamRow {
   const { person, credential, verdict, ruleSet, card } = entry;
+  const required = ruleSet.cprAed.required.value;
+  const cardCurrent = card !== undefined && card.expires >= asOf;
+  // A card that satisfies the body, or one that does but runs out too soon to apply with (ISSA): current today.
+  const cardAccepted = verdict.cprAed.ok || verdict.cprAed.reason === 'expires-too-soon';
+  const auditDue = auditOpen(credential) ? verdict.deadlines.auditDue : null;
+  const requirementsMet = (verdict.status === 'ready' || verdict.status === 'submitted') && verdict.blockers.length === 0;
   return {
     person: person.id,
     name: person.name,
@@ -61,13 +70,16 @@ export function teamRow(entry: TeamEntry, asOf: CalendarDate): TeamRow {
     ruleSet: credential.ruleSet,
     number: credential.number,
     status: verdict.status,
-    compliant: (verdict.status === 'ready' || verdict.status === 'submitted') && verdict.blockers.length === 0,
+    // A manager's "compliant": what the gym can count on today, not whether the renewal is ready.
+    compliant:
+      CURRENT_STATUSES.has(verdict.status) && (!required || (cardCurrent && cardAccepted)) && !(auditDue !== null && auditDue < asOf),
+    requirementsMet,
     expiration: verdict.deadlines.expiration,
     daysToExpiration: daysBetween(asOf, verdict.deadlines.expiration),
     remaining: verdict.ceus.remaining,
     unit: ruleSet.unit.plural,
-    cprAed: { ok: verdict.cprAed.ok, reason: verdict.cprAed.reason, expires: card?.expires ?? null },
-    auditDue: auditOpen(credential) ? verdict.deadlines.auditDue : null,
+    cprAed: { ok: verdict.cprAed.ok, reason: verdict.cprAed.reason, expires: card?.expires ?? null, required, current: cardCurrent },
+    auditDue,
     missingCertificates: missingCertificates(verdict),
     nextDeadline: nextDeadline(entry, asOf),
   };
@@ -77,27 +89,35 @@ export function teamRow(entry: TeamEntry, asOf: CalendarDate): TeamRow {
 export function filtersOf(row: TeamRow, entry: Pick<TeamEntry, 'credential'>): TeamFilter[] {
   const filters: TeamFilter[] = [];
   if (row.compliant) filters.push('compliant');
+  if (row.requirementsMet) filters.push('requirements-met');
   const expiring = entry.credential.applicationSubmitted === null && (row.status === 'in-progress' || row.status === 'ready');
   for (const days of EXPIRING_WINDOWS) {
     if (expiring && row.daysToExpiration >= 0 && row.daysToExpiration <= days) filters.push(`expiring-${days}`);
   }
   if (row.status === 'expired-late' || row.status === 'expired-additional-fee') filters.push('expired');
   if (row.status === 'lapsed') filters.push('lapsed');
-  if (!row.cprAed.ok) filters.push('cpr-aed-not-ok');
+  if (!row.cprAed.ok || cprAedCardExpired(row)) filters.push('cpr-aed-not-ok');
   if (entry.credential.auditNoticeReceived !== null && entry.credential.documentsSent === null) filters.push('audit-open');
   return filters;
 }
 
+/** The body requires a card and the one on file has expired: the credential cannot be counted on. */
+export function cprAedCardExpired(row: TeamRow): boolean {
+  return row.cprAed.required && row.cprAed.expires !== null && !row.cprAed.current;
+}
+
 /**
- * Most urgent first: no longer current (lapsed, then expired, the longest overdue first), then open
- * audits by their due date, then by days to expiration; applications already submitted come last.
+ * Most urgent first: no longer current (lapsed, then expired, the longest overdue first), then a
+ * required CPR/AED card that expired, then open audits by their due date, then by days to
+ * expiration; applications already submitted come last.
  */
 function urgencyGroup(row: TeamRow): number {
   if (row.status === 'lapsed') return 0;
   if (row.status === 'expired-additional-fee' || row.status === 'expired-late') return 1;
-  if (row.auditDue !== null) return 2;
-  if (row.status === 'submitted') return 4;
-  return 3;
+  if (cprAedCardExpired(row)) return 2;
+  if (row.auditDue !== null) return 3;
+  if (row.status === 'submitted') return 5;
+  return 4;
 }
 
 export function compareUrgency(a: TeamRow, b: TeamRow): number {
@@ -116,26 +136,34 @@ export interface RankedRow {
 /** Rows in urgency order with the filters each belongs to, and the summary counted from those filters. */
 export function rankTeam(
   entries: readonly TeamEntry[],
-  activePeople: number,
+  people: readonly Person[],
   asOf: CalendarDate,
-): { ranked: RankedRow[]; summary: TeamSummary } {
+): { ranked: RankedRow[]; summary: TeamSummary; withoutCredential: PersonWithoutCredential[] } {
   const ranked = entries.map((entry) => {
     const row = teamRow(entry, asOf);
     return { row, entry, filters: filtersOf(row, entry) };
   });
   ranked.sort((a, b) => compareUrgency(a.row, b.row));
+  const holders = new Set(entries.map((e) => e.person.id));
+  const withoutCredential = people
+    .filter((p) => !holders.has(p.id))
+    .map((p) => ({ person: p.id, name: p.name, employeeId: p.employeeId }))
+    .sort((a, b) => a.name.localeCompare(b.name));
   const summary: TeamSummary = {
-    people: activePeople,
+    people: people.length,
     credentials: ranked.length,
     compliant: 0,
+    requirementsMet: 0,
     expiringWithin: { '30': 0, '60': 0, '90': 0 },
     expired: 0,
     lapsed: 0,
     cprAedNotOk: 0,
     auditsOpen: 0,
+    withoutCredential: withoutCredential.length,
   };
   const counters: Record<TeamFilter, () => void> = {
     compliant: () => (summary.compliant += 1),
+    'requirements-met': () => (summary.requirementsMet += 1),
     'expiring-30': () => (summary.expiringWithin['30'] += 1),
     'expiring-60': () => (summary.expiringWithin['60'] += 1),
     'expiring-90': () => (summary.expiringWithin['90'] += 1),
@@ -145,10 +173,11 @@ export function rankTeam(
     'audit-open': () => (summary.auditsOpen += 1),
   };
   for (const { filters } of ranked) for (const filter of filters) counters[filter]();
-  return { ranked, summary };
+  return { ranked, summary, withoutCredential };
 }
 
-export function buildTeamReport(entries: readonly TeamEntry[], activePeople: number, asOf: CalendarDate): TeamReport {
-  const { ranked, summary } = rankTeam(entries, activePeople, asOf);
-  return { asOf, summary, rows: ranked.map((r) => r.row) };
+/** The report of the active people given and their entries. */
+export function buildTeamReport(entries: readonly TeamEntry[], people: readonly Person[], asOf: CalendarDate): TeamReport {
+  const { ranked, summary, withoutCredential } = rankTeam(entries, people, asOf);
+  return { asOf, summary, rows: ranked.map((r) => r.row), withoutCredential };
 }

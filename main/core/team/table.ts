@@ -1,5 +1,5 @@
 // The report's table as words, one list of columns for the printed PDF and the command line.
-import type { TeamViewRow } from '../domain/team';
+import type { TeamView, TeamViewRow } from '../domain/team';
 
 export const TEAM_TABLE_COLUMNS = ['Trainer', 'Credential', 'Status', 'Expires', 'Still needed', 'CPR/AED', 'Audit due', 'Missing files'];
 
@@ -13,5 +13,22 @@ export function teamTableCells(row: TeamViewRow): string[] {
     row.cprAedText,
     row.auditText ?? '—',
     String(row.missingCertificates),
+  ];
+}
+
+/** Every credential's cells, then one line for each person with no credential on file. */
+export function teamTableRows(view: Pick<TeamView, 'rows' | 'withoutCredential'>): string[][] {
+  return [
+    ...view.rows.map(teamTableCells),
+    ...view.withoutCredential.map((p) => [
+      p.employeeId ? `${p.name} (${p.employeeId})` : p.name,
+      p.text,
+      '—',
+      '—',
+      '—',
+      p.cprAedText,
+      '—',
+      '—',
+    ]),
   ];
 }

@@ -8,7 +8,7 @@ import type { Tone } from '../domain/views';
 import { formatAmount } from '../rules/amounts';
 import { statusText } from '../rules/describe';
 import { cprAedWords, daysFromNow } from '../rules/present';
-import { rankTeam, type RankedRow, type TeamEntry } from './report';
+import { cprAedCardExpired, rankTeam, type RankedRow, type TeamEntry } from './report';
 
 const DEADLINE_LABELS: Record<DeadlineKind, string> = {
   'audit-due': 'Audit documents due',
@@ -33,10 +33,28 @@ const STATUS_WORDS: Record<string, string> = {
   lapsed: 'Lapsed',
 };
 
+/** Where the screen and the report show the counts, they say what the two words mean. */
+export const COMPLIANT_DEFINITION =
+  'The credential is current (not expired or lapsed), its CPR/AED card is current where the certifying body requires one, and no audit is overdue.';
+export const REQUIREMENTS_MET_DEFINITION =
+  'Ready to renew: every requirement for the next recertification is met (courses and CPR/AED), or the application is sent.';
+
 function statusTone(row: RankedRow['row']): Tone {
   if (row.status === 'lapsed' || row.status === 'expired-late' || row.status === 'expired-additional-fee') return 'bad';
+  if (cprAedCardExpired(row)) return 'bad';
   if (row.auditDue !== null) return 'warn';
   return row.compliant ? 'ok' : 'neutral';
+}
+
+/**
+ * The status in a word or two. A credential still current whose required card expired says that
+ * instead: it is what the manager must act on (the renewal's own status stays in statusDetail).
+ */
+function statusWords(row: RankedRow['row']): string {
+  const words = STATUS_WORDS[row.status] ?? row.status;
+  return cprAedCardExpired(row) && (row.status === 'in-progress' || row.status === 'ready' || row.status === 'submitted')
+    ? 'CPR/AED card expired'
+    : words;
 }
 
 function expirationTone(days: number, submitted: boolean): Tone {
@@ -74,13 +92,14 @@ function viewRow({ row, entry, filters }: RankedRow, urgency: number, asOf: Cale
     ...row,
     urgency,
     credentialName: `${entry.ruleSet.credential}${row.number ? ` · ${row.number}` : ''}`,
-    statusText: STATUS_WORDS[row.status] ?? row.status,
-    statusDetail: statusText(
+    credentialType: entry.ruleSet.credential,
+    statusText: statusWords(row),
+    statusDetail: `${statusText(
       entry.verdict,
       entry.ruleSet,
       submitted && !entry.credential.applicationAccepted ? entry.credential.applicationSubmitted : null,
       asOf,
-    ),
+    )}${cprAedCardExpired(row) && row.cprAed.expires ? ` The CPR/AED card expired on ${formatDate(row.cprAed.expires)}.` : ''}`,
     statusTone: statusTone(row),
     expirationText: `${formatDate(row.expiration)} · ${daysFromNow(asOf, row.expiration)}`,
     expirationTone: expirationTone(row.daysToExpiration, submitted),
@@ -114,7 +133,7 @@ function matrix(
         cells: ordered.map(([ruleSet]) => {
           const held = own.find((r) => r.entry.ruleSet.id === ruleSet);
           if (!held) return { text: '—', tone: 'neutral' as Tone, credential: null };
-          return { text: STATUS_WORDS[held.row.status] ?? held.row.status, tone: statusTone(held.row), credential: held.row.credential };
+          return { text: statusWords(held.row), tone: statusTone(held.row), credential: held.row.credential };
         }),
         cprAed: personCprAed(own, cardsOf(person.id), asOf),
       };
@@ -129,24 +148,40 @@ export function buildTeamView(input: {
   asOf: CalendarDate;
 }): TeamView {
   const { entries, people, asOf } = input;
-  const { ranked, summary } = rankTeam(entries, people.length, asOf);
+  const { ranked, summary, withoutCredential } = rankTeam(entries, people, asOf);
   const ruleSets = new Map(entries.map((e) => [e.ruleSet.id, e.ruleSet.credential]));
+  const count = (filter: TeamView['counts'][number]['filter'], label: string, n: number, tone: Tone, definition: string | null = null) => ({
+    filter,
+    label,
+    count: n,
+    tone,
+    definition,
+  });
   return {
     asOf,
     summary,
     counts: [
-      { filter: null, label: choose(summary.people, 'Person', 'People'), count: summary.people, tone: 'neutral' },
-      { filter: null, label: choose(summary.credentials, 'Credential', 'Credentials'), count: summary.credentials, tone: 'neutral' },
-      { filter: 'compliant', label: 'Compliant', count: summary.compliant, tone: 'ok' },
-      { filter: 'expiring-30', label: 'Expiring within 30 days', count: summary.expiringWithin['30'], tone: 'warn' },
-      { filter: 'expiring-60', label: 'Within 60 days', count: summary.expiringWithin['60'], tone: 'neutral' },
-      { filter: 'expiring-90', label: 'Within 90 days', count: summary.expiringWithin['90'], tone: 'neutral' },
-      { filter: 'expired', label: 'Expired', count: summary.expired, tone: 'bad' },
-      { filter: 'lapsed', label: 'Lapsed', count: summary.lapsed, tone: 'bad' },
-      { filter: 'cpr-aed-not-ok', label: 'CPR/AED not OK', count: summary.cprAedNotOk, tone: 'bad' },
-      { filter: 'audit-open', label: 'Audits open', count: summary.auditsOpen, tone: 'warn' },
+      count(null, choose(summary.people, 'Person', 'People'), summary.people, 'neutral'),
+      count(null, choose(summary.credentials, 'Credential', 'Credentials'), summary.credentials, 'neutral'),
+      count('compliant', 'Compliant', summary.compliant, 'ok', COMPLIANT_DEFINITION),
+      count('requirements-met', 'Requirements met', summary.requirementsMet, 'ok', REQUIREMENTS_MET_DEFINITION),
+      count('expiring-30', 'Expiring within 30 days', summary.expiringWithin['30'], 'warn'),
+      count('expiring-60', 'Within 60 days', summary.expiringWithin['60'], 'neutral'),
+      count('expiring-90', 'Within 90 days', summary.expiringWithin['90'], 'neutral'),
+      count('expired', 'Expired', summary.expired, 'bad'),
+      count('lapsed', 'Lapsed', summary.lapsed, 'bad'),
+      count('cpr-aed-not-ok', 'CPR/AED not OK', summary.cprAedNotOk, 'bad'),
+      count('audit-open', 'Audits open', summary.auditsOpen, 'warn'),
+    ],
+    definitions: [
+      { term: 'Compliant', text: COMPLIANT_DEFINITION },
+      { term: 'Requirements met', text: REQUIREMENTS_MET_DEFINITION },
     ],
     rows: ranked.map((r, i) => viewRow(r, i, asOf)),
+    withoutCredential: withoutCredential.map((p) => {
+      const cpr = personCprAed([], input.cardsOf(p.person), asOf);
+      return { ...p, text: 'No credential on file', cprAedText: cpr.text, cprAedTone: cpr.tone };
+    }),
     matrix: matrix(ranked, people, input.cardsOf, asOf),
     options: {
       ruleSets: [...ruleSets].sort((a, b) => a[1].localeCompare(b[1])).map(([value, label]) => ({ value, label })),

@@ -5,8 +5,9 @@ import { formatDate } from '../ui/format';
 import { ProblemList } from '../ui/ProblemList';
 
 /**
- * A staff roster from a spreadsheet's CSV: previewed row by row before anything is written; a roster
- * with any problem shows each one by line and column and cannot be imported until fixed.
+ * A staff roster from a spreadsheet's CSV: previewed row by row before anything is written. A roster
+ * with problems shows each one by line, column and person; the other rows can be imported, skipping
+ * those, only when the manager chooses the button that says so.
  */
 export function RosterImport({ onImported, onClose }: { onImported(message: string): void; onClose(): void }) {
   const inputId = useId();
@@ -28,13 +29,14 @@ export function RosterImport({ onImported, onClose }: { onImported(message: stri
   }
 
   async function apply() {
-    if (!csvText) return;
-    const result = await call('importRoster', { csvText });
+    if (!csvText || !preview) return;
+    const skipBadRows = preview.problems.length > 0;
+    const result = await call('importRoster', { csvText, skipBadRows });
     if (!result.ok) {
       setError(result.error.message);
       return;
     }
-    onImported(`Imported ${fileName}: ${result.value.summaryText}`);
+    onImported(`Imported ${fileName}: ${result.value.summaryText}${result.value.skippedText ? ` ${result.value.skippedText}` : ''}`);
   }
 
   const problems = preview?.problems ?? [];
@@ -43,7 +45,8 @@ export function RosterImport({ onImported, onClose }: { onImported(message: stri
       <h2 id={`${inputId}-title`}>Import a staff roster</h2>
       <p className="muted">
         A CSV file with a header row: name, e-mail, employee ID, credential type (e.g. NASM-CPT), certification number and expiration date
-        (2027-03-31, 3/31/2027 or 31 Mar 2027). Nothing is saved until you choose Import.
+        (2027-03-31, 3/31/2027 or 31 Mar 2027); optionally the CPR/AED card: CPR provider, CPR completed, CPR expiration and hands-on (yes
+        or no). A row without a credential adds the person alone. Nothing is saved until you choose Import.
       </p>
       <div className="field">
         <label htmlFor={inputId}>Roster CSV file</label>
@@ -54,12 +57,26 @@ export function RosterImport({ onImported, onClose }: { onImported(message: stri
           {error}
         </p>
       )}
-      {preview && problems.length > 0 && (
-        <ProblemList heading="Nothing can be imported until these are fixed in the file:" problems={problems} />
-      )}
-      {preview && problems.length === 0 && (
+      {preview && problems.length > 0 && <ProblemList heading={preview.problemsHeading ?? ''} problems={problems} />}
+      {preview && preview.rows.length > 0 && (
         <>
-          <p role="status">To be added: {preview.summaryText}</p>
+          <p role="status">
+            {problems.length > 0 ? 'From the other rows: ' : 'To be imported: '}
+            {preview.summaryText}
+          </p>
+        </>
+      )}
+      {/* Above the rows: a roster of 30 people is longer than the window, and the choice belongs with the problems. */}
+      <div className="form-actions">
+        <button type="button" className="primary" disabled={!preview?.importText} onClick={() => void apply()}>
+          {preview?.importText ?? 'Import'}
+        </button>
+        <button type="button" onClick={onClose}>
+          Cancel
+        </button>
+      </div>
+      {preview && preview.rows.length > 0 && (
+        <>
           <table className="data-table">
             <caption className="visually-hidden">What the roster will do, row by row</caption>
             <thead>
@@ -68,6 +85,7 @@ export function RosterImport({ onImported, onClose }: { onImported(message: stri
                 <th scope="col">Name</th>
                 <th scope="col">Credential</th>
                 <th scope="col">Expires</th>
+                <th scope="col">CPR/AED</th>
                 <th scope="col">Will</th>
               </tr>
             </thead>
@@ -80,7 +98,8 @@ export function RosterImport({ onImported, onClose }: { onImported(message: stri
                     {r.employeeId && <span className="muted"> · {r.employeeId}</span>}
                   </td>
                   <td>{r.credential}</td>
-                  <td>{formatDate(r.expires)}</td>
+                  <td>{r.expires ? formatDate(r.expires) : '—'}</td>
+                  <td>{r.cprAed ?? '—'}</td>
                   <td>{r.action}</td>
                 </tr>
               ))}
@@ -88,14 +107,6 @@ export function RosterImport({ onImported, onClose }: { onImported(message: stri
           </table>
         </>
       )}
-      <div className="form-actions">
-        <button type="button" className="primary" disabled={!preview || problems.length > 0} onClick={() => void apply()}>
-          Import
-        </button>
-        <button type="button" onClick={onClose}>
-          Cancel
-        </button>
-      </div>
     </section>
   );
 }

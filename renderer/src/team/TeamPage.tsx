@@ -10,6 +10,7 @@ import { rememberTeamHash, selectRows, teamStateFrom, teamStateParams, type Team
 import { TeamMatrix } from './TeamMatrix';
 import { TeamTable } from './TeamTable';
 import { TeamUpcoming } from './TeamUpcoming';
+import { TeamWithoutCredential } from './TeamWithoutCredential';
 
 /** The gym manager's home: who needs attention, what expires when, and a report to hand on. */
 export function TeamPage({ route }: { route: Route }) {
@@ -57,6 +58,7 @@ export function TeamPage({ route }: { route: Route }) {
                   type="button"
                   className={`team-count tone-${c.count === 0 ? 'neutral' : c.tone}`}
                   aria-pressed={c.filter !== null && state.filter === c.filter}
+                  title={c.definition ?? undefined}
                   onClick={() => update({ filter: c.filter === null || state.filter === c.filter ? '' : (c.filter as TeamFilter) })}
                 >
                   <span className="team-count-number">{c.count}</span>
@@ -65,6 +67,13 @@ export function TeamPage({ route }: { route: Route }) {
               </li>
             ))}
           </ul>
+          <p className="team-definitions muted">
+            {data.definitions.map((d) => (
+              <span key={d.term}>
+                <strong>{d.term}:</strong> {d.text}{' '}
+              </span>
+            ))}
+          </p>
           <div className="toolbar">
             <SelectField
               label="Credential type"
@@ -151,6 +160,7 @@ export function TeamPage({ route }: { route: Route }) {
                   onOpen={(row: TeamViewRow) => open(row.person)}
                 />
               )}
+              <TeamWithoutCredential people={data.withoutCredential} onOpen={open} />
             </>
           )}
         </>

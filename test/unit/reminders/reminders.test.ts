@@ -75,17 +75,17 @@ describe('which deadlines exist', () => {
     });
   });
 
-  it('no expiration or fee event once an application is recorded; an audit-due event only while the audit is open', () => {
+  it('no expiration or fee event once an application is recorded (the card still runs out); an audit-due event only while the audit is open', () => {
     valueNow(context.dispatch('recordApplication', { credentialId, applicationSubmitted: '2026-11-20' }));
-    expect(kinds()).toEqual([]);
+    expect(kinds()).toEqual(['cpr-aed-expires 2027-02-01']);
     valueNow(context.dispatch('recordAuditNotice', { credentialId, auditNoticeReceived: '2026-11-20' }));
-    expect(kinds()).toEqual(['audit-due 2026-12-20']);
+    expect(kinds()).toEqual(['audit-due 2026-12-20', 'cpr-aed-expires 2027-02-01']);
     expect(upcoming()[0]).toMatchObject({ title: 'NASM-CPT audit documents due — Dana Rivera', action: { kind: 'export-packet' } });
     valueNow(context.dispatch('markDocumentsSent', { credentialId, documentsSent: '2026-11-22' }));
-    expect(kinds()).toEqual([]);
+    expect(kinds()).toEqual(['cpr-aed-expires 2027-02-01']);
   });
 
-  it('none in the past, and nothing for a lapsed credential', () => {
+  it('none in the past, and for a lapsed credential only the CPR/AED card, which a gym still requires', async () => {
     valueNow(
       context.dispatch('updateCredential', {
         id: credentialId,
@@ -95,7 +95,16 @@ describe('which deadlines exist', () => {
         cycleStart: null,
       }),
     );
-    expect(kinds()).toEqual([]);
+    expect(kinds()).toEqual(['cpr-aed-expires 2027-02-01']);
+    expect(upcoming()[0]).toMatchObject({
+      title: 'CPR/AED card expires — Dana Rivera',
+      description: 'A current CPR/AED card is still needed at work, though the NASM-CPT has lapsed.',
+      action: { kind: 'add-card' },
+    });
+    const delivery = await value<{ savedTo: string }>(context.dispatch('exportCalendar', { personId }));
+    expect(parse(readFileSync(delivery.savedTo, 'utf8')).map((e) => [e.summary, e.start])).toEqual([
+      ['CPR/AED card expires — Dana Rivera', '2027-02-01'],
+    ]);
   });
 });
 
@@ -174,7 +183,7 @@ describe('a calendar file that keeps itself current', () => {
       expect(parse(readFileSync(file, 'utf8')).map((e) => e.summary)).toContain('NASM-CPT expires — Dana Rivera');
       valueNow(context.dispatch('recordApplication', { credentialId, applicationSubmitted: '2026-11-20' }));
       await new Promise((resolve) => setTimeout(resolve, 700));
-      expect(parse(readFileSync(file, 'utf8'))).toEqual([]);
+      expect(parse(readFileSync(file, 'utf8')).map((e) => e.summary)).toEqual(['CPR/AED card expires — Dana Rivera']);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

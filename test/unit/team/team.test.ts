@@ -40,12 +40,16 @@ describe('the summary', () => {
     expect(report.summary).toEqual({
       people: 25,
       credentials: 26,
-      compliant: 10,
+      // Current, the card current where required, no audit overdue: all but the lapsed, the two
+      // expired and the two without a current card.
+      compliant: 21,
+      requirementsMet: 10,
       expiringWithin: { '30': 3, '60': 6, '90': 7 },
       expired: 2,
       lapsed: 1,
       cprAedNotOk: 2,
       auditsOpen: 1,
+      withoutCredential: 0,
     });
     for (const c of view.counts.filter((c) => c.filter !== null)) expect(namesWith(c.filter ?? '').length, c.label).toBe(c.count);
   });
@@ -65,18 +69,18 @@ describe('the summary', () => {
 });
 
 describe('the urgency order', () => {
-  it('puts credentials no longer current first (lapsed, then the longest overdue), then open audits, then by days to expiration', () => {
+  it('puts credentials no longer current first (lapsed, then the longest overdue), then an expired card, then open audits, then by days to expiration', () => {
     const names = report.rows.map((r) => `${r.name}:${r.status}`);
     expect(names.slice(0, 6)).toEqual([
       'Avery Lapsed:lapsed',
       'Casey Additional:expired-additional-fee',
       'Blake Late:expired-late',
+      'Noor ExpiredCard:in-progress',
       'Morgan Audit:submitted',
       'Dana Today:in-progress',
-      'Eli Tomorrow:in-progress',
     ]);
     const days = report.rows
-      .slice(4)
+      .slice(5)
       .filter((r) => r.status !== 'submitted')
       .map((r) => r.daysToExpiration);
     expect(days).toEqual([...days].sort((a, b) => a - b));
@@ -100,12 +104,13 @@ describe('each row', () => {
       ruleSet: 'nasm-cpt',
       number: 'NASM-t06',
       status: 'in-progress',
-      compliant: false,
+      compliant: true,
+      requirementsMet: false,
       expiration: '2026-12-23',
       daysToExpiration: 30,
       remaining: 0.4,
       unit: 'CEUs',
-      cprAed: { ok: true, reason: 'ok', expires: '2027-10-19' },
+      cprAed: { ok: true, reason: 'ok', expires: '2027-10-19', required: true, current: true },
       auditDue: null,
       missingCertificates: 0,
       nextDeadline: { kind: 'expiration', date: '2026-12-23' },
@@ -152,9 +157,30 @@ describe('the report files', () => {
     const text = readFileSync(delivery?.savedTo ?? '', 'utf8');
     const rows = parse(text, { bom: true, columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(26);
-    expect(rows[0]).toMatchObject({ name: 'Avery Lapsed', status: 'lapsed', 'cprAed.ok': 'true', 'nextDeadline.kind': '' });
-    expect(rows.map((r) => r.name)).toContain('Yusuf Al-Amin يوسف');
-    expect(Object.keys(rows[0] ?? {})).toContain('nextDeadline.date');
+    // For a person to read: words and dates, English headings, no ids or codes.
+    expect(rows[0]).toEqual({
+      Name: 'Avery Lapsed',
+      'Employee ID': 'E-01',
+      Credential: 'NASM-CPT',
+      'Certification number': 'NASM-t01',
+      Status: 'Lapsed',
+      Compliant: 'No',
+      'Requirements met': 'No',
+      Expires: '2025-10-19',
+      'Still needed': '1.4 CEUs',
+      'CPR/AED': 'Current until 19 Oct 2027',
+      'CPR/AED card expires': '2027-10-19',
+      'Audit documents due': '',
+      'Certificate files missing': '0',
+      'Next deadline': 'CPR/AED card expires',
+      'Next deadline date': '2027-10-19',
+    });
+    expect(rows.find((r) => r.Name === 'Noor ExpiredCard')).toMatchObject({
+      Status: 'CPR/AED card expired',
+      Compliant: 'No',
+    });
+    expect(rows.map((r) => r.Name)).toContain('Yusuf Al-Amin يوسف');
+    expect(text).not.toMatch(/t0\d-nasm|nasm-cpt|in-progress|cpr-aed-expires/);
   });
 
   it('PDF: passes qpdf --check and reads back with the title, as-of date, summary, rows and page numbers', async () => {
@@ -164,7 +190,14 @@ describe('the report files', () => {
     const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
     expect(text).toContain('Team certification report');
     expect(text).toContain('As of 23 Nov 2026');
-    expect(text).toContain('Expiring within 30 days: 3');
+    // Every number of the summary with its label, and what the two words mean.
+    expect(text.replace(/\s+/g, ' ')).toContain(
+      'People: 25 · Credentials: 26 · Compliant: 21 · Requirements met: 10 · Expiring within 30 days: 3 · Within 60 days: 6 · Within 90 days: 7 · Expired: 2 · Lapsed: 1 · CPR/AED not OK: 2 · Audits open: 1',
+    );
+    expect(text).toContain('Compliant: The credential is current');
+    // Headers are never broken mid-word.
+    expect(text).toMatch(/\bMissing\b/);
+    expect(text).not.toMatch(/Missi\s|Missin\s/);
     expect(text).toContain('Avery Lapsed');
     expect(text).toContain('Xia Zhōu');
     expect(text).toMatch(/Page 1 of \d+/);
@@ -191,9 +224,10 @@ describe('recert team', () => {
     }
     expect(JSON.parse(readFileSync(join(dir, 'team.json'), 'utf8'))).toEqual(report);
     const table = cli('--db', context.dataDir, '--as-of', TEAM_AS_OF);
-    expect(table.stdout).toContain('Team as of 23 Nov 2026: 25 people, 26 credentials, 10 compliant.');
-    expect(table.stdout.split('\n')[3]).toMatch(/^Trainer\s+Credential\s+Status/);
-    expect(table.stdout.split('\n')[4]).toMatch(/^Avery Lapsed \(E-01\)/);
+    expect(table.stdout).toContain('Team as of 23 Nov 2026: 25 people, 26 credentials, 21 compliant, 10 with requirements met.');
+    expect(table.stdout).toContain('Compliant: The credential is current');
+    expect(table.stdout.split('\n')[5]).toMatch(/^Trainer\s+Credential\s+Status/);
+    expect(table.stdout.split('\n')[6]).toMatch(/^Avery Lapsed \(E-01\)/);
   });
 
   it('refuses a folder that is not a Recert data folder, a bad --as-of and an unknown format, with exit 2 and what to do', () => {
