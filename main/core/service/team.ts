@@ -90,6 +90,7 @@ export function teamService(ctx: ServiceContext) {
             number: row.number,
             expires: row.expires,
             cycleStart: null,
+            certified: null,
             applicationSubmitted: null,
             applicationAccepted: null,
             auditNoticeReceived: null,
