@@ -6,7 +6,7 @@ import { resourcesDir, UsageError } from './cli-common';
 import { formatDate, isCalendarDate, localToday } from './core/dates';
 import { openRecords } from './core/records-file/bundle';
 import { evaluateRecords, type EvaluationReport } from './core/records-file/evaluate';
-import { formatFee } from './core/rules/amounts';
+import { petitionFeesText } from './core/rules/amounts';
 import { explainBlocker, explainWarning, statusText } from './core/rules/describe';
 import { loadRuleSets } from './core/rules/rulesets';
 import type { RuleSet } from './core/rules/ruleset-schema';
@@ -34,7 +34,8 @@ function summary(report: EvaluationReport, names: Map<string, string>, byId: Map
       `  Deadlines: expires ${formatDate(r.deadlines.expiration)}, courses by ${formatDate(r.deadlines.coursesBy)}, last application ${formatDate(r.deadlines.finalApplication)}` +
         (r.deadlines.auditDue ? `, audit documents due ${formatDate(r.deadlines.auditDue)}` : ''),
     );
-    if (r.petitionFees > 0) lines.push(`  Petition fees: ${formatFee(r.petitionFees)}`);
+    const fees = petitionFeesText(r.petitionFees, ruleSet);
+    if (fees) lines.push(`  Petition fees: ${fees}`);
     for (const code of r.blockers) {
       const e = explainBlocker(code, r, ruleSet);
       lines.push(`  Blocker (${e.rule}): ${e.title}. ${e.action}`);

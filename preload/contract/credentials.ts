@@ -15,6 +15,8 @@ const credentialFields = {
   number: optionalText(64),
   expires: calendarDateSchema,
   cycleStart: optionalDate,
+  /** The original certification date, as the certificate prints it. */
+  certified: optionalDate,
 };
 
 const recordedDates = {

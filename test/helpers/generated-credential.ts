@@ -57,6 +57,7 @@ export function input(g: Generated): EvaluationInput {
     title: c.title,
     provider: c.provider,
     approval: c.approval as ActivityFacts['approval'],
+    approvalCode: null,
     completed: c.completed,
     ...c.amount,
     // A petition status only on petitioned courses, as the records file and the store require.

@@ -38,6 +38,8 @@ export interface Credential {
   number: string | null;
   expires: string;
   cycleStart: string | null;
+  /** The original certification date (printed on the certificate); NSCA prorates its requirement by it. */
+  certified: string | null;
   applicationSubmitted: string | null;
   applicationAccepted: string | null;
   auditNoticeReceived: string | null;

@@ -11,8 +11,10 @@ export type RuleId = (typeof ruleIds)[number];
 export interface CredentialFacts {
   id: string;
   expires: CalendarDate;
-  /** For a fixed calendar cycle (NSCA) this is the certification date. */
+  /** The first day courses count from, where recorded; NSCA's older records put the certification date here. */
   cycleStart: CalendarDate | null;
+  /** The original certification date, where recorded (NSCA prorates its requirement by it). */
+  certified: CalendarDate | null;
   applicationSubmitted: CalendarDate | null;
   applicationAccepted: CalendarDate | null;
   auditNoticeReceived: CalendarDate | null;
@@ -24,6 +26,8 @@ export interface ActivityFacts {
   title: string;
   provider: string;
   approval: ApprovalKind;
+  /** The provider's course or approval number (ACE's CEP code), where recorded. */
+  approvalCode: string | null;
   completed: CalendarDate;
   /** Exactly one is set. CEUs follow the 1 CEU = 10 contact hours convention. */
   ceuThousandths: number | null;
@@ -129,7 +133,8 @@ export interface Verdict {
     finalApplication: CalendarDate;
     auditDue: CalendarDate | null;
   };
-  petitionFees: number;
+  /** $ owed for the petitions recorded; null when the body charges a fee it quotes no amount for (ACE). */
+  petitionFees: number | null;
   blockers: string[];
   /** Every warning that is not about one course, as its code (the CPR/AED card's "no-certificate:k1" included). */
   warnings: string[];

@@ -1,6 +1,6 @@
 // The packet's own pages, drawn with pdfkit: cover, summary table, attestation and manifest.
 import { formatDate } from '../dates';
-import { formatFee, formatFigure } from '../rules/amounts';
+import { formatFigure, petitionFeesText } from '../rules/amounts';
 import type { FontSet } from './fonts';
 import { bytes, COLORS, createDocument, footer, heightOf, LETTER, MARGIN, rule, write, type Doc } from './pen';
 import { table } from './table';
@@ -93,7 +93,8 @@ function cover(doc: Doc, fonts: FontSet, plan: PacketPlan, layout: FrontMatterLa
     [`Total ${unit}`, `${figure(plan, c.total)} / ${figure(plan, c.required)}`],
   ];
   if (c.pending > 0) totals.push([`Pending petitions`, `${figure(plan, c.pending)} ${unit} (not counted)`]);
-  if (plan.verdict.petitionFees > 0) totals.push(['Petition fees', formatFee(plan.verdict.petitionFees)]);
+  const fees = petitionFeesText(plan.verdict.petitionFees, plan.credential);
+  if (fees) totals.push(['Petition fees', fees]);
   keyValues(doc, fonts, totals);
 
   if (plan.blockers.length > 0) {

@@ -78,6 +78,7 @@ export function buildRecordsDocument(store: Repositories): RecordsFile {
       ...(c.number ? { number: c.number } : {}),
       expires: c.expires,
       ...(c.cycleStart ? { cycleStart: c.cycleStart } : {}),
+      ...(c.certified ? { certified: c.certified } : {}),
       ...(c.applicationSubmitted
         ? { application: { submitted: c.applicationSubmitted, ...(c.applicationAccepted ? { accepted: c.applicationAccepted } : {}) } }
         : {}),

@@ -68,7 +68,7 @@ function areAttachments(value: unknown, max: number): boolean {
 
 const APPLICATION_KEYS = new Set(['submitted', 'accepted']);
 const AUDIT_KEYS = new Set(['noticeReceived', 'documentsSent']);
-const CREDENTIAL_KEYS = new Set(['id', 'ruleSet', 'number', 'expires', 'cycleStart', 'application', 'audit']);
+const CREDENTIAL_KEYS = new Set(['id', 'ruleSet', 'number', 'expires', 'cycleStart', 'certified', 'application', 'audit']);
 function isCredential(c: unknown): boolean {
   if (!isObject(c) || !onlyKeys(c, CREDENTIAL_KEYS)) return false;
   const { application, audit } = c;
@@ -79,6 +79,7 @@ function isCredential(c: unknown): boolean {
     isOptionalText64(c.number) &&
     isDate(c.expires) &&
     isOptionalDate(c.cycleStart) &&
+    isOptionalDate(c.certified) &&
     (application === undefined ||
       (isObject(application) &&
         onlyKeys(application, APPLICATION_KEYS) &&

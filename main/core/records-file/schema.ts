@@ -78,6 +78,7 @@ const credential = z.strictObject({
   number: optionalText(64),
   expires: calendarDateSchema,
   cycleStart: calendarDateSchema.optional(),
+  certified: calendarDateSchema.optional(),
   application: z.strictObject({ submitted: calendarDateSchema, accepted: calendarDateSchema.optional() }).optional(),
   audit: z.strictObject({ noticeReceived: calendarDateSchema, documentsSent: calendarDateSchema.optional() }).optional(),
 });

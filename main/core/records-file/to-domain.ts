@@ -21,6 +21,7 @@ export function credentialFromRecord(record: CredentialRecord, personId: string)
     number: record.number ?? null,
     expires: record.expires,
     cycleStart: record.cycleStart ?? null,
+    certified: record.certified ?? null,
     applicationSubmitted: record.application?.submitted ?? null,
     applicationAccepted: record.application?.accepted ?? null,
     auditNoticeReceived: record.audit?.noticeReceived ?? null,

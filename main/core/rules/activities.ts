@@ -64,28 +64,51 @@ function providerKey(provider: string): string {
   return lastProviderKey;
 }
 
-/** Titles seen, by provider: nested rather than one joined key, so no new string is built per course. */
-type SeenCourses = Map<string, Set<string>>;
-function seenBefore(seen: SeenCourses, activity: ActivityFacts): boolean {
-  const provider = providerKey(activity.provider);
-  let titles = seen.get(provider);
-  if (!titles) {
-    titles = new Set();
-    seen.set(provider, titles);
-  }
-  const title = norm(activity.title);
-  if (titles.has(title)) return true;
-  titles.add(title);
-  return false;
+/** A course code as compared: without case, spacing or punctuation ("CEP 12345" is "cep12345"). */
+function codeKey(code: string): string {
+  return norm(code).replace(/ /g, '');
 }
 
-/** The first reason that applies to one activity (R4, R5, R13), in the order docs/records-file.md gives. */
+/**
+ * R13: which of these courses repeat one already counted in the cycle. Two records are the same
+ * course when both carry an approval code and the codes are the same, otherwise when their titles
+ * and providers are (case, spacing and punctuation aside). The earliest completed counts, then the
+ * lowest id on the same day, whatever order the records come in (Recert's reading: the body names
+ * no order). `candidates` are the indices of the courses that would count otherwise.
+ */
+function repeatedCourses(activities: readonly ActivityFacts[], candidates: number[]): Set<number> {
+  const repeated = new Set<number>();
+  candidates.sort((x, y) => {
+    const a = activities[x] as ActivityFacts;
+    const b = activities[y] as ActivityFacts;
+    if (a.completed !== b.completed) return a.completed < b.completed ? -1 : 1;
+    return a.id < b.id ? -1 : a.id > b.id ? 1 : x - y;
+  });
+  const codes = new Set<string>();
+  const titles = new Set<string>();
+  const uncodedTitles = new Set<string>();
+  for (const i of candidates) {
+    const activity = activities[i] as ActivityFacts;
+    const title = `${providerKey(activity.provider)}\u001f${norm(activity.title)}`;
+    const code = activity.approvalCode ? codeKey(activity.approvalCode) : '';
+    const same = code ? codes.has(code) || uncodedTitles.has(title) : titles.has(title);
+    if (same) {
+      repeated.add(i);
+      continue;
+    }
+    if (code) codes.add(code);
+    else uncodedTitles.add(title);
+    titles.add(title);
+  }
+  return repeated;
+}
+
+/** The first reason that applies to one activity (R4, R5), in the order docs/records-file.md gives; R13 comes after. */
 function reasonOf(
   activity: ActivityFacts,
   cycle: { start: CalendarDate },
   coursesBy: CalendarDate,
   reference: CalendarDate,
-  seen: SeenCourses | null,
 ): ActivityReason {
   if (activity.completed > reference) return 'not-yet-completed';
   if (activity.completed < cycle.start) return 'before-cycle';
@@ -95,7 +118,6 @@ function reasonOf(
     if (activity.petitionStatus === 'pending') return 'petition-pending';
     if (activity.petitionStatus === 'denied') return 'petition-denied';
   }
-  if (seen && seenBefore(seen, activity)) return 'repeated-course';
   return 'counted';
 }
 
@@ -176,7 +198,6 @@ export function tallyCourses(
   reference: CalendarDate,
 ): CourseTally {
   const coursesBy = applyOffset(cycle.end, ruleSet.courseDeadline.value);
-  const seen: SeenCourses | null = comparesTitles(ruleSet) ? new Map() : null;
   const perHourHundredth = unitThousandthsPerHourHundredth(ruleSet);
   const known = knownCategories(ruleSet);
   const fallback = ruleSet.requirement.defaultCategory ?? 'general';
@@ -195,9 +216,17 @@ export function tallyCourses(
     ownCourses: 0,
     byCategory: new Map(),
   };
+  let repeated: Set<number> | null = null;
+  if (comparesTitles(ruleSet)) {
+    const candidates: number[] = [];
+    for (let i = 0; i < count; i++) {
+      if (reasonOf(activities[i] as ActivityFacts, cycle, coursesBy, reference) === 'counted') candidates.push(i);
+    }
+    repeated = repeatedCourses(activities, candidates);
+  }
   for (let i = 0; i < count; i++) {
     const activity = activities[i] as ActivityFacts;
-    const reason = reasonOf(activity, cycle, coursesBy, reference, seen);
+    const reason = repeated?.has(i) ? 'repeated-course' : reasonOf(activity, cycle, coursesBy, reference);
     const amount = activityUnits(activity, perHourHundredth);
     ids[i] = activity.id;
     reasons[i] = reason;
@@ -234,17 +263,31 @@ export interface CourseTotals {
   capped: string[];
   /** Categories below their minimum. */
   short: string[];
+  /** The rule set's categories with counted units after caps, in the rule set's order. */
+  used: string[];
+  /** Counted units in no category of the rule set (a course whose category is not recorded). */
+  uncategorised: number;
 }
 
-/** R2, R12: the counted units with category caps applied, and the categories capped or short. */
-export function courseTotals(ruleSet: RuleSet, byCategory: ReadonlyMap<string, CategorySum>): CourseTotals {
+/**
+ * R2, R12: the counted units with category caps applied, and the categories capped, short and
+ * used. `maxima` are the credential's own category maxima where the cycle sets them (NSCA's
+ * prorated table), by id in thousandths. The rule set's categories come in its order, then any
+ * other in order of id, so that no finding depends on the order the courses were recorded in.
+ */
+export function courseTotals(
+  ruleSet: RuleSet,
+  byCategory: ReadonlyMap<string, CategorySum>,
+  maxima: ReadonlyMap<string, number> | null = null,
+): CourseTotals {
   const known = knownCategories(ruleSet);
   let courses = 0;
+  let uncategorised = 0;
   const capped: string[] = [];
   const short: string[] = [];
-  // The categories met first, in that order, then the rule set's own that no course counted toward.
-  const categoryIds = new Set([...byCategory.keys(), ...known.keys()]);
-  for (const id of categoryIds) {
+  const used: string[] = [];
+  const others = [...byCategory.keys()].filter((id) => !known.has(id)).sort();
+  for (const id of [...known.keys(), ...others]) {
     const counted = byCategory.get(id);
     const rules = known.get(id);
     const uncapped = counted?.total ?? 0;
@@ -254,10 +297,13 @@ export function courseTotals(ruleSet: RuleSet, byCategory: ReadonlyMap<string, C
       sum = 0;
       for (const units of counted?.perYear?.values() ?? []) sum += Math.min(units, cap);
     }
-    if (rules?.max) sum = Math.min(sum, thousandths(rules.max.value));
+    const max = maxima?.get(id) ?? (rules?.max ? thousandths(rules.max.value) : undefined);
+    if (max !== undefined) sum = Math.min(sum, max);
     if (sum < uncapped) capped.push(id);
     if (rules?.min && sum < thousandths(rules.min.value)) short.push(id);
+    if (rules && sum > 0) used.push(id);
+    if (!rules) uncategorised += sum;
     courses += sum;
   }
-  return { courses, capped, short };
+  return { courses, capped, short, used, uncategorised };
 }

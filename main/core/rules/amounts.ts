@@ -23,6 +23,20 @@ export function formatFee(dollars: number): string {
   return `$${wholeOrDecimal.format(dollars)}`;
 }
 
+/** "American Council on Exercise (ACE)" → "ACE": the name a body goes by in a sentence. */
+export function bodyShortName(body: string): string {
+  return /\(([^()]+)\)\s*$/.exec(body)?.[1] ?? body;
+}
+
+/**
+ * The petition fees owed, in words: "$50", or for a body that quotes no amount "processing fee set
+ * by ACE for each petition" (never "$0"); null when nothing is owed.
+ */
+export function petitionFeesText(petitionFees: number | null, ruleSet: { body: string }): string | null {
+  if (petitionFees === null) return `processing fee set by ${bodyShortName(ruleSet.body)} for each petition`;
+  return petitionFees > 0 ? formatFee(petitionFees) : null;
+}
+
 /** A figure with its unit, singular or plural as English wants it. */
 export function formatAmount(value: number, ruleSet: UnitOf): string {
   const unit = Math.round(value * 1000) === 1000 ? ruleSet.unit.singular : ruleSet.unit.plural;

@@ -30,10 +30,20 @@ function problemWith(card: CprAedCardFacts, ruleSet: RuleSet, reference: Calenda
   return null;
 }
 
-/** Latest expiry wins; on a tie the card listed first (a stable choice the user can predict). */
+/**
+ * Latest expiry wins; on a tie the one with its certificate attached, then the latest completed,
+ * then the lowest id: a choice that never depends on the order the cards were recorded in.
+ */
+function better(card: CprAedCardFacts, than: CprAedCardFacts): boolean {
+  if (card.expires !== than.expires) return card.expires > than.expires;
+  if (card.hasCertificate !== than.hasCertificate) return card.hasCertificate;
+  if (card.completed !== than.completed) return card.completed > than.completed;
+  return card.id < than.id;
+}
+
 function latestExpiry(cards: readonly CprAedCardFacts[]): CprAedCardFacts | null {
   let best: CprAedCardFacts | null = null;
-  for (const card of cards) if (!best || card.expires > best.expires) best = card;
+  for (const card of cards) if (!best || better(card, best)) best = card;
   return best;
 }
 

@@ -4,6 +4,7 @@ import { addDays, daysBetween, formatDate, type CalendarDate } from '../dates';
 import { warningKind, type ActivityReason, type CprAedReason, type VerdictHead } from '../domain/verdict';
 import type { Explained } from '../domain/views';
 import { formatAmount, formatProgress } from './amounts';
+import { periodContaining } from './cycle';
 import type { RuleSet } from './ruleset-schema';
 
 export type { Explained };
@@ -43,12 +44,16 @@ export function statusText(verdict: VerdictHead, ruleSet: RuleSet, applicationDa
       return verdict.ceus.remaining > 0 ? `In progress — ${amount(verdict.ceus.remaining, ruleSet)} to go` : 'In progress';
     case 'expired-late': {
       const until = d.additionalFeeFrom ? addDays(d.additionalFeeFrom, -1) : d.finalApplication;
-      return `Expired — late fee applies until ${formatDate(until)}`;
+      const words = ruleSet.applicationWindows.value.find((w) => w.status === 'expired-late')?.statusText;
+      return words ? words.replace('{until}', formatDate(until)) : `Expired — late fee applies until ${formatDate(until)}`;
     }
     case 'expired-additional-fee':
       return `Expired — late and additional fees apply until ${formatDate(d.finalApplication)}`;
     case 'lapsed':
-      return 'Lapsed — the recertification window has closed';
+      // A body with no late window (NSCA): the deadline itself has passed, and that is what to say.
+      return ruleSet.applicationWindows.value.length === 0
+        ? `Expired ${formatDate(d.expiration)} — no application was recorded by the deadline`
+        : 'Lapsed — the recertification window has closed';
     case 'submitted':
       return applicationDate ? `Application submitted ${formatDate(applicationDate)}` : 'Application submitted';
   }
@@ -70,6 +75,41 @@ export function cprAedReasonText(reason: CprAedReason): string {
   return CPR_AED_REASON_TEXT[reason];
 }
 
+function categoryName(ruleSet: RuleSet, id: string): string {
+  return ruleSet.requirement.categories.find((c) => c.id === id)?.name ?? id;
+}
+
+/** "Category A, B, C or D". */
+function categoryList(ruleSet: RuleSet): string {
+  const names = ruleSet.requirement.categories.map((c) => c.name);
+  return names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names[names.length - 1] ?? ''}` : (names[0] ?? 'a category');
+}
+
+function periodYears(ruleSet: RuleSet): number {
+  return ruleSet.cycle.kind === 'calendar-periods' ? ruleSet.cycle.years.value : 0;
+}
+
+function publishedYears(ruleSet: RuleSet): string {
+  if (ruleSet.cycle.kind !== 'calendar-periods') return '';
+  const { start, end } = ruleSet.cycle.published.value;
+  return `${start.slice(0, 4)}–${end.slice(0, 4)}`;
+}
+
+/** The period ends either side of a date: "31 Dec 2026 and 31 Dec 2029" for 30 Jun 2027. */
+function periodEnds(ruleSet: RuleSet, date: CalendarDate): string {
+  if (ruleSet.cycle.kind !== 'calendar-periods') return '';
+  const period = periodContaining(ruleSet.cycle, date);
+  return `${formatDate(addDays(period.start, -1))} and ${formatDate(period.end)}`;
+}
+
+/** Why the card is refused, in words; for a body that accepts online courses with a skills evaluation, that. */
+function cprReason(reason: CprAedReason, ruleSet: RuleSet): string {
+  if (reason === 'online-only-not-accepted' && !ruleSet.cprAed.waiver) {
+    return `Your CPR/AED card is recorded as online only, with no hands-on skills evaluation, which ${ruleSet.credential} requires of an online course`;
+  }
+  return CPR_REASONS[reason] ?? 'CPR/AED requirement not met';
+}
+
 const CPR_REASONS: Record<string, string> = {
   expired: 'Your CPR/AED card has expired',
   'expires-too-soon': 'Your CPR/AED card expires too soon after submission',
@@ -87,7 +127,10 @@ export function explainBlocker(code: string, verdict: VerdictHead, ruleSet: Rule
       return {
         code,
         rule,
-        title: 'The last day to apply has passed',
+        title:
+          ruleSet.applicationWindows.value.length === 0
+            ? `The deadline, ${formatDate(verdict.deadlines.finalApplication)}, has passed: ${ruleSet.credential} has no late window`
+            : 'The last day to apply has passed',
         action: `Contact ${ruleSet.body} about re-taking the exam or reinstatement.`,
       };
     case 'application-too-late':
@@ -115,6 +158,28 @@ export function explainBlocker(code: string, verdict: VerdictHead, ruleSet: Rule
         action: `Add a ${category?.name ?? detail} course (at least ${amount(category?.min?.value ?? 0, ruleSet)}).`,
       };
     }
+    case 'categories-too-few': {
+      const needed = ruleSet.requirement.minCategories?.value ?? 2;
+      const used = (detail ?? '')
+        .split(',')
+        .filter(Boolean)
+        .map((id) => categoryName(ruleSet, id));
+      return {
+        code,
+        rule,
+        title: `${ruleSet.unit.plural} must come from at least ${needed} categories; ${
+          used.length ? `counted so far: ${used.join(' and ')} only` : 'none counted in a category yet'
+        }`,
+        action: `Add a course from ${used.length ? 'another' : 'each of two'} of ${categoryList(ruleSet)}.`,
+      };
+    }
+    case 'category-not-recorded':
+      return {
+        code,
+        rule,
+        title: `A counted course has no ${ruleSet.credential} category recorded, so its category's maximum cannot be applied`,
+        action: `Set each course's category (${categoryList(ruleSet)}) as its certificate shows it.`,
+      };
     case 'own-courses-short':
       return {
         code,
@@ -126,7 +191,7 @@ export function explainBlocker(code: string, verdict: VerdictHead, ruleSet: Rule
       return {
         code,
         rule,
-        title: CPR_REASONS[verdict.cprAed.reason] ?? 'CPR/AED requirement not met',
+        title: cprReason(verdict.cprAed.reason, ruleSet),
         action: 'Take a CPR/AED course with Adult CPR, AED and a hands-on skills check, then add the card.',
       };
     default:
@@ -178,8 +243,15 @@ export function explainWarning(code: string, verdict: VerdictHead, ruleSet: Rule
         title: 'Petition pending: these CEUs count once it is approved',
         action: 'Record the decision when it arrives.',
       };
-    case 'category-cap':
-      return { code, rule, title: `Courses over the ${id} category's cap do not count`, action: 'Choose courses from other categories.' };
+    case 'category-cap': {
+      const name = categoryName(ruleSet, id ?? '');
+      return {
+        code,
+        rule,
+        title: `${name} is over its maximum: ${ruleSet.unit.plural} above it do not count`,
+        action: 'Choose courses from other categories.',
+      };
+    }
     case 'audit-open':
       return {
         code,
@@ -201,12 +273,19 @@ export function explainWarning(code: string, verdict: VerdictHead, ruleSet: Rule
         title: `${ruleSet.credential} credentials expire on the last day of a month`,
         action: 'Check the expiration date you recorded.',
       };
-    case 'expiration-not-cycle-end':
+    case 'expiration-not-period-end':
       return {
         code,
         rule,
-        title: `${ruleSet.credential} uses one fixed cycle ending ${formatDate(verdict.cycle.end)}`,
-        action: 'Check the expiration date you recorded.',
+        title: `${ruleSet.credential} periods end on 31 December every ${periodYears(ruleSet)} years (the nearest: ${periodEnds(ruleSet, verdict.deadlines.expiration)}); the recorded expiration, ${formatDate(verdict.deadlines.expiration)}, is not one`,
+        action: `Recert keeps the date you recorded and counts courses from ${formatDate(verdict.cycle.start)}; check the expiration date against your ${ruleSet.body} account.`,
+      };
+    case 'period-table-assumed':
+      return {
+        code,
+        rule,
+        title: `Recert's reading: ${ruleSet.body} has published its requirement table for ${publishedYears(ruleSet)} only; this period uses the same table shifted`,
+        action: `Check the requirement against ${ruleSet.body}'s table for this period once it is published.`,
       };
     default:
       return { code, rule, title: code, action: '' };

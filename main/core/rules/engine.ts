@@ -39,7 +39,7 @@ export function evaluateCredential(ruleSet: RuleSet, input: EvaluationInput): Ve
   const reference = application ?? asOf;
 
   const tally = tallyCourses(ruleSet, input.activities, cycle, reference);
-  const totals = courseTotals(ruleSet, tally.byCategory);
+  const totals = courseTotals(ruleSet, tally.byCategory, cycle.categoryMax);
   const cpr = cprAedVerdict(ruleSet, input.cards, reference);
 
   const cprAedRequired = thousandths(ruleSet.cprAed.credit.value);
@@ -62,6 +62,14 @@ export function evaluateCredential(ruleSet: RuleSet, input: EvaluationInput): Ve
   if (application && application >= lapsesOn) block('application-too-late', 'R8');
   if (totals.courses < coursesRequired) block('courses-short', 'R2');
   for (const category of totals.short) block(`category-short:${category}`, 'R12');
+  const minCategories = ruleSet.requirement.minCategories?.value ?? 0;
+  if (minCategories > 0 && coursesRequired > 0) {
+    // R12: a course whose category is not recorded could be over its category's maximum, so it
+    // cannot be counted as meeting the requirement until the category is set.
+    if (totals.uncategorised > 0) block('category-not-recorded', 'R12');
+    if (totals.used.length < minCategories)
+      block(totals.used.length ? `categories-too-few:${totals.used.join(',')}` : 'categories-too-few', 'R12');
+  }
   if (tally.ownCourses < ownRequired) block('own-courses-short', 'R14');
   if (ruleSet.cprAed.required.value && !cpr.ok) block('cpr-aed', cpr.rule);
 
@@ -108,7 +116,10 @@ export function evaluateCredential(ruleSet: RuleSet, input: EvaluationInput): Ve
   if (application) feeTier = windowOn(application, expiration, windows)?.feeTier ?? null;
   else if (canSubmit) feeTier = windowOn(asOf, expiration, windows)?.feeTier ?? null;
 
-  const petitionFee = ruleSet.petition.fee.value ?? 0;
+  // R5: a fee whose amount the body does not publish is not $0 (ACE): the total is then unknown.
+  const petitionFee = ruleSet.petition.fee.value;
+  const feeUnknown = petitionFee === null && ruleSet.petition.feeCharged?.value === true;
+  const petitionFees = petitionFee !== null ? petitionFee * petitioned : feeUnknown && petitioned > 0 ? null : 0;
   const auditDays = ruleSet.audit.responseDays.value;
 
   const ceus = new CeuFigures(
@@ -141,7 +152,7 @@ export function evaluateCredential(ruleSet: RuleSet, input: EvaluationInput): Ve
     tally.verdicts,
     new CprAedChoice(cpr.card?.id ?? null, cpr.ok, cpr.reason, cpr.rule),
     deadlines,
-    petitionFee * petitioned,
+    petitionFees,
     blockers,
     warnings,
     uncertified,

@@ -5,7 +5,7 @@ import { figure } from '../domain/plural';
 import type { CprAedCard, Credential, Person } from '../domain/records';
 import { missingCertificates, type CprAedReason, type FeeTier, type VerdictSummary } from '../domain/verdict';
 import type { CredentialEvaluation, Explained, NextAction, Tone } from '../domain/views';
-import { formatAmount, formatFee, formatProgress } from './amounts';
+import { formatAmount, formatProgress, petitionFeesText } from './amounts';
 import { explainBlocker, explainWarning, groupFindings, statusText } from './describe';
 import { ruleSetSummary } from './rule-set-view';
 import type { RuleSet } from './ruleset-schema';
@@ -165,7 +165,8 @@ export function presentEvaluation(input: {
   }
   meters.push(meter('Total', c.total, c.required));
   if (c.pending > 0) notes.push(`${formatAmount(c.pending, ruleSet)} pending petition review: not counted until approved.`);
-  if (full.petitionFees > 0) notes.push(`Petition fees for this cycle: ${formatFee(full.petitionFees)}.`);
+  const fees = petitionFeesText(full.petitionFees, ruleSet);
+  if (fees) notes.push(`Petition fees for this cycle: ${fees}.`);
 
   return {
     asOf,

@@ -61,9 +61,14 @@ function describeFigure(key: string, value: unknown, ruleSet: RuleSet): { label:
       return { label: 'One contact hour is worth', value: `${String(value)} ${units}` };
     case 'cycle.months':
       return { label: 'Length of a cycle', value: `${String(value)} months` };
-    case 'cycle.start':
-    case 'cycle.end':
-      return { label: key === 'cycle.start' ? 'Fixed cycle starts' : 'Fixed cycle ends', value: formatDate(String(value)) };
+    case 'cycle.years':
+      return { label: 'Length of a reporting period', value: `${String(value)} calendar years` };
+    case 'cycle.published': {
+      const period = value as { start: string; end: string };
+      return { label: 'Published reporting period', value: `${formatDate(period.start)} – ${formatDate(period.end)}` };
+    }
+    case 'cycle.shifted':
+      return { label: "Other periods use the published period's table, shifted", value: yesNo(value) };
     case 'cycle.endsOnLastDayOfMonth':
       return { label: 'Credentials expire on the last day of a month', value: yesNo(value) };
     case 'cycle.proration':
@@ -72,6 +77,8 @@ function describeFigure(key: string, value: unknown, ruleSet: RuleSet): { label:
       return { label: 'Required from courses each cycle', value: `${String(value)} ${units}` };
     case 'requirement.ownCourses':
       return { label: `Required from ${ruleSet.credential}'s own courses`, value: `${String(value)} ${units}` };
+    case 'requirement.minCategories':
+      return { label: 'Categories the courses must come from', value: `at least ${String(value)}` };
     case 'requirement.noRepeatedCourses':
       return { label: 'The same course counts once per cycle', value: yesNo(value) };
     case 'cprAed.required':
@@ -94,7 +101,17 @@ function describeFigure(key: string, value: unknown, ruleSet: RuleSet): { label:
     case 'cprAed.validDaysAfterReference':
       return { label: 'The card must stay valid after you apply for', value: `${String(value)} days` };
     case 'petition.fee':
-      return { label: 'Fee per petitioned course', value: value === null ? 'not stated' : `$${String(value)}` };
+      return {
+        label: 'Fee per petitioned course',
+        value:
+          value !== null
+            ? `$${String(value)}`
+            : ruleSet.petition.feeCharged?.value
+              ? 'set by the body, amount not published'
+              : 'not stated',
+      };
+    case 'petition.feeCharged':
+      return { label: 'A processing fee is charged for each petition', value: yesNo(value) };
     case 'courseDeadline':
       return { label: 'Courses count when completed up to', value: `${offsetWords(value as Offset)} after expiration` };
     case 'applicationWindows': {

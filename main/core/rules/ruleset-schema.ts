@@ -47,6 +47,8 @@ const applicationWindow = z.strictObject({
   feeTier,
   status: lateStatus,
   fee: sourced(z.number().min(0).nullable()),
+  /** The status in words inside this window, "{until}" standing for its last day; by default "Expired — late fee applies until …". */
+  statusText: z.string().includes('{until}').optional(),
 });
 
 const category = z.strictObject({
@@ -61,10 +63,13 @@ const category = z.strictObject({
 });
 
 const prorationStep = z.strictObject({
-  /** Certified on or after this date (inclusive): the requirement below applies. */
+  /** Certified on or after this date (inclusive), a date inside the published period: the figures below apply. */
   certifiedFrom: date,
   courses: amount,
+  /** The category maxima for this step, by category id; a category left out keeps its own `max`. */
+  categoryMax: z.record(z.string(), amount).optional(),
 });
+export type ProrationStep = z.infer<typeof prorationStep>;
 
 const cycle = z.discriminatedUnion('kind', [
   z.strictObject({
@@ -75,12 +80,23 @@ const cycle = z.discriminatedUnion('kind', [
     endsOnLastDayOfMonth: sourced(z.boolean()).optional(),
   }),
   z.strictObject({
-    /** One calendar cycle shared by everyone (NSCA); requirements prorated by certification date. */
-    kind: z.literal('fixed'),
-    start: sourced(date),
-    end: sourced(date),
-    /** Ordered by certifiedFrom; a person certified before the first step owes the full requirement. */
+    /**
+     * Calendar periods shared by everyone (NSCA): `years` calendar years each, one of them the
+     * published period. A credential's period is the one whose last day is its expiration date; the
+     * requirement is prorated by the certification date within it.
+     */
+    kind: z.literal('calendar-periods'),
+    years: sourced(z.number().int().min(1).max(10)),
+    /** The period the body has published its proration table for (a 1 January to 31 December span). */
+    published: sourced(z.strictObject({ start: date, end: date })),
+    /**
+     * The published period's table, ordered by certifiedFrom; someone certified before the period
+     * owes the full requirement and the categories' own maxima. Other periods use it shifted by
+     * whole periods (`shifted` says whose reading that is).
+     */
     proration: sourced(z.array(prorationStep).min(1)),
+    /** Periods other than the published one take its table shifted by whole periods. */
+    shifted: sourced(z.boolean()),
   }),
 ]);
 
@@ -117,8 +133,10 @@ export const ruleSetSchema = z.strictObject({
     categories: z.array(category).default([]),
     /** Activities without a category (or with one this rule set does not know) count here. */
     defaultCategory: z.string().optional(),
-    /** The same course (title and provider) counts once per cycle (ACE). */
+    /** The same course counts once per cycle (ACE): the same approval code, else the same title and provider. */
     noRepeatedCourses: sourced(z.boolean()).optional(),
+    /** Counted units must come from at least this many of `categories` (NSCA: two). */
+    minCategories: sourced(z.number().int().min(1).max(10)).optional(),
   }),
   cprAed: z.strictObject({
     required: sourced(z.boolean()),
@@ -135,6 +153,8 @@ export const ruleSetSchema = z.strictObject({
   petition: z.strictObject({
     /** $ per petitioned course, owed whatever the outcome; null where the body states none. */
     fee: sourced(z.number().min(0).nullable()),
+    /** The body charges a fee per petition but publishes no amount (ACE): \`fee\` is then null. */
+    feeCharged: sourced(z.boolean()).optional(),
   }),
   /** Courses completed up to E + this offset count (NASM: 90 days). */
   courseDeadline: sourced(offset),

@@ -79,7 +79,7 @@ export class CredentialVerdict implements Verdict {
     public courses: CourseVerdicts,
     public cprAed: CprAedChoice,
     public deadlines: Deadlines,
-    public petitionFees: number,
+    public petitionFees: number | null,
     public blockers: string[],
     public warnings: string[],
     public uncertified: string[],

@@ -3,6 +3,8 @@ import type { Activity } from '../domain/records';
 import type { CourseLogPage, PetitionFeeNotice } from '../domain/views';
 import { notFound } from '../errors';
 import { newId } from '../ids';
+import { bodyShortName } from '../rules/amounts';
+import type { RuleSet } from '../rules/ruleset-schema';
 import type { ServiceContext } from './context';
 
 export function coursesService(ctx: ServiceContext) {
@@ -64,16 +66,26 @@ export function coursesService(ctx: ServiceContext) {
     describePetitionFee: ({ personId, credentialIds }: { personId: string; credentialIds: string[] }): PetitionFeeNotice => {
       ctx.requirePerson(personId, 'personId');
       const rules = ctx.rules();
-      const fees = checkedCredentialIds(personId, credentialIds).flatMap((id) => {
+      const fees = checkedCredentialIds(personId, credentialIds).flatMap((id): { fee: number | null; ruleSet: RuleSet }[] => {
         const credential = store.credentials.get(id);
         const ruleSet = credential ? rules.get(credential.ruleSet) : undefined;
-        return ruleSet && ruleSet.petition.fee.value !== null ? [{ fee: ruleSet.petition.fee.value, body: ruleSet.credential }] : [];
+        if (!ruleSet) return [];
+        if (ruleSet.petition.fee.value !== null) return [{ fee: ruleSet.petition.fee.value, ruleSet }];
+        return ruleSet.petition.feeCharged?.value ? [{ fee: null, ruleSet }] : [];
       });
-      const first = fees[0];
+      const first = fees.find((f) => f.fee !== null) ?? fees[0];
       if (!first) return { fee: null, text: null };
+      if (first.fee === null) {
+        // R5 (ACE): a fee exists but no amount is published: say so, never "$0".
+        const body = bodyShortName(first.ruleSet.body);
+        return {
+          fee: null,
+          text: `${first.ruleSet.credential} petitions carry a non-refundable processing fee set by ${body}; ${body} does not publish the amount.`,
+        };
+      }
       return {
         fee: first.fee,
-        text: `${first.body} charges a $${first.fee} nonrefundable fee for each petitioned course, whatever the outcome.`,
+        text: `${first.ruleSet.credential} charges a $${first.fee} nonrefundable fee for each petitioned course, whatever the outcome.`,
       };
     },
   };

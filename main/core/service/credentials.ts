@@ -64,6 +64,7 @@ export function credentialsService(ctx: ServiceContext) {
         number: input.number,
         expires: input.expires,
         cycleStart: input.cycleStart,
+        certified: input.certified,
         applicationSubmitted: kept('applicationSubmitted'),
         applicationAccepted: kept('applicationAccepted'),
         auditNoticeReceived: kept('auditNoticeReceived'),

@@ -50,6 +50,7 @@ export function teamService(ctx: ServiceContext) {
           number: row.credential.number,
           expires: row.credential.expires,
           cycleStart: null,
+          certified: null,
           applicationSubmitted: null,
           applicationAccepted: null,
           auditNoticeReceived: null,

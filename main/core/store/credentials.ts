@@ -8,6 +8,7 @@ interface CredentialRow {
   number: string | null;
   expires: string;
   cycle_start: string | null;
+  certified: string | null;
   application_submitted: string | null;
   application_accepted: string | null;
   audit_notice_received: string | null;
@@ -22,6 +23,7 @@ function toCredential(row: CredentialRow): Credential {
     number: row.number,
     expires: row.expires,
     cycleStart: row.cycle_start,
+    certified: row.certified,
     applicationSubmitted: row.application_submitted,
     applicationAccepted: row.application_accepted,
     auditNoticeReceived: row.audit_notice_received,
@@ -29,9 +31,9 @@ function toCredential(row: CredentialRow): Credential {
   };
 }
 
-const COLUMNS = `id, person_id, rule_set, number, expires, cycle_start, application_submitted,
+const COLUMNS = `id, person_id, rule_set, number, expires, cycle_start, certified, application_submitted,
   application_accepted, audit_notice_received, documents_sent`;
-const VALUES = `@id, @personId, @ruleSet, @number, @expires, @cycleStart, @applicationSubmitted,
+const VALUES = `@id, @personId, @ruleSet, @number, @expires, @cycleStart, @certified, @applicationSubmitted,
   @applicationAccepted, @auditNoticeReceived, @documentsSent`;
 
 export function credentialsRepository(db: Db) {
@@ -40,7 +42,7 @@ export function credentialsRepository(db: Db) {
   const byId = db.prepare<[string], CredentialRow>(`SELECT ${COLUMNS} FROM credentials WHERE id = ?`);
   const insert = db.prepare(`INSERT INTO credentials (${COLUMNS}) VALUES (${VALUES})`);
   const update = db.prepare(`UPDATE credentials SET rule_set = @ruleSet, number = @number, expires = @expires,
-    cycle_start = @cycleStart, application_submitted = @applicationSubmitted, application_accepted = @applicationAccepted,
+    cycle_start = @cycleStart, certified = @certified, application_submitted = @applicationSubmitted, application_accepted = @applicationAccepted,
     audit_notice_received = @auditNoticeReceived, documents_sent = @documentsSent WHERE id = @id`);
   const remove = db.prepare<[string]>('DELETE FROM credentials WHERE id = ?');
 

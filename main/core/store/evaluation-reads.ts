@@ -7,6 +7,7 @@ type ActivityRow = [
   id: string,
   title: string,
   provider: string,
+  approvalCode: string | null,
   approval: ActivityFacts['approval'],
   completed: string,
   ceuThousandths: number | null,
@@ -29,13 +30,13 @@ const FACT_COLUMNS_AFTER_TITLES = [
   'a.category',
 ];
 const LINKS = '(SELECT group_concat(ac.credential_id, char(31)) FROM activity_credentials ac WHERE ac.activity_id = a.id)';
-const ACTIVITY_COLUMNS = [LINKS, 'a.id', 'a.title', 'a.provider', ...FACT_COLUMNS_AFTER_TITLES];
+const ACTIVITY_COLUMNS = [LINKS, 'a.id', 'a.title', 'a.provider', 'a.approval_code', ...FACT_COLUMNS_AFTER_TITLES];
 
 /**
  * The rows of `FROM …` as one JSON array of arrays, in record order (rowid). The order is asked of
  * a subquery, which reads in that order already (the table, or the person's entries of an index on
  * person_id, which follow rowid) and so sorts nothing; its rows become the array as they come
- * (test/unit/store/evaluation-reads.test.ts holds that order: R13's repeated courses depend on it).
+ * (test/unit/store/evaluation-reads.test.ts holds that order: the verdict lists courses in it).
  * An ORDER BY inside json_group_array sorted them anyway: a cycle of 16,500 courses 22–27 → 18 ms.
  */
 function jsonRowsInRecordOrder(columns: readonly string[], from: string): string {
@@ -60,7 +61,7 @@ export function evaluationReads(db: Db) {
   // dashboard after starting), 95–102 ms as rows against 59–76 ms this way.
   // Titles and providers only when the rules compare them (see `comparesTitles`): most of a row's
   // text, so a cycle of 16,500 courses is written and parsed in about two thirds of the time without.
-  const between = (links: string, titles: readonly [string, string]) =>
+  const between = (links: string, titles: readonly [string, string, string]) =>
     db
       .prepare<[string, string, string], string>(
         jsonRowsInRecordOrder(
@@ -69,8 +70,9 @@ export function evaluationReads(db: Db) {
         ),
       )
       .pluck();
-  const titled = ['a.title', 'a.provider'] as const;
-  const untitled = ["''", "''"] as const;
+  // The approval code comes with them: R13 compares it before the title.
+  const titled = ['a.title', 'a.provider', 'a.approval_code'] as const;
+  const untitled = ["''", "''", 'NULL'] as const;
   const personBetween = { titled: between(LINKS, titled), untitled: between(LINKS, untitled) };
   // The same without the credential links, for a person whose every course counts toward all of their
   // credentials (most trainers: one credential, every course on it): 16,500 link lookups fewer.
@@ -99,12 +101,13 @@ export function evaluationReads(db: Db) {
       id: row[1],
       title: row[2],
       provider: row[3],
-      approval: row[4],
-      completed: row[5],
-      ceuThousandths: row[6],
-      contactHourHundredths: row[7],
-      petitionStatus: row[8],
-      category: row[9],
+      approvalCode: row[4],
+      approval: row[5],
+      completed: row[6],
+      ceuThousandths: row[7],
+      contactHourHundredths: row[8],
+      petitionStatus: row[9],
+      category: row[10],
       hasCertificate,
     };
   }
@@ -154,12 +157,12 @@ export function evaluationReads(db: Db) {
         const read = withTitles ? personBetweenUnlinked.titled : personBetweenUnlinked.untitled;
         // Every course counts toward each of them: one list, shared.
         const rows = JSON.parse(read.get(personId, from, to) ?? '[]') as EvidencedRow[];
-        const facts = rows.map((row) => factsOf(row, row[10] === 1));
+        const facts = rows.map((row) => factsOf(row, row[11] === 1));
         return new Map(allLinkedTo.map((id) => [id, facts]));
       }
       const read = withTitles ? personBetween.titled : personBetween.untitled;
       const rows = JSON.parse(read.get(personId, from, to) ?? '[]') as EvidencedRow[];
-      return byCredential(rows, (row) => row[10] === 1);
+      return byCredential(rows, (row) => row[11] === 1);
     },
     /**
      * Per credential, how many of one person's petitioned courses (a petition recorded) fall outside

@@ -21,11 +21,12 @@ export function CredentialForm({ personId, credential, onSaved, onCancel, wordin
   const [number, setNumber] = useState(credential?.number ?? '');
   const [expires, setExpires] = useState(credential?.expires ?? '');
   const [cycleStart, setCycleStart] = useState(credential?.cycleStart ?? '');
+  const [certified, setCertified] = useState(credential?.certified ?? '');
   const [errors, setErrors] = useState<FieldErrors>({});
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const values = { ruleSet, number: number || null, expires, cycleStart: cycleStart || null };
+    const values = { ruleSet, number: number || null, expires, cycleStart: cycleStart || null, certified: certified || null };
     const local = fieldErrors(contract.createCredential.input, { personId, ...values });
     setErrors(local);
     if (Object.keys(local).length > 0) return;
@@ -58,12 +59,20 @@ export function CredentialForm({ personId, credential, onSaved, onCancel, wordin
         required
       />
       <Field
+        label="Original certification date (optional)"
+        type="date"
+        value={certified}
+        onChange={(e) => setCertified(e.target.value)}
+        error={errors.certified}
+        hint="As printed on your certificate. NSCA prorates its requirement by it; without it, the full requirement applies."
+      />
+      <Field
         label="Cycle start (optional)"
         type="date"
         value={cycleStart}
         onChange={(e) => setCycleStart(e.target.value)}
         error={errors.cycleStart}
-        hint="Leave empty for your certification's usual cycle (NASM: the two years before expiration). For NSCA, enter your certification date."
+        hint="Leave empty for your certification's usual cycle (NASM: the two years before expiration; NSCA: its reporting period)."
       />
       <FormFooter
         error={errors.form}

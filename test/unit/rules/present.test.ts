@@ -21,6 +21,7 @@ function stored(facts: Partial<CredentialFacts>): Credential {
     auditNoticeReceived: null,
     documentsSent: null,
     ...facts,
+    certified: facts.certified ?? null,
   };
 }
 

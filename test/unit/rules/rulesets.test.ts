@@ -43,8 +43,12 @@ describe('shipped rule sets', () => {
   });
 
   it('flags the figures docs/rules.md flags as unverified', () => {
-    expect(ruleSet('nsca-cscs').requirement.categories.every((c) => c.max?.unverified)).toBe(true);
-    expect(ruleSet('ace-cpt').applicationWindows.unverified).toBe(true);
+    // NSCA's 2024–2026 table is cited; applying it to later periods is Recert's reading.
+    expect(ruleSet('nsca-cscs').requirement.categories.every((c) => c.max && !c.max.unverified)).toBe(true);
+    expect(ruleSet('nsca-cscs').cycle).toMatchObject({ kind: 'calendar-periods', shifted: { value: true, decision: expect.any(String) } });
+    // ACE: the grace period is cited (not an extension); its start and fee are Recert's reading.
+    expect(ruleSet('ace-cpt').applicationWindows.decision).toBeTruthy();
+    expect(ruleSet('ace-cpt').cprAed.handsOnRequired.unverified).toBe(true);
     expect(ruleSet('acsm-cpt').applicationWindows.value[0]?.fee.unverified).toBe(true);
     expect(ruleSet('issa-cpt').applicationWindows.value.every((w) => w.fee.unverified)).toBe(true);
     expect(ruleSet('nccpt-cpt').applicationWindows.unverified).toBe(true);

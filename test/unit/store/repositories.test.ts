@@ -11,6 +11,7 @@ const credential: Credential = {
   number: 'NASM-1',
   expires: '2027-03-31',
   cycleStart: null,
+  certified: null,
   applicationSubmitted: null,
   applicationAccepted: null,
   auditNoticeReceived: null,
