@@ -131,7 +131,7 @@ export function buildTeamView(input: {
   const { entries, people, asOf } = input;
   const { ranked, summary } = rankTeam(entries, people.length, asOf);
   const ruleSets = new Map(entries.map((e) => [e.ruleSet.id, e.ruleSet.credential]));
-  return {
+  const view: TeamView = {
     asOf,
     summary,
     counts: [
@@ -151,6 +151,13 @@ export function buildTeamView(input: {
     options: {
       ruleSets: [...ruleSets].sort((a, b) => a[1].localeCompare(b[1])).map(([value, label]) => ({ value, label })),
       statuses: Object.entries(STATUS_WORDS).map(([value, label]) => ({ value, label })),
+      filters: [],
     },
   };
+  // The Status control offers every summary filter in the summary's own words, "Out of compliance" first.
+  view.options.filters = [
+    { value: 'out-of-compliance', label: 'Out of compliance' },
+    ...view.counts.flatMap((c) => (c.filter === null ? [] : [{ value: c.filter, label: c.label }])),
+  ];
+  return view;
 }
