@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { TeamFilter, TeamViewRow } from '../../../preload/contract';
 import { call, useApi } from '../api';
 import { href, type Route } from '../shell/routes';
@@ -6,6 +6,7 @@ import { usePeople } from '../state/people';
 import { FileExportButton } from '../ui/FileExportButton';
 import { LoadError } from '../ui/LoadError';
 import { SelectField } from '../ui/SelectField';
+import { useSlashToSearch } from '../ui/useSlashToSearch';
 import {
   fromStatusChoice,
   isFiltered,
@@ -30,6 +31,9 @@ export function TeamPage({ route }: { route: Route }) {
   const view = useApi('getTeamView', {});
   const data = view.data;
   const rows = useMemo(() => (data ? selectRows(data.rows, state) : []), [data, state]);
+
+  const searchInput = useRef<HTMLInputElement>(null);
+  useSlashToSearch(searchInput);
 
   const hash = href('team', teamStateParams(state));
   useEffect(() => rememberTeamHash(hash), [hash]);
@@ -127,6 +131,7 @@ export function TeamPage({ route }: { route: Route }) {
               <label htmlFor="team-search">Search</label>
               <input
                 id="team-search"
+                ref={searchInput}
                 type="search"
                 placeholder="Name or employee ID"
                 value={state.search}
