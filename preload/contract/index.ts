@@ -26,7 +26,7 @@ export type * from '../../main/core/domain/team';
 export type * from '../../main/core/domain/reminders';
 export type * from '../../main/core/domain/scan';
 export type { ApiError, ErrorCode, Result } from '../../main/core/domain/result';
-export { issuePath } from '../../main/core/domain/fields';
+export { issuePath, NOT_A_DATE } from '../../main/core/domain/fields';
 
 type Features = [
   typeof peopleContract,

@@ -15,6 +15,17 @@ export function fieldErrors(schema: z.ZodType, values: unknown): FieldErrors {
   return errors;
 }
 
+/**
+ * Whether a date field of the form holds text that is no date: the browser reports its value as ""
+ * (so the schema would call it missing, or an optional date would be saved as none). The field says
+ * so itself (Field); the form must not be sent.
+ */
+export function hasUnreadableDate(form: HTMLFormElement): boolean {
+  const unreadable = [...form.querySelectorAll<HTMLInputElement>('input[type="date"]')].find((input) => input.validity.badInput);
+  unreadable?.focus();
+  return unreadable !== undefined;
+}
+
 /** An error from main, placed on its field when it names one. */
 export function errorsFromApi(error: ApiError): FieldErrors {
   const prefix = error.field ? `${error.field}: ` : '';

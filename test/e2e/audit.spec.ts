@@ -49,6 +49,10 @@ test.describe('a trainer with records', () => {
     await page.goto(`${host.url}#/dashboard`);
     await page.getByLabel('Application date').fill('2027-04-15');
     await page.getByRole('button', { name: 'Record application' }).click();
+    await page
+      .getByRole('dialog', { name: /15 Apr 2027/ })
+      .getByRole('button', { name: 'Record application' })
+      .click();
     await expect(page.getByText('Application submitted 15 Apr 2027')).toBeVisible();
     await expect(page.getByText('Application recorded on 15 Apr 2027: late fee tier.')).toBeVisible();
     await page.getByLabel('Accepted on').fill('2027-05-01');

@@ -35,6 +35,7 @@ test('a person created in the UI is still there after a reload', async ({ page, 
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(row).toContainText('E-43');
   await page.getByRole('button', { name: 'Deactivate Zoë Łukasik-Ndiaye' }).click();
+  await page.getByRole('dialog', { name: 'Deactivate Zoë Łukasik-Ndiaye?' }).getByRole('button', { name: 'Deactivate' }).click();
   await expect(page.getByText('No one here yet')).toBeVisible();
   await page.getByLabel('Show deactivated people').check();
   await expect(page.getByRole('row', { name: /Zoë Łukasik-Ndiaye/ })).toContainText('Deactivated');

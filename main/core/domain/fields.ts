@@ -42,8 +42,16 @@ export function optionalText(max = MAX_TEXT) {
     .transform((value) => (value ? value : null));
 }
 
+/**
+ * A date field whose text is no date at all (a six-digit year, a year left out): the browser then
+ * reads the field as empty, which must not be reported as "is required".
+ */
+export const NOT_A_DATE = 'is not a date: check the day, the month and the year (four digits)';
+
 /** What is wrong with a date as typed or read from a file, or null when it is a calendar date. */
 export function calendarDateProblem(value: string): string | null {
+  // A year of more than four digits is a slip of the keyboard (a date field accepts six): no date.
+  if (/^\+?\d{5,}-\d{2}-\d{2}$/.test(value)) return NOT_A_DATE;
   if (value.length > 10) return 'must be a date written YYYY-MM-DD';
   if (value === '') return 'is required (YYYY-MM-DD)';
   if (!isCalendarDate(value)) return `"${value}" is not a calendar date (YYYY-MM-DD, e.g. 2027-03-31)`;

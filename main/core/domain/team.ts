@@ -86,6 +86,8 @@ export const teamFilters = [
   'lapsed',
   'cpr-aed-not-ok',
   'audit-open',
+  // Not a summary count: the Status control's "Out of compliance" (see outOfCompliance in team/report).
+  'out-of-compliance',
 ] as const;
 export type TeamFilter = (typeof teamFilters)[number];
 
@@ -140,5 +142,7 @@ export interface TeamView {
   options: {
     ruleSets: { value: string; label: string }[];
     statuses: { value: string; label: string }[];
+    /** The summary's filters and "Out of compliance", as the Status control offers them. */
+    filters: { value: TeamFilter; label: string }[];
   };
 }

@@ -85,8 +85,18 @@ export function teamRow(entry: TeamEntry, asOf: CalendarDate): TeamRow {
   };
 }
 
+/**
+ * A credential a manager must act on now: expired or lapsed, its holder's CPR/AED not current, or
+ * its audit documents overdue. The one definition behind the Team screen's "Out of compliance".
+ */
+export function outOfCompliance(row: TeamRow, asOf: CalendarDate): boolean {
+  if (row.status === 'expired-late' || row.status === 'expired-additional-fee' || row.status === 'lapsed') return true;
+  if (!row.cprAed.ok) return true;
+  return row.auditDue !== null && row.auditDue < asOf;
+}
+
 /** Which summary counts a row belongs to: one definition for the counts and the screen's filters. */
-export function filtersOf(row: TeamRow, entry: Pick<TeamEntry, 'credential'>): TeamFilter[] {
+export function filtersOf(row: TeamRow, entry: Pick<TeamEntry, 'credential'>, asOf: CalendarDate): TeamFilter[] {
   const filters: TeamFilter[] = [];
   if (row.compliant) filters.push('compliant');
   if (row.requirementsMet) filters.push('requirements-met');
@@ -98,6 +108,7 @@ export function filtersOf(row: TeamRow, entry: Pick<TeamEntry, 'credential'>): T
   if (row.status === 'lapsed') filters.push('lapsed');
   if (!row.cprAed.ok || cprAedCardExpired(row)) filters.push('cpr-aed-not-ok');
   if (entry.credential.auditNoticeReceived !== null && entry.credential.documentsSent === null) filters.push('audit-open');
+  if (outOfCompliance(row, asOf)) filters.push('out-of-compliance');
   return filters;
 }
 
@@ -141,7 +152,7 @@ export function rankTeam(
 ): { ranked: RankedRow[]; summary: TeamSummary; withoutCredential: PersonWithoutCredential[] } {
   const ranked = entries.map((entry) => {
     const row = teamRow(entry, asOf);
-    return { row, entry, filters: filtersOf(row, entry) };
+    return { row, entry, filters: filtersOf(row, entry, asOf) };
   });
   ranked.sort((a, b) => compareUrgency(a.row, b.row));
   const holders = new Set(entries.map((e) => e.person.id));
@@ -161,7 +172,8 @@ export function rankTeam(
     auditsOpen: 0,
     withoutCredential: withoutCredential.length,
   };
-  const counters: Record<TeamFilter, () => void> = {
+  // null: a filter the screen offers that is not one of the summary's counts.
+  const counters: Record<TeamFilter, (() => void) | null> = {
     compliant: () => (summary.compliant += 1),
     'requirements-met': () => (summary.requirementsMet += 1),
     'expiring-30': () => (summary.expiringWithin['30'] += 1),
@@ -171,8 +183,9 @@ export function rankTeam(
     lapsed: () => (summary.lapsed += 1),
     'cpr-aed-not-ok': () => (summary.cprAedNotOk += 1),
     'audit-open': () => (summary.auditsOpen += 1),
+    'out-of-compliance': null,
   };
-  for (const { filters } of ranked) for (const filter of filters) counters[filter]();
+  for (const { filters } of ranked) for (const filter of filters) counters[filter]?.();
   return { ranked, summary, withoutCredential };
 }
 

@@ -157,7 +157,7 @@ export function buildTeamView(input: {
     tone,
     definition,
   });
-  return {
+  const view: TeamView = {
     asOf,
     summary,
     counts: [
@@ -186,6 +186,13 @@ export function buildTeamView(input: {
     options: {
       ruleSets: [...ruleSets].sort((a, b) => a[1].localeCompare(b[1])).map(([value, label]) => ({ value, label })),
       statuses: Object.entries(STATUS_WORDS).map(([value, label]) => ({ value, label })),
+      filters: [],
     },
   };
+  // The Status control offers every summary filter in the summary's own words, "Out of compliance" first.
+  view.options.filters = [
+    { value: 'out-of-compliance', label: 'Out of compliance' },
+    ...view.counts.flatMap((c) => (c.filter === null ? [] : [{ value: c.filter, label: c.label }])),
+  ];
+  return view;
 }

@@ -11,7 +11,7 @@ import {
 import { call, useApi } from '../api';
 import { CertificateReader } from '../ui/CertificateReader';
 import { useCertificateScan } from '../ui/useCertificateScan';
-import { errorsFromApi, fieldErrors, type FieldErrors } from '../forms';
+import { errorsFromApi, fieldErrors, hasUnreadableDate, type FieldErrors } from '../forms';
 import { Field } from '../ui/Field';
 import { FormFooter } from '../ui/FormFooter';
 import { SelectField } from '../ui/SelectField';
@@ -98,6 +98,7 @@ export function CourseForm({ personId, credentials, ruleSets, activity, onSaved,
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    if (hasUnreadableDate(event.currentTarget as HTMLFormElement)) return;
     const amount =
       unit === 'ceus'
         ? { ceus: ceus === '' ? null : Number(ceus), contactHours: null }

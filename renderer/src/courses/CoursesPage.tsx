@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Activity, CourseLogQuery, CourseLogRow, Credential } from '../../../preload/contract';
 import { call, useApi } from '../api';
 import { Attachments } from '../attachments/Attachments';
@@ -9,6 +9,7 @@ import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { formatDate } from '../ui/format';
 import { SelectField } from '../ui/SelectField';
 import { FileExportButton } from '../ui/FileExportButton';
+import { useSlashToSearch } from '../ui/useSlashToSearch';
 import { CourseCsvImport } from './CourseCsvImport';
 import { CourseForm } from './CourseForm';
 import { CourseTable } from './CourseTable';
@@ -57,6 +58,8 @@ export function CoursesPage({ route }: { route: Route }) {
   const [cycle, setCycle] = useState<'all' | 'current'>('all');
   const [missingOnly, setMissingOnly] = useState(route.params.get('missing') === '1');
   const [search, setSearch] = useState('');
+  const searchInput = useRef<HTMLInputElement>(null);
+  useSlashToSearch(searchInput);
   const [debounced, setDebounced] = useState('');
   const [sort, setSort] = useState<Sort>(NEWEST_FIRST);
   // The dashboard's "Add a course" opens the form at once.
@@ -165,6 +168,7 @@ export function CoursesPage({ route }: { route: Route }) {
           <label htmlFor="course-search">Search</label>
           <input
             id="course-search"
+            ref={searchInput}
             type="search"
             value={search}
             onChange={(e) => setSearch(e.target.value)}
@@ -285,8 +289,8 @@ export function CoursesPage({ route }: { route: Route }) {
       </div>
       {deleting && panel.mode === 'open' && (
         <ConfirmDialog
-          title={`Delete ${panel.activity.title}?`}
-          message="The course and its certificate files are removed from Recert."
+          title={`Delete “${panel.activity.title}”?`}
+          message={`The course of ${formatDate(panel.activity.completed)} from ${panel.activity.provider} and its certificate files are removed from Recert, and it no longer counts toward any credential. This cannot be undone.`}
           confirmLabel="Delete course"
           onCancel={() => setDeleting(false)}
           onConfirm={() => {

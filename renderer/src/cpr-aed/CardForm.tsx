@@ -3,7 +3,7 @@ import { contract, type CprAedCard, type ScanView } from '../../../preload/contr
 import { call } from '../api';
 import { CertificateReader } from '../ui/CertificateReader';
 import { useCertificateScan } from '../ui/useCertificateScan';
-import { errorsFromApi, fieldErrors, type FieldErrors } from '../forms';
+import { errorsFromApi, fieldErrors, hasUnreadableDate, type FieldErrors } from '../forms';
 import { Field } from '../ui/Field';
 import { FormFooter } from '../ui/FormFooter';
 
@@ -39,6 +39,7 @@ export function CardForm({ personId, card, onSaved, onCancel }: CardFormProps) {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    if (hasUnreadableDate(event.currentTarget as HTMLFormElement)) return;
     const values = { provider, completed, expires, adultCpr, aed, handsOn };
     const local = fieldErrors(contract.createCprAedCard.input, { personId, ...values });
     setErrors(local);

@@ -121,7 +121,7 @@ export function CprAedPage({ route }: { route: Route }) {
       {deleting && (
         <ConfirmDialog
           title={`Delete the card from ${deleting.provider}?`}
-          message="The card and its photos are removed from Recert."
+          message={`The card completed ${formatDate(deleting.completed)}, valid until ${formatDate(deleting.expires)}, and its photos are removed from Recert. This cannot be undone.`}
           confirmLabel="Delete card"
           onCancel={() => setDeleting(null)}
           onConfirm={() => {

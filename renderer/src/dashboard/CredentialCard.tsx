@@ -4,6 +4,7 @@ import { call } from '../api';
 import { PacketExport } from '../packet/PacketExport';
 import { href } from '../shell/routes';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { formatDate } from '../ui/format';
 import { Meter } from '../ui/Meter';
 import { CredentialForm } from './CredentialForm';
 import { Findings } from './Findings';
@@ -104,8 +105,8 @@ export function CredentialCard({ evaluation, onChanged }: { evaluation: Credenti
       </footer>
       {deleting && (
         <ConfirmDialog
-          title={`Delete ${ruleSet.credential}?`}
-          message="The credential is removed; your courses, cards and certificates are kept."
+          title={`Delete ${ruleSet.credential}${credential.number ? ` · ${credential.number}` : ''}?`}
+          message={`The credential expiring ${formatDate(credential.expires)} is removed, with its application, acceptance and audit dates. Your courses, cards and certificates are kept. This cannot be undone.`}
           confirmLabel="Delete credential"
           onCancel={() => setDeleting(false)}
           onConfirm={() => {

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { contract, type Credential } from '../../../preload/contract';
 import { call, useApi } from '../api';
-import { errorsFromApi, fieldErrors, type FieldErrors } from '../forms';
+import { errorsFromApi, fieldErrors, hasUnreadableDate, type FieldErrors } from '../forms';
 import { Field } from '../ui/Field';
 import { FormFooter } from '../ui/FormFooter';
 import { SelectField } from '../ui/SelectField';
@@ -26,6 +26,7 @@ export function CredentialForm({ personId, credential, onSaved, onCancel, wordin
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    if (hasUnreadableDate(event.currentTarget as HTMLFormElement)) return;
     const values = { ruleSet, number: number || null, expires, cycleStart: cycleStart || null, certified: certified || null };
     const local = fieldErrors(contract.createCredential.input, { personId, ...values });
     setErrors(local);

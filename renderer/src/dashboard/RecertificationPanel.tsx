@@ -1,12 +1,15 @@
 import { useState } from 'react';
 import type { CredentialEvaluation } from '../../../preload/contract';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { Field } from '../ui/Field';
 import { formatDate, todayInput } from '../ui/format';
 import { useCredentialIntent } from './credential-intents';
 
 /** Record the application, then its acceptance (R11 starts the next cycle). */
 export function RecertificationPanel({ evaluation, onChanged }: { evaluation: CredentialEvaluation; onChanged(): void }) {
-  const { credential, verdict } = evaluation;
+  const { credential, verdict, ruleSet } = evaluation;
+  // Recording or removing an application changes the status and its fee tier: asked once, naming the date.
+  const [confirming, setConfirming] = useState<'record' | 'remove' | null>(null);
   const [submitted, setSubmitted] = useState(credential.applicationSubmitted ?? todayInput());
   const [accepted, setAccepted] = useState(credential.applicationAccepted ?? todayInput());
   const { errors, run } = useCredentialIntent(onChanged);
@@ -27,7 +30,7 @@ export function RecertificationPanel({ evaluation, onChanged }: { evaluation: Cr
               onChange={(e) => setSubmitted(e.target.value)}
               error={errors.applicationSubmitted}
             />
-            <button type="button" onClick={() => void run('recordApplication', { credentialId, applicationSubmitted: submitted })}>
+            <button type="button" onClick={() => setConfirming('record')}>
               Record application
             </button>
           </div>
@@ -47,7 +50,7 @@ export function RecertificationPanel({ evaluation, onChanged }: { evaluation: Cr
             <button type="button" onClick={() => void run('acceptRecertification', { credentialId, applicationAccepted: accepted })}>
               Record acceptance
             </button>
-            <button type="button" onClick={() => void run('recordApplication', { credentialId, applicationSubmitted: null })}>
+            <button type="button" onClick={() => setConfirming('remove')}>
               Remove application
             </button>
           </div>
@@ -64,6 +67,31 @@ export function RecertificationPanel({ evaluation, onChanged }: { evaluation: Cr
             Undo acceptance
           </button>
         </>
+      )}
+      {confirming === 'record' && (
+        <ConfirmDialog
+          title={`Record the ${ruleSet.credential} application of ${submitted ? formatDate(submitted) : 'no date'}?`}
+          message={`The status then counts from an application submitted on ${submitted ? formatDate(submitted) : 'no date'}, with the fee of that date. Check the date on your confirmation from ${ruleSet.credential}.`}
+          confirmLabel="Record application"
+          danger={false}
+          onCancel={() => setConfirming(null)}
+          onConfirm={() => {
+            setConfirming(null);
+            void run('recordApplication', { credentialId, applicationSubmitted: submitted });
+          }}
+        />
+      )}
+      {confirming === 'remove' && credential.applicationSubmitted && (
+        <ConfirmDialog
+          title={`Remove the application of ${formatDate(credential.applicationSubmitted)}?`}
+          message={`The ${ruleSet.credential} application date is removed: the status is worked out again as if nothing had been sent.`}
+          confirmLabel="Remove application"
+          onCancel={() => setConfirming(null)}
+          onConfirm={() => {
+            setConfirming(null);
+            void run('recordApplication', { credentialId, applicationSubmitted: null });
+          }}
+        />
       )}
     </section>
   );

@@ -1,8 +1,10 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Person } from '../../../preload/contract';
 import { call, useApi } from '../api';
 import type { Route } from '../shell/routes';
 import { usePeople } from '../state/people';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { useSlashToSearch } from '../ui/useSlashToSearch';
 import { PersonForm } from './PersonForm';
 import { RosterImport } from './RosterImport';
 
@@ -15,9 +17,17 @@ export function StaffPage({ route }: { route: Route }) {
   const [message, setMessage] = useState<string | null>(null);
   const [importing, setImporting] = useState(route.params.get('roster') === '1');
   const shared = usePeople();
+  const [search, setSearch] = useState('');
+  const [deactivating, setDeactivating] = useState<Person | null>(null);
+  const searchInput = useRef<HTMLInputElement>(null);
+  useSlashToSearch(searchInput);
 
   const list = useApi('listPeople', { includeInactive: showInactive });
-  const people = list.data;
+  const needle = search.trim().toLocaleLowerCase();
+  const people =
+    list.data && needle
+      ? list.data.filter((p) => [p.name, p.email ?? '', p.employeeId ?? ''].some((text) => text.toLocaleLowerCase().includes(needle)))
+      : list.data;
   function refresh() {
     list.reload();
     void shared.refresh();
@@ -73,13 +83,28 @@ export function StaffPage({ route }: { route: Route }) {
         {message}
       </p>
 
-      <label className="checkbox">
-        <input type="checkbox" checked={showInactive} onChange={(e) => setShowInactive(e.target.checked)} />
-        Show deactivated people
-      </label>
+      <div className="toolbar" role="search" aria-label="Find people">
+        <label className="checkbox">
+          <input type="checkbox" checked={showInactive} onChange={(e) => setShowInactive(e.target.checked)} />
+          Show deactivated people
+        </label>
+        <div className="field search-field">
+          <label htmlFor="staff-search">Search</label>
+          <input
+            id="staff-search"
+            ref={searchInput}
+            type="search"
+            placeholder="Name, e-mail or employee ID"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+          />
+        </div>
+      </div>
 
       {people === null ? (
         <p>Loading…</p>
+      ) : people.length === 0 && needle ? (
+        <p className="empty-state">No one matches “{search.trim()}”.</p>
       ) : people.length === 0 ? (
         <p className="empty-state">No one here yet. Choose “Add person” to add yourself or the first trainer on your team.</p>
       ) : (
@@ -110,7 +135,7 @@ export function StaffPage({ route }: { route: Route }) {
                     </button>
                     <button
                       type="button"
-                      onClick={() => void setActive(person, !person.active)}
+                      onClick={() => (person.active ? setDeactivating(person) : void setActive(person, true))}
                       aria-label={`${person.active ? 'Deactivate' : 'Reactivate'} ${person.name}`}
                     >
                       {person.active ? 'Deactivate' : 'Reactivate'}
@@ -121,6 +146,19 @@ export function StaffPage({ route }: { route: Route }) {
             ))}
           </tbody>
         </table>
+      )}
+      {deactivating && (
+        <ConfirmDialog
+          title={`Deactivate ${deactivating.name}?`}
+          message={`${deactivating.name} leaves the Team screen, the report and the reminders. Their courses, cards and certificates are kept; “Show deactivated people” lists them to reactivate.`}
+          confirmLabel="Deactivate"
+          onCancel={() => setDeactivating(null)}
+          onConfirm={() => {
+            const person = deactivating;
+            setDeactivating(null);
+            void setActive(person, false);
+          }}
+        />
       )}
     </section>
   );

@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { TeamFilter, TeamViewRow } from '../../../preload/contract';
 import { call, useApi } from '../api';
 import { href, type Route } from '../shell/routes';
@@ -6,7 +6,20 @@ import { usePeople } from '../state/people';
 import { FileExportButton } from '../ui/FileExportButton';
 import { LoadError } from '../ui/LoadError';
 import { SelectField } from '../ui/SelectField';
-import { rememberTeamHash, selectRows, teamStateFrom, teamStateParams, type TeamState } from './team-filters';
+import { useSlashToSearch } from '../ui/useSlashToSearch';
+import {
+  fromStatusChoice,
+  isFiltered,
+  NO_FILTERS,
+  rememberTeamHash,
+  selectMatrix,
+  selectRows,
+  selectUpcoming,
+  statusChoice,
+  teamStateFrom,
+  teamStateParams,
+  type TeamState,
+} from './team-filters';
 import { TeamMatrix } from './TeamMatrix';
 import { TeamTable } from './TeamTable';
 import { TeamUpcoming } from './TeamUpcoming';
@@ -19,6 +32,9 @@ export function TeamPage({ route }: { route: Route }) {
   const view = useApi('getTeamView', {});
   const data = view.data;
   const rows = useMemo(() => (data ? selectRows(data.rows, state) : []), [data, state]);
+
+  const searchInput = useRef<HTMLInputElement>(null);
+  useSlashToSearch(searchInput);
 
   const hash = href('team', teamStateParams(state));
   useEffect(() => rememberTeamHash(hash), [hash]);
@@ -34,7 +50,16 @@ export function TeamPage({ route }: { route: Route }) {
     window.location.hash = href('dashboard');
   }
 
-  const filtered = state.filter || state.ruleSet || state.status || state.cprAed || state.audit || state.search;
+  const filtered = isFiltered(state);
+  const clearFilters = () => update(NO_FILTERS);
+  const noMatch = (
+    <p className="empty-state card">
+      No credentials match these filters.{' '}
+      <button type="button" className="link-button" onClick={clearFilters}>
+        Clear filters
+      </button>
+    </p>
+  );
   return (
     <section aria-labelledby="section-title">
       <div className="section-header">
@@ -83,9 +108,13 @@ export function TeamPage({ route }: { route: Route }) {
             />
             <SelectField
               label="Status"
-              value={state.status}
-              onChange={(e) => update({ status: e.target.value })}
-              options={[{ value: '', label: 'Any status' }, ...data.options.statuses]}
+              value={statusChoice(state)}
+              onChange={(e) => update(fromStatusChoice(e.target.value))}
+              options={[
+                { value: '', label: 'Any status' },
+                ...data.options.filters.map((f) => ({ value: `filter:${f.value}`, label: f.label })),
+                ...data.options.statuses.map((s) => ({ value: `status:${s.value}`, label: s.label })),
+              ]}
             />
             <SelectField
               label="CPR/AED"
@@ -111,6 +140,7 @@ export function TeamPage({ route }: { route: Route }) {
               <label htmlFor="team-search">Search</label>
               <input
                 id="team-search"
+                ref={searchInput}
                 type="search"
                 placeholder="Name or employee ID"
                 value={state.search}
@@ -118,6 +148,14 @@ export function TeamPage({ route }: { route: Route }) {
               />
             </div>
           </div>
+          <p className="log-summary" role="status">
+            {rows.length === data.rows.length ? `${rows.length} credentials` : `${rows.length} of ${data.rows.length} credentials`}
+            {filtered && (
+              <button type="button" className="link-button" onClick={clearFilters}>
+                Show all
+              </button>
+            )}
+          </p>
           <div className="team-tabs" role="tablist" aria-label="Team views">
             <button type="button" role="tab" aria-selected={state.tab === 'rows'} onClick={() => update({ tab: 'rows' })}>
               Credentials
@@ -129,37 +167,41 @@ export function TeamPage({ route }: { route: Route }) {
               Upcoming
             </button>
           </div>
-          {state.tab === 'matrix' ? (
-            <TeamMatrix matrix={data.matrix} onOpen={open} />
+          {filtered && rows.length === 0 ? (
+            noMatch
+          ) : state.tab === 'matrix' ? (
+            <TeamMatrix matrix={selectMatrix(data.matrix, rows, state)} onOpen={open} />
           ) : state.tab === 'upcoming' ? (
-            <TeamUpcoming window={state.window} onWindow={(window) => update({ window })} />
+            <TeamUpcoming
+              window={state.window}
+              onWindow={(window) => update({ window })}
+              select={(items) => selectUpcoming(items, rows, state)}
+              filtered={filtered}
+            />
+          ) : data.rows.length === 0 ? (
+            <>
+              <p className="empty-state card">
+                No credentials yet. Add trainers on <a href={href('staff')}>Staff</a>, or import your roster from a spreadsheet.
+              </p>
+              <TeamWithoutCredential people={data.withoutCredential} onOpen={open} />
+            </>
           ) : (
             <>
               <p className="log-summary" role="status">
                 {rows.length === data.rows.length ? `${rows.length} credentials` : `${rows.length} of ${data.rows.length} credentials`}
                 {filtered && (
-                  <button
-                    type="button"
-                    className="link-button"
-                    onClick={() => update({ filter: '', ruleSet: '', status: '', cprAed: '', audit: '', search: '' })}
-                  >
+                  <button type="button" className="link-button" onClick={clearFilters}>
                     Show all
                   </button>
                 )}
               </p>
-              {data.rows.length === 0 ? (
-                <p className="empty-state card">
-                  No credentials yet. Add trainers on <a href={href('staff')}>Staff</a>, or import your roster from a spreadsheet.
-                </p>
-              ) : (
-                <TeamTable
-                  rows={rows}
-                  sort={state.sort}
-                  descending={state.descending}
-                  onSort={(sort, descending) => update({ sort, descending })}
-                  onOpen={(row: TeamViewRow) => open(row.person)}
-                />
-              )}
+              <TeamTable
+                rows={rows}
+                sort={state.sort}
+                descending={state.descending}
+                onSort={(sort, descending) => update({ sort, descending })}
+                onOpen={(row: TeamViewRow) => open(row.person)}
+              />
               <TeamWithoutCredential people={data.withoutCredential} onOpen={open} />
             </>
           )}

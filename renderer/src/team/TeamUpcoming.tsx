@@ -1,11 +1,22 @@
+import type { UpcomingItem } from '../../../preload/contract';
 import { useApi } from '../api';
 import { UpcomingList } from '../reminders/Upcoming';
 import { LoadError } from '../ui/LoadError';
 import { SelectField } from '../ui/SelectField';
 import type { TeamState } from './team-filters';
 
-/** Everyone's deadlines in the next 30, 60 or 90 days, soonest first, each with its fix. */
-export function TeamUpcoming({ window, onWindow }: { window: TeamState['window']; onWindow(window: TeamState['window']): void }) {
+/** Everyone's deadlines in the next 30, 60 or 90 days, soonest first, each with its fix; the Team filters choose whose. */
+export function TeamUpcoming({
+  window,
+  onWindow,
+  select,
+  filtered,
+}: {
+  window: TeamState['window'];
+  onWindow(window: TeamState['window']): void;
+  select(items: readonly UpcomingItem[]): UpcomingItem[];
+  filtered: boolean;
+}) {
   const upcoming = useApi('getUpcoming', { days: Number(window) });
   return (
     <section aria-label="Upcoming deadlines of the team">
@@ -20,7 +31,13 @@ export function TeamUpcoming({ window, onWindow }: { window: TeamState['window']
         ]}
       />
       <LoadError error={upcoming.error} />
-      {upcoming.data && <UpcomingList items={upcoming.data} showPerson empty={`No deadline in the next ${window} days.`} />}
+      {upcoming.data && (
+        <UpcomingList
+          items={select(upcoming.data)}
+          showPerson
+          empty={filtered ? `No deadline of these credentials in the next ${window} days.` : `No deadline in the next ${window} days.`}
+        />
+      )}
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import type { TeamFilter, TeamViewRow } from '../../../preload/contract';
+import type { TeamFilter, TeamMatrix, TeamViewRow, UpcomingItem } from '../../../preload/contract';
 
 /** What the Team screen shows: kept in the URL, so Back and the navigation return to the same view. */
 export interface TeamState {
@@ -73,6 +73,53 @@ export function selectRows(rows: readonly TeamViewRow[], state: TeamState): Team
       (!state.audit || (row.auditDue !== null) === (state.audit === 'open')) &&
       (!search || row.name.toLocaleLowerCase().includes(search) || (row.employeeId ?? '').toLocaleLowerCase().includes(search)),
   );
+}
+
+/** Whether any filter narrows what the Team screen shows (the tab, sort and window do not). */
+export function isFiltered(state: TeamState): boolean {
+  return !!(state.filter || state.ruleSet || state.status || state.cprAed || state.audit || state.search.trim());
+}
+
+export const NO_FILTERS: Pick<TeamState, 'filter' | 'ruleSet' | 'status' | 'cprAed' | 'audit' | 'search'> = {
+  filter: '',
+  ruleSet: '',
+  status: '',
+  cprAed: '',
+  audit: '',
+  search: '',
+};
+
+/**
+ * The Status control holds either a summary filter ("Expiring within 30 days", "Out of compliance")
+ * or a status: one choice, so a number chosen in the summary shows there and is cleared there.
+ */
+export function statusChoice(state: TeamState): string {
+  if (state.filter) return `filter:${state.filter}`;
+  return state.status ? `status:${state.status}` : '';
+}
+
+export function fromStatusChoice(choice: string): Pick<TeamState, 'filter' | 'status'> {
+  if (choice.startsWith('filter:')) return { filter: choice.slice('filter:'.length) as TeamFilter, status: '' };
+  if (choice.startsWith('status:')) return { filter: '', status: choice.slice('status:'.length) };
+  return { filter: '', status: '' };
+}
+
+/** The matrix for the selected credentials: their people, and only the chosen credential type's column. */
+export function selectMatrix(matrix: TeamMatrix, rows: readonly TeamViewRow[], state: TeamState): TeamMatrix {
+  if (!isFiltered(state)) return matrix;
+  const people = new Set(rows.map((r) => r.person));
+  const keep = matrix.columns.map((c) => !state.ruleSet || c.ruleSet === state.ruleSet);
+  return {
+    columns: matrix.columns.filter((_, i) => keep[i]),
+    rows: matrix.rows.filter((r) => people.has(r.person)).map((r) => ({ ...r, cells: r.cells.filter((_, i) => keep[i]) })),
+  };
+}
+
+/** The deadlines of the selected credentials (a card's expiry belongs to the credential relying on it). */
+export function selectUpcoming(items: readonly UpcomingItem[], rows: readonly TeamViewRow[], state: TeamState): UpcomingItem[] {
+  if (!isFiltered(state)) return [...items];
+  const credentials = new Set(rows.map((r) => r.credential));
+  return items.filter((item) => credentials.has(item.credentialId));
 }
 
 const LAST_VIEW = 'recert.team-view';

@@ -4,12 +4,14 @@ interface ConfirmDialogProps {
   title: string;
   message: string;
   confirmLabel: string;
+  /** A confirmation that removes something (the default) shows its button as dangerous. */
+  danger?: boolean;
   onConfirm(): void;
   onCancel(): void;
 }
 
 /** A modal question (native <dialog>: focus stays inside, Escape cancels). */
-export function ConfirmDialog({ title, message, confirmLabel, onConfirm, onCancel }: ConfirmDialogProps) {
+export function ConfirmDialog({ title, message, confirmLabel, danger = true, onConfirm, onCancel }: ConfirmDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
@@ -20,7 +22,7 @@ export function ConfirmDialog({ title, message, confirmLabel, onConfirm, onCance
       <h2 id="confirm-title">{title}</h2>
       <p>{message}</p>
       <div className="form-actions">
-        <button type="button" className="danger" onClick={onConfirm}>
+        <button type="button" className={danger ? 'danger' : 'primary'} onClick={onConfirm}>
           {confirmLabel}
         </button>
         <button type="button" onClick={onCancel} autoFocus>

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { contract, type Person } from '../../../preload/contract';
 import { call } from '../api';
 import { CredentialForm } from '../dashboard/CredentialForm';
-import { errorsFromApi, fieldErrors, type FieldErrors } from '../forms';
+import { errorsFromApi, fieldErrors, hasUnreadableDate, type FieldErrors } from '../forms';
 import { href } from '../shell/routes';
 import { usePeople } from '../state/people';
 import { Field } from '../ui/Field';
@@ -19,6 +19,7 @@ export function Welcome() {
 
   async function start(event: FormEvent) {
     event.preventDefault();
+    if (hasUnreadableDate(event.currentTarget as HTMLFormElement)) return;
     const values = { name, email: null, employeeId: null };
     const local = fieldErrors(contract.createPerson.input, values);
     setErrors(local);
