@@ -46,6 +46,7 @@ const REFUSALS = new Set([
   'CsvError',
   'CsvImportError',
   'ScanError',
+  'EncryptionError',
 ]);
 
 export async function run(argv: string[]): Promise<number> {
