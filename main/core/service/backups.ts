@@ -22,6 +22,8 @@ function madeAt(date: Date): string {
   return `${formatDate(localToday(date))}, ${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
 }
 
+const sentenceStart = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+
 /** Fewer characters than this are refused: scrypt slows guessing, it cannot stop it. */
 const MIN_PASSPHRASE = 10;
 
@@ -104,7 +106,7 @@ export function backupsService(ctx: ServiceContext) {
             ? `The last copy reached ${placeName(folder)} on ${madeAt(new Date(s.lastCopiedAt))}.`
             : `No copy has reached ${placeName(folder)} yet.`,
         warning: folder ? warning(folder, s) : null,
-        backups: folder ? listOwnBackups(folder).map((b) => item('second', b, placeName(folder))) : [],
+        backups: folder ? listOwnBackups(folder).map((b) => item('second', b, sentenceStart(placeName(folder)))) : [],
         canChoose: ctx.platform.chooseFolder !== undefined,
       },
       passphrase: {
@@ -299,8 +301,7 @@ export function backupsService(ctx: ServiceContext) {
       for (const test of tests) {
         const result = await drillBackup({ file: test.file, scratch: dataDir, passphrase: passphrases.read() });
         ok &&= result.ok;
-        const where = `${test.where.charAt(0).toUpperCase()}${test.where.slice(1)}`;
-        lines.push(`${where}, ${test.name}: ${result.summary}`);
+        lines.push(`${sentenceStart(test.where)}, ${test.name}: ${result.summary}`);
         for (const problem of result.unreadable ? [] : result.problems) lines.push(`  ${problem}`);
       }
       const record: DrillRecord = { at: ctx.now().toISOString(), ok, lines };
