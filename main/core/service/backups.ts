@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { automaticBackup, BACKUPS_FOLDER, listBackups } from '../backup/auto';
+import { backupSettingsFile } from '../backup/backup-settings';
 import { checkData, unusedCertificateFiles } from '../backup/check';
 import { EncryptionError } from '../backup/encryption';
 import { temporaryNameFor } from '../backup/file-copy';
@@ -27,11 +28,11 @@ const sentenceStart = (text: string) => `${text.charAt(0).toUpperCase()}${text.s
 /** Fewer characters than this are refused: scrypt slows guessing, it cannot stop it. */
 const MIN_PASSPHRASE = 10;
 
-const KEYS = {
-  secondPlace: 'backups.secondPlace',
-  encrypt: 'backups.encryptSecondPlace',
-  status: 'backups.secondPlaceStatus',
-  drill: 'backups.lastDrill',
+export const KEYS = {
+  secondPlace: 'secondPlace',
+  encrypt: 'encryptSecondPlace',
+  status: 'secondPlaceStatus',
+  drill: 'lastDrill',
 } as const;
 
 /** How the copies to the second place have gone: what the warning is worked out from. */
@@ -56,15 +57,15 @@ export function backupsService(ctx: ServiceContext) {
   // app-context gives every service the same store, so that a restore's reopening keeps it.
   const passphrases = ctx.platform.passphrases ?? memoryPassphraseStore();
 
-  // The settings below are the app's own bookkeeping: written outside ctx.write so that a backup
-  // does not count as a change of the records (the kept calendar file is not rewritten for it).
-  const remember = (key: string, value: unknown) => store.transaction(() => store.settings.set(key, value));
+  // This computer's backup settings live beside the database, not in it (see backup-settings.ts).
+  const settings = backupSettingsFile(dataDir);
+  const remember = (key: string, value: unknown) => settings.set(key, value);
   const secondFolder = (): string | null => {
-    const stored = store.settings.get(KEYS.secondPlace);
+    const stored = settings.get(KEYS.secondPlace);
     return typeof stored === 'string' && stored.length > 0 ? stored : null;
   };
-  const encrypting = () => store.settings.get(KEYS.encrypt) === true;
-  const status = (): CopyStatus => ({ ...NO_STATUS, ...((store.settings.get(KEYS.status) as Partial<CopyStatus> | undefined) ?? {}) });
+  const encrypting = () => settings.get(KEYS.encrypt) === true;
+  const status = (): CopyStatus => ({ ...NO_STATUS, ...((settings.get(KEYS.status) as Partial<CopyStatus> | undefined) ?? {}) });
 
   function item(
     place: 'here' | 'second',
@@ -89,7 +90,7 @@ export function backupsService(ctx: ServiceContext) {
     const last = here[0];
     const folder = secondFolder();
     const s = status();
-    const drill = drillNow ?? (store.settings.get(KEYS.drill) as DrillRecord | undefined);
+    const drill = drillNow ?? (settings.get(KEYS.drill) as DrillRecord | undefined);
     const set = passphrases.read() !== null;
     return {
       folder: join(dataDir, BACKUPS_FOLDER),
