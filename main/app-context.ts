@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { contentStore } from './core/attachments/file-store';
 import { BACKUPS_FOLDER } from './core/backup/auto';
 import { sweepLeftovers } from './core/backup/check';
-import { restoreBackup } from './core/backup/restore';
+import { memoryPassphraseStore } from './core/backup/passphrase-store';
+import { restoreBackupFile } from './core/backup/restore-file';
 import { writeBackup } from './core/backup/write';
 import { downloadRegistry } from './core/downloads';
 import { openExportsFolder } from './core/exports-folder';
@@ -55,6 +56,9 @@ export function openAppContext({
   const exportsFolder = openExportsFolder(dataDir);
   const downloads = downloadRegistry();
 
+  // One passphrase store for every service opened here: a restore reopens the service, not the store.
+  const withPassphrases = { ...platform, passphrases: platform.passphrases ?? memoryPassphraseStore() };
+
   function openData() {
     const db = openStore(databasePath, nativeBinding ? { nativeBinding } : {});
     const store = repositories(db);
@@ -65,7 +69,7 @@ export function openAppContext({
       dataDir,
       ruleSets,
       packets,
-      platform,
+      platform: withPassphrases,
       exportsDir: exportsFolder.dir,
       downloads,
       fontDir: join(resourcesDir, 'fonts'),
@@ -81,13 +85,15 @@ export function openAppContext({
    * as a backup of its own; only then is the database closed, the files swapped and everything
    * reopened. Whatever happens, the folder is open again afterwards (the old data if anything failed).
    */
-  async function restoreData(file: string): Promise<string> {
+  async function restoreData(file: string, options?: { passphrase: string | null; fileName: string }): Promise<string> {
     if (restoring) throw new Error('a restore is already running');
     restoring = true;
     let closed = false;
     try {
-      const { manifest, keptAs } = await restoreBackup({
+      const { manifest, keptAs } = await restoreBackupFile({
         file,
+        ...(options ? { fileName: options.fileName } : {}),
+        passphrase: () => Promise.resolve(options?.passphrase ?? null),
         dataDir,
         replace: true,
         keepReplaced: async () => {

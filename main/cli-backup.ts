@@ -1,35 +1,64 @@
 // `recert backup`, `recert restore`, `recert check`: the data folder's safety, from the command line.
 // Backup and restore open only the database, not the whole app (its services, rule sets and
 // contracts): that halves the time a restore takes to start.
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { dataLocation, existingDataLocation, resourcesDir, UsageError } from './cli-common';
 import { BACKUPS_FOLDER } from './core/backup/auto';
-import { restoreBackup } from './core/backup/restore';
-import { writeBackup } from './core/backup/write';
+import { copyFileSafely } from './core/backup/file-copy';
+import { drillBackup, restoreBackupFile } from './core/backup/restore-file';
+import { sweepEarlierAttempts, writeBackup } from './core/backup/write';
+import { readPassphrase } from './cli-passphrase';
 import { ATTACHMENTS_FOLDER, DATABASE_FILE } from './core/data-dir';
-import { openStore } from './core/store/open';
+import { openStore, type Db } from './core/store/open';
+import { decryptedName } from './core/backup/decrypted';
+import { isEncrypted } from './core/backup/encryption';
 import { count } from './core/domain/plural';
 import { bytes } from './core/bytes';
 
 export async function backupCommand(args: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({ args, options: { db: { type: 'string' }, out: { type: 'string' } }, allowPositionals: true });
+  const { values, positionals } = parseArgs({
+    args,
+    options: { db: { type: 'string' }, out: { type: 'string' }, encrypt: { type: 'boolean' } },
+    allowPositionals: true,
+  });
   if (positionals.length > 0) throw new UsageError('backup takes no FILE argument; use --out FILE');
   if (!values.out) throw new UsageError('backup needs --out FILE (for example recert-backup.zip)');
   const out = resolve(values.out);
   if (existsSync(out)) throw new UsageError(`--out: ${out} already exists; choose a new file name (a backup never overwrites one)`);
   if (!existsSync(dirname(out))) throw new UsageError(`--out: the folder ${dirname(out)} does not exist; create it or choose another`);
   const { dataDir, databaseFile } = existingDataLocation(values.db);
+  const passphrase = values.encrypt ? await readPassphrase({ confirm: true }) : null;
   const db = openStore(databaseFile ?? join(dataDir, DATABASE_FILE));
   try {
-    const manifest = await writeBackup({ db, attachmentsDir: join(dataDir, ATTACHMENTS_FOLDER), out });
+    const attachmentsDir = join(dataDir, ATTACHMENTS_FOLDER);
+    const manifest = passphrase
+      ? await encryptedBackup(db, attachmentsDir, dataDir, out, passphrase)
+      : await writeBackup({ db, attachmentsDir, out });
     const size = manifest.files.reduce((sum, f) => sum + f.size, 0);
     process.stdout.write(
-      `Wrote ${out}: the database and ${count(manifest.files.length - 1, 'certificate file', 'certificate files')} (${bytes(size)}).\n`,
+      `Wrote ${out}: the database and ${count(manifest.files.length - 1, 'certificate file', 'certificate files')} (${bytes(size)})${passphrase ? ', encrypted with your passphrase' : ''}.\n`,
     );
   } finally {
     db.close();
+  }
+}
+
+/**
+ * The plain backup is written among the data folder's own temporary files (never beside `out`, which
+ * may be a USB stick: a kill there would leave the records readable), then encrypted into `out`.
+ */
+async function encryptedBackup(db: Db, attachmentsDir: string, dataDir: string, out: string, passphrase: string) {
+  const plain = decryptedName(dataDir);
+  try {
+    sweepEarlierAttempts(out);
+    const manifest = await writeBackup({ db, attachmentsDir, out: plain });
+    await copyFileSafely({ from: plain, to: out, transform: { kind: 'encrypt', passphrase } });
+    return manifest;
+  } finally {
+    rmSync(plain, { force: true });
   }
 }
 
@@ -45,8 +74,9 @@ export async function restoreCommand(args: string[]): Promise<void> {
   if (location.databaseFile) throw new UsageError('--db: give the data folder to restore into, not the database file');
   const { dataDir } = location;
   {
-    const { manifest, keptAs } = await restoreBackup({
+    const { manifest, keptAs } = await restoreBackupFile({
       file: resolve(file),
+      passphrase: () => readPassphrase({ confirm: false, file }),
       dataDir,
       replace: values.replace ?? false,
       keepReplaced: async () => {
@@ -71,8 +101,16 @@ export async function restoreCommand(args: string[]): Promise<void> {
 /** Exit 0 when all is well; 1 with each problem in words. */
 export async function checkCommand(args: string[]): Promise<number> {
   const [{ openAppContext }, { checkData, sweepLeftovers }] = await Promise.all([import('./app-context'), import('./core/backup/check')]);
-  const { values, positionals } = parseArgs({ args, options: { db: { type: 'string' } }, allowPositionals: true });
-  if (positionals.length > 0) throw new UsageError('check takes no FILE argument; use --db PATH');
+  const { values, positionals } = parseArgs({
+    args,
+    options: { db: { type: 'string' }, backup: { type: 'string' } },
+    allowPositionals: true,
+  });
+  if (positionals.length > 0) throw new UsageError('check takes no FILE argument; use --db PATH, or --backup FILE');
+  if (values.backup !== undefined) {
+    if (values.db !== undefined) throw new UsageError('check takes --db PATH or --backup FILE, not both');
+    return checkBackupCommand(resolve(values.backup));
+  }
   const location = existingDataLocation(values.db);
   const swept = sweepLeftovers(location.dataDir);
   const context = openAppContext({ ...location, resourcesDir });
@@ -86,5 +124,27 @@ export async function checkCommand(args: string[]): Promise<number> {
     return result.ok ? 0 : 1;
   } finally {
     context.close();
+  }
+}
+
+/**
+ * `recert check --backup FILE`: the recovery drill. Exit 0 when the backup restores and passes every
+ * check, 1 naming each problem, 2 when it cannot be read (missing, damaged, wrong passphrase).
+ */
+async function checkBackupCommand(file: string): Promise<number> {
+  if (!existsSync(file)) throw new UsageError(`--backup: ${file} does not exist; give the path of a backup file`);
+  const passphrase = isEncrypted(file) ? await readPassphrase({ confirm: false, file }) : null;
+  const scratch = mkdtempSync(join(tmpdir(), 'recert-check-'));
+  try {
+    const result = await drillBackup({ file, scratch, passphrase });
+    if (result.unreadable) {
+      process.stderr.write(`recert: ${result.summary}\n`);
+      return 2;
+    }
+    for (const problem of result.problems) process.stdout.write(`Problem: ${problem}\n`);
+    process.stdout.write(`${file}: ${result.summary}\n`);
+    return result.ok ? 0 : 1;
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
   }
 }

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { resourcesDir, UsageError } from './cli-common';
 import { formatDate, isCalendarDate, localToday } from './core/dates';
-import { openRecords } from './core/records-file/bundle';
+import { openRecordsFile } from './cli-passphrase';
 import { evaluateRecords, type EvaluationReport } from './core/records-file/evaluate';
 import { petitionFeesText } from './core/rules/amounts';
 import { explainBlocker, explainWarning, statusText } from './core/rules/describe';
@@ -59,7 +59,7 @@ export async function evaluate(args: string[]): Promise<void> {
   const asOf = values['as-of'] ?? localToday();
   if (!isCalendarDate(asOf)) throw new UsageError(`--as-of: "${asOf}" is not a calendar date (YYYY-MM-DD)`);
   const sets = ruleSets();
-  const opened = await openRecords(resolve(file), new Set(sets.map((r) => r.id)));
+  const opened = await openRecordsFile(resolve(file), new Set(sets.map((r) => r.id)));
   opened.dispose();
   const { parsed } = opened;
   const report = evaluateRecords(parsed.file, sets, parsed.overrides, asOf);

@@ -7,7 +7,7 @@ import { isCalendarDate, localToday } from './core/dates';
 import { writePacket } from './core/packet/build';
 import type { PacketPlan } from './core/packet/plan';
 import { planFromRecords, planFromStore } from './core/packet/sources';
-import { openRecords } from './core/records-file/bundle';
+import { openRecordsFile } from './cli-passphrase';
 import { escapeControlCharacters } from './core/text';
 
 export async function packetCommand(args: string[]): Promise<void> {
@@ -37,7 +37,7 @@ export async function packetCommand(args: string[]): Promise<void> {
   // A bundle's certificates are read while the packet is written: its folder goes once it is done.
   let dispose: () => void = () => undefined;
   if (file) {
-    const opened = await openRecords(resolve(file), new Set(sets.map((r) => r.id)));
+    const opened = await openRecordsFile(resolve(file), new Set(sets.map((r) => r.id)));
     dispose = opened.dispose;
     plan = planFromRecords(opened.parsed, sets, values.person ?? '', values.credential, asOf, today);
   } else {

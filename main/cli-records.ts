@@ -1,14 +1,17 @@
 // `recert import` and `export`: the records file, the bundle and CSV courses (docs/cli.md).
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { openAppContext } from './app-context';
+import { rmSync } from 'node:fs';
+import { openAppContext, type AppContext } from './app-context';
 import { CsvImportError, dataLocation, existingDataLocation, readTextFile, resourcesDir, UsageError } from './cli-common';
 import { count } from './core/domain/plural';
 import { problemLines } from './core/domain/problems';
 import type { CourseCsvView } from './core/domain/views';
 import { exportRecords } from './core/records-file/export';
 import { importRecords } from './core/records-file/import';
-import { BUNDLE_EXTENSION, openRecords, writeBundle } from './core/records-file/bundle';
+import { BUNDLE_EXTENSION, writeBundle } from './core/records-file/bundle';
+import { openRecordsFile, readPassphrase } from './cli-passphrase';
+import { copyFileSafely, temporaryNameFor } from './core/backup/file-copy';
 import { describeImport, describeRows, importedText } from './core/records-file/describe-import';
 import { applyUpdate, planUpdate } from './core/records-file/update';
 
@@ -67,7 +70,7 @@ export async function importCommand(args: string[]): Promise<void> {
   if (values['dry-run'] && !values.update) throw new UsageError('--dry-run goes with --update');
   const context = openAppContext({ ...dataLocation(values.db), resourcesDir });
   try {
-    const opened = await openRecords(resolve(file), new Set(context.ruleSets.map((r) => r.id)));
+    const opened = await openRecordsFile(resolve(file), new Set(context.ruleSets.map((r) => r.id)));
     try {
       if (values.update) {
         const names = new Map(context.ruleSets.map((r) => [r.id, r.credential]));
@@ -95,23 +98,41 @@ export async function importCommand(args: string[]): Promise<void> {
 export async function exportCommand(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args,
-    options: { db: { type: 'string' }, out: { type: 'string' }, person: { type: 'string' } },
+    options: { db: { type: 'string' }, out: { type: 'string' }, person: { type: 'string' }, encrypt: { type: 'boolean' } },
     allowPositionals: true,
   });
   if (positionals.length > 0) throw new UsageError(`export takes no FILE argument; use --out FILE`);
   if (!values.out) throw new UsageError('export needs --out FILE (a .json records file, or a .recert bundle)');
   const bundle = values.out.toLowerCase().endsWith(BUNDLE_EXTENSION);
   if (values.person && !bundle) throw new UsageError('--person goes with a .recert bundle: --out FILE.recert');
+  if (values.encrypt && !bundle)
+    throw new UsageError('--encrypt goes with a .recert bundle (--out FILE.recert): a records file keeps its certificates beside it');
+  // Asked before anything is written, so that a mistyped confirmation costs nothing.
+  const passphrase = values.encrypt ? await readPassphrase({ confirm: true }) : null;
   const context = openAppContext({ ...existingDataLocation(values.db), resourcesDir });
   try {
     const out = resolve(values.out);
-    const counts = bundle
-      ? await writeBundle(context.store, context.files, out, values.person)
-      : exportRecords(context.store, context.files, out);
+    const counts = !bundle
+      ? exportRecords(context.store, context.files, out)
+      : passphrase
+        ? await encryptedBundle(context, out, values.person, passphrase)
+        : await writeBundle(context.store, context.files, out, values.person);
     process.stdout.write(
       `Exported ${count(counts.people, 'person', 'people')} and ${count(counts.certificateFiles, 'certificate file', 'certificate files')} to ${out}.\n`,
     );
   } finally {
     context.close();
+  }
+}
+
+/** The bundle written under a temporary name beside `out`, then encrypted into `out` (the plain one removed). */
+async function encryptedBundle(context: AppContext, out: string, person: string | undefined, passphrase: string) {
+  const plain = temporaryNameFor(out);
+  try {
+    const counts = await writeBundle(context.store, context.files, plain, person);
+    await copyFileSafely({ from: plain, to: out, transform: { kind: 'encrypt', passphrase } });
+    return counts;
+  } finally {
+    rmSync(plain, { force: true });
   }
 }

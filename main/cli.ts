@@ -27,16 +27,21 @@ Commands:
       The manager's report: every active trainer's credentials, most urgent first.
   calendar [--db PATH] [--person ID] [--as-of YYYY-MM-DD] --out FILE.ics
       Every upcoming deadline as an iCalendar file, with reminders at the lead times set in the app.
-  backup [--db PATH] --out FILE
+  backup [--db PATH] --out FILE [--encrypt]
       One file with a consistent copy of the database and every certificate (safe while the app runs).
+      --encrypt: protect it with a passphrase (the age format).
   restore FILE [--db PATH] [--replace]
-      Check a backup completely, then restore it (into an empty folder, or --replace keeping the old data).
-  check [--db PATH]
-      Check the database and every certificate file; exit 1 naming each problem.
+      Check a backup (plain or encrypted) completely, then restore it (into an empty folder, or
+      --replace keeping the old data).
+  check [--db PATH] | check --backup FILE
+      Check the database and every certificate file; exit 1 naming each problem. --backup: restore
+      FILE into a temporary folder and check it there (exit 2 when it cannot be read).
   scan FILE [--json]
       Read a certificate (PDF, JPEG, PNG or HEIC) on this computer and say what it would fill in.
 
   --db PATH   the data folder (or its recert.sqlite3); default: RECERT_DATA_DIR or the app's folder
+  An encrypted backup or bundle (export --encrypt) is recognised by its content; its passphrase is
+  read from RECERT_PASSPHRASE, else asked on the terminal, never taken from an argument.
   --help      show this help
 
 Exit status: 0 success, 2 bad input, 1 unexpected failure.`;
@@ -50,6 +55,7 @@ const REFUSALS = new Set([
   'CsvError',
   'CsvImportError',
   'ScanError',
+  'EncryptionError',
 ]);
 
 export async function run(argv: string[]): Promise<number> {

@@ -1,4 +1,6 @@
 // Small decisions of the desktop glue, kept out of main/index.ts so they are tested under Node.
+import { join } from 'node:path';
+import { memoryPassphraseStore, sealedFilePassphraseStore, type PassphraseStore } from './core/backup/passphrase-store';
 
 /** The save dialog's file type, from the name Recert suggests (a packet, a report, a calendar). */
 export function saveFilters(name: string): { name: string; extensions: string[] }[] {
@@ -32,4 +34,35 @@ export function scheduleAutomaticBackup(
     backUp().catch((error: unknown) => console.error('Automatic backup failed:', error));
   }, delayMs);
   timer.unref();
+}
+
+/** What the desktop app uses of Electron's safeStorage (passed in, so this is tested under Node). */
+export interface SafeStorageLike {
+  isEncryptionAvailable(): boolean;
+  encryptString(text: string): Buffer;
+  decryptString(sealed: Buffer): string;
+  /** Linux only: 'basic_text' when no keyring is running (the text is then only obscured). */
+  getSelectedStorageBackend?(): string;
+}
+
+/** The file of the data folder that holds the sealed backup passphrase; backups leave it out. */
+export const PASSPHRASE_FILE = 'backup-passphrase.sealed';
+
+/**
+ * The backup passphrase's keeping on the desktop: sealed by the system's keychain when there is one;
+ * on a Linux desktop without a keyring, Settings says it is only obscured; with no safeStorage at
+ * all, it is kept in memory until Recert closes.
+ */
+export function desktopPassphraseStore(dataDir: string, safe: SafeStorageLike): PassphraseStore {
+  if (!safe.isEncryptionAvailable())
+    return memoryPassphraseStore('kept in memory only until Recert closes: this computer offers no keychain to keep it in');
+  const obscuredOnly = safe.getSelectedStorageBackend?.() === 'basic_text';
+  return sealedFilePassphraseStore({
+    file: join(dataDir, PASSPHRASE_FILE),
+    seal: (text) => safe.encryptString(text),
+    unseal: (sealed) => safe.decryptString(sealed),
+    howKept: obscuredOnly
+      ? `kept in ${join(dataDir, PASSPHRASE_FILE)}, only obscured: this computer has no keyring running, so anyone who can read the data folder can read the passphrase`
+      : `kept sealed by this computer's keychain (in ${join(dataDir, PASSPHRASE_FILE)}, which backups leave out)`,
+  });
 }

@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, Notification, session, shell, type WebFrameMain } from 'electron';
+import { app, BrowserWindow, dialog, Notification, safeStorage, session, shell, type WebFrameMain } from 'electron';
 import { openAppContext, type AppContext } from './app-context';
 import { APP_ENTRY_URL, appUrlCheck } from './app-url';
 import { run as runCli } from './cli';
 import { resolveDataDir } from './core/data-dir';
-import { cliArguments, reminderTarget, saveFilters, scheduleAutomaticBackup } from './desktop';
+import { cliArguments, desktopPassphraseStore, reminderTarget, saveFilters, scheduleAutomaticBackup } from './desktop';
 import { bindIpc, isTrustedSender } from './ipc';
 import { attachmentUrl, handleAppScheme, handleAttachmentScheme, registerSchemes } from './protocol';
 import { hardenContents, hardenSession, secureWebPreferences } from './security';
@@ -91,6 +91,15 @@ function start(): void {
           },
           showInFolder: (path) => shell.showItemInFolder(path),
           attachmentUrl,
+          chooseFolder: async () => {
+            const options = {
+              title: 'Also keep a copy of the backups in…',
+              properties: ['openDirectory' as const, 'createDirectory' as const],
+            };
+            const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+            return result.canceled ? null : (result.filePaths[0] ?? null);
+          },
+          passphrases: desktopPassphraseStore(app.getPath('userData'), safeStorage),
         },
       });
     } catch (error) {

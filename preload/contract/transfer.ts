@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { idSchema, requiredText } from '../../main/core/domain/fields';
 import type { CourseCsvField, CourseCsvView, FileDelivery, RecordsImportView, RestoreView } from '../../main/core/domain/views';
 import { fileContent } from './file-content';
+import { passphraseSchema } from './backups';
 import { method, returns } from './method';
 
 /** A bundle or backup chosen in the app, sent whole: 100 MB holds a few hundred certificates. */
@@ -12,6 +13,8 @@ const upload = z.strictObject({
     MAX_UPLOAD_BYTES,
     `is too large: the app takes files of at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB; use the recert command for larger ones`,
   ),
+  /** For a bundle or backup protected with a passphrase. */
+  passphrase: passphraseSchema.optional(),
 });
 
 const column = z

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { writeBackup } from '../../main/core/backup/write';
@@ -200,6 +200,29 @@ const fixtures: Record<MethodName, Fixture> = {
   backUpNow: { valid: () => ({}), required: [], ids: [] },
   checkMyData: { valid: () => ({}), required: [], ids: [] },
   removeUnusedFiles: { valid: () => ({}), required: [], ids: [] },
+  getBackupWarning: { valid: () => ({}), required: [], ids: [] },
+  setSecondPlace: { valid: () => ({ folder: null }), required: ['folder'], ids: [] },
+  chooseSecondPlace: { valid: () => ({}), required: [], ids: [] },
+  setBackupPassphrase: {
+    valid: () => ({ passphrase: 'river stone lamp orbit', again: 'river stone lamp orbit' }),
+    required: ['passphrase', 'again'],
+    ids: [],
+  },
+  clearBackupPassphrase: { valid: () => ({}), required: [], ids: [] },
+  getRecoverySheet: { valid: () => ({}), required: [], ids: [] },
+  restoreListedBackup: {
+    // The seeded store's backup, put in the data folder's backups/ as one Settings lists.
+    valid: () => {
+      // Also called with stand-in ids to learn the input's shape, before any context exists.
+      if (!context) return { place: 'here', name: 'manual-listed.zip' };
+      mkdirSync(join(context.dataDir, 'backups'), { recursive: true });
+      writeFileSync(join(context.dataDir, 'backups', 'manual-listed.zip'), Buffer.from(backupBase64, 'base64'));
+      return { place: 'here', name: 'manual-listed.zip' };
+    },
+    required: ['place', 'name'],
+    ids: [],
+  },
+  testMyBackups: { valid: () => ({}), required: [], ids: [] },
   updateSettings: { valid: () => ({ theme: 'dark' }), required: ['theme'], ids: [] },
   previewRecordsImport: {
     valid: () => ({ fileName: 'records.json', contentBase64: emptyRecords }),

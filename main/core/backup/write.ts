@@ -38,7 +38,7 @@ function certificateFiles(attachmentsDir: string): { path: string; entry: string
 }
 
 /** Temporary files of an earlier attempt at the same backup that was killed: removed before writing again. */
-function sweepEarlierAttempts(out: string): void {
+export function sweepEarlierAttempts(out: string): void {
   const prefix = `.${basename(out)}.`;
   for (const name of readdirSync(dirname(out)))
     if (name.startsWith(prefix)) rmSync(join(dirname(out), name), { recursive: true, force: true });

@@ -230,12 +230,57 @@ export interface RosterPreview {
   summaryText: string;
 }
 
-/** The backups Settings shows: the newest first, and when the last one was made. */
+/** One backup in Settings' list: in the data folder ("here") or in the second place. */
+export interface BackupListItem {
+  place: 'here' | 'second';
+  name: string;
+  sizeText: string;
+  madeText: string;
+  /** "This computer", or the second place's name ("your drive “BACKUP”"). */
+  whereText: string;
+  encrypted: boolean;
+}
+
+/** The backups Settings shows: both places' newest first, when the last was made, the second place's state, the drill. */
 export interface BackupsView {
   folder: string;
   /** "Last backup: 23 Nov 2026, 09:14 (automatic)", or that there is none yet. */
   lastText: string;
-  backups: { name: string; sizeText: string; madeText: string }[];
+  /** The data folder's backups, newest first. */
+  backups: BackupListItem[];
+  secondPlace: {
+    folder: string | null;
+    /** "your drive “BACKUP”", or null when none is set. */
+    placeText: string | null;
+    /** "The last copy reached your drive “BACKUP” on 3 Dec 2026, 09:14 (encrypted)." */
+    statusText: string;
+    /** "Your backups have not reached your drive “BACKUP” for 9 days: …", or null when all is well. */
+    warning: string | null;
+    backups: BackupListItem[];
+    /** The desktop app can show a folder chooser; browser mode takes a typed path. */
+    canChoose: boolean;
+  };
+  passphrase: {
+    set: boolean;
+    /** Whether the copies are encrypted, and what that means. */
+    text: string;
+    /** Where the app keeps it ("in this computer's keychain"). */
+    howKeptText: string;
+  };
+  drill: {
+    /** "Last test: 3 Dec 2026, 09:14: both backups restored and checked." or that there was none yet. */
+    lastText: string;
+    ok: boolean | null;
+    /** One line per backup tested, each problem named. */
+    lines: string[];
+  };
+}
+
+/** The recovery sheet to print when the passphrase is set: words from main, the passphrase among them. */
+export interface RecoverySheet {
+  title: string;
+  passphrase: string;
+  lines: string[];
 }
 
 /** "Check my data": every problem in words, and the files no record uses. */

@@ -1,6 +1,7 @@
 // What every feature of the service shares: the store and files, the write helper that keeps the
 // caches honest, and the lookups that turn an unknown id into a message naming the field.
 import type { ContentStore } from '../attachments/file-store';
+import type { PassphraseStore } from '../backup/passphrase-store';
 import type { Downloads } from '../downloads';
 import { courseLogQuery, type PersonSnapshot } from '../course-log';
 import { localToday, type CalendarDate } from '../dates';
@@ -19,6 +20,10 @@ export interface Platform {
   showInFolder?(path: string): void;
   /** The URL a screen loads to preview an attachment; browser mode's route by default. */
   attachmentUrl?(attachmentId: string): string;
+  /** Desktop: the folder chooser (the second place for backups); null when the user cancels. */
+  chooseFolder?(): Promise<string | null>;
+  /** Where the backup passphrase is kept (desktop: the system keychain); in memory when absent. */
+  passphrases?: PassphraseStore;
 }
 
 export interface ServiceDeps {
@@ -42,7 +47,7 @@ export interface ServiceDeps {
    * Restores a backup file over this data folder (checked first, the current data kept as a backup)
    * and reopens it; answers what was done. Given by whoever opened the store, since it must close it.
    */
-  restoreData?: (file: string) => Promise<string>;
+  restoreData?: (file: string, options?: { passphrase: string | null; fileName: string }) => Promise<string>;
 }
 
 export function serviceContext(deps: ServiceDeps) {

@@ -1,6 +1,8 @@
 // Records that move: a trainer's records bundle into a manager's store (previewed, then applied),
 // a bundle to send, courses from a CSV file, the course log as CSV, and restoring a backup.
 import { rmSync, writeFileSync } from 'node:fs';
+import { withPlainFile } from '../backup/decrypted';
+import { EncryptionError } from '../backup/encryption';
 import { BackupError } from '../backup/restore';
 import { basename, join } from 'node:path';
 import { openRecords, writeBundle } from '../records-file/bundle';
@@ -24,6 +26,14 @@ import { deliverFile, deliverWrittenFile } from './deliver';
 interface Upload {
   fileName: string;
   contentBase64: string;
+  /** For a file protected with a passphrase (recognised by its content). */
+  passphrase?: string | undefined;
+}
+
+/** A wrong or missing passphrase, or a damaged encrypted file: said on the passphrase field. */
+function passphraseProblem(error: unknown): never {
+  if (error instanceof EncryptionError) throw new ServiceError('invalid-input', error.message, 'passphrase');
+  throw error;
 }
 interface CourseCsvInput {
   personId: string;
@@ -41,7 +51,10 @@ export function transferService(ctx: ServiceContext) {
     writeFileSync(path, Buffer.from(upload.contentBase64, 'base64'));
     let opened: Awaited<ReturnType<typeof openRecords>>;
     try {
-      opened = await openRecords(path, new Set(ctx.ruleSets.map((r) => r.id)));
+      opened = await withPlainFile(
+        { file: path, temporaryFolder: ctx.exportsDir, passphrase: upload.passphrase ?? null, fileName: upload.fileName },
+        (plain) => openRecords(plain, new Set(ctx.ruleSets.map((r) => r.id))),
+      ).catch(passphraseProblem);
     } catch (error) {
       if (error instanceof RecordsFileError) {
         const json = /(?:^|\.)json$/i.test(upload.fileName);
@@ -178,10 +191,15 @@ export function transferService(ctx: ServiceContext) {
       const path = join(ctx.exportsDir, `${newId('backup')}.zip`);
       writeFileSync(path, Buffer.from(upload.contentBase64, 'base64'));
       try {
-        return { text: await ctx.restoreData(path) };
+        return {
+          text: await ctx.restoreData(path, {
+            passphrase: upload.passphrase ?? ctx.platform.passphrases?.read() ?? null,
+            fileName: upload.fileName,
+          }),
+        };
       } catch (error) {
         if (error instanceof BackupError) throw invalid('contentBase64', error.message.replace(path, upload.fileName));
-        throw error;
+        passphraseProblem(error);
       } finally {
         rmSync(path, { force: true });
       }

@@ -9,6 +9,7 @@ import { StaffPage } from '../staff/StaffPage';
 import { PeopleProvider, usePeople } from '../state/people';
 import { lastTeamHash } from '../team/team-filters';
 import { TeamPage } from '../team/TeamPage';
+import { BackupWarning } from './BackupWarning';
 import { sections, useRoute, type Route, type SectionId } from './routes';
 import { applyTheme } from './theme';
 
@@ -107,6 +108,7 @@ function Shell() {
         </ul>
       </nav>
       <main className="app-main">
+        <BackupWarning />
         <SectionContent route={route} />
       </main>
     </div>

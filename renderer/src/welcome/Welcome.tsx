@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { contract, type Person } from '../../../preload/contract';
 import { call } from '../api';
 import { CredentialForm } from '../dashboard/CredentialForm';
@@ -6,6 +6,7 @@ import { errorsFromApi, fieldErrors, hasUnreadableDate, type FieldErrors } from 
 import { href } from '../shell/routes';
 import { usePeople } from '../state/people';
 import { Field } from '../ui/Field';
+import { RestoreConfirm } from '../settings/RestoreConfirm';
 
 /**
  * The first minute: a trainer gives their name, then their certification, and lands on their
@@ -60,27 +61,59 @@ export function Welcome() {
         Recert keeps your continuing-education courses, CPR/AED cards and certificates on this computer and tells you exactly where you
         stand. Nothing leaves this computer.
       </p>
-      <form className="card form" onSubmit={(e) => void start(e)} aria-label="About you" noValidate>
-        <h2>About you</h2>
-        <Field
-          label="Your name"
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          error={errors.name ?? errors.form}
-          autoComplete="name"
-          required
-          autoFocus
-        />
-        <div className="form-actions">
-          <button type="submit" className="primary">
-            Continue
-          </button>
-        </div>
-      </form>
+      <div className="welcome-choices">
+        <form className="card form" onSubmit={(e) => void start(e)} aria-label="Start fresh" noValidate>
+          <h2>Start fresh</h2>
+          <p className="muted">A new record keeper on this computer: start with your name.</p>
+          <Field
+            label="Your name"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            error={errors.name ?? errors.form}
+            autoComplete="name"
+            required
+            autoFocus
+          />
+          <div className="form-actions">
+            <button type="submit" className="primary">
+              Continue
+            </button>
+          </div>
+        </form>
+        <RestoreFromBackup />
+      </div>
       <p className="welcome-manager">
         Keeping track of a team instead? <a href={href('staff', { add: '1' })}>I manage a team</a>: add your trainers and see everyone's
         status.
       </p>
     </section>
+  );
+}
+
+/** A new computer, an old backup: the records come back whole (from a USB drive, a synced folder) instead of starting again. */
+function RestoreFromBackup() {
+  const id = useId();
+  const [file, setFile] = useState<File | null>(null);
+  return (
+    <div className="card form" role="group" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>Restore from a backup</h2>
+      <p className="muted">
+        Moving from another computer? Choose a Recert backup (a .zip file, or .zip.age if it is encrypted), for example from your USB drive
+        or synced folder.
+      </p>
+      <div className="field">
+        <label htmlFor={id}>Backup file</label>
+        <input id={id} type="file" accept=".zip,.age,application/zip" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+      </div>
+      {file && (
+        <RestoreConfirm
+          key={file.name}
+          choice={{ kind: 'file', file }}
+          replacing={false}
+          keepsPassphrase={false}
+          onCancel={() => setFile(null)}
+        />
+      )}
+    </div>
   );
 }
