@@ -77,6 +77,6 @@ export async function scanCertificate(file: string, bytes: Uint8Array, onProgres
   }
   const lines = linesFromPieces(pieces);
   if (lines.length === 0) throw new UnreadableFile('No text was found in it.');
-  const { document, fields } = findFields(lines);
-  return { file, document, source, fields };
+  const { document, fields, courses } = findFields(lines);
+  return courses ? { file, document, source, fields, courses } : { file, document, source, fields };
 }
