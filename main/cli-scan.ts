@@ -1,11 +1,10 @@
 // `recert scan FILE [--json]`: what Recert reads from a certificate (docs/cli.md).
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { UsageError } from './cli-common';
 import type { ScanResult } from './core/domain/scan';
 import { describeScan } from './core/scan/describe';
 import { stopOcr } from './core/scan/ocr';
-import { scanCertificate, UnreadableFile } from './core/scan/scan';
+import { scanCertificateFile, UnreadableFile } from './core/scan/scan';
 import { escapeControlCharacters } from './core/text';
 
 /** A file that could not be read: exit 2 with the reason. */
@@ -17,15 +16,9 @@ export async function scanCommand(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean' } }, allowPositionals: true });
   const [file, ...extra] = positionals;
   if (!file || extra.length > 0) throw new UsageError('scan needs exactly one certificate FILE (PDF, JPEG, PNG or HEIC)');
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (error) {
-    throw new UsageError(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
-  }
   let result: ScanResult;
   try {
-    result = await scanCertificate(file, bytes);
+    result = await scanCertificateFile(file);
   } catch (error) {
     if (error instanceof UnreadableFile) throw new ScanError(`could not read ${escapeControlCharacters(file)}: ${error.message}`);
     throw error;

@@ -14,12 +14,25 @@ import jpeg from 'jpeg-js';
 import PDFDocument from 'pdfkit';
 import { PNG } from 'pngjs';
 
-export interface Expected {
-  document: 'course-certificate' | 'cpr-aed-card';
-  name: string;
-  title?: string;
-  provider: string;
+export interface ExpectedCourse {
+  title: string;
   completed: string;
+  ceus?: number;
+  contactHours?: number;
+  approvalCode?: string;
+  provider?: string;
+}
+
+export interface Expected {
+  document: 'course-certificate' | 'cpr-aed-card' | 'transcript' | 'unknown';
+  name?: string;
+  title?: string;
+  provider?: string;
+  completed?: string;
+  /** Stated approval; a course by NASM itself is 'nasm' without saying so. */
+  approval?: 'nasm' | 'approved-provider' | 'petition';
+  /** A transcript's courses, in order. */
+  courses?: ExpectedCourse[];
   ceus?: number;
   contactHours?: number;
   approvalCode?: string;
@@ -74,45 +87,58 @@ export const VARIANTS: Variant[] = [
   },
 ];
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const parts = (iso: string) => iso.split('-').map(Number) as [number, number, number];
-const longUs = (iso: string) => {
+export const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+export const parts = (iso: string) => iso.split('-').map(Number) as [number, number, number];
+export const longUs = (iso: string) => {
   const [y, m, d] = parts(iso);
   return `${MONTHS[m - 1]} ${d}, ${y}`;
 };
-const shortUs = (iso: string) => {
+export const shortUs = (iso: string) => {
   const [y, m, d] = parts(iso);
   return `${m}/${d}/${y}`;
 };
-const european = (iso: string) => {
+export const european = (iso: string) => {
   const [y, m, d] = parts(iso);
   return `${d} ${MONTHS[m - 1]} ${y}`;
 };
-const monthYear = (iso: string) => {
+export const monthYear = (iso: string) => {
   const [y, m] = parts(iso);
   return `${m}/${y}`;
 };
-const plusYears = (iso: string, years: number) => {
+export const plusYears = (iso: string, years: number) => {
   const [y, m, d] = parts(iso);
   return `${y + years}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 };
-const endOfMonth = (iso: string) => {
+export const endOfMonth = (iso: string) => {
   const [y, m] = parts(iso);
   return `${y}-${String(m).padStart(2, '0')}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
 };
 
-type Doc = InstanceType<typeof PDFDocument>;
-interface Layout {
+export type Doc = InstanceType<typeof PDFDocument>;
+export interface Layout {
   id: string;
   heldOut: boolean;
   draw(doc: Doc, v: Variant): Expected;
 }
 
 const FONT = join(__dirname, '../../resources/fonts');
-function font(doc: Doc, bold = false) {
+export function font(doc: Doc, bold = false) {
   doc.font(join(FONT, bold ? 'NotoSans-Bold.ttf' : 'NotoSans-Regular.ttf'));
 }
-function row(doc: Doc, label: string, value: string, y: number) {
+export function row(doc: Doc, label: string, value: string, y: number) {
   doc.fontSize(12).text(label, 72, y, { width: 180 });
   doc.text(value, 300, y, { width: 260 });
 }
@@ -442,6 +468,7 @@ export const LAYOUTS: Layout[] = [
         name: v.name,
         provider: 'American Red Cross',
         completed: v.completed,
+        expires: plusYears(v.completed, 2),
         adultCpr: true,
         aed: true,
         handsOn: true,
@@ -457,19 +484,25 @@ export interface CorpusEntry {
   expected: Expected;
 }
 
+/** A course by NASM itself is a NASM course (approval "nasm"), stated or not. */
+function withApproval(expected: Expected): Expected {
+  if (expected.approval || expected.document !== 'course-certificate') return expected;
+  return expected.provider === 'National Academy of Sports Medicine' ? { ...expected, approval: 'nasm' } : expected;
+}
+
 /** Writes every layout × variant as a PDF into `dir`. */
-export async function writeCorpus(dir: string, variants = VARIANTS): Promise<CorpusEntry[]> {
+export async function writeCorpus(dir: string, variants = VARIANTS, layouts = LAYOUTS, prefix = 'layout'): Promise<CorpusEntry[]> {
   const entries: CorpusEntry[] = [];
-  for (const [l, layout] of LAYOUTS.entries()) {
+  for (const [l, layout] of layouts.entries()) {
     for (const [i, variant] of variants.entries()) {
       const doc = new PDFDocument({ size: 'LETTER', margin: 72 });
       const chunks: Buffer[] = [];
       doc.on('data', (chunk: Buffer) => chunks.push(chunk));
       const done = new Promise<void>((resolve) => doc.on('end', resolve));
-      const expected = layout.draw(doc, variant);
+      const expected = withApproval(layout.draw(doc, variant));
       doc.end();
       await done;
-      const pdf = join(dir, `layout-${l}-${i}.pdf`);
+      const pdf = join(dir, `${prefix}-${l}-${i}.pdf`);
       writeFileSync(pdf, Buffer.concat(chunks));
       entries.push({ id: `${layout.id} / ${variant.name}`, heldOut: layout.heldOut, pdf, expected });
     }
@@ -478,7 +511,17 @@ export async function writeCorpus(dir: string, variants = VARIANTS): Promise<Cor
 }
 
 /** A phone's photo of a certificate: rendered at 150 dpi, turned a little, with sensor noise. */
-export function photoOf(pdf: string, out: string, options: { degrees: number; seed: number; exifOrientation6?: boolean }): string {
+export interface PhotoOptions {
+  degrees: number;
+  seed: number;
+  exifOrientation6?: boolean;
+  /** A shadow across the page: the left part darkened up to 45 %. */
+  shadow?: boolean;
+  /** Low light: the page's brightness scaled (0.55 = a dim room), its contrast with it. */
+  light?: number;
+}
+
+export function photoOf(pdf: string, out: string, options: PhotoOptions): string {
   const base = out.replace(/\.\w+$/, '');
   execFileSync('pdftoppm', ['-r', '150', '-png', '-singlefile', pdf, base]);
   const page = PNG.sync.read(readFileSync(`${base}.png`));
@@ -501,9 +544,12 @@ export function photoOf(pdf: string, out: string, options: { degrees: number; se
       const sy = Math.round(-sin * dx + cos * dy + height / 2);
       const inside = sx >= 0 && sy >= 0 && sx < width && sy < height;
       const from = (sy * width + sx) * 4;
+      const shade = options.shadow ? 1 - 0.45 * Math.max(0, 1 - x / (width * 0.6)) : 1;
+      const light = options.light ?? 1;
       for (let c = 0; c < 3; c++) {
         const value = inside ? (page.data[from + c] ?? 255) : 255;
-        turned[(y * width + x) * 4 + c] = Math.max(0, Math.min(255, value * 0.92 + 8 + (random() - 0.5) * 50));
+        const lit = (value * 0.92 + 8) * shade * light;
+        turned[(y * width + x) * 4 + c] = Math.max(0, Math.min(255, lit + (random() - 0.5) * 50));
       }
       turned[(y * width + x) * 4 + 3] = 255;
     }

@@ -1,6 +1,8 @@
 // What reading a certificate proposes for the course or card form: each field with how sure Recert is.
 
-export type ScannedDocument = 'course-certificate' | 'cpr-aed-card' | 'unknown';
+export type ScannedDocument = 'course-certificate' | 'cpr-aed-card' | 'transcript' | 'unknown';
+/** How a course is approved, as the records file says it (approval). */
+export type ScannedApproval = 'nasm' | 'approved-provider' | 'petition';
 export type ScanSource = 'pdf-text' | 'ocr';
 
 export interface ScannedField<T> {
@@ -17,6 +19,8 @@ export interface ScannedFields {
   ceus: ScannedField<number> | null;
   contactHours: ScannedField<number> | null;
   approvalCode: ScannedField<string> | null;
+  /** Given when the certificate states its approval ("NASM Approved Provider", "approved for 0.5 CEUs by …"). */
+  approval: ScannedField<ScannedApproval> | null;
   /** Cards: the expiration (a "recommended renewal" date counts as one). */
   expires: ScannedField<string> | null;
   adultCpr: ScannedField<boolean> | null;
@@ -29,7 +33,10 @@ export interface ScanResult {
   file: string;
   document: ScannedDocument;
   source: ScanSource;
+  /** A transcript's: the fields common to its courses (name, provider); each course is in `courses`. */
   fields: ScannedFields;
+  /** A transcript only: one set of fields per course it lists. */
+  courses?: ScannedFields[];
 }
 
 /** What the app shows after reading a dropped certificate. */

@@ -12,6 +12,7 @@ const LABELS: Record<keyof ScannedFields, string> = {
   ceus: 'CEUs',
   contactHours: 'Contact hours',
   approvalCode: 'Course code',
+  approval: 'Approval',
   expires: 'Expires',
   adultCpr: 'Adult CPR',
   aed: 'AED',
@@ -24,15 +25,24 @@ export function scanSummary(result: ScanResult): string {
       ? 'a course certificate'
       : result.document === 'cpr-aed-card'
         ? 'a CPR/AED card'
-        : 'not a certificate Recert recognises';
+        : result.document === 'transcript'
+          ? `a transcript of ${result.courses?.length ?? 0} courses`
+          : 'not a certificate Recert recognises';
   const how = result.source === 'pdf-text' ? "read from the PDF's text" : 'read from the image (OCR)';
   return `${kind}, ${how}`;
 }
 
-export function describeScan(result: ScanResult): string[] {
-  const lines = [`${result.file}: ${scanSummary(result)}`];
+const APPROVALS: Record<string, string> = {
+  nasm: 'a NASM course',
+  'approved-provider': 'an approved provider’s course',
+  petition: 'to be petitioned',
+};
+
+/** Each field found, one line each, indented by `indent`. */
+export function describeFields(fields: ScannedFields, indent = '  '): string[] {
+  const lines: string[] = [];
   for (const key of Object.keys(LABELS) as (keyof ScannedFields)[]) {
-    const found = result.fields[key];
+    const found = fields[key];
     if (!found) continue;
     const value =
       typeof found.value === 'boolean'
@@ -41,9 +51,25 @@ export function describeScan(result: ScanResult): string[] {
           : 'no'
         : key === 'completed' || key === 'expires'
           ? formatDate(String(found.value))
-          : String(found.value);
+          : key === 'approval'
+            ? (APPROVALS[String(found.value)] ?? String(found.value))
+            : String(found.value);
     lines.push(
-      `  ${LABELS[key]}: ${value} (${Math.round(found.confidence * 100)}% sure${found.confidence < CHECK_BELOW ? ', check it' : ''})`,
+      `${indent}${LABELS[key]}: ${value} (${Math.round(found.confidence * 100)}% sure${found.confidence < CHECK_BELOW ? ', check it' : ''})`,
+    );
+  }
+  return lines;
+}
+
+export function describeScan(result: ScanResult): string[] {
+  const lines = [`${result.file}: ${scanSummary(result)}`, ...describeFields(result.fields)];
+  for (const [i, course] of (result.courses ?? []).entries()) {
+    lines.push(
+      `  Course ${i + 1}:`,
+      ...describeFields(
+        { ...course, name: null, provider: course.provider?.value === result.fields.provider?.value ? null : course.provider },
+        '    ',
+      ),
     );
   }
   if (lines.length === 1) lines.push('  Nothing to fill in: enter the course or card by hand.');

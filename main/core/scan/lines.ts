@@ -9,6 +9,8 @@ export interface TextLine {
   y: number;
   /** The text's height: a title is larger than a label. */
   height: number;
+  /** How wide the cell is, when known: a table's header cell stands above its column's values. */
+  width?: number;
   page: number;
   /** OCR's confidence in the line, 0–1 (1 for a PDF's own text). */
   confidence: number;
@@ -52,6 +54,7 @@ export function linesFromPieces(pieces: readonly TextPiece[]): TextLine[] {
       lines.push({
         text,
         x: head.x,
+        width: Math.max(...cell.map((p) => p.x + p.width)) - head.x,
         y: Math.min(...cell.map((p) => p.y)),
         height: Math.max(...cell.map((p) => p.height)),
         page: head.page,

@@ -7,6 +7,7 @@ import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 import { createWorker, type Worker } from 'tesseract.js';
 import { readJpegInfo } from '../packet/jpeg';
+import { flattenLight } from './flatten';
 import type { TextPiece } from './lines';
 
 /** The "best" English model, quantised: more accurate than the fast one, at about the same speed. */
@@ -107,7 +108,7 @@ export async function ocrPieces(image: Uint8Array, onProgress?: (progress: OcrPr
   listener = onProgress ?? null;
   const w = await worker();
   try {
-    const { data } = await w.recognize(Buffer.from(upright(image)), { rotateAuto: true }, { blocks: true, text: false });
+    const { data } = await w.recognize(Buffer.from(flattenLight(upright(image))), { rotateAuto: true }, { blocks: true, text: false });
     const blocks = (data as unknown as { blocks: OcrBlock[] | null }).blocks ?? [];
     return blocks.flatMap((block) =>
       block.paragraphs.flatMap((paragraph) =>

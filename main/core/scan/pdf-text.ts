@@ -2,12 +2,13 @@
 // scanned PDF without text, the page's photo itself (a JPEG embedded as it was taken) for OCR.
 import { PDFDict, PDFName, PDFRawStream, PDFDocument } from '@cantoo/pdf-lib';
 import { getDocumentProxy } from 'unpdf';
+import { UnreadableFile } from './bounds';
 import type { TextPiece } from './lines';
 
 /** A certificate is on its first pages; a long transcript's fields are too. */
 const PAGES_READ = 3;
 
-export class UnreadableFile extends Error {}
+export { UnreadableFile };
 
 export async function pdfTextPieces(bytes: Uint8Array): Promise<TextPiece[]> {
   let pdf: Awaited<ReturnType<typeof getDocumentProxy>>;

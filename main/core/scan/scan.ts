@@ -2,14 +2,14 @@
 // the scanned page inside a PDF). What cannot be read gives a clear reason and no fields, never a
 // guess: the person fills the form by hand.
 import { sniffMediaType } from '../attachments/media-type';
-import { MAX_ATTACHMENT_BYTES } from '../domain/records';
 import type { ScanResult, ScanSource } from '../domain/scan';
+import { checkImagePixels, checkPdfInflation, checkSize, readCertificateFile, UnreadableFile } from './bounds';
 import { findFields } from './fields';
 import { linesFromPieces, type TextPiece } from './lines';
 import { ocrPieces, type OcrProgress } from './ocr';
-import { pdfTextPieces, scannedPageImage, UnreadableFile } from './pdf-text';
+import { pdfTextPieces, scannedPageImage } from './pdf-text';
 
-export { UnreadableFile } from './pdf-text';
+export { UnreadableFile } from './bounds';
 
 /** OCR of one photo takes seconds; a minute means something is wrong with the image. */
 const OCR_TIME_LIMIT_MS = 60_000;
@@ -28,6 +28,10 @@ function withTimeLimit<T>(work: Promise<T>): Promise<T> {
 }
 
 async function ocr(image: Uint8Array, onProgress?: (progress: OcrProgress) => void): Promise<TextPiece[]> {
+  // Tesseract (and the EXIF turn) allocate every declared pixel: a 74-byte PNG can declare 10 gigapixels.
+  const type = sniffMediaType(image.subarray(0, 64));
+  if (!type || type === 'application/pdf') throw new UnreadableFile('The image is not a JPEG or PNG Recert can read.');
+  checkImagePixels(image, type);
   try {
     return await withTimeLimit(ocrPieces(image, onProgress));
   } catch (error) {
@@ -36,15 +40,20 @@ async function ocr(image: Uint8Array, onProgress?: (progress: OcrProgress) => vo
   }
 }
 
+/** Reads a certificate file from disk, refusing devices, pipes and oversized files before reading. */
+export async function scanCertificateFile(path: string, onProgress?: (progress: OcrProgress) => void): Promise<ScanResult> {
+  return scanCertificate(path, readCertificateFile(path), onProgress);
+}
+
 /** Reads a certificate; throws UnreadableFile with the reason when it cannot. */
 export async function scanCertificate(file: string, bytes: Uint8Array, onProgress?: (progress: OcrProgress) => void): Promise<ScanResult> {
-  if (bytes.length === 0) throw new UnreadableFile('The file is empty.');
-  if (bytes.length > MAX_ATTACHMENT_BYTES) throw new UnreadableFile(`The file is larger than ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB.`);
-  const type = sniffMediaType(bytes.subarray(0, 64));
+  checkSize(bytes);
+  const type = sniffMediaType(bytes.subarray(0, 1024));
   if (!type) throw new UnreadableFile('The file is not a PDF, JPEG, PNG or HEIC photo.');
   let pieces: TextPiece[];
   let source: ScanSource = 'ocr';
   if (type === 'application/pdf') {
+    checkPdfInflation(bytes);
     pieces = await pdfTextPieces(bytes);
     source = 'pdf-text';
     if (pieces.length === 0) {
@@ -56,6 +65,7 @@ export async function scanCertificate(file: string, bytes: Uint8Array, onProgres
     }
   } else {
     let image = bytes;
+    checkImagePixels(bytes, type);
     if (type === 'image/heic' || type === 'image/heif') {
       try {
         image = await heicToJpeg(bytes);
@@ -67,6 +77,6 @@ export async function scanCertificate(file: string, bytes: Uint8Array, onProgres
   }
   const lines = linesFromPieces(pieces);
   if (lines.length === 0) throw new UnreadableFile('No text was found in it.');
-  const { document, fields } = findFields(lines);
-  return { file, document, source, fields };
+  const { document, fields, courses } = findFields(lines);
+  return courses ? { file, document, source, fields, courses } : { file, document, source, fields };
 }

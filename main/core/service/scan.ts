@@ -50,6 +50,13 @@ export function scanService() {
           notes: {},
         };
       }
+      if (result.document === 'transcript') {
+        return {
+          result: null,
+          message: `${fileName} is a transcript of ${result.courses?.length ?? 0} courses: add it with "Add certificates…" to file each course. Nothing was filled in here.`,
+          notes: {},
+        };
+      }
       if (result.document !== FORM_KIND[form]) {
         const other =
           result.document === 'cpr-aed-card' ? 'a CPR/AED card: add it under CPR/AED' : 'a course certificate: add it under Courses';

@@ -72,6 +72,7 @@ export function CourseForm({ personId, credentials, ruleSets, activity, onSaved,
     if (fields.provider) setProvider(fields.provider.value);
     if (fields.completed) setCompleted(fields.completed.value);
     if (fields.approvalCode) setApprovalCode(fields.approvalCode.value);
+    if (fields.approval) setApproval(fields.approval.value);
     if (fields.ceus) {
       setUnit('ceus');
       onCeus(String(fields.ceus.value));

@@ -123,7 +123,7 @@ describe('files that cannot be read', () => {
       ['locked.pdf', readFileSync(locked), /locked with a password/],
       ['damaged.pdf', readFileSync(entry.pdf).subarray(0, 400), /damaged/],
       ['empty.png', new Uint8Array(0), /empty/],
-      ['huge.jpg', Buffer.alloc(26 * 1024 * 1024, 0xff), /larger than 25 MB/],
+      ['huge.jpg', Buffer.alloc(26 * 1024 * 1024, 0xff), /larger than the 25 MB/],
       ['blank.png', PNG.sync.write(blank), /No text was found/],
     ];
     for (const [name, bytes, why] of reasons) {
