@@ -38,11 +38,19 @@ describe('migrations', () => {
       'people',
       'rule_set_overrides',
       'settings',
+      'sync_dirty',
+      'sync_history',
+      'sync_outbox',
+      'sync_quiet',
+      'sync_records',
+      'sync_seen',
+      'sync_state',
+      'sync_waiting',
     ]);
     const strict = db.prepare("SELECT name FROM pragma_table_list WHERE schema = 'main' AND strict = 1 ORDER BY name").all() as {
       name: string;
     }[];
-    expect(strict.map((r) => r.name)).toHaveLength(8);
+    expect(strict.map((r) => r.name)).toHaveLength(16);
     db.close();
   });
 

@@ -3,9 +3,10 @@ import { ruleSetOverrides } from './0020-rule-set-overrides';
 import { indexOrder } from './0030-index-order';
 import { courseDates } from './0040-course-dates';
 import { certificationDate } from './0055-certification-date';
+import { teamSync } from './0080-team-sync';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
-export const migrations: readonly Migration[] = [initial, ruleSetOverrides, indexOrder, courseDates, certificationDate];
+export const migrations: readonly Migration[] = [initial, ruleSetOverrides, indexOrder, courseDates, certificationDate, teamSync];
 
 export const latestVersion = migrations[migrations.length - 1]?.version ?? 0;
