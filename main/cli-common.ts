@@ -49,6 +49,9 @@ export class CsvImportError extends Error {
 }
 
 /** A text file the user named, as UTF-8 (bytes that are not are refused, never replaced); a regular file of at most `maxBytes`. */
+/** As the app takes: a CSV (of courses, or a roster) of at most 5 MB. */
+export const MAX_CSV_BYTES = 5 * 1024 * 1024;
+
 export function readTextFile(path: string, what: string, maxBytes: number): string {
   const problem = inputFileProblem(path, what, maxBytes);
   if (problem) throw new CsvImportError(problem);

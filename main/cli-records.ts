@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { rmSync } from 'node:fs';
 import { openAppContext, type AppContext } from './app-context';
-import { CsvImportError, dataLocation, existingDataLocation, readTextFile, resourcesDir, UsageError } from './cli-common';
+import { CsvImportError, dataLocation, existingDataLocation, MAX_CSV_BYTES, readTextFile, resourcesDir, UsageError } from './cli-common';
 import { count } from './core/domain/plural';
 import { problemLines } from './core/domain/problems';
 import type { CourseCsvView } from './core/domain/views';
@@ -14,9 +14,6 @@ import { openRecordsFile, readPassphrase } from './cli-passphrase';
 import { copyFileSafely, temporaryNameFor } from './core/backup/file-copy';
 import { describeImport, describeRows, importedText } from './core/records-file/describe-import';
 import { applyUpdate, planUpdate } from './core/records-file/update';
-
-/** As the app takes: a course CSV of at most 5 MB. */
-const MAX_CSV_BYTES = 5 * 1024 * 1024;
 
 /** The app's message for the command line: without the contract's field name ("csvText: "). */
 function withoutField(error: { message: string; field?: string | undefined }): string {

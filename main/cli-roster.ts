@@ -2,7 +2,7 @@
 // Staff screen's "Import roster…". All rows or none unless --skip-bad-rows (docs/cli.md).
 import { resolve } from 'node:path';
 import { openAppContext } from './app-context';
-import { CsvImportError, dataLocation, readTextFile, resourcesDir } from './cli-common';
+import { CsvImportError, dataLocation, MAX_CSV_BYTES, readTextFile, resourcesDir } from './cli-common';
 import type { RosterPreview } from './core/domain/views';
 
 export interface RosterOptions {
@@ -18,7 +18,7 @@ function rowLines(preview: RosterPreview): string[] {
 export async function rosterImport(file: string, options: RosterOptions): Promise<void> {
   const context = openAppContext({ ...dataLocation(options.db), resourcesDir });
   try {
-    const csvText = readTextFile(resolve(file));
+    const csvText = readTextFile(resolve(file), 'a roster CSV file', MAX_CSV_BYTES);
     const planned = await context.dispatch('previewRoster', { csvText });
     if (!planned.ok) throw new CsvImportError(planned.error.message);
     const preview = planned.value as RosterPreview;

@@ -58,7 +58,7 @@ export function teamService(ctx: ServiceContext) {
         });
       } else if (effect?.kind === 'update') {
         const { from } = effect;
-        const rolling = ctx.ruleSets.find((r) => r.id === from.ruleSet)?.cycle.kind !== 'fixed';
+        const rolling = ctx.ruleSets.find((r) => r.id === from.ruleSet)?.cycle.kind === 'from-expiration';
         store.credentials.update({
           ...from,
           expires: effect.expires,

@@ -91,7 +91,7 @@ export function teamRow(entry: TeamEntry, asOf: CalendarDate): TeamRow {
  */
 export function outOfCompliance(row: TeamRow, asOf: CalendarDate): boolean {
   if (row.status === 'expired-late' || row.status === 'expired-additional-fee' || row.status === 'lapsed') return true;
-  if (!row.cprAed.ok) return true;
+  if (!row.cprAed.ok || cprAedCardExpired(row)) return true;
   return row.auditDue !== null && row.auditDue < asOf;
 }
 

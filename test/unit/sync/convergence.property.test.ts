@@ -129,6 +129,7 @@ function edit(sim: Simulation, d: SimDevice, a: Action): void {
             number: null,
             expires: '2027-03-31',
             cycleStart: null,
+            certified: null,
             applicationSubmitted: null,
             applicationAccepted: null,
             auditNoticeReceived: null,

@@ -19,11 +19,12 @@ const current: TeamRow = {
   number: null,
   status: 'ready',
   compliant: true,
+  requirementsMet: true,
   expiration: '2027-06-30',
   daysToExpiration: 200,
   remaining: 0,
   unit: 'CEUs',
-  cprAed: { ok: true, reason: 'ok', expires: '2027-10-01' },
+  cprAed: { ok: true, reason: 'ok', expires: '2027-10-01', required: true, current: true },
   auditDue: null,
   missingCertificates: 0,
   nextDeadline: null,
@@ -40,7 +41,12 @@ describe('outOfCompliance', () => {
     for (const status of ['expired-late', 'expired-additional-fee', 'lapsed'] as const) {
       expect(outOfCompliance({ ...current, status, compliant: false }, TEAM_AS_OF), status).toBe(true);
     }
-    expect(outOfCompliance({ ...current, cprAed: { ok: false, reason: 'expired', expires: '2026-01-01' } }, TEAM_AS_OF)).toBe(true);
+    expect(
+      outOfCompliance(
+        { ...current, cprAed: { ok: false, reason: 'expired', expires: '2026-01-01', required: true, current: false } },
+        TEAM_AS_OF,
+      ),
+    ).toBe(true);
     expect(outOfCompliance({ ...current, auditDue: '2026-11-22' }, TEAM_AS_OF)).toBe(true);
   });
 });
