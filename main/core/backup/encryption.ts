@@ -8,7 +8,7 @@
 // A decrypted stream hands out plaintext before the file's end is authenticated; callers therefore
 // always write it to a temporary file and use it only once the stream has finished without error.
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 
 /** The first line of every age file: how an encrypted backup or bundle is recognised, by content. */
@@ -28,6 +28,9 @@ export class EncryptionError extends Error {
 
 /** Whether the file starts as an age file does (reads its first 22 bytes). */
 export function isEncrypted(path: string): boolean {
+  // Opening a FIFO or a device to peek at it would block or never end: only a regular file is looked
+  // into; anything else is not encrypted, and the reader that follows refuses it in words.
+  if (!statSync(path).isFile()) return false;
   const fd = openSync(path, 'r');
   try {
     const head = Buffer.alloc(AGE_HEADER.length);
