@@ -57,7 +57,7 @@ test('Share records: a bundle previewed then applied; Restore brings back the ba
 
   // Restore: asked once more, then the data is as it was at the backup (Sam only), the rest kept aside.
   await page.goto(`${app.url}#/settings`);
-  await backups.getByLabel('Restore a backup…').setInputFiles({
+  await backups.getByLabel('Restore from a file…').setInputFiles({
     name: manual,
     mimeType: 'application/zip',
     buffer: readFileSync(join(app.dataDir, 'backups', manual)),

@@ -187,14 +187,6 @@ export function TeamPage({ route }: { route: Route }) {
             </>
           ) : (
             <>
-              <p className="log-summary" role="status">
-                {rows.length === data.rows.length ? `${rows.length} credentials` : `${rows.length} of ${data.rows.length} credentials`}
-                {filtered && (
-                  <button type="button" className="link-button" onClick={clearFilters}>
-                    Show all
-                  </button>
-                )}
-              </p>
               <TeamTable
                 rows={rows}
                 sort={state.sort}
