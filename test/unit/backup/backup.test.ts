@@ -5,6 +5,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import Database from 'better-sqlite3';
 import { ZipFile } from 'yazl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAppContext } from '../../../main/app-context';
@@ -146,6 +147,31 @@ describe('backup and restore', () => {
         () => zipOf({ 'manifest.json': JSON.stringify({ format: 'recert-backup/1', schemaVersion: 999, files: [] }) }),
         /holds no database|newer version/,
       ],
+      [
+        'damaged database, consistent manifest',
+        () => {
+          // A database whose pages are damaged but whose manifest lists it with its true size and
+          // SHA-256: only opening it and running integrity_check finds the damage.
+          const copy = join(dir, 'damaged.sqlite3');
+          rmSync(copy, { force: true });
+          const db = new Database(join(source, 'recert.sqlite3'), { readonly: true });
+          db.exec(`VACUUM INTO '${copy}'`);
+          const pageSize = Number(db.pragma('page_size', { simple: true }));
+          const schemaVersion = Number(db.pragma('user_version', { simple: true }));
+          db.close();
+          const damaged = readFileSync(copy);
+          expect(damaged.length).toBeGreaterThan(pageSize * 4);
+          damaged.fill(0x5a, pageSize * 2 + 8, pageSize * 3);
+          const manifest = {
+            format: 'recert-backup/1',
+            createdAt: new Date().toISOString(),
+            schemaVersion,
+            files: [{ path: 'recert.sqlite3', size: damaged.length, sha256: createHash('sha256').update(damaged).digest('hex') }],
+          };
+          return zipOf({ 'recert.sqlite3': damaged, 'manifest.json': JSON.stringify(manifest) });
+        },
+        /its database is damaged|its database cannot be read/,
+      ],
     ];
     for (const [name, content, message] of variants) {
       const file = join(dir, `bad-${name.replace(/ /g, '-')}.zip`);
@@ -160,9 +186,9 @@ describe('backup and restore', () => {
 });
 
 /** A ZIP of the entries, stored like a backup's unless `compress`. */
-function zipOf(entries: Record<string, string>, compress = false): Promise<Buffer> {
+function zipOf(entries: Record<string, string | Buffer>, compress = false): Promise<Buffer> {
   const zip = new ZipFile();
-  for (const [name, text] of Object.entries(entries)) zip.addBuffer(Buffer.from(text), name.replace('../', 'xx/'), { compress });
+  for (const [name, content] of Object.entries(entries)) zip.addBuffer(Buffer.from(content), name.replace('../', 'xx/'), { compress });
   zip.end();
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
