@@ -47,18 +47,26 @@ function heading(doc: Doc, fonts: FontSet, text: string): void {
  */
 function keyValues(doc: Doc, fonts: FontSet, rows: [string, string][], x = MARGIN, labelWidth = 150, continueOnNewPage?: () => void): void {
   const valueWidth = CONTENT_WIDTH - labelWidth - (x - MARGIN);
-  for (const [label, value] of rows) {
-    const height = Math.max(
-      heightOf(doc, fonts, label, labelWidth - 8, { size: 10 }),
-      heightOf(doc, fonts, value, valueWidth, { size: 10 }),
-    );
-    if (continueOnNewPage && doc.y + height > BOTTOM) continueOnNewPage();
+  const heights = rows.map(([label, value]) =>
+    Math.max(heightOf(doc, fonts, label, labelWidth - 8, { size: 10 }), heightOf(doc, fonts, value, valueWidth, { size: 10 })),
+  );
+  const ROW_GAP = 4;
+  rows.forEach(([label, value], i) => {
+    const height = heights[i] ?? 0;
+    if (continueOnNewPage) {
+      // No page holds a single row of a list that spans pages: the first row does not stand alone at
+      // the foot of a page, and the last does not stand alone on a page of its own; each takes its
+      // neighbour along instead.
+      const pair = height + ROW_GAP + (heights[i + 1] ?? 0);
+      const alone = (i === 0 && rows.length > 1) || i === rows.length - 2;
+      if (doc.y + height > BOTTOM || (alone && doc.y + pair > BOTTOM)) continueOnNewPage();
+    }
     const y = doc.y;
     write(doc, fonts, label, x, y, { size: 10, color: COLORS.muted, width: labelWidth - 8 });
     const afterLabel = doc.y;
     write(doc, fonts, value, x + labelWidth, y, { size: 10, width: valueWidth });
-    doc.y = Math.max(afterLabel, doc.y) + 4;
-  }
+    doc.y = Math.max(afterLabel, doc.y) + ROW_GAP;
+  });
 }
 
 function cover(doc: Doc, fonts: FontSet, plan: PacketPlan, layout: FrontMatterLayout, sections: FrontMatter['sections']): void {

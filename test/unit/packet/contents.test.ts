@@ -93,6 +93,18 @@ describe('the contents list', () => {
     for (const text of pages.slice(0, 3)) expect(text.trim()).not.toMatch(/^Exhibit \d+\s*(Page \d+ of \d+.*)?$/s);
   }, 120_000);
 
+  it('never leaves one contents row alone on a page, at any count around the page break', async () => {
+    for (const count of [7, 8, 9]) {
+      const pages = await packetWithExhibits(count);
+      const rows = contentsRows(pages);
+      expect(rows.map((r) => r.exhibit)).toEqual(Array.from({ length: count }, (_, i) => i + 1));
+      for (const row of rows) expect(row.pointsTo, `${count} exhibits: exhibit ${row.exhibit}`).toBe(exhibitPage(pages, row.exhibit));
+      const perPage = new Map<number, number>();
+      for (const row of rows) perPage.set(row.onPage, (perPage.get(row.onPage) ?? 0) + 1);
+      for (const [page, n] of perPage) expect(n, `${count} exhibits: page ${page} holds ${n} row`).toBeGreaterThan(1);
+    }
+  }, 240_000);
+
   it('with 40 exhibits continues on the next page under its own heading, every row listed once', async () => {
     const pages = await packetWithExhibits(40);
     const rows = contentsRows(pages);
