@@ -8,8 +8,8 @@ import { expect, importRecords, launch, test } from './fixtures';
 
 const shots = '/tmp/shots/audit2';
 
-/** The Audit screen's packet contents at both sizes, light and dark, once its summary reads `summary`. */
-async function shootAudit(browser: Browser, url: string, name: string, summary: string): Promise<void> {
+/** A screen at both sizes, light and dark, once `text` shows on it (scrolled into view). */
+async function shoot(browser: Browser, url: string, screen: string, name: string, text: string): Promise<void> {
   mkdirSync(shots, { recursive: true });
   for (const colorScheme of ['light', 'dark'] as const) {
     for (const viewport of [
@@ -17,10 +17,11 @@ async function shootAudit(browser: Browser, url: string, name: string, summary: 
       { width: 1024, height: 768 },
     ]) {
       const shot = await browser.newPage({ viewport, colorScheme });
-      await shot.goto(`${url}#/audit`);
-      await shot.getByRole('heading', { name: 'What the packet will contain' }).scrollIntoViewIfNeeded();
-      await expect(shot.getByText(summary)).toBeVisible();
-      await shot.screenshot({ path: join(shots, `audit-${name}-${colorScheme}-${viewport.width}x${viewport.height}.png`) });
+      await shot.goto(`${url}#/${screen}`);
+      const shown = shot.getByText(text);
+      await expect(shown).toBeVisible();
+      await shown.scrollIntoViewIfNeeded();
+      await shot.screenshot({ path: join(shots, `${screen}-${name}-${colorScheme}-${viewport.width}x${viewport.height}.png`) });
       await shot.close();
     }
   }
@@ -67,7 +68,7 @@ test.describe('a trainer with records', () => {
   });
 
   test('a complete credential: the packet contents read as an all-clear', async ({ browser }) => {
-    await shootAudit(browser, host.url, 'complete', 'Everything an auditor needs is here.');
+    await shoot(browser, host.url, 'audit', 'complete', 'Everything an auditor needs is here.');
   });
 
   test('recertification: the application shows its fee tier; acceptance starts the next cycle', async ({ page }) => {
@@ -152,15 +153,16 @@ test.describe('a trainer short of CEUs', () => {
     await expect(page.getByText(summary)).toBeVisible();
     await expect(page.getByText('Everything an auditor needs is here.')).toHaveCount(0);
     await expect(page.getByRole('listitem').filter({ hasText: 'CEUs earned: 1.4 / 2.0 CEUs' })).toContainText('(missing) — 0.6 CEUs short');
-    await shootAudit(browser, host.url, 'short', summary);
+    await shoot(browser, host.url, 'audit', 'short', summary);
   });
 
-  test('the dashboard shows the petition to file, and recording an application names the shortfall', async ({ page }) => {
+  test('the dashboard shows the petition to file, and recording an application names the shortfall', async ({ page, browser }) => {
     await page.goto(`${host.url}#/dashboard`);
     const action = page
       .getByRole('listitem')
       .filter({ hasText: 'Filing the petition of a course not yet petitioned would cover the 0.6 CEUs still needed' });
     await expect(action).toBeVisible();
+    await shoot(browser, host.url, 'dashboard', 'short', 'Filing the petition of a course not yet petitioned');
     await page.getByLabel('Application date').fill('2026-12-01');
     await page.getByRole('button', { name: 'Record application' }).click();
     const dialog = page.getByRole('dialog', { name: /1 Dec 2026/ });
