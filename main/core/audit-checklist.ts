@@ -3,9 +3,11 @@ import type { Activity, CprAedCard } from './domain/records';
 import type { AuditChecklist, Tone } from './domain/views';
 import { daysBetween, formatDate, type CalendarDate } from './dates';
 import type { Verdict } from './domain/verdict';
-import { cprAedReasonText } from './rules/describe';
+import { cprAedReasonText, explainBlocker } from './rules/describe';
 import { courseEntries } from './rules/verdict-format';
 import { choose, count } from './domain/plural';
+import { formatAmount, formatProgress } from './rules/amounts';
+import type { RuleSet } from './rules/ruleset-schema';
 
 function daysLeftWords(days: number): string {
   if (days > 1) return `${days} days left`;
@@ -24,8 +26,47 @@ function countdownWords(sent: CalendarDate | null, due: CalendarDate | null, day
   };
 }
 
+/** Blockers about courses other than the unit shortfall itself: what the packet's "Not yet met" also lists. */
+const COURSE_BLOCKERS = ['category-short', 'categories-too-few', 'category-not-recorded', 'own-courses-short'];
+
+/**
+ * Whether the requirement is met, in the words the summary opens with: a packet that shows a
+ * shortfall or unapproved petitions must never be announced as complete.
+ */
+function requirementWords(verdict: Verdict, ruleSet: RuleSet): { item: AuditChecklist['items'][number]; sentences: string[] } {
+  const c = verdict.ceus;
+  const progress = formatProgress(c.total, c.required, ruleSet);
+  const sentences: string[] = [];
+  if (c.remaining > 0) sentences.push(`${progress}: the packet will show a shortfall of ${formatAmount(c.remaining, ruleSet)}.`);
+  const notMet = verdict.blockers.filter((b) => COURSE_BLOCKERS.includes(b.split(':')[0] ?? ''));
+  if (notMet.length > 0) {
+    const titles = notMet.map((code) => explainBlocker(code, verdict, ruleSet).title);
+    sentences.push(`The packet will show as not yet met: ${titles.join('; ')}.`);
+  }
+  const pending = verdict.pendingPetitions.length;
+  if (pending > 0) {
+    sentences.push(
+      `${count(pending, 'petition is', 'petitions are')} pending: ${c.pending > 0 ? `${formatAmount(c.pending, ruleSet)} ` : ''}not counted until approved.`,
+    );
+  }
+  const short = c.remaining > 0 || notMet.length > 0;
+  return {
+    sentences,
+    item: {
+      label: `${ruleSet.unit.plural} earned: ${progress}`,
+      state: short ? 'missing' : 'ok',
+      detail: short
+        ? c.remaining > 0
+          ? `${formatAmount(c.remaining, ruleSet)} short: the packet's cover lists what is not yet met.`
+          : "The requirement is not yet met: the packet's cover lists what is missing."
+        : 'The requirement is met.',
+    },
+  };
+}
+
 export function auditChecklist(input: {
   credentialId: string;
+  ruleSet: RuleSet;
   asOf: CalendarDate;
   verdict: Verdict;
   documentsSent: CalendarDate | null;
@@ -34,8 +75,10 @@ export function auditChecklist(input: {
   certificates: (ownerId: string) => number;
 }): AuditChecklist {
   const { verdict } = input;
+  const requirement = requirementWords(verdict, input.ruleSet);
   const items: AuditChecklist['items'] = [
     { label: 'Cover, summary of activities and manifest', state: 'ok', detail: 'Recert writes these from your records.' },
+    requirement.item,
   ];
   const entries = courseEntries(verdict.courses);
   for (const v of entries.filter((a) => a.counted)) {
@@ -80,6 +123,10 @@ export function auditChecklist(input: {
   }
   items.push({ label: 'Attestation', state: 'todo', detail: 'Print, sign and date the attestation page of the packet.' });
   const missing = items.filter((i) => i.state === 'missing').length;
+  // The shortfall is said in its own sentence; "N items are missing" counts the files and the card.
+  const missingEvidence = missing - (requirement.item.state === 'missing' ? 1 : 0);
+  const sentences = [...requirement.sentences];
+  if (missingEvidence > 0) sentences.push(`${count(missingEvidence, 'item', 'items')} ${choose(missingEvidence, 'is', 'are')} missing.`);
   const due = verdict.deadlines.auditDue;
   const daysLeft = due ? daysBetween(input.asOf, due) : null;
   const countdown = countdownWords(input.documentsSent, due, daysLeft);
@@ -92,9 +139,7 @@ export function auditChecklist(input: {
     countdownTone: countdown.tone,
     items,
     missing,
-    summaryText:
-      missing === 0
-        ? 'Everything an auditor needs is here.'
-        : `${count(missing, 'item', 'items')} ${choose(missing, 'is', 'are')} missing.`,
+    summaryText: sentences.length === 0 ? 'Everything an auditor needs is here.' : sentences.join(' '),
+    summaryTone: missing > 0 ? 'bad' : sentences.length > 0 ? 'warn' : 'ok',
   };
 }

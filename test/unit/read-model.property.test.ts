@@ -135,7 +135,7 @@ describe('one person read through the shortcuts gives the plain evaluation', () 
         const expected = plain.verdicts.map(({ credential, verdict }) => {
           const ruleSet = rules.get(credential.ruleSet);
           if (!person || !ruleSet) throw new Error('generated records are incomplete');
-          return presentEvaluation({ asOf, person, credential, verdict, ruleSet, cardOf: (id) => cards.get(id) });
+          return presentEvaluation({ asOf, person, credential, verdict, ruleSet, cardOf: (id) => cards.get(id), courses: verdict.courses });
         });
         expect(call<CredentialEvaluation[]>('evaluatePerson', { personId, asOf })).toEqual(expected);
       }),

@@ -13,6 +13,41 @@ beforeEach(() => {
 afterEach(() => context.dispose());
 
 describe('evaluation over the contract', () => {
+  it('a short credential names its shortfall before an application, and a petition not filed yet is an action', () => {
+    value(
+      context.dispatch('updateActivity', {
+        id: seeded.activityId,
+        title: 'Corrective Exercise Specialist',
+        provider: 'NASM',
+        approval: 'nasm',
+        completed: '2026-02-01',
+        ceus: 1.3,
+        credentialIds: [seeded.credentialId],
+      }),
+    );
+    const unfiled = value<{ id: string }>(
+      context.dispatch('createActivity', {
+        personId: seeded.personId,
+        title: 'Kettlebell Workshop',
+        provider: 'Local Gym',
+        approval: 'petition',
+        completed: '2026-05-01',
+        ceus: 0.8,
+        credentialIds: [seeded.credentialId],
+      }),
+    );
+    for (const evaluation of [
+      value<CredentialEvaluation>(context.dispatch('evaluateCredential', { credentialId: seeded.credentialId, asOf: '2026-11-21' })),
+      ...value<CredentialEvaluation[]>(context.dispatch('evaluateEveryone', { asOf: '2026-11-21' })),
+    ]) {
+      expect(evaluation.blockers.find((b) => b.code === 'petition-to-file')).toMatchObject({
+        title: 'Filing the petition of a course not yet petitioned would cover the 0.6 CEUs still needed',
+        about: { first: unfiled.id, count: 1 },
+      });
+      expect(evaluation.applicationShortfallText).toMatch(/^You have 1\.4 \/ 2\.0 CEUs: 0\.6 CEUs short/);
+    }
+  });
+
   it('evaluates one stored credential, with plain words and rule ids for the screens', () => {
     const evaluation = value<CredentialEvaluation>(
       context.dispatch('evaluateCredential', { credentialId: seeded.credentialId, asOf: '2026-11-21' }),

@@ -97,6 +97,11 @@ export interface CredentialEvaluation {
   auditDaysLeft: number | null;
   /** What the recertification panel says about applying, e.g. "You can apply now: standard fee." */
   applicationText: string;
+  /**
+   * Said once more before an application is recorded while the requirement is not met: "You have
+   * 1.4 / 2.0 CEUs: 0.6 CEUs short of what NASM-CPT requires. …"; null when nothing is short or pending.
+   */
+  applicationShortfallText: string | null;
   /** Progress bars in the body's unit, with their figures already in words: "1.5 / 1.9 CEUs". */
   meters: { label: string; value: number; required: number; text: string; met: boolean }[];
   /** Notes under the meters: pending petitions, petition fees, a CPR/AED card that earns no units. */
@@ -163,8 +168,12 @@ export interface AuditChecklist {
   countdownTone: Tone;
   items: { label: string; state: 'ok' | 'missing' | 'todo'; detail: string }[];
   missing: number;
-  /** "Everything an auditor needs is here." or "2 items are missing." */
+  /**
+   * "Everything an auditor needs is here." only when nothing is short, pending or missing; otherwise
+   * each of those in words: "1.4 / 2.0 CEUs: the packet will show a shortfall of 0.6 CEUs. 2 items are missing."
+   */
   summaryText: string;
+  summaryTone: Tone;
 }
 
 /** What petitioning a course would cost under the credentials it counts toward, in words. */

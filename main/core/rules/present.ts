@@ -1,11 +1,11 @@
 // A stored verdict as a screen shows it: every word, tone and figure decided here, so that the
 // dashboard, the CPR/AED screen, the team view and the CLI say the same thing the same way.
 import { daysBetween, formatDate, type CalendarDate } from '../dates';
-import { figure } from '../domain/plural';
+import { count, figure } from '../domain/plural';
 import type { CprAedCard, Credential, Person } from '../domain/records';
-import { missingCertificates, type CprAedReason, type FeeTier, type VerdictSummary } from '../domain/verdict';
+import { missingCertificates, type CourseVerdicts, type CprAedReason, type FeeTier, type VerdictSummary } from '../domain/verdict';
 import type { CredentialEvaluation, Explained, NextAction, Tone } from '../domain/views';
-import { formatAmount, formatProgress, petitionFeesText } from './amounts';
+import { bodyShortName, formatAmount, formatProgress, petitionFeesText } from './amounts';
 import { explainBlocker, explainWarning, groupFindings, statusText } from './describe';
 import { ruleSetSummary } from './rule-set-view';
 import type { RuleSet } from './ruleset-schema';
@@ -105,6 +105,66 @@ function nextAction(verdict: VerdictSummary, auditOpen: boolean, certificatesMis
   return null;
 }
 
+/**
+ * Courses whose petition is not filed yet, when filing them could make up the courses still needed:
+ * an action, because a petition is the one way such a course can count. Its units are before any
+ * category cap, so "would cover" is said only when they reach the shortfall; otherwise how much.
+ */
+function petitionsToFile(verdict: VerdictSummary, courses: CourseVerdicts | undefined, ruleSet: RuleSet): Explained | null {
+  const short = Math.round((verdict.ceus.coursesRequired - verdict.ceus.courses) * 1000) / 1000;
+  if (!courses || short <= 0 || verdict.status === 'lapsed') return null;
+  const ids: string[] = [];
+  let thousandths = 0;
+  courses.reasons.forEach((reason, i) => {
+    const id = courses.ids[i];
+    if (reason !== 'petition-required' || id === undefined) return;
+    ids.push(id);
+    thousandths += courses.units[i] ?? 0;
+  });
+  const [first] = ids;
+  if (first === undefined || thousandths === 0) return null;
+  const units = thousandths / 1000;
+  const which = ids.length === 1 ? 'a course not yet petitioned' : `${figure(ids.length)} courses not yet petitioned`;
+  const cover =
+    units >= short
+      ? `would cover the ${amount(short, ruleSet)} still needed`
+      : `would cover ${amount(units, ruleSet)} of the ${amount(short, ruleSet)} still needed`;
+  return {
+    code: 'petition-to-file',
+    rule: verdict.explain.blockers['courses-short'] ?? 'R5',
+    title: `Filing the petition${ids.length === 1 ? '' : 's'} of ${which} ${cover}`,
+    action: `Petition ${bodyShortName(ruleSet.body)}, then record the petition as pending on the course: it counts once approved.`,
+    about: { first, count: ids.length },
+  };
+}
+
+function amount(value: number, ruleSet: RuleSet): string {
+  return formatAmount(value, ruleSet);
+}
+
+/**
+ * What recording an application would send short, asked once more before it is recorded: the
+ * shortfall and the petitions still pending, in words; null when the requirement is met.
+ */
+function applicationShortfallText(verdict: VerdictSummary, ruleSet: RuleSet): string | null {
+  const c = verdict.ceus;
+  const pending = verdict.pendingPetitions.length;
+  if (c.remaining <= 0 && pending === 0) return null;
+  const parts: string[] = [];
+  if (c.remaining > 0) {
+    parts.push(
+      `You have ${formatProgress(c.total, c.required, ruleSet)}: ${amount(c.remaining, ruleSet)} short of what ${ruleSet.credential} requires.`,
+    );
+  }
+  if (pending > 0) {
+    parts.push(
+      `${count(pending, 'petition is', 'petitions are')} still pending${c.pending > 0 ? ` (${amount(c.pending, ruleSet)})` : ''}, not counted until approved.`,
+    );
+  }
+  parts.push('Record the application only if you have sent it as it is.');
+  return parts.join(' ');
+}
+
 export function presentEvaluation(input: {
   asOf: CalendarDate;
   person: Person;
@@ -112,6 +172,8 @@ export function presentEvaluation(input: {
   verdict: VerdictSummary;
   ruleSet: RuleSet;
   cardOf: (id: string) => CprAedCard | undefined;
+  /** The engine's verdicts of the courses it read, where the caller has them (petitions not filed yet). */
+  courses?: CourseVerdicts | undefined;
 }): CredentialEvaluation {
   const { asOf, person, credential, verdict: full, ruleSet } = input;
   // A verdict still carries its per-course verdicts at run time (typed away): they stay out of the view.
@@ -126,6 +188,7 @@ export function presentEvaluation(input: {
   const card = full.cprAed.id ? input.cardOf(full.cprAed.id) : undefined;
   const cpr = cprAedWords(full.cprAed.reason, card, asOf);
   const audit = auditFinding(full, credential);
+  const toFile = petitionsToFile(full, input.courses, ruleSet);
   // The courses' warnings are one finding each kind, about the courses; the others as the engine
   // coded them (a card's missing certificate apart from the courses').
   const courseFinding = (kind: string, ids: string[], many: (count: number) => string): Explained[] => {
@@ -178,10 +241,17 @@ export function presentEvaluation(input: {
     statusTone: statusTone(full, audit !== null, certificatesMissing),
     cprAedText: cpr.text,
     cprAedTone: cpr.tone,
-    blockers: [...(audit ? [audit] : []), ...verdict.blockers.map((code) => explainBlocker(code, full, ruleSet))],
+    blockers: [
+      ...(audit ? [audit] : []),
+      ...verdict.blockers.flatMap((code) => {
+        const explained = explainBlocker(code, full, ruleSet);
+        return code === 'courses-short' && toFile ? [explained, toFile] : [explained];
+      }),
+    ],
     warnings,
     auditDaysLeft: audit && verdict.deadlines.auditDue ? daysBetween(asOf, verdict.deadlines.auditDue) : null,
     applicationText: applicationText(full, credential),
+    applicationShortfallText: applicationShortfallText(full, ruleSet),
     meters,
     notes,
     nextAction: nextAction(full, audit !== null, certificatesMissing),

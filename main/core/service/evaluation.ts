@@ -3,7 +3,7 @@ import type { AsOf, RuleSetOverrideInput } from '../domain/inputs';
 import type { CprAedCard, Person } from '../domain/records';
 import type { AuditChecklist, CredentialEvaluation, RuleSetDetails, RuleSetSummary } from '../domain/views';
 import { notFound, ServiceError } from '../errors';
-import type { VerdictSummary } from '../domain/verdict';
+import type { CourseVerdicts, VerdictSummary } from '../domain/verdict';
 import { evaluateEveryone, type StoredVerdict } from '../evaluation';
 import { presentEvaluation } from '../rules/present';
 import { ruleSetDetails, ruleSetSummary } from '../rules/rule-set-view';
@@ -19,10 +19,11 @@ export function evaluationService(ctx: ServiceContext) {
     asOf: string,
     person: Person,
     cardOf: (id: string) => CprAedCard | undefined,
+    courses: CourseVerdicts | undefined,
   ): CredentialEvaluation {
     const ruleSet = rules.get(stored.credential.ruleSet);
     if (!ruleSet) throw new ServiceError('internal', `Rule set ${stored.credential.ruleSet} is not installed.`);
-    return presentEvaluation({ asOf, person, credential: stored.credential, verdict: stored.verdict, ruleSet, cardOf });
+    return presentEvaluation({ asOf, person, credential: stored.credential, verdict: stored.verdict, ruleSet, cardOf, courses });
   }
 
   /** One person's verdicts, read from the courses of their counting windows (cached per data version). */
@@ -30,7 +31,9 @@ export function evaluationService(ctx: ServiceContext) {
     const person = ctx.requirePerson(personId, 'personId');
     const evaluation = ctx.cyclesOf(person.id, asOf);
     const cards = new Map(evaluation.cards.map((k) => [k.id, k]));
-    return evaluation.verdicts.map((stored) => present(stored, evaluation.ruleSets, asOf, person, (id) => cards.get(id)));
+    return evaluation.verdicts.map((stored) =>
+      present(stored, evaluation.ruleSets, asOf, person, (id) => cards.get(id), evaluation.listed.get(stored.credential.id)),
+    );
   }
 
   return {
@@ -62,7 +65,7 @@ export function evaluationService(ctx: ServiceContext) {
       const cards = new Map(store.cprAedCards.listAll().map((k) => [k.id, k]));
       return evaluateEveryone(store, rules, date).flatMap((stored) => {
         const person = people.get(stored.personId);
-        return person ? [present(stored, rules, date, person, (id) => cards.get(id))] : [];
+        return person ? [present(stored, rules, date, person, (id) => cards.get(id), stored.verdict.courses)] : [];
       });
     },
     getAuditChecklist: ({ credentialId, asOf }: { credentialId: string } & AsOf): AuditChecklist => {
@@ -70,9 +73,11 @@ export function evaluationService(ctx: ServiceContext) {
       const date = asOf ?? ctx.today();
       const { snapshot } = ctx.snapshotOf(credential.personId, date);
       const stored = snapshot.verdicts.find((v) => v.credential.id === credential.id);
-      if (!stored) throw new ServiceError('internal', `Rule set ${credential.ruleSet} is not installed.`);
+      const ruleSet = ctx.rules().get(credential.ruleSet);
+      if (!stored || !ruleSet) throw new ServiceError('internal', `Rule set ${credential.ruleSet} is not installed.`);
       return auditChecklist({
         credentialId,
+        ruleSet,
         asOf: date,
         verdict: stored.verdict,
         documentsSent: credential.documentsSent,

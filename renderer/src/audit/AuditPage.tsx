@@ -117,7 +117,7 @@ export function AuditPage({ route }: { route: Route }) {
           </div>
           <div className="card">
             <h2>What the packet will contain</h2>
-            <p>{checklist.summaryText}</p>
+            <p className={`checklist-summary tone-${checklist.summaryTone}`}>{checklist.summaryText}</p>
             <ul className="checklist">
               {checklist.items.map((item) => (
                 <li key={item.label} className={`check-${item.state}`}>

@@ -54,7 +54,8 @@ export function CoursesPage({ route }: { route: Route }) {
   const credentials = useApi('listCredentials', person ? { personId: person.id } : null).data ?? [];
   const ruleSets = useApi('listRuleSets', {}).data ?? [];
   const [credentialId, setCredentialId] = useState(route.params.get('credential') ?? '');
-  const [approval, setApproval] = useState('');
+  // The dashboard's "petitions not filed yet" finding opens the log on petitioned courses.
+  const [approval, setApproval] = useState(route.params.get('approval') === 'petition' ? 'petition' : '');
   const [cycle, setCycle] = useState<'all' | 'current'>('all');
   const [missingOnly, setMissingOnly] = useState(route.params.get('missing') === '1');
   const [search, setSearch] = useState('');

@@ -5,6 +5,11 @@ import { WhyDetails } from './WhyDetails';
 /** Where the user fixes a finding about records: the one course or card, or the filtered course log. */
 function fixLink(item: Explained, evaluation: CredentialEvaluation): { href: string; label: string } | null {
   const first = item.about?.first;
+  if (item.code === 'petition-to-file' && first) {
+    return item.about?.count === 1
+      ? { href: href('courses', { focus: first }), label: 'Open the course' }
+      : { href: href('courses', { approval: 'petition', credential: evaluation.credential.id }), label: 'Show them' };
+  }
   if (!item.code.startsWith('no-certificate') || !first) return null;
   if (first === evaluation.verdict.cprAed.id) return { href: href('cpr-aed', { focus: first }), label: 'Open the card' };
   if (item.about?.count === 1) return { href: href('courses', { focus: first }), label: 'Open the course' };

@@ -71,7 +71,7 @@ export function RecertificationPanel({ evaluation, onChanged }: { evaluation: Cr
       {confirming === 'record' && (
         <ConfirmDialog
           title={`Record the ${ruleSet.credential} application of ${submitted ? formatDate(submitted) : 'no date'}?`}
-          message={`The status then counts from an application submitted on ${submitted ? formatDate(submitted) : 'no date'}, with the fee of that date. Check the date on your confirmation from ${ruleSet.credential}.`}
+          message={`The status then counts from an application submitted on ${submitted ? formatDate(submitted) : 'no date'}, with the fee of that date. Check the date on your confirmation from ${ruleSet.credential}.${evaluation.applicationShortfallText ? ` ${evaluation.applicationShortfallText}` : ''}`}
           confirmLabel="Record application"
           danger={false}
           onCancel={() => setConfirming(null)}

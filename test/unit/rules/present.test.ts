@@ -47,6 +47,7 @@ function present(options: EvaluateOptions & { cardRecord?: CprAedCard }) {
     verdict,
     ruleSet: options.ruleSet ?? ruleSet('nasm-cpt'),
     cardOf: () => options.cardRecord ?? storedCard(),
+    courses: verdict.courses,
   });
 }
 
@@ -185,5 +186,60 @@ describe('one number format', () => {
     expect(e.meters[0]?.text).toBe('9 / 45 CECs');
     const shortfall = e.blockers.find((b) => b.code === 'courses-short');
     expect(shortfall?.title).toBe('36 CECs of courses still needed (9 / 45 CECs)');
+  });
+});
+
+describe('a shortfall is never passed over', () => {
+  it('a course whose petition is not filed yet and would cover the shortfall is an action, linked to the course', () => {
+    const e = present({
+      activities: [course({ ceus: 1.3 }), course({ id: 'unfiled', ceus: 0.8, approval: 'petition', petitionStatus: null })],
+    });
+    const codes = e.blockers.map((b) => b.code);
+    expect(codes.indexOf('petition-to-file')).toBe(codes.indexOf('courses-short') + 1);
+    expect(e.blockers.find((b) => b.code === 'petition-to-file')).toMatchObject({
+      title: 'Filing the petition of a course not yet petitioned would cover the 0.6 CEUs still needed',
+      action: 'Petition NASM, then record the petition as pending on the course: it counts once approved.',
+      about: { first: 'unfiled', count: 1 },
+    });
+  });
+
+  it('petitions that would cover part of it say how much; none is shown when nothing is short', () => {
+    const part = present({
+      activities: [
+        course({ ceus: 1.0 }),
+        course({ id: 'u1', ceus: 0.2, approval: 'petition', petitionStatus: null }),
+        course({ id: 'u2', ceus: 0.1, approval: 'petition', petitionStatus: null }),
+      ],
+    });
+    expect(part.blockers.find((b) => b.code === 'petition-to-file')).toMatchObject({
+      title: 'Filing the petitions of 2 courses not yet petitioned would cover 0.3 CEUs of the 0.9 CEUs still needed',
+      about: { first: 'u1', count: 2 },
+    });
+    const met = present({ activities: [course({ ceus: 1.9 }), course({ ceus: 0.8, approval: 'petition', petitionStatus: null })] });
+    expect(met.blockers.map((b) => b.code)).not.toContain('petition-to-file');
+    const filed = present({ activities: [course({ ceus: 1.3 }), course({ ceus: 0.8, approval: 'petition', petitionStatus: 'pending' })] });
+    expect(filed.blockers.map((b) => b.code)).not.toContain('petition-to-file');
+  });
+
+  it('ACE: the petition goes to ACE', () => {
+    const e = present({
+      ruleSet: ruleSet('ace-cpt'),
+      credential: { expires: '2027-12-31' },
+      activities: [
+        course({ ceus: 1.0, provider: 'ACE', approval: 'approved-provider' }),
+        course({ ceus: 1.5, approval: 'petition', petitionStatus: null }),
+      ],
+    });
+    expect(e.blockers.find((b) => b.code === 'petition-to-file')?.action).toMatch(/^Petition ACE,/);
+  });
+
+  it('recording an application while short is asked once more, naming the shortfall and the pending petitions', () => {
+    const short = present({
+      activities: [course({ ceus: 1.3 }), course({ ceus: 0.4, approval: 'petition', petitionStatus: 'pending' })],
+    });
+    expect(short.applicationShortfallText).toBe(
+      'You have 1.4 / 2.0 CEUs: 0.6 CEUs short of what NASM-CPT requires. 1 petition is still pending (0.4 CEUs), not counted until approved. Record the application only if you have sent it as it is.',
+    );
+    expect(present({ activities: [course({ ceus: 1.9 })] }).applicationShortfallText).toBeNull();
   });
 });
