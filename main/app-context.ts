@@ -2,9 +2,11 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { contentStore } from './core/attachments/file-store';
 import { BACKUPS_FOLDER } from './core/backup/auto';
-import { sweepLeftovers } from './core/backup/check';
+import { sweepLeftovers, sweepUnusedCertificates } from './core/backup/check';
 import { memoryPassphraseStore } from './core/backup/passphrase-store';
+import { BackupError } from './core/backup/restore';
 import { restoreBackupFile } from './core/backup/restore-file';
+import { interruptedRestore, recoverRestore } from './core/backup/restore-journal';
 import { writeBackup } from './core/backup/write';
 import { downloadRegistry } from './core/downloads';
 import { openExportsFolder } from './core/exports-folder';
@@ -15,6 +17,7 @@ import { loadRuleSets } from './core/rules/rulesets';
 import { packetJobs } from './core/packet/jobs';
 import { createService, type Platform } from './core/service';
 import { openStore, repositories } from './core/store';
+import { FolderBusyError, holdFolder, type FolderHold } from './core/folder-lock';
 import { createDispatch, type ContractService, type Dispatch } from './dispatch';
 
 export interface AppContextOptions {
@@ -29,6 +32,8 @@ export interface AppContextOptions {
   logError?: (error: unknown) => void;
   /** Today's date, pinned by tests (default: the local calendar date). */
   today?: () => string;
+  /** Hears what the person must be told about the folder as it was found (the CLI prints it). */
+  tell?: (notice: string) => void;
 }
 
 /** Opens the data folder and wires store, files, rule sets and service: shared by Electron, browser mode and the CLI. */
@@ -41,10 +46,19 @@ export function openAppContext({
   nativeBinding,
   logError,
   today,
+  tell,
 }: AppContextOptions) {
   mkdirSync(dataDir, { recursive: true });
-  // What a crash or kill -9 left behind (temporary files of interrupted writes) goes first.
-  sweepLeftovers(dataDir);
+  // Held shared while open (a restore by another process waits for it to close); see folder-lock.ts.
+  const hold = holdFolder(dataDir, nativeBinding ? { nativeBinding } : {});
+  let notices: string[];
+  try {
+    notices = startFolder(dataDir, hold);
+  } catch (error) {
+    hold.release();
+    throw error;
+  }
+  for (const notice of notices) tell?.(notice);
   const databasePath = databaseFile ?? join(dataDir, DATABASE_FILE);
   const ruleSets = loadRuleSets(join(resourcesDir, 'rulesets'));
   const packets = packetJobs({
@@ -60,7 +74,10 @@ export function openAppContext({
   const withPassphrases = { ...platform, passphrases: platform.passphrases ?? memoryPassphraseStore() };
 
   function openData() {
-    const db = openStore(databasePath, nativeBinding ? { nativeBinding } : {});
+    const db = openStore(databasePath, {
+      ...(nativeBinding ? { nativeBinding } : {}),
+      whileAlone: (work) => hold.whileAlone(work) !== null,
+    });
     const store = repositories(db);
     const files = contentStore(join(dataDir, ATTACHMENTS_FOLDER));
     const service = createService({
@@ -74,8 +91,11 @@ export function openAppContext({
       downloads,
       fontDir: join(resourcesDir, 'fonts'),
       restoreData,
+      notices,
       ...(today ? { today } : {}),
     }) satisfies ContractService;
+    // Certificate files a killed import copied but never recorded, once an hour old.
+    sweepUnusedCertificates(store, files, dataDir);
     return { db, store, files, service, dispatch: createDispatch(service, logError) };
   }
 
@@ -89,6 +109,7 @@ export function openAppContext({
     if (restoring) throw new Error('a restore is already running');
     restoring = true;
     let closed = false;
+    let alone = false;
     try {
       const { manifest, keptAs } = await restoreBackupFile({
         file,
@@ -96,6 +117,13 @@ export function openAppContext({
         passphrase: () => Promise.resolve(options?.passphrase ?? null),
         dataDir,
         replace: true,
+        takeFolder: () => {
+          if (!hold.takeAlone())
+            throw new BackupError(
+              'Another Recert process has this folder open (a recert command, or Recert open a second time): close it, then restore again. Nothing was changed.',
+            );
+          alone = true;
+        },
         keepReplaced: async () => {
           const kept = join(dataDir, BACKUPS_FOLDER, `before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}.zip`);
           mkdirSync(join(dataDir, BACKUPS_FOLDER), { recursive: true });
@@ -109,12 +137,22 @@ export function openAppContext({
       });
       return `Restored the backup: the database and ${count(manifest.files.length - 1, 'certificate file', 'certificate files')}.${keptAs ? ` The data it replaced is kept in ${keptAs}.` : ''}`;
     } finally {
+      // What was found at start no longer describes the folder once it is restored.
+      if (closed) notices.length = 0;
+      if (alone) hold.share();
       if (closed) current = openData();
       restoring = false;
     }
   }
 
-  let current = openData();
+  let current: ReturnType<typeof openData>;
+  try {
+    current = openData();
+  } catch (error) {
+    exportsFolder.close();
+    hold.release();
+    throw error;
+  }
   const dispatch: Dispatch = (method, input): Result<unknown> | Promise<Result<unknown>> =>
     restoring && method !== 'restoreBackup'
       ? { ok: false, error: { code: 'conflict', message: 'Recert is restoring a backup; try again in a moment.' } }
@@ -135,11 +173,32 @@ export function openAppContext({
     packets,
     downloads,
     dispatch,
+    /** What the person must be told about the folder as it was found (an interrupted restore finished or undone). */
+    notices,
     close: () => {
       current.db.close();
       exportsFolder.close();
+      hold.release();
     },
   };
 }
 
 export type AppContext = ReturnType<typeof openAppContext>;
+
+/**
+ * Before the database is opened: a restore that was interrupted is finished or undone (with the
+ * folder alone: nobody else may be using either copy), then what killed writes left is swept.
+ */
+function startFolder(dataDir: string, hold: FolderHold): string[] {
+  const notices: string[] = [];
+  if (interruptedRestore(dataDir)) {
+    const recovered = hold.whileAlone(() => recoverRestore(dataDir));
+    if (recovered === null)
+      throw new FolderBusyError(
+        'A restore into this folder was interrupted, and another Recert process has the folder open: close every Recert window and recert command, then start again to finish or undo the restore.',
+      );
+    if (recovered) notices.push(recovered);
+  }
+  sweepLeftovers(dataDir);
+  return notices;
+}

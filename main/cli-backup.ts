@@ -1,18 +1,22 @@
 // `recert backup`, `recert restore`, `recert check`: the data folder's safety, from the command line.
 // Backup and restore open only the database, not the whole app (its services, rule sets and
 // contracts): that halves the time a restore takes to start.
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { dataLocation, existingDataLocation, resourcesDir, UsageError } from './cli-common';
+import { dataLocation, existingDataLocation, resourcesDir, UsageError, tellOnStderr } from './cli-common';
 import { BACKUPS_FOLDER } from './core/backup/auto';
 import { copyFileSafely } from './core/backup/file-copy';
 import { drillBackup, restoreBackupFile } from './core/backup/restore-file';
+import { BackupError } from './core/backup/restore';
+import { recoverRestore } from './core/backup/restore-journal';
 import { sweepEarlierAttempts, writeBackup } from './core/backup/write';
 import { readPassphrase } from './cli-passphrase';
 import { ATTACHMENTS_FOLDER, DATABASE_FILE } from './core/data-dir';
+import { holdFolder, holdFolderAlone, LOCK_FILE } from './core/folder-lock';
 import { openStore, type Db } from './core/store/open';
+import { TEMPORARY_FOLDER, temporaryArea } from './core/temporary-area';
 import { decryptedName } from './core/backup/decrypted';
 import { isEncrypted } from './core/backup/encryption';
 import { count } from './core/domain/plural';
@@ -31,18 +35,27 @@ export async function backupCommand(args: string[]): Promise<void> {
   if (!existsSync(dirname(out))) throw new UsageError(`--out: the folder ${dirname(out)} does not exist; create it or choose another`);
   const { dataDir, databaseFile } = existingDataLocation(values.db);
   const passphrase = values.encrypt ? await readPassphrase({ confirm: true }) : null;
-  const db = openStore(databaseFile ?? join(dataDir, DATABASE_FILE));
+  // Held shared, like every process with the folder open: no restore swaps the data under the copy.
+  const hold = holdFolder(dataDir);
+  let db;
+  try {
+    db = openStore(databaseFile ?? join(dataDir, DATABASE_FILE), { whileAlone: (work) => hold.whileAlone(work) !== null });
+  } catch (error) {
+    hold.release();
+    throw error;
+  }
   try {
     const attachmentsDir = join(dataDir, ATTACHMENTS_FOLDER);
     const manifest = passphrase
       ? await encryptedBackup(db, attachmentsDir, dataDir, out, passphrase)
-      : await writeBackup({ db, attachmentsDir, out });
+      : await writeBackup({ db, attachmentsDir, out, temporaryDir: temporaryArea(dataDir) });
     const size = manifest.files.reduce((sum, f) => sum + f.size, 0);
     process.stdout.write(
       `Wrote ${out}: the database and ${count(manifest.files.length - 1, 'certificate file', 'certificate files')} (${bytes(size)})${passphrase ? ', encrypted with your passphrase' : ''}.\n`,
     );
   } finally {
     db.close();
+    hold.release();
   }
 }
 
@@ -54,7 +67,7 @@ async function encryptedBackup(db: Db, attachmentsDir: string, dataDir: string, 
   const plain = decryptedName(dataDir);
   try {
     sweepEarlierAttempts(out);
-    const manifest = await writeBackup({ db, attachmentsDir, out: plain });
+    const manifest = await writeBackup({ db, attachmentsDir, out: plain, temporaryDir: temporaryArea(dataDir) });
     await copyFileSafely({ from: plain, to: out, transform: { kind: 'encrypt', passphrase } });
     return manifest;
   } finally {
@@ -73,7 +86,16 @@ export async function restoreCommand(args: string[]): Promise<void> {
   const location = dataLocation(values.db);
   if (location.databaseFile) throw new UsageError('--db: give the data folder to restore into, not the database file');
   const { dataDir } = location;
-  {
+  const madeHere = !existsSync(dataDir);
+  mkdirSync(dataDir, { recursive: true });
+  // The folder alone for the whole restore: the app, browser mode or another command with it open
+  // would go on with the replaced data (and lose what it writes), so the restore is refused.
+  const hold = holdFolderAlone(dataDir);
+  if (!hold) throw new BackupError(`Recert is open on this folder: close it, or restore from Settings. Nothing was changed in ${dataDir}.`);
+  let restored = false;
+  try {
+    const recovered = recoverRestore(dataDir);
+    if (recovered) tellOnStderr(recovered);
     const { manifest, keptAs } = await restoreBackupFile({
       file: resolve(file),
       passphrase: () => readPassphrase({ confirm: false, file }),
@@ -81,11 +103,11 @@ export async function restoreCommand(args: string[]): Promise<void> {
       replace: values.replace ?? false,
       keepReplaced: async () => {
         // The data being replaced is kept as a backup of its own before anything moves.
-        const db = openStore(join(dataDir, DATABASE_FILE));
+        const db = openStore(join(dataDir, DATABASE_FILE), { whileAlone: (work) => (work(), true) });
         try {
           const kept = join(dataDir, BACKUPS_FOLDER, `before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}.zip`);
           mkdirSync(join(dataDir, BACKUPS_FOLDER), { recursive: true });
-          await writeBackup({ db, attachmentsDir: join(dataDir, ATTACHMENTS_FOLDER), out: kept });
+          await writeBackup({ db, attachmentsDir: join(dataDir, ATTACHMENTS_FOLDER), out: kept, temporaryDir: temporaryArea(dataDir) });
           return kept;
         } finally {
           db.close();
@@ -95,7 +117,21 @@ export async function restoreCommand(args: string[]): Promise<void> {
     process.stdout.write(
       `Restored ${resolve(file)} into ${dataDir}: the database and ${count(manifest.files.length - 1, 'certificate file', 'certificate files')}.${keptAs ? ` The data it replaced is kept in ${keptAs}.` : ''}\n`,
     );
+    restored = true;
+  } finally {
+    hold.release();
+    // A refused restore into a folder it made leaves no folder behind: "nothing was changed".
+    if (!restored && madeHere) removeIfOnlyOurs(dataDir);
   }
+}
+
+/** Removes `dataDir` when it holds nothing but the folder lock and an empty temporary area. */
+function removeIfOnlyOurs(dataDir: string): void {
+  const ours = new Set([LOCK_FILE, TEMPORARY_FOLDER]);
+  const names = readdirSync(dataDir);
+  if (names.some((n) => !ours.has(n))) return;
+  if (names.includes(TEMPORARY_FOLDER) && readdirSync(join(dataDir, TEMPORARY_FOLDER)).length > 0) return;
+  rmSync(dataDir, { recursive: true, force: true });
 }
 
 /** Exit 0 when all is well; 1 with each problem in words. */
@@ -113,7 +149,7 @@ export async function checkCommand(args: string[]): Promise<number> {
   }
   const location = existingDataLocation(values.db);
   const swept = sweepLeftovers(location.dataDir);
-  const context = openAppContext({ ...location, resourcesDir });
+  const context = openAppContext({ ...location, resourcesDir, tell: tellOnStderr });
   try {
     const result = checkData({ store: context.store, dataDir: context.dataDir });
     if (swept.length > 0)

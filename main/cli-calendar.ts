@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openAppContext } from './app-context';
-import { asOfOption, existingDataLocation, resourcesDir, UsageError } from './cli-common';
+import { asOfOption, existingDataLocation, resourcesDir, UsageError, tellOnStderr } from './cli-common';
 import { writeFileAtomic } from './core/atomic-write';
 import { count } from './core/domain/plural';
 
@@ -16,7 +16,7 @@ export function calendarCommand(args: string[]): void {
   if (!values.out) throw new UsageError('calendar needs --out FILE.ics');
   if (!values.out.toLowerCase().endsWith('.ics')) throw new UsageError(`--out: "${values.out}" must end in .ics (an iCalendar file)`);
   const asOf = asOfOption(values['as-of']);
-  const context = openAppContext({ ...existingDataLocation(values.db), resourcesDir, today: () => asOf });
+  const context = openAppContext({ ...existingDataLocation(values.db), resourcesDir, today: () => asOf, tell: tellOnStderr });
   try {
     if (values.person !== undefined && !context.store.people.get(values.person)) {
       throw new UsageError(`--person: no person with id "${values.person.slice(0, 64)}" in this data folder`);

@@ -1,6 +1,7 @@
 // What every `recert` command shares: bad-input errors (exit 2), the data folder from --db, dates.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { interruptedRestore } from './core/backup/restore-journal';
 import { DATABASE_FILE, resolveDataDir } from './core/data-dir';
 import { isCalendarDate, localToday, type CalendarDate } from './core/dates';
 import { inputFileProblem } from './core/input-file';
@@ -8,6 +9,11 @@ import { inputFileProblem } from './core/input-file';
 /** Bad input: the message goes to stderr and the exit status is 2. */
 export class UsageError extends Error {
   override name = 'UsageError';
+}
+
+/** What the person must be told about the data folder as it was found (an interrupted restore finished or undone). */
+export function tellOnStderr(notice: string): void {
+  process.stderr.write(`recert: ${notice}\n`);
 }
 
 /** The resources folder of the built app (rule sets, fonts). */
@@ -26,7 +32,8 @@ export function dataLocation(db: string | undefined): { dataDir: string; databas
 export function existingDataLocation(db: string | undefined): { dataDir: string; databaseFile?: string } {
   const location = dataLocation(db);
   const file = location.databaseFile ?? join(location.dataDir, DATABASE_FILE);
-  if (!existsSync(file)) {
+  // A restore killed half-way may have moved the database aside: opening the folder puts it back.
+  if (!existsSync(file) && !interruptedRestore(location.dataDir)) {
     throw new UsageError(
       db
         ? `--db: ${db} is not a Recert data folder (no ${DATABASE_FILE} in it); give the folder the app uses, shown in Settings`

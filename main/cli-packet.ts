@@ -1,7 +1,7 @@
 // `recert packet`: the audit packet of one credential, from a records file, a bundle or the store.
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { dataLocation, resourcesDir, UsageError } from './cli-common';
+import { dataLocation, resourcesDir, UsageError, tellOnStderr } from './cli-common';
 import { ruleSets } from './cli-evaluate';
 import { isCalendarDate, localToday } from './core/dates';
 import { writePacket } from './core/packet/build';
@@ -44,7 +44,7 @@ export async function packetCommand(args: string[]): Promise<void> {
     // The store's code (SQLite, migrations, the service) only for --db: a packet from a records file
     // starts 90–100 ms sooner without it.
     const { openAppContext } = await import('./app-context');
-    const context = openAppContext({ ...dataLocation(values.db), resourcesDir });
+    const context = openAppContext({ ...dataLocation(values.db), resourcesDir, tell: tellOnStderr });
     try {
       const credential = context.store.credentials.get(values.credential);
       if (values.person && credential && credential.personId !== values.person)

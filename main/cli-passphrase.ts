@@ -66,20 +66,20 @@ export async function readPassphrase(options: { confirm: boolean; file?: string 
 }
 
 /** openRecords for a file that may be encrypted: decrypted first (the passphrase asked as above). */
-export async function openRecordsFile(file: string, ruleSetIds: ReadonlySet<string>): Promise<OpenedRecords> {
+export async function openRecordsFile(file: string, ruleSetIds: ReadonlySet<string>, temporaryDir?: string): Promise<OpenedRecords> {
   let encrypted = false;
   try {
     encrypted = isEncrypted(file);
   } catch {
     // openRecords says why the file cannot be read.
   }
-  if (!encrypted) return openRecords(file, ruleSetIds);
+  if (!encrypted) return openRecords(file, ruleSetIds, temporaryDir);
   const passphrase = await readPassphrase({ confirm: false, file });
-  const folder = mkdtempSync(join(tmpdir(), 'recert-decrypted-'));
+  const folder = mkdtempSync(join(temporaryDir ?? tmpdir(), 'recert-decrypted-'));
   try {
     return await withPlainFile({ file, temporaryFolder: folder, passphrase }, async (plain) => {
       try {
-        return await openRecords(plain, ruleSetIds);
+        return await openRecords(plain, ruleSetIds, temporaryDir);
       } catch (error) {
         // Problems name the file the person gave, not the decrypted copy.
         if (error instanceof RecordsFileError) throw new RecordsFileError(error.problems.map((p) => p.replaceAll(plain, file)));

@@ -3,7 +3,16 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { rmSync } from 'node:fs';
 import { openAppContext, type AppContext } from './app-context';
-import { CsvImportError, dataLocation, existingDataLocation, MAX_CSV_BYTES, readTextFile, resourcesDir, UsageError } from './cli-common';
+import {
+  CsvImportError,
+  dataLocation,
+  existingDataLocation,
+  MAX_CSV_BYTES,
+  readTextFile,
+  resourcesDir,
+  tellOnStderr,
+  UsageError,
+} from './cli-common';
 import { count } from './core/domain/plural';
 import { problemLines } from './core/domain/problems';
 import type { CourseCsvView } from './core/domain/views';
@@ -14,6 +23,7 @@ import { openRecordsFile, readPassphrase } from './cli-passphrase';
 import { copyFileSafely, temporaryNameFor } from './core/backup/file-copy';
 import { describeImport, describeRows, importedText } from './core/records-file/describe-import';
 import { applyUpdate, planUpdate } from './core/records-file/update';
+import { temporaryArea } from './core/temporary-area';
 
 /** The app's message for the command line: without the contract's field name ("csvText: "). */
 function withoutField(error: { message: string; field?: string | undefined }): string {
@@ -48,7 +58,7 @@ export async function importCommand(args: string[]): Promise<void> {
   if (values['skip-bad-rows']) throw new UsageError('--skip-bad-rows goes with --roster (a staff roster CSV)');
   if (/\.csv$/i.test(file)) {
     if (!values.person) throw new UsageError('import of a CSV file of courses needs --person ID (the person the courses belong to)');
-    const context = openAppContext({ ...existingDataLocation(values.db), resourcesDir });
+    const context = openAppContext({ ...existingDataLocation(values.db), resourcesDir, tell: tellOnStderr });
     try {
       const csvText = readTextFile(resolve(file), 'a CSV file of courses', MAX_CSV_BYTES);
       const input = { personId: values.person, csvText, ...(values.credential ? { credentialIds: values.credential } : {}) };
@@ -65,9 +75,9 @@ export async function importCommand(args: string[]): Promise<void> {
   }
   if (values.person || values.credential) throw new UsageError('--person and --credential go with a CSV file of courses');
   if (values['dry-run'] && !values.update) throw new UsageError('--dry-run goes with --update');
-  const context = openAppContext({ ...dataLocation(values.db), resourcesDir });
+  const context = openAppContext({ ...dataLocation(values.db), resourcesDir, tell: tellOnStderr });
   try {
-    const opened = await openRecordsFile(resolve(file), new Set(context.ruleSets.map((r) => r.id)));
+    const opened = await openRecordsFile(resolve(file), new Set(context.ruleSets.map((r) => r.id)), temporaryArea(context.dataDir));
     try {
       if (values.update) {
         const names = new Map(context.ruleSets.map((r) => [r.id, r.credential]));
@@ -106,7 +116,7 @@ export async function exportCommand(args: string[]): Promise<void> {
     throw new UsageError('--encrypt goes with a .recert bundle (--out FILE.recert): a records file keeps its certificates beside it');
   // Asked before anything is written, so that a mistyped confirmation costs nothing.
   const passphrase = values.encrypt ? await readPassphrase({ confirm: true }) : null;
-  const context = openAppContext({ ...existingDataLocation(values.db), resourcesDir });
+  const context = openAppContext({ ...existingDataLocation(values.db), resourcesDir, tell: tellOnStderr });
   try {
     const out = resolve(values.out);
     const counts = !bundle

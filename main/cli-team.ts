@@ -3,7 +3,7 @@
 import { extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openAppContext } from './app-context';
-import { asOfOption, existingDataLocation, resourcesDir, UsageError } from './cli-common';
+import { asOfOption, existingDataLocation, resourcesDir, UsageError, tellOnStderr } from './cli-common';
 import { writeFileAtomic } from './core/atomic-write';
 import { formatDate } from './core/dates';
 import { count } from './core/domain/plural';
@@ -50,7 +50,7 @@ export async function teamCommand(args: string[]): Promise<void> {
     throw new UsageError(`--out: "${values.out}" must end in .json, .csv or .pdf (the report's format)`);
   }
   const asOf = asOfOption(values['as-of']);
-  const context = openAppContext({ ...existingDataLocation(values.db), resourcesDir });
+  const context = openAppContext({ ...existingDataLocation(values.db), resourcesDir, tell: tellOnStderr });
   try {
     if (values.json || format === 'json') {
       const json = `${JSON.stringify(context.service.getTeamReport({ asOf }), null, 2)}\n`;

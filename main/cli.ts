@@ -52,6 +52,7 @@ const REFUSALS = new Set([
   'StoreOpenError',
   'PacketSourceError',
   'BackupError',
+  'FolderBusyError',
   'CsvError',
   'CsvImportError',
   'ScanError',

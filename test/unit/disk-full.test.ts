@@ -42,10 +42,11 @@ function recert(args: string[], full?: { under: string; after: number }) {
 }
 
 /** Every file under the folder, as relative paths. */
+/** Files left in `folder`, but for the folder's lock (kept: deleting a lock another process may hold would undo it). */
 function filesUnder(folder: string): string[] {
   if (!existsSync(folder)) return [];
   return readdirSync(folder, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
+    .filter((entry) => entry.isFile() && !(entry.name === 'recert.lock' && entry.parentPath === folder))
     .map((entry) => relative(folder, join(entry.parentPath, entry.name)))
     .sort();
 }

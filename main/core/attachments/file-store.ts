@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, utimesSync } from 'node:fs';
 import { writeAll } from '../atomic-write';
 import { join } from 'node:path';
 
@@ -31,7 +31,17 @@ export function contentStore(root: string) {
     put(bytes: Uint8Array): string {
       const sha256 = sha256Hex(bytes);
       const target = pathOf(sha256);
-      if (existsSync(target)) return sha256;
+      if (existsSync(target)) {
+        // Touched: the sweep of files no record uses leaves a file alone for an hour after it was last
+        // stored, so one that a write is about to refer to again is not removed under it.
+        try {
+          const now = new Date();
+          utimesSync(target, now, now);
+          return sha256;
+        } catch {
+          // Removed a moment ago: stored again below.
+        }
+      }
       const folder = join(root, sha256.slice(0, 2));
       mkdirSync(folder, { recursive: true });
       const temporary = join(folder, `.${sha256}.${randomBytes(6).toString('hex')}.tmp`);

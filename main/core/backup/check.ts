@@ -1,11 +1,18 @@
 // "Check my data" and `recert check`: SQLite's own checks, every certificate present with its
 // SHA-256, certificate files no record uses, and what interrupted writes left behind.
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { ContentStore } from '../attachments/file-store';
 import { ATTACHMENTS_FOLDER } from '../data-dir';
 import { count } from '../domain/plural';
 import type { Repositories } from '../store';
+import { TEMPORARY_FOLDER } from '../temporary-area';
+import { interruptedRestore, journalFolders } from './restore-journal';
+
+/** How old a leftover must be before a sweep removes it: a younger one may be another process's write under way. */
+export const SWEEP_AFTER_MS = 60 * 60 * 1000;
 
 export interface DataCheck {
   ok: boolean;
@@ -17,21 +24,58 @@ export interface DataCheck {
   summary: string;
 }
 
-/** Temporary files of writes that never finished (a crash, kill -9): `.name.xxxx.tmp` files and folders. */
+/**
+ * What interrupted writes left behind (a crash, kill -9): `.name.xxxx.tmp` files and folders, a
+ * backup's work folder, everything in the temporary area, but never a folder an interrupted
+ * restore's journal still needs.
+ */
 export function leftovers(dataDir: string): string[] {
+  const needed = journalFolders(dataDir);
+  const keep = (relativePath: string) =>
+    needed.includes(relativePath) || (needed.includes('*') && /(^|\/)\.?(restore|replaced)-/.test(relativePath));
   const found: string[] = [];
-  const visit = (dir: string, depth: number) => {
+  const visit = (folder: string, depth: number) => {
+    const dir = join(dataDir, folder);
     if (!existsSync(dir)) return;
     for (const name of readdirSync(dir)) {
       const path = join(dir, name);
-      if (/^\..*\.tmp$/.test(name) || /^\.restore-.*\.tmp$|^\.replaced-.*\.tmp$/.test(name)) found.push(path);
-      else if (depth > 0 && statSync(path).isDirectory()) visit(path, depth - 1);
+      const relativePath = folder ? `${folder}/${name}` : name;
+      if (keep(relativePath)) continue;
+      if (
+        /^\..*\.tmp$/.test(name) ||
+        /^\.restore-.*\.tmp$|^\.replaced-.*\.tmp$/.test(name) ||
+        // A backup's work folder (its copy of the database), as older versions named it: .NAME.XXXXXX
+        (folder === 'backups' && /^\..+\.[A-Za-z0-9]{6}$/.test(name) && statSync(path).isDirectory())
+      )
+        found.push(path);
+      else if (depth > 0 && statSync(path).isDirectory()) visit(relativePath, depth - 1);
     }
   };
-  visit(dataDir, 0);
-  visit(join(dataDir, ATTACHMENTS_FOLDER), 1);
-  visit(join(dataDir, 'backups'), 0);
+  visit('', 0);
+  visit(ATTACHMENTS_FOLDER, 1);
+  visit('backups', 0);
+  const area = join(dataDir, TEMPORARY_FOLDER);
+  if (existsSync(area)) for (const name of readdirSync(area)) if (!keep(`${TEMPORARY_FOLDER}/${name}`)) found.push(join(area, name));
   return found;
+}
+
+/** Bundles read by older versions (and `recert evaluate`, which has no data folder) in the system's temporary folder. */
+function systemLeftovers(): string[] {
+  try {
+    return readdirSync(tmpdir())
+      .filter((name) => /^recert-bundle-/.test(name))
+      .map((name) => join(tmpdir(), name));
+  } catch {
+    return [];
+  }
+}
+
+function olderThanGrace(path: string, now: number): boolean {
+  try {
+    return now - statSync(path).mtimeMs > SWEEP_AFTER_MS;
+  } catch {
+    return false; // gone already
+  }
 }
 
 /**
@@ -39,9 +83,49 @@ export function leftovers(dataDir: string): string[] {
  * leftovers an hour old: a younger one may be another process's write still under way.
  */
 export function sweepLeftovers(dataDir: string, now = Date.now()): string[] {
-  const stale = leftovers(dataDir).filter((path) => now - statSync(path).mtimeMs > 60 * 60 * 1000);
-  for (const path of stale) rmSync(path, { recursive: true, force: true });
-  return stale;
+  const stale = [...leftovers(dataDir), ...systemLeftovers()].filter((path) => olderThanGrace(path, now));
+  const removed: string[] = [];
+  for (const path of stale) {
+    try {
+      rmSync(path, { recursive: true, force: true });
+      removed.push(path);
+    } catch {
+      // Another user's folder in the system's temporary folder, or removed by another process first.
+    }
+  }
+  return removed;
+}
+
+/**
+ * Removes certificate files no record uses once they are an hour old (what a killed import copied
+ * before its rows were written); returns how many. Done in a write transaction, so that no import
+ * commits a reference to a file between the look and the removal; a file an import is about to use
+ * again was touched when it was stored (file-store.ts), so it is not an hour old. Each file is moved
+ * to a temporary name and looked at once more before it goes: touched meanwhile, it is put back.
+ */
+export function sweepUnusedCertificates(store: Repositories, files: ContentStore, dataDir: string, now = Date.now()): number {
+  const root = join(dataDir, ATTACHMENTS_FOLDER);
+  if (!existsSync(root)) return 0;
+  return store.transaction(() => {
+    const used = new Set(store.attachments.listAll().map((a) => a.sha256));
+    let removed = 0;
+    for (const entry of unusedCertificateFiles(dataDir, used)) {
+      const sha256 = entry.split('/').pop() ?? '';
+      const path = files.pathOf(sha256);
+      if (!olderThanGrace(path, now)) continue;
+      const doomed = join(root, sha256.slice(0, 2), `.${sha256}.unused.tmp`);
+      try {
+        renameSync(path, doomed);
+      } catch {
+        continue; // removed meanwhile
+      }
+      if (olderThanGrace(doomed, now)) {
+        rmSync(doomed, { force: true });
+        removed += 1;
+      } else renameSync(doomed, path);
+    }
+    return removed;
+  });
 }
 
 function ownerName(store: Repositories, attachment: { activityId: string | null; cprAedCardId: string | null }): string {
@@ -98,6 +182,10 @@ export function checkData(input: { store: Repositories; dataDir: string }): Data
     }
   }
   const unusedFiles = unusedCertificateFiles(dataDir, used);
+  if (interruptedRestore(dataDir))
+    problems.push(
+      'A restore into this folder was interrupted: close every Recert window and recert command, then open Recert again; it finishes or undoes the restore.',
+    );
   const leftover = leftovers(dataDir);
   if (leftover.length > 0)
     problems.push(

@@ -10,7 +10,7 @@ import { openStore, repositories } from '../store';
 import { checkData } from './check';
 import { withPlainFile } from './decrypted';
 import { EncryptionError, isEncrypted } from './encryption';
-import { BackupError, holdsData, restoreBackup } from './restore';
+import { BackupContentError, BackupError, holdsData, restoreBackup } from './restore';
 import type { BackupManifest } from './write';
 
 type RestoreInput = Parameters<typeof restoreBackup>[0];
@@ -73,6 +73,12 @@ export async function drillBackup(input: { file: string; scratch: string; passph
       });
     } catch (error) {
       if (!(error instanceof BackupError) && !(error instanceof EncryptionError)) throw error;
+      // Read whole but not sound: a problem to name (exit 1), not a file that cannot be read (exit 2).
+      if (error instanceof BackupContentError) {
+        const problem = `${error.problem.charAt(0).toUpperCase()}${error.problem.slice(1)}.`;
+        const summary = 'It was read whole, but a restore refuses it: the data it holds is not sound.';
+        return { file: input.file, ok: false, unreadable: false, encrypted, problems: [problem], summary };
+      }
       return { file: input.file, ok: false, unreadable: true, encrypted, problems: [error.message], summary: error.message };
     }
     const db = openStore(join(target, DATABASE_FILE));

@@ -1,18 +1,20 @@
 // Restoring a backup: the whole file is read and checked before anything in the data folder is
 // touched. Every entry must be one the backup format has, no larger than the manifest says, with
-// the manifest's SHA-256; the database must pass SQLite's integrity check and be of a version this
-// app can open. Only then is the data swapped in, by renames, the replaced data first kept as a
-// backup of its own.
-import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync } from 'node:fs';
+// the manifest's SHA-256; the database must pass SQLite's checks, be Recert's schema of a version
+// this app can open, and hold every certificate it refers to (check-restored.ts). Only then, with
+// the folder held alone (folder-lock.ts), the replaced data first kept as a backup of its own, is
+// the data swapped in, as a journal (restore-journal.ts).
+import { basename, join, relative, sep } from 'node:path';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, rmSync } from 'node:fs';
 import { Readable } from 'node:stream';
-import { dirname, join, sep } from 'node:path';
 import { diskFullOr } from '../disk-full';
-import Database from 'better-sqlite3';
 import yauzl from 'yauzl';
 import { ATTACHMENTS_FOLDER, DATABASE_FILE } from '../data-dir';
 import { latestVersion } from '../store/migrations';
+import { temporaryFolder } from '../temporary-area';
+import { problemOfRestoredDatabase } from './check-restored';
 import { DamagedSourceError, prepareCopy, type Copier, type CopyJob } from './copy-hashed';
+import { interruptedRestore, recoverRestore, swapIn } from './restore-journal';
 import { BACKUP_FORMAT, DATABASE_ENTRY, type BackupManifest } from './write';
 
 export class BackupError extends Error {
@@ -26,6 +28,21 @@ const ENTRY = /^(recert\.sqlite3|manifest\.json|attachments\/[0-9a-f]{2}\/[0-9a-
 /** No single certificate is anywhere near this; a larger entry means a damaged or hostile file. */
 const MAX_ENTRY_BYTES = 4 * 1024 ** 3;
 const MAX_MANIFEST_BYTES = 64 * 1024 ** 2;
+
+/**
+ * The backup was read whole, but what it holds is not sound data (a damaged or foreign database, a
+ * certificate its records refer to and it lacks): a problem of the backup, not an unreadable file.
+ */
+export class BackupContentError extends BackupError {
+  constructor(
+    message: string,
+    /** What is wrong, on its own ("its database is damaged (…)"). */
+    readonly problem: string,
+  ) {
+    // Keeps the name BackupError: every caller that refuses by name (the CLI's exit 2) still does.
+    super(message);
+  }
+}
 
 function refuse(file: string, why: string): BackupError {
   return new BackupError(
@@ -91,6 +108,8 @@ async function extract(
   file: string,
   staging: string,
   copier: Copier,
+  /** The data folder, named when its disk fills (staging is inside its temporary area). */
+  dataDir: string,
 ): Promise<{ manifest: BackupManifest; seen: Map<string, { size: number; sha256: string }> }> {
   let zip: yauzl.ZipFile;
   const fd = openSync(file, 'r');
@@ -152,7 +171,7 @@ async function extract(
     copied = await copier.copy(jobs, { crc32: false });
   } catch (error) {
     if (error instanceof DamagedSourceError) throw refuse(file, `it is damaged or truncated (${error.message})`);
-    throw diskFullOr(error, dirname(staging));
+    throw diskFullOr(error, dataDir);
   }
   const seen = new Map<string, { size: number; sha256: string }>();
   jobs.forEach((job, i) =>
@@ -178,16 +197,10 @@ function verify(file: string, staging: string, manifest: BackupManifest, seen: M
   for (const name of seen.keys()) if (!listed.has(name)) throw refuse(file, `"${name}" is not in its manifest`);
   if (!listed.has(DATABASE_ENTRY)) throw refuse(file, 'it holds no database');
   if (manifest.schemaVersion > latestVersion) throw refuse(file, 'it was made by a newer version of Recert; update Recert first');
-  const db = new Database(join(staging, DATABASE_ENTRY), { readonly: true, fileMustExist: true });
-  try {
-    const result = db.pragma('integrity_check', { simple: true });
-    if (result !== 'ok') throw refuse(file, `its database is damaged (${String(result)})`);
-  } catch (error) {
-    if (error instanceof BackupError) throw error;
-    throw refuse(file, `its database cannot be read (${error instanceof Error ? error.message : String(error)})`);
-  } finally {
-    db.close();
-  }
+  const problem = problemOfRestoredDatabase(join(staging, DATABASE_ENTRY), manifest.schemaVersion, (sha256) =>
+    seen.has(`attachments/${sha256.slice(0, 2)}/${sha256}`),
+  );
+  if (problem) throw new BackupContentError(refuse(file, problem).message, problem);
 }
 
 /** Whether the data folder already holds Recert data (a database or certificate files). */
@@ -205,6 +218,12 @@ export async function restoreBackup(input: {
   dataDir: string;
   replace: boolean;
   keepReplaced: () => Promise<string | null>;
+  /**
+   * Called once the backup is verified, before the data is kept and swapped: takes the folder alone
+   * (folder-lock.ts), or throws a BackupError saying who has it open. Absent when the caller already
+   * holds it alone.
+   */
+  takeFolder?: () => void;
   /** Called once the backup is verified and the old data kept, just before the swap: the app closes its database here. */
   beforeSwap?: () => void;
 }): Promise<{ manifest: BackupManifest; keptAs: string | null }> {
@@ -216,40 +235,35 @@ export async function restoreBackup(input: {
     );
   }
   mkdirSync(dataDir, { recursive: true });
-  const staging = join(dataDir, `.restore-${randomBytes(6).toString('hex')}.tmp`);
-  mkdirSync(staging);
+  const staging = temporaryFolder(dataDir, 'restore');
   const copier = prepareCopy();
   try {
-    const { manifest, seen } = await extract(file, staging, copier);
+    const { manifest, seen } = await extract(file, staging, copier, dataDir);
     await copier.close();
     verify(file, staging, manifest, seen);
+    input.takeFolder?.();
+    if (interruptedRestore(dataDir))
+      throw new BackupError(
+        'An earlier restore into this folder was interrupted: open Recert (or run recert check) once to finish it, then restore again.',
+      );
     const keptAs = holdsData(dataDir) ? await input.keepReplaced() : null;
     input.beforeSwap?.();
-    // Swap by renames: the old data goes aside first, so a failure can be undone and a crash leaves
-    // either the old data or the new, with the other beside it in a folder the next start sweeps.
-    const aside = join(dataDir, `.replaced-${randomBytes(6).toString('hex')}.tmp`);
-    mkdirSync(aside);
-    const moved: string[] = [];
+    const inFolder = relative(dataDir, staging).split(sep).join('/');
     try {
-      for (const name of [DATABASE_FILE, `${DATABASE_FILE}-wal`, `${DATABASE_FILE}-shm`, ATTACHMENTS_FOLDER]) {
-        if (existsSync(join(dataDir, name))) {
-          renameSync(join(dataDir, name), join(aside, name));
-          moved.push(name);
-        }
-      }
-      renameSync(join(staging, DATABASE_ENTRY), join(dataDir, DATABASE_FILE));
-      if (existsSync(join(staging, ATTACHMENTS_FOLDER))) renameSync(join(staging, ATTACHMENTS_FOLDER), join(dataDir, ATTACHMENTS_FOLDER));
+      swapIn({ dataDir, staging: inFolder, aside: `${inFolder}-replaced`, backup: basename(file), keptAs });
     } catch (error) {
-      rmSync(join(dataDir, DATABASE_FILE), { force: true });
-      rmSync(join(dataDir, ATTACHMENTS_FOLDER), { recursive: true, force: true });
-      for (const name of moved) renameSync(join(aside, name), join(dataDir, name));
+      // A rename refused (not a crash): undone at once. Should the undoing fail too, the journal stays
+      // for the next start, with both folders it names.
+      try {
+        recoverRestore(dataDir);
+      } catch {
+        // Left to the next start.
+      }
       throw error;
-    } finally {
-      rmSync(aside, { recursive: true, force: true });
     }
     return { manifest, keptAs };
   } finally {
     await copier.close();
-    rmSync(staging, { recursive: true, force: true });
+    if (!interruptedRestore(dataDir)) rmSync(staging, { recursive: true, force: true });
   }
 }

@@ -5,7 +5,19 @@
 // copy-hashed.ts); the ZIP records are written around the copied data (zip-stored.ts). Written to a
 // temporary name, flushed, then renamed: a crash leaves either the old file or the complete new one.
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fdatasync, fdatasyncSync, mkdtempSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fdatasync,
+  fdatasyncSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { writeAll } from '../atomic-write';
@@ -61,11 +73,24 @@ function flushWhileCopying(fd: number): { stop: () => Promise<void> } {
   };
 }
 
-export async function writeBackup(input: { db: Db; attachmentsDir: string; out: string; now?: Date }): Promise<BackupManifest> {
+export async function writeBackup(input: {
+  db: Db;
+  attachmentsDir: string;
+  out: string;
+  now?: Date;
+  /**
+   * Where the copy of the database is made: the data folder's temporary area (temporary-area.ts),
+   * swept at start. Without it, a `.tmp` folder beside the backup, which the next attempt removes.
+   */
+  temporaryDir?: string;
+}): Promise<BackupManifest> {
   const folder = dirname(input.out);
   const now = input.now ?? new Date();
   sweepEarlierAttempts(input.out);
-  const work = mkdtempSync(join(folder, `.${basename(input.out)}.`));
+  const work = input.temporaryDir
+    ? mkdtempSync(join(input.temporaryDir, 'backup-'))
+    : join(folder, `.${basename(input.out)}.${randomBytes(6).toString('hex')}.work.tmp`);
+  mkdirSync(work, { recursive: true });
   const temporary = join(folder, `.${basename(input.out)}.${randomBytes(6).toString('hex')}.tmp`);
   let fd: number | null = null;
   const copier = prepareCopy();

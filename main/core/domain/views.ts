@@ -257,6 +257,8 @@ export interface BackupsView {
   lastText: string;
   /** The data folder's backups, newest first. */
   backups: BackupListItem[];
+  /** What Recert found when it opened the folder and did (an interrupted restore finished or undone), or null. */
+  notice: string | null;
   secondPlace: {
     folder: string | null;
     /** "your drive “BACKUP”", or null when none is set. */

@@ -235,9 +235,13 @@ export interface OpenedRecords {
   dispose: () => void;
 }
 
-/** Opens a bundle: extracted privately, checked, parsed; every certificate's SHA-256 must be given and match. */
-export async function openBundle(file: string, ruleSetIds: ReadonlySet<string>): Promise<OpenedRecords> {
-  const folder = mkdtempSync(join(tmpdir(), 'recert-bundle-'));
+/**
+ * Opens a bundle: extracted privately, checked, parsed; every certificate's SHA-256 must be given and
+ * match. Extracted into `temporaryDir`: the data folder's temporary area, swept at start, so that a
+ * killed read leaves nothing behind for good; the system's temporary folder without one.
+ */
+export async function openBundle(file: string, ruleSetIds: ReadonlySet<string>, temporaryDir: string = tmpdir()): Promise<OpenedRecords> {
+  const folder = mkdtempSync(join(temporaryDir, 'recert-bundle-'));
   const dispose = () => rmSync(folder, { recursive: true, force: true });
   try {
     await extract(file, folder);
@@ -254,7 +258,7 @@ export async function openBundle(file: string, ruleSetIds: ReadonlySet<string>):
 }
 
 /** A records file (`.json`, certificates beside it) or a bundle (`.recert`, recognised by its content). */
-export async function openRecords(file: string, ruleSetIds: ReadonlySet<string>): Promise<OpenedRecords> {
+export async function openRecords(file: string, ruleSetIds: ReadonlySet<string>, temporaryDir?: string): Promise<OpenedRecords> {
   const problem = inputFileProblem(file, 'a records file (.json) or a records bundle (.recert)', MAX_TOTAL_BYTES);
   if (problem) throw new RecordsFileError([`(file): ${problem}`]);
   let head: Buffer;
@@ -269,7 +273,7 @@ export async function openRecords(file: string, ruleSetIds: ReadonlySet<string>)
   } catch (error) {
     throw new RecordsFileError([`(file): cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`]);
   }
-  if (looksLikeBundle(head)) return openBundle(file, ruleSetIds);
+  if (looksLikeBundle(head)) return openBundle(file, ruleSetIds, temporaryDir);
   const size = statSync(file).size;
   if (size > MAX_RECORDS_BYTES)
     throw new RecordsFileError([

@@ -98,6 +98,7 @@ export function backupsService(ctx: ServiceContext) {
         ? `Last backup: ${madeAt(last.modified)}${last.name.startsWith('auto-') ? ' (automatic)' : ''}.`
         : 'No backup yet: Recert makes one every day it runs, or choose "Back up now".',
       backups: here.map((b) => item('here', { ...b, encrypted: false }, 'This computer')),
+      notice: ctx.notices && ctx.notices.length > 0 ? ctx.notices.join(' ') : null,
       secondPlace: {
         folder,
         placeText: folder ? placeName(folder) : null,

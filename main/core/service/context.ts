@@ -48,6 +48,8 @@ export interface ServiceDeps {
    * and reopens it; answers what was done. Given by whoever opened the store, since it must close it.
    */
   restoreData?: (file: string, options?: { passphrase: string | null; fileName: string }) => Promise<string>;
+  /** What the person must be told about the folder as it was opened (an interrupted restore finished or undone). */
+  notices?: readonly string[];
 }
 
 export function serviceContext(deps: ServiceDeps) {

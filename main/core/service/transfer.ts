@@ -19,6 +19,7 @@ import type { CourseCsvField, CourseCsvView, FileDelivery, RecordsImportView, Re
 import { invalid, ServiceError } from '../errors';
 import { newId } from '../ids';
 import { courseAmountText } from '../course-log';
+import { temporaryArea } from '../temporary-area';
 import { fileNameSafe } from '../text';
 import type { ServiceContext } from './context';
 import { deliverFile, deliverWrittenFile } from './deliver';
@@ -53,7 +54,7 @@ export function transferService(ctx: ServiceContext) {
     try {
       opened = await withPlainFile(
         { file: path, temporaryFolder: ctx.exportsDir, passphrase: upload.passphrase ?? null, fileName: upload.fileName },
-        (plain) => openRecords(plain, new Set(ctx.ruleSets.map((r) => r.id))),
+        (plain) => openRecords(plain, new Set(ctx.ruleSets.map((r) => r.id)), temporaryArea(ctx.dataDir)),
       ).catch(passphraseProblem);
     } catch (error) {
       if (error instanceof RecordsFileError) {

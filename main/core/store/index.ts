@@ -24,9 +24,13 @@ export function repositories(db: Db) {
     settings: settingsRepository(db),
     ruleSetOverrides: ruleSetOverridesRepository(db),
     evaluation: evaluationReads(db),
-    /** One synchronous transaction per write (better-sqlite3): never await inside. */
+    /**
+     * One synchronous transaction per write (better-sqlite3): never await inside. BEGIN IMMEDIATE:
+     * the write lock is taken first, so what the write reads (an update-import's plan, the ids it
+     * checks) is what it commits over, even with another process writing (it waits its turn).
+     */
     transaction<T>(write: () => T): T {
-      return db.transaction(write)();
+      return db.transaction(write).immediate();
     },
     /**
      * A bulk load with the secondary indexes of these tables dropped first and built again after it:

@@ -1,5 +1,7 @@
 import { closeSync, existsSync, openSync, readSync, rmSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { ifNobodyElse } from '../folder-lock';
 import { latestVersion, migrations } from './migrations';
 import type { Migration } from './migrations/types';
 
@@ -55,6 +57,12 @@ export interface OpenStoreOptions {
   nativeBinding?: string;
   /** Migrate only up to this version (tests of step-by-step upgrades). */
   upTo?: number;
+  /**
+   * Runs `work` only while no other process has the data folder open (see folder-lock.ts) and says
+   * whether it ran; by default a lock of its own is tried. Whoever already holds the folder passes
+   * its own hold, since a second lock in the same process would count as another process.
+   */
+  whileAlone?: (work: () => void) => boolean;
 }
 
 /**
@@ -70,11 +78,15 @@ export function damagedMessage(file: string, detail: string): string {
  * Reads the schema version and the page count with a read-only connection first: a database of a
  * newer version (even with a pending WAL) or a truncated one is refused without a byte changing.
  */
-function inspectReadOnly(file: string, nativeBinding: string | undefined): void {
+function inspectReadOnly(file: string, options: OpenStoreOptions): void {
   if (statSync(file, { throwIfNoEntry: false })?.size ?? 0) {
-    // A read-only connection to a WAL database still creates its -wal and -shm companions: the ones
-    // that were not there before are removed again, so a refused folder is left as it was.
+    // A read-only connection to a WAL database still creates its -wal and -shm companions. They are
+    // left in place when the database is accepted (the connection that opens it next uses them), and
+    // removed from a refused folder only while no other process has the folder open: another
+    // connection may have created them a moment ago and be writing into them, and deleting a -wal
+    // someone writes into loses every commit made after (two imports started together did).
     const companions = [`${file}-wal`, `${file}-shm`].filter((path) => !existsSync(path));
+    const nativeBinding = options.nativeBinding;
     const probe = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
     try {
       const found = probe.pragma('user_version', { simple: true }) as number;
@@ -91,23 +103,26 @@ function inspectReadOnly(file: string, nativeBinding: string | undefined): void 
       if (wal === 0 && pages * pageSize > size)
         throw new StoreOpenError('damaged', damagedMessage(file, 'the file is shorter than its own header says: it was cut off'));
     } catch (error) {
+      probe.close();
+      const removeCompanions = () => {
+        for (const path of companions)
+          if ((statSync(path, { throwIfNoEntry: false })?.size ?? 1) === 0 || path.endsWith('-shm')) rmSync(path, { force: true });
+      };
+      (options.whileAlone ?? ((work) => ifNobodyElse(dirname(file), work, nativeBinding)))(removeCompanions);
       if (error instanceof StoreOpenError) throw error;
       const detail = error instanceof Error ? error.message : String(error);
       if (/file is not a database|file is encrypted/i.test(detail))
         throw new StoreOpenError('not-a-database', `${file} is not a readable Recert database (${detail}). It was left untouched.`);
       throw new StoreOpenError('damaged', damagedMessage(file, detail));
-    } finally {
-      probe.close();
-      for (const path of companions)
-        if ((statSync(path, { throwIfNoEntry: false })?.size ?? 1) === 0 || path.endsWith('-shm')) rmSync(path, { force: true });
     }
+    probe.close();
   }
 }
 
 export function openStore(file: string, options: OpenStoreOptions = {}): Db {
   if (file !== ':memory:') {
     assertSqliteFileOrMissing(file);
-    inspectReadOnly(file, options.nativeBinding);
+    inspectReadOnly(file, options);
   }
   const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {

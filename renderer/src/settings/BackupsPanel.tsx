@@ -55,6 +55,7 @@ export function BackupsPanel() {
       <LoadError error={loaded.error ?? error} />
       {view && (
         <>
+          {view.notice && <p role="alert">{view.notice}</p>}
           {view.secondPlace.warning && (
             <p className="backup-warning" role="alert">
               {view.secondPlace.warning}

@@ -144,7 +144,9 @@ describe('recert check --backup', () => {
     expect(recert(['backup', '--db', broken, '--out', backup]).status).toBe(0);
     const result = recert(['check', '--backup', backup]);
     expect(result.status).toBe(1);
-    expect(result.stdout).toMatch(/^Problem: The certificate "scan-\d\.pdf" of the course .* is missing/m);
+    // The restore itself refuses a backup lacking a certificate its records use: a problem, not unreadable.
+    expect(result.stdout).toMatch(/^Problem: It does not hold the certificate file "scan-\d\.pdf" that its database refers to\.$/m);
+    expect(result.stdout).toMatch(/a restore refuses it: the data it holds is not sound/);
   });
 
   it('exit 2 when the backup cannot be read', () => {

@@ -173,11 +173,8 @@ function edit(sim: Simulation, d: SimDevice, a: Action): void {
         const c = id ? store.activities.get(id) : undefined;
         const credential = c ? pickOf(store.credentials.listByPerson(c.personId), a.pick2) : undefined;
         if (c && credential) {
+          // Only the link table is written: its own capture triggers must carry the change.
           const linked = c.credentialIds.includes(credential.id);
-          store.activities.update({
-            ...c,
-            credentialIds: linked ? c.credentialIds.filter((k) => k !== credential.id) : [...c.credentialIds, credential.id],
-          });
           store.db
             .prepare(
               linked
