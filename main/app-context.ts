@@ -52,8 +52,9 @@ export function openAppContext({
   // Held shared while open (a restore by another process waits for it to close); see folder-lock.ts.
   const hold = holdFolder(dataDir, nativeBinding ? { nativeBinding } : {});
   let notices: string[];
+  let swept: string[];
   try {
-    notices = startFolder(dataDir, hold);
+    ({ notices, swept } = startFolder(dataDir, hold));
   } catch (error) {
     hold.release();
     throw error;
@@ -175,6 +176,8 @@ export function openAppContext({
     dispatch,
     /** What the person must be told about the folder as it was found (an interrupted restore finished or undone). */
     notices,
+    /** What interrupted writes had left in the folder, removed as it opened. */
+    swept,
     close: () => {
       current.db.close();
       exportsFolder.close();
@@ -189,7 +192,7 @@ export type AppContext = ReturnType<typeof openAppContext>;
  * Before the database is opened: a restore that was interrupted is finished or undone (with the
  * folder alone: nobody else may be using either copy), then what killed writes left is swept.
  */
-function startFolder(dataDir: string, hold: FolderHold): string[] {
+function startFolder(dataDir: string, hold: FolderHold): { notices: string[]; swept: string[] } {
   const notices: string[] = [];
   if (interruptedRestore(dataDir)) {
     const recovered = hold.whileAlone(() => recoverRestore(dataDir));
@@ -199,6 +202,7 @@ function startFolder(dataDir: string, hold: FolderHold): string[] {
       );
     if (recovered) notices.push(recovered);
   }
-  sweepLeftovers(dataDir);
-  return notices;
+  // Alone, every leftover is a dead process's; with others open, only those past the grace period.
+  const swept = hold.whileAlone(() => sweepLeftovers(dataDir, Date.now(), { alone: true })) ?? sweepLeftovers(dataDir);
+  return { notices, swept };
 }

@@ -136,7 +136,7 @@ function removeIfOnlyOurs(dataDir: string): void {
 
 /** Exit 0 when all is well; 1 with each problem in words. */
 export async function checkCommand(args: string[]): Promise<number> {
-  const [{ openAppContext }, { checkData, sweepLeftovers }] = await Promise.all([import('./app-context'), import('./core/backup/check')]);
+  const [{ openAppContext }, { checkData }] = await Promise.all([import('./app-context'), import('./core/backup/check')]);
   const { values, positionals } = parseArgs({
     args,
     options: { db: { type: 'string' }, backup: { type: 'string' } },
@@ -148,10 +148,10 @@ export async function checkCommand(args: string[]): Promise<number> {
     return checkBackupCommand(resolve(values.backup));
   }
   const location = existingDataLocation(values.db);
-  const swept = sweepLeftovers(location.dataDir);
   const context = openAppContext({ ...location, resourcesDir, tell: tellOnStderr });
   try {
     const result = checkData({ store: context.store, dataDir: context.dataDir });
+    const { swept } = context;
     if (swept.length > 0)
       process.stdout.write(`Removed ${count(swept.length, 'leftover of an interrupted write', 'leftovers of interrupted writes')}.\n`);
     for (const problem of result.problems) process.stdout.write(`Problem: ${problem}\n`);

@@ -80,10 +80,16 @@ function olderThanGrace(path: string, now: number): boolean {
 
 /**
  * Removes what interrupted writes left behind; returns what was removed. Run at every start. Only
- * leftovers an hour old: a younger one may be another process's write still under way.
+ * leftovers an hour old: a younger one may be another process's write still under way, unless
+ * `alone` says this process holds the folder alone (folder-lock.ts): every process that writes in a
+ * data folder holds it, so nothing in it is then anyone's write under way. The system's temporary
+ * folder is shared by every data folder and keeps the grace period.
  */
-export function sweepLeftovers(dataDir: string, now = Date.now()): string[] {
-  const stale = [...leftovers(dataDir), ...systemLeftovers()].filter((path) => olderThanGrace(path, now));
+export function sweepLeftovers(dataDir: string, now = Date.now(), options: { alone?: boolean } = {}): string[] {
+  const stale = [
+    ...leftovers(dataDir).filter((path) => options.alone === true || olderThanGrace(path, now)),
+    ...systemLeftovers().filter((path) => olderThanGrace(path, now)),
+  ];
   const removed: string[] = [];
   for (const path of stale) {
     try {
