@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { it } from 'vitest';
 import { openAppContext } from '../../main/app-context';
 import { restoreBackup } from '../../main/core/backup/restore';
+import { copyToSecondPlace } from '../../main/core/backup/second-place';
 import { writeBackup } from '../../main/core/backup/write';
 import { projectRoot, resourcesDir } from '../helpers/context';
 import { gymRecords } from './gym';
@@ -134,6 +135,59 @@ it('recert backup / restore of 91 MB of certificates vs tar -cf / tar -xf of the
       1.5,
     );
     compare('recert restore (whole command, with Node start)', restoreCommand, 'tar -xf', '', tarExtract1);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}, 600_000);
+
+it('the encrypted copy to the second place vs age -p then cp of the same backup', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'recert-second-place-bench-'));
+  try {
+    // A backup of 60 MB: 120 certificates of 0.5 MB, random so they do not compress.
+    const records = gymRecords({ people: 60, activitiesPerPerson: 10 });
+    mkdirSync(join(dir, 'certs'));
+    let n = 0;
+    for (const person of records.people) {
+      for (const activity of person.activities.slice(0, 2)) {
+        const file = `certs/c${n}.pdf`;
+        writeFileSync(join(dir, file), Buffer.concat([Buffer.from('%PDF-1.4\n%'), randomBytes(512 * 1024 - 10)]));
+        Object.assign(activity, { attachments: [{ file }] });
+        n += 1;
+      }
+    }
+    writeFileSync(join(dir, 'records.json'), JSON.stringify(records));
+    const data = join(dir, 'data');
+    recert('import', join(dir, 'records.json'), '--db', data);
+    const backup = join(dir, 'manual-bench.zip');
+    recert('backup', '--db', data, '--out', backup);
+
+    const passphrase = 'a bench passphrase of some length';
+    const usb = join(dir, 'usb');
+    const byAge = join(dir, 'by-age');
+    const clear = (path: string) => () => {
+      rmSync(path, { recursive: true, force: true });
+      mkdirSync(path);
+    };
+    // What a careful person would do by hand: encrypt with age (scrypt, as Recert), then copy.
+    const ageThenCp: Timed = [
+      clear(byAge),
+      () =>
+        run('python3', [join(projectRoot, 'test/bench/age-p.py'), passphrase, backup, join(dir, 'by-age.age')]) +
+        run('cp', [join(dir, 'by-age.age'), join(byAge, 'manual-bench.zip.age')]),
+    ];
+    const [baseline, copy] = await alternating(5, ageThenCp, [
+      clear(usb),
+      () => timed(() => copyToSecondPlace({ backup, folder: usb, passphrase, today: '2026-12-03' })),
+    ]);
+    console.log(`BENCH second place: a ${n}-certificate backup (60 MB), median of 5, each timed in turn with age -p + cp`);
+    compare(
+      'encrypted copy to the second place (age format, fsync, rename, read back and SHA-256 checked)',
+      copy,
+      'age -p + cp',
+      ' (no fsync, no read-back)',
+      baseline,
+      1.5,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
