@@ -172,7 +172,7 @@ it('the encrypted copy to the second place vs age -p then cp of the same backup'
     const ageThenCp: Timed = [
       clear(byAge),
       () =>
-        run('python3', [join(projectRoot, 'test/bench/age-p.py'), passphrase, backup, join(dir, 'by-age.age')]) +
+        run('python3', [join(projectRoot, 'test/helpers/age-tty.py'), passphrase, '-p', '-o', join(dir, 'by-age.age'), backup]) +
         run('cp', [join(dir, 'by-age.age'), join(byAge, 'manual-bench.zip.age')]),
     ];
     const [baseline, copy] = await alternating(5, ageThenCp, [

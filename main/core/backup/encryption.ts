@@ -1,5 +1,6 @@
 // Passphrase protection for backups and records bundles: the age format (age-encryption.org/v1) with
-// a scrypt passphrase recipient, through the age-encryption package — never a cipher of our own. The
+// a scrypt passphrase recipient, through the age-encryption package — never a cipher of our own (the
+// stanza's scrypt runs in Node's crypto, see scrypt-stanza.ts). The
 // package streams: the payload is cut into 64 KiB chunks, each authenticated on its own (ChaCha20-
 // Poly1305), so a file of any size passes with bounded memory: scrypt's work factor 18 takes 256 MiB
 // once per file (r = 8, N = 2^18), then only the chunks in flight (a 1 MiB read, a 1 MiB write).
@@ -10,6 +11,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
+import { scryptIdentity, scryptRecipient } from './scrypt-stanza';
 
 /** The first line of every age file: how an encrypted backup or bundle is recognised, by content. */
 export const AGE_HEADER = 'age-encryption.org/v1\n';
@@ -90,9 +92,9 @@ export async function drain(stream: ReadableStream<Uint8Array>, out: FileHandle)
  */
 export async function encryptInto(from: string, out: FileHandle, passphrase: string): Promise<{ sha256: string; size: number }> {
   if (passphrase.length === 0) throw new EncryptionError('no-passphrase', 'a passphrase is needed to encrypt');
-  const { Encrypter } = await age();
+  const { Encrypter, Stanza } = await age();
   const encrypter = new Encrypter();
-  encrypter.setPassphrase(passphrase);
+  encrypter.addRecipient(scryptRecipient(Stanza, passphrase));
   const source = await open(from, 'r');
   try {
     return await drain(await encrypter.encrypt(fileStream(source)), out);
@@ -129,7 +131,7 @@ export async function decryptInto(
   if (!passphrase) throw new EncryptionError('no-passphrase', `${fileName} is protected with a passphrase: give it to open the file.`);
   const { Decrypter } = await age();
   const decrypter = new Decrypter();
-  decrypter.addPassphrase(passphrase);
+  decrypter.addIdentity(scryptIdentity(passphrase));
   const source = await open(from, 'r');
   try {
     let plain: ReadableStream<Uint8Array>;
