@@ -285,7 +285,8 @@ export function explainWarning(code: string, verdict: VerdictHead, ruleSet: Rule
         code,
         rule,
         title: `Recert's reading: ${ruleSet.body} has published its requirement table for ${publishedYears(ruleSet)} only; this period uses the same table shifted`,
-        action: `Check the requirement against ${ruleSet.body}'s table for this period once it is published.`,
+        // The body is named in full in the title; here by its short name ("NSCA"), not a second time in full.
+        action: `Check the requirement against ${shortBody(ruleSet.body)}'s table for this period once it is published.`,
       };
     default:
       return { code, rule, title: code, action: '' };
@@ -319,4 +320,9 @@ export function groupFindings(codes: readonly string[], explain: (code: string) 
     out.push(created);
   }
   return out;
+}
+
+/** "National Strength and Conditioning Association (NSCA)" → "NSCA"; a body without one keeps its name. */
+function shortBody(body: string): string {
+  return /\(([^()]+)\)\s*$/.exec(body)?.[1] ?? body;
 }

@@ -46,7 +46,10 @@ describe('NSCA: the period is the three calendar years ending on the recorded ex
     expect(at({ credential: { expires: '2029-12-31' } }).warnings).toContain('period-table-assumed');
     expect(at({ credential: { expires: '2026-12-31' } }).warnings).not.toContain('period-table-assumed');
     const verdict = engineVerdict({ ruleSet: nsca, credential: { expires: '2029-12-31' } });
-    expect(explainWarning('period-table-assumed', verdict, nsca).title).toMatch(/^Recert's reading: .*2024–2026 only/);
+    const warning = explainWarning('period-table-assumed', verdict, nsca);
+    expect(warning.title).toMatch(/^Recert's reading: National Strength and Conditioning Association \(NSCA\) has .*2024–2026 only/);
+    // The body in full once; the action names it short.
+    expect(warning.action).toBe("Check the requirement against NSCA's table for this period once it is published.");
   });
 
   it.each([
