@@ -1,6 +1,6 @@
 // `recert sync` as the person runs it: the built CLI in real child processes, separate data folders
 // (a trainer's laptop and a manager's desk) and one shared team folder.
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../../main/core/attachments/file-store';
@@ -31,6 +31,15 @@ function danaLaptop(dir: string): void {
       store.activities.insert(course('c1', 'p1', 'Kettlebell Level 1'));
     }),
   );
+}
+
+/** Every certificate file in a data folder's store (temporary names left aside). */
+function storedFiles(dataDir: string): string[] {
+  const root = join(dataDir, 'attachments');
+  if (!existsSync(root)) return [];
+  return readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && !entry.name.startsWith('.'))
+    .map((entry) => entry.name);
 }
 
 const titleOf = (dir: string, id: string) => withData(dir, ({ store }) => store.activities.get(id)?.title ?? null);
@@ -118,10 +127,12 @@ describe('recert sync: records flow between data folders', () => {
     const refused = syncJson(frontDesk, team);
     expect(refused.waiting).toBe(1);
     expect(withData(frontDesk, ({ files }) => files.has(sha256))).toBe(false);
+    expect(storedFiles(frontDesk)).toEqual([]); // not kept under any name either
     expect(withData(frontDesk, ({ store }) => store.attachments.listAll().length)).toBe(0);
     writeFileSync(path, genuine); // the sync tool delivers the right bytes at last
     expect(syncJson(frontDesk, team).waiting).toBe(0);
     expect(readFileSync(withData(frontDesk, ({ files }) => files.pathOf(sha256)))).toEqual(certificate);
+    expect(storedFiles(frontDesk)).toEqual([sha256]);
     expect(recordsIn(frontDesk)).toEqual(recordsIn(desk));
   });
 });
