@@ -137,6 +137,33 @@ describe('recert sync: records flow between data folders', () => {
   });
 });
 
+describe('recert sync: --keep by name, and --resolve with --folder', () => {
+  it('keeps the version of the device named, then syncs at once', () => {
+    const { team, devices } = folders(2);
+    const [laptop, desk] = devices as [string, string];
+    danaLaptop(laptop);
+    const laptopDevice = syncJson(laptop, team).device;
+    syncJson(desk, team);
+    withData(laptop, ({ store }) => store.transaction(() => store.activities.update(course('c1', 'p1', 'Kettlebell Level 2'))));
+    withData(desk, ({ store }) => store.transaction(() => store.activities.update(course('c1', 'p1', 'Kettlebell L1 (retake)'))));
+    syncJson(laptop, team);
+    expect(syncJson(desk, team).conflicts).toHaveLength(1);
+    // Both run on this one machine, so both took its host name: the desk's knows the laptop by another.
+    withData(desk, ({ store }) => {
+      const row = store.db.prepare<[], { value: string }>("SELECT value FROM sync_state WHERE key = 'device'").get();
+      const state = JSON.parse(row?.value ?? '{}') as { received: Record<string, { name: string }> };
+      (state.received[laptopDevice] as { name: string }).name = "Dana's laptop";
+      store.db.prepare("UPDATE sync_state SET value = ? WHERE key = 'device'").run(JSON.stringify(state));
+    });
+    const kept = recert(['sync', '--db', desk, '--resolve', 'c1', '--keep', "Dana's laptop", '--folder', team, '--json']);
+    expect(kept.status, kept.stderr).toBe(0);
+    expect(JSON.parse(kept.stdout)).toMatchObject({ sent: 1, conflicts: [] });
+    expect(syncJson(laptop, team)).toMatchObject({ received: 2, conflicts: [] }); // the retake, then the choice
+    expect(titleOf(laptop, 'c1')).toBe('Kettlebell Level 2');
+    expect(titleOf(desk, 'c1')).toBe('Kettlebell Level 2');
+  });
+});
+
 describe('recert sync: the team passphrase', () => {
   it('encrypts the team folder; a wrong or missing passphrase exits 2 and writes nothing', async () => {
     const { team, devices } = folders(2);
