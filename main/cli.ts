@@ -38,6 +38,12 @@ Commands:
       FILE into a temporary folder and check it there (exit 2 when it cannot be read).
   scan FILE [--json]
       Read a certificate (PDF, JPEG, PNG or HEIC) on this computer and say what it would fill in.
+  sync [--db PATH] --folder DIR [--json]
+      Sync with a team folder (one your sync tool shares: OneDrive, Dropbox, Syncthing, SMB): write
+      this folder's new changes under DIR/recert-team/<device>/, bring in the others', list conflicts.
+      RECERT_PASSPHRASE encrypts the team folder's files (and is needed once the team chose one).
+  sync [--db PATH] --resolve ID --keep DEVICE
+      Keep one device's version of a conflicted record; the others reach the history.
 
   --db PATH   the data folder (or its recert.sqlite3); default: RECERT_DATA_DIR or the app's folder
   An encrypted backup or bundle (export --encrypt) is recognised by its content; its passphrase is
@@ -57,6 +63,9 @@ const REFUSALS = new Set([
   'CsvImportError',
   'ScanError',
   'EncryptionError',
+  'SyncError',
+  'WrongPassphraseError',
+  'EncryptedFolderError',
 ]);
 
 export async function run(argv: string[]): Promise<number> {
@@ -100,6 +109,9 @@ export async function run(argv: string[]): Promise<number> {
         return await (await import('./cli-backup')).checkCommand(rest);
       case 'scan':
         await (await import('./cli-scan')).scanCommand(rest);
+        return 0;
+      case 'sync':
+        await (await import('./cli-sync')).syncCommand(rest);
         return 0;
       default:
         throw new UsageError(`unknown command "${command}"`);

@@ -9,7 +9,7 @@ export function writeAll(fd: number, bytes: Uint8Array, position?: number): void
 }
 
 /** Writes a file so that readers see the old content or the new, never half of it: temp file, fsync, rename. */
-export function writeFileAtomic(path: string, data: string | Uint8Array): void {
+export function writeFileAtomic(path: string, data: string | Uint8Array, beforeRename?: () => void): void {
   const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
   const fd = openSync(temporary, 'wx');
@@ -22,6 +22,7 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
     rmSync(temporary, { force: true });
     throw error;
   }
+  beforeRename?.();
   try {
     renameSync(temporary, path);
   } catch (error) {

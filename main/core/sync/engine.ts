@@ -3,6 +3,7 @@
 // one transaction, then write this device's new change file (and now and then a snapshot).
 import { join } from 'node:path';
 import type { ContentStore } from '../attachments/file-store';
+import { crashPoint } from '../crash-point';
 import { sha256Hex } from '../attachments/file-store';
 import type { Db } from '../store';
 import { installCapture, quietly } from './capture';
@@ -119,6 +120,7 @@ export async function syncWithFolder(input: SyncInput): Promise<SyncResult> {
         if (file.device === state.device) dropFromOutbox(db, file.versions);
         db.prepare('INSERT OR IGNORE INTO sync_seen (device, seq) VALUES (?, ?)').run(file.device, file.seq);
         state.nextSeq = Math.max(state.nextSeq, file.seq + 1);
+        crashPoint('sync-applying');
       }
       for (const skipped of read.skippedSnapshots) {
         db.prepare('INSERT OR IGNORE INTO sync_seen (device, seq) VALUES (?, ?)').run(skipped.device, skipped.seq);
@@ -431,6 +433,7 @@ async function writeOutgoing(
   if (versions.length > 0) {
     const file: ChangeFile = { format: 'recert-team-changes', device: state.device, seq, versions };
     await writeTeamFile(join(ownDir, numberedName('changes', seq)), 'changes', Buffer.from(JSON.stringify(file)), crypt);
+    crashPoint('sync-change-written');
   }
   const states = stateStore(db);
   db.transaction(() => {

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, statSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../atomic-write';
+import { crashPoint } from '../crash-point';
 import { isEncrypted, type TeamCrypt } from './team-crypt';
 
 export const TEAM_FOLDER = 'recert-team';
@@ -134,7 +135,8 @@ export async function writeTeamFile(path: string, kind: EnvelopeKind, body: Uint
   const plain = envelope(kind, body);
   const bytes = crypt ? await crypt.encrypt(plain) : plain;
   mkdirSync(join(path, '..'), { recursive: true });
-  writeFileAtomic(path, bytes);
+  // A kill -9 test stops here: the whole file under its temporary name, not yet renamed.
+  writeFileAtomic(path, bytes, () => crashPoint(`sync-${kind}-before-rename`));
 }
 
 /** This device's own leftovers of a write a crash interrupted (temporary names only). */

@@ -150,9 +150,8 @@ export function recordStore(db: Db, hasFile: (sha256: string) => boolean) {
     const keys = known.filter((column) => column !== 'id' && column in data);
     const isNew = !exists.get(kind)?.get(id);
     try {
-      db.transaction(() => {
-        (upsertFor(kind, keys) as Statement).run([id, ...keys.map((k) => data[k])]);
-      })();
+      // One statement: SQLite undoes a refused statement by itself (ABORT), the transaction goes on.
+      (upsertFor(kind, keys) as Statement).run([id, ...keys.map((k) => data[k])]);
     } catch {
       // A version this schema refuses (a newer device's value): kept, and counted as waiting.
       wait.run(kind, id, 'rejected');
@@ -160,15 +159,16 @@ export function recordStore(db: Db, hasFile: (sha256: string) => boolean) {
     }
     // Records that waited for this one (or left with it when it was deleted) can now be stored.
     if (isNew && kind !== 'attachment') for (const child of childrenOf.all(id, kind)) wait.run(child.kind, child.id, 'parent');
-    if (kind === 'course') return linkCredentials(id, data);
+    if (kind === 'course') return linkCredentials(id, data, isNew);
     return null;
   }
 
-  function linkCredentials(id: string, data: Record<string, unknown>): WaitingReason | null {
+  function linkCredentials(id: string, data: Record<string, unknown>, isNew: boolean): WaitingReason | null {
     const wanted = Array.isArray(data[CREDENTIAL_IDS])
       ? (data[CREDENTIAL_IDS] as unknown[]).filter((x): x is string => typeof x === 'string')
       : [];
-    const have = new Set(linksOf.all(id));
+    // A course just stored has no links yet (they go with the course): one query fewer per course on a catch-up.
+    const have = new Set(isNew ? [] : linksOf.all(id));
     let missing = false;
     for (const credential of wanted) {
       if (have.delete(credential)) continue;
