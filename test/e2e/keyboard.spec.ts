@@ -25,7 +25,12 @@ async function controlsWithoutRing(page: Page, presses: number, from?: Locator):
       const own = getComputedStyle(focused);
       const size = focused.getBoundingClientRect();
       const hidden =
-        size.width <= 1 || size.height <= 1 || own.clip !== 'auto' || own.clipPath !== 'none' || own.opacity === '0' || own.visibility === 'hidden';
+        size.width <= 1 ||
+        size.height <= 1 ||
+        own.clip !== 'auto' ||
+        own.clipPath !== 'none' ||
+        own.opacity === '0' ||
+        own.visibility === 'hidden';
       const shown = hidden ? label : focused;
       if (!shown) return `${name}: hidden, with no label to show its focus`;
       const style = getComputedStyle(shown);
