@@ -31,7 +31,12 @@ export function TeamMatrix({ matrix, rows, onOpen }: { matrix: Matrix; rows: rea
                 <button type="button" className="link-button" onClick={() => onOpen(row.person)}>
                   {row.name}
                 </button>
-                {row.employeeId && <span className="muted"> · {row.employeeId}</span>}
+                {row.employeeId && (
+                  <>
+                    {' '}
+                    <span className="muted employee-id">· {row.employeeId}</span>
+                  </>
+                )}
               </th>
               {row.cells.map((cell, i) => (
                 <td
