@@ -18,9 +18,20 @@ async function controlsWithoutRing(page: Page, presses: number, from?: Locator):
     const problem = await page.evaluate(() => {
       const focused = document.activeElement as HTMLElement | null;
       if (!focused || focused === document.body) return null;
-      const name = `${focused.tagName.toLowerCase()} "${(focused.getAttribute('aria-label') ?? focused.textContent ?? '').trim().slice(0, 40)}"`;
-      const hidden = focused.getBoundingClientRect().width <= 1;
-      const shown = hidden && focused.id ? document.querySelector<HTMLElement>(`label[for="${focused.id}"]`) : focused;
+      const label = focused.id ? document.querySelector<HTMLElement>(`label[for="${focused.id}"]`) : null;
+      const words = focused.getAttribute('aria-label') ?? (focused.textContent || label?.textContent) ?? '';
+      const name = `${focused.tagName.toLowerCase()} "${words.trim().slice(0, 40)}"`;
+      // Hidden as .visually-hidden hides it (clipped to nothing), whatever size its padding gives its box.
+      const own = getComputedStyle(focused);
+      const size = focused.getBoundingClientRect();
+      const hidden =
+        size.width <= 1 ||
+        size.height <= 1 ||
+        own.clip !== 'auto' ||
+        own.clipPath !== 'none' ||
+        own.opacity === '0' ||
+        own.visibility === 'hidden';
+      const shown = hidden ? label : focused;
       if (!shown) return `${name}: hidden, with no label to show its focus`;
       const style = getComputedStyle(shown);
       const width = parseFloat(style.outlineWidth);

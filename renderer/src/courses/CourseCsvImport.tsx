@@ -129,11 +129,15 @@ export function CourseCsvImport({
         <>
           <p role="status">To be added: {view.summaryText}</p>
           <div className="table-scroll">
-            <table className="data-table">
+            <table className="data-table course-csv-rows">
               <caption className="visually-hidden">The courses the file holds, as they will be saved</caption>
+              <colgroup>
+                <col />
+                <col className="course-csv-date" />
+                <col className="course-csv-amount" />
+              </colgroup>
               <thead>
                 <tr>
-                  <th scope="col">Line</th>
                   <th scope="col">Title</th>
                   <th scope="col">Completed</th>
                   <th scope="col">Amount</th>
@@ -142,8 +146,9 @@ export function CourseCsvImport({
               <tbody>
                 {view.rows.slice(0, 100).map((row) => (
                   <tr key={row.line}>
-                    <td>{row.line}</td>
-                    <td title={`${row.title} · ${row.provider} · ${row.approvalText}`}>{row.title}</td>
+                    <td className="course-csv-title" title={`Line ${row.line}: ${row.title} · ${row.provider} · ${row.approvalText}`}>
+                      {row.title}
+                    </td>
                     <td>{row.completedText}</td>
                     <td>{row.amountText}</td>
                   </tr>

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { APPROVAL_TEXT, type CourseLogQuery, type CourseLogRow } from '../../../preload/contract';
 import { formatDate } from '../ui/format';
+import { usePrinting } from '../ui/printing';
 
 export const ROW_HEIGHT = 44;
 const OVERSCAN = 8;
@@ -46,8 +47,10 @@ export function CourseTable({ total, rowAt, ensure, sort, onSort, onOpen, select
     return () => observer.disconnect();
   }, []);
 
-  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(total - 1, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
+  // A printout holds every row, in the page's flow (so that pages break between rows).
+  const printing = usePrinting();
+  const first = printing ? 0 : Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
+  const last = printing ? total - 1 : Math.min(total - 1, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
   useEffect(() => {
     if (total > 0) ensure(first, last);
   }, [first, last, total, ensure]);
@@ -94,7 +97,7 @@ export function CourseTable({ total, rowAt, ensure, sort, onSort, onOpen, select
           frame.current = requestAnimationFrame(() => setScrollTop(top));
         }}
       >
-        <div className="course-spacer" style={{ height: total * ROW_HEIGHT }}>
+        <div className="course-spacer" style={printing ? undefined : { height: total * ROW_HEIGHT }}>
           {indices.map((index) => {
             const row = rowAt(index);
             return (
@@ -102,8 +105,8 @@ export function CourseTable({ total, rowAt, ensure, sort, onSort, onOpen, select
                 key={index}
                 role="row"
                 aria-rowindex={index + 2}
-                className={`course-row${row && row.id === selectedId ? ' course-row-selected' : ''}`}
-                style={{ transform: `translateY(${index * ROW_HEIGHT}px)` }}
+                className={`course-row${printing ? '' : ' course-body-row'}${row && row.id === selectedId ? ' course-row-selected' : ''}`}
+                style={printing ? undefined : { transform: `translateY(${index * ROW_HEIGHT}px)` }}
               >
                 {row ? (
                   <>

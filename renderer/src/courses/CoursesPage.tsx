@@ -10,6 +10,7 @@ import { formatDate } from '../ui/format';
 import { SelectField } from '../ui/SelectField';
 import { FileExportButton } from '../ui/FileExportButton';
 import { useSlashToSearch } from '../ui/useSlashToSearch';
+import { usePrintPreparation } from '../ui/printing';
 import { CourseCsvImport } from './CourseCsvImport';
 import { CourseForm } from './CourseForm';
 import { CourseTable } from './CourseTable';
@@ -88,6 +89,7 @@ export function CoursesPage({ route }: { route: Route }) {
     [credentialId, approval, cycle, missingOnly, debounced, sort],
   );
   const log = useCourseLog(person?.id ?? null, filters);
+  usePrintPreparation(log.loadAll);
 
   if (!person) {
     return (

@@ -27,25 +27,31 @@ export function useCourseLog(personId: string | null, filters: CourseLogFilters)
   const [pages, setPages] = useState<Map<number, CourseLogRow[]>>(new Map());
   const [error, setError] = useState<string | null>(null);
   const [reloads, setReloads] = useState(0);
-  const requested = useRef(new Set<number>());
+  const requested = useRef(new Map<number, Promise<number | null>>());
   const generation = useRef(0);
   const filterKey = JSON.stringify(filters);
 
+  /** The page's rows, asked for once; the answer, its total of rows (null: not read). */
   const fetchPage = useCallback(
-    async (page: number) => {
-      if (!personId || requested.current.has(page)) return;
-      requested.current.add(page);
+    (page: number): Promise<number | null> => {
+      const asked = requested.current.get(page);
+      if (asked) return asked;
+      if (!personId) return Promise.resolve(null);
       const mine = generation.current;
-      const result = await read('queryCourseLog', pageQuery(personId, JSON.parse(filterKey) as CourseLogFilters, page));
-      if (mine !== generation.current) return;
-      if (!result.ok) {
-        setError(result.error.message);
-        return;
-      }
-      setTotal(result.value.total);
-      setAll(result.value.all);
-      setCountText(result.value.countText);
-      setPages((previous) => new Map(previous).set(page, result.value.rows));
+      const reading = read('queryCourseLog', pageQuery(personId, JSON.parse(filterKey) as CourseLogFilters, page)).then((result) => {
+        if (mine !== generation.current) return null;
+        if (!result.ok) {
+          setError(result.error.message);
+          return null;
+        }
+        setTotal(result.value.total);
+        setAll(result.value.all);
+        setCountText(result.value.countText);
+        setPages((previous) => new Map(previous).set(page, result.value.rows));
+        return result.value.total;
+      });
+      requested.current.set(page, reading);
+      return reading;
     },
     [personId, filterKey],
   );
@@ -53,7 +59,7 @@ export function useCourseLog(personId: string | null, filters: CourseLogFilters)
   // Before the paint, as useApi does: the first page is asked for as soon as the screen is committed.
   useLayoutEffect(() => {
     generation.current += 1;
-    requested.current = new Set();
+    requested.current = new Map();
     setPages(new Map());
     setTotal(null);
     setError(null);
@@ -70,5 +76,14 @@ export function useCourseLog(personId: string | null, filters: CourseLogFilters)
     [fetchPage],
   );
 
-  return { total, all, countText, rowAt, ensure, error, reload: () => setReloads((n) => n + 1) };
+  /** Every page, for a printout of the whole log. */
+  const loadAll = useCallback(async () => {
+    const rows = await fetchPage(0);
+    const pageCount = Math.ceil((rows ?? 0) / PAGE_SIZE);
+    const rest: Promise<number | null>[] = [];
+    for (let page = 1; page < pageCount; page++) rest.push(fetchPage(page));
+    await Promise.all(rest);
+  }, [fetchPage]);
+
+  return { total, all, countText, rowAt, ensure, loadAll, error, reload: () => setReloads((n) => n + 1) };
 }

@@ -9,6 +9,7 @@ import { StaffPage } from '../staff/StaffPage';
 import { PeopleProvider, usePeople } from '../state/people';
 import { lastTeamHash } from '../team/team-filters';
 import { TeamPage } from '../team/TeamPage';
+import { installPrinting } from '../ui/printing';
 import { BackupWarning } from './BackupWarning';
 import { sections, useRoute, type Route, type SectionId } from './routes';
 import { applyTheme } from './theme';
@@ -80,6 +81,7 @@ function Shell() {
     forgetEarly();
     if (person && section !== current) ASK_EARLY[section]?.(person.id);
   };
+  useEffect(() => installPrinting(), []);
   useEffect(() => {
     load('getSettings', {})
       .then((settings) => applyTheme(settings.theme))

@@ -1,7 +1,13 @@
-import type { TeamMatrix as Matrix } from '../../../preload/contract';
+import { useMemo } from 'react';
+import type { TeamMatrix as Matrix, TeamViewRow } from '../../../preload/contract';
 
-/** People × credential types, plus CPR/AED: "who lacks X" in one look. Each cell's words and tone come from main. */
-export function TeamMatrix({ matrix, onOpen }: { matrix: Matrix; onOpen(person: string): void }) {
+/**
+ * People × credential types, plus CPR/AED: "who lacks X" in one look, with what each credential still
+ * needs under its status. Each cell's words and tone come from main.
+ */
+export function TeamMatrix({ matrix, rows, onOpen }: { matrix: Matrix; rows: readonly TeamViewRow[]; onOpen(person: string): void }) {
+  // Only what remains: a cell that says "Requirements met" needs no "Still needed: Nothing" under it.
+  const needed = useMemo(() => new Map(rows.filter((r) => r.remaining > 0).map((r) => [r.credential, r.remainingText])), [rows]);
   if (matrix.rows.length === 0) return <p className="empty-state">No active trainer yet.</p>;
   return (
     <div className="matrix-scroller">
@@ -25,7 +31,12 @@ export function TeamMatrix({ matrix, onOpen }: { matrix: Matrix; onOpen(person: 
                 <button type="button" className="link-button" onClick={() => onOpen(row.person)}>
                   {row.name}
                 </button>
-                {row.employeeId && <span className="muted"> · {row.employeeId}</span>}
+                {row.employeeId && (
+                  <>
+                    {' '}
+                    <span className="muted employee-id">· {row.employeeId}</span>
+                  </>
+                )}
               </th>
               {row.cells.map((cell, i) => (
                 <td
@@ -33,6 +44,9 @@ export function TeamMatrix({ matrix, onOpen }: { matrix: Matrix; onOpen(person: 
                   className={`matrix-cell tone-${cell.tone}${cell.credential ? '' : ' matrix-none'}`}
                 >
                   {cell.text}
+                  {cell.credential && needed.has(cell.credential) && (
+                    <span className="matrix-needed">Still needed: {needed.get(cell.credential)}</span>
+                  )}
                 </td>
               ))}
               <td className={`matrix-cell tone-${row.cprAed.tone}`}>{row.cprAed.text}</td>

@@ -170,7 +170,7 @@ export function TeamPage({ route }: { route: Route }) {
           {filtered && rows.length === 0 ? (
             noMatch
           ) : state.tab === 'matrix' ? (
-            <TeamMatrix matrix={selectMatrix(data.matrix, rows, state)} onOpen={open} />
+            <TeamMatrix matrix={selectMatrix(data.matrix, rows, state)} rows={data.rows} onOpen={open} />
           ) : state.tab === 'upcoming' ? (
             <TeamUpcoming
               window={state.window}

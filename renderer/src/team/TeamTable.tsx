@@ -2,6 +2,7 @@ import { flexRender, getCoreRowModel, getSortedRowModel, useReactTable, type Col
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef } from 'react';
 import type { TeamViewRow } from '../../../preload/contract';
+import { usePrinting } from '../ui/printing';
 
 const ROW_HEIGHT = 52;
 
@@ -14,11 +15,32 @@ const columns: ColumnDef<TeamViewRow>[] = [
     cell: ({ row }) => (
       <span className="team-name" title={row.original.name}>
         {row.original.name}
-        {row.original.employeeId && <span className="muted"> · {row.original.employeeId}</span>}
+        {row.original.employeeId && (
+          <>
+            {' '}
+            <span className="muted employee-id">· {row.original.employeeId}</span>
+          </>
+        )}
       </span>
     ),
   },
-  { id: 'credential', header: 'Credential', accessorFn: (r) => r.credentialName, cell: ({ row }) => row.original.credentialName },
+  {
+    id: 'credential',
+    header: 'Credential',
+    accessorFn: (r) => r.credentialName,
+    // The type and the number each on one line: "NASM-" and "123456" on two would misread.
+    cell: ({ row }) => (
+      <>
+        <span className="nowrap">{row.original.credentialType}</span>
+        {row.original.number && (
+          <>
+            {' '}
+            <span className="nowrap">· {row.original.number}</span>
+          </>
+        )}
+      </>
+    ),
+  },
   {
     id: 'status',
     header: 'Status',
@@ -86,6 +108,11 @@ export function TeamTable({
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
   });
+  // A printout holds every row, in the page's flow (so that pages break between rows).
+  const printing = usePrinting();
+  const shown = printing
+    ? sorted.map((_, index) => ({ index, start: 0 }))
+    : virtualizer.getVirtualItems().map((item) => ({ index: item.index, start: item.start }));
 
   return (
     <div className="team-table" role="table" aria-label="Team credentials, most urgent first" aria-rowcount={sorted.length + 1}>
@@ -109,8 +136,8 @@ export function TeamTable({
         </div>
       ))}
       <div ref={scroller} className="team-scroller" tabIndex={0} aria-label="Team credentials, scrollable">
-        <div className="team-spacer" style={{ height: virtualizer.getTotalSize() }}>
-          {virtualizer.getVirtualItems().map((item) => {
+        <div className="team-spacer" style={printing ? undefined : { height: virtualizer.getTotalSize() }}>
+          {shown.map((item) => {
             const row = sorted[item.index];
             if (!row) return null;
             return (
@@ -118,8 +145,8 @@ export function TeamTable({
                 key={row.id}
                 role="row"
                 aria-rowindex={item.index + 2}
-                className="team-row team-body-row"
-                style={{ transform: `translateY(${item.start}px)` }}
+                className={printing ? 'team-row' : 'team-row team-body-row'}
+                style={printing ? undefined : { transform: `translateY(${item.start}px)` }}
               >
                 {row.getVisibleCells().map((cell, i) => (
                   <div key={cell.id} role="cell" title={i === 0 ? undefined : cellTitle(cell.column.id, row.original)}>
