@@ -30,6 +30,7 @@ export default defineConfig({
           index: resolve('main/index.ts'),
           cli: resolve('main/cli.ts'),
           'packet-worker': resolve('main/packet-worker.ts'),
+          'copy-worker': resolve('main/copy-worker.ts'),
           'browser-host': resolve('main/browser-host.ts'),
         },
       },

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { writeBackup } from '../../main/core/backup/write';
 import { ATTACHMENTS_FOLDER } from '../../main/core/data-dir';
+import { writeKind } from '../../main/core/service/writes';
 import { methodNames, type MethodName } from '../../preload/contract';
 import { VARIANTS, writeCorpus } from '../helpers/certificates';
 import { freshContext, rowCounts, tempDir } from '../helpers/context';
@@ -316,10 +317,25 @@ describe('every contract method has a fixture', () => {
     expect(Object.keys(fixtures).sort()).toEqual([...methodNames].sort());
   });
 
-  it.each(methodNames)('%s accepts its valid input', async (method) => {
+  // And is marked as a write where it is defined (service/writes.ts) if it changed the data: a
+  // statement that changed rows (even to the same values), or the data replaced by a restore.
+  it.each(methodNames)('%s accepts its valid input, and is marked if it changed the data', async (method) => {
     if (PACKET_METHODS.includes(method)) await context.packets.finished(seeded.jobId);
+    const kind = writeKind(context.service[method]);
+    const store = context.store;
+    const changes = () => store.db.prepare('SELECT total_changes() AS n').pluck().get() as number;
+    const settings = () => JSON.stringify(store.db.prepare('SELECT * FROM settings ORDER BY key').all());
+    const [changesBefore, before, settingsBefore] = [changes(), snapshot(context), settings()];
     const result = await context.dispatch(method, fixtures[method].valid(seeded));
     expect(result.ok, JSON.stringify(result)).toBe(true);
+    const replaced = context.store !== store;
+    const changed = replaced || changes() !== changesBefore;
+    if (changed) expect(kind, `${method} changed the data but is not marked writes() or keeps()`).not.toBeNull();
+    // What a method marked keeps() changes is settings alone: the rest must read as before.
+    if (kind === 'keeps' && !replaced)
+      expect(snapshot(context).replace(settings(), ''), `${method} is marked keeps() but changed more than settings`).toBe(
+        before.replace(settingsBefore, ''),
+      );
   });
 });
 

@@ -1,7 +1,7 @@
 import { addYears, type CalendarDate } from '../dates';
 import { applyOffset } from './offsets';
 import type { RuleId, RuleSet } from './ruleset-schema';
-import type { ActivityFacts, ActivityReason, CourseVerdicts } from '../domain/verdict';
+import type { ActivityFacts, ActivityReason } from '../domain/verdict';
 import { activityUnits, thousandths, unitThousandthsPerHourHundredth } from './units';
 import { CourseVerdictLists } from './verdict-objects';
 
@@ -141,7 +141,7 @@ interface CategorySum {
  * times (reasons, warnings, sums), and touching each course once instead saved a sixth of its time.
  */
 export interface CourseTally {
-  verdicts: CourseVerdicts;
+  verdicts: CourseVerdictLists;
   /** Counted courses with no certificate attached (R10). */
   uncertified: string[];
   /** Courses whose petition is pending (R5). */
@@ -208,7 +208,7 @@ export function tallyCourses(
   const reasons = new Array<ActivityReason>(count);
   const units = new Array<number>(count);
   const tally: CourseTally = {
-    verdicts: new CourseVerdictLists(ids, reasons, units),
+    verdicts: new CourseVerdictLists({ ids, reasons, units }),
     uncertified: [],
     pendingPetitions: [],
     petitioned: 0,

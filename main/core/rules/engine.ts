@@ -122,35 +122,35 @@ export function evaluateCredential(ruleSet: RuleSet, input: EvaluationInput): Ve
   const petitionFees = petitionFee !== null ? petitionFee * petitioned : feeUnknown && petitioned > 0 ? null : 0;
   const auditDays = ruleSet.audit.responseDays.value;
 
-  const ceus = new CeuFigures(
-    decimal(coursesRequired + cprAedRequired),
-    decimal(coursesRequired),
-    decimal(cprAedRequired),
-    decimal(totals.courses),
-    decimal(cprAedEarned),
-    decimal(totals.courses + cprAedEarned),
-    decimal(tally.pending),
-    decimal(Math.max(0, coursesRequired - totals.courses) + Math.max(0, cprAedRequired - cprAedEarned)),
-  );
-  const deadlines = new Deadlines(
+  const ceus = new CeuFigures({
+    required: decimal(coursesRequired + cprAedRequired),
+    coursesRequired: decimal(coursesRequired),
+    cprAedRequired: decimal(cprAedRequired),
+    courses: decimal(totals.courses),
+    cprAed: decimal(cprAedEarned),
+    total: decimal(totals.courses + cprAedEarned),
+    pending: decimal(tally.pending),
+    remaining: decimal(Math.max(0, coursesRequired - totals.courses) + Math.max(0, cprAedRequired - cprAedEarned)),
+  });
+  const deadlines = new Deadlines({
     expiration,
-    applyOffset(expiration, ruleSet.courseDeadline.value),
-    windows.find((w) => w.feeTier === 'late')?.from ?? null,
-    windows.find((w) => w.feeTier === 'late-additional')?.from ?? null,
+    coursesBy: applyOffset(expiration, ruleSet.courseDeadline.value),
+    lateFeeFrom: windows.find((w) => w.feeTier === 'late')?.from ?? null,
+    additionalFeeFrom: windows.find((w) => w.feeTier === 'late-additional')?.from ?? null,
     finalApplication,
-    credential.auditNoticeReceived && auditDays !== null ? addDays(credential.auditNoticeReceived, auditDays) : null,
-  );
-  const explain = new Explanation(cycle.rule, statusRule, 'R8', blockerRules, warningRules);
-  return new CredentialVerdict(
-    credential.id,
-    ruleSet.id,
-    new CycleDates(cycle.start, expiration),
+    auditDue: credential.auditNoticeReceived && auditDays !== null ? addDays(credential.auditNoticeReceived, auditDays) : null,
+  });
+  const explain = new Explanation({ cycle: cycle.rule, status: statusRule, feeTier: 'R8', blockers: blockerRules, warnings: warningRules });
+  return new CredentialVerdict({
+    credential: credential.id,
+    ruleSet: ruleSet.id,
+    cycle: new CycleDates({ start: cycle.start, end: expiration }),
     status,
     canSubmit,
     feeTier,
     ceus,
-    tally.verdicts,
-    new CprAedChoice(cpr.card?.id ?? null, cpr.ok, cpr.reason, cpr.rule),
+    courses: tally.verdicts,
+    cprAed: new CprAedChoice({ id: cpr.card?.id ?? null, ok: cpr.ok, reason: cpr.reason, rule: cpr.rule }),
     deadlines,
     petitionFees,
     blockers,
@@ -158,5 +158,5 @@ export function evaluateCredential(ruleSet: RuleSet, input: EvaluationInput): Ve
     uncertified,
     pendingPetitions,
     explain,
-  );
+  });
 }

@@ -5,6 +5,7 @@ import type { Attachment } from '../domain/views';
 import { invalid, notFound } from '../errors';
 import { newId } from '../ids';
 import type { ServiceContext } from './context';
+import { writes } from './writes';
 
 export function attachmentsService(ctx: ServiceContext) {
   const { store, files, platform } = ctx;
@@ -27,7 +28,7 @@ export function attachmentsService(ctx: ServiceContext) {
       const stored = activityId ? store.attachments.listByActivity(activityId) : store.attachments.listByCard(cprAedCardId ?? '');
       return stored.map(withPreview);
     },
-    addAttachment: ({ owner, fileName, contentBase64 }: AddAttachmentInput): Attachment => {
+    addAttachment: writes(({ owner, fileName, contentBase64 }: AddAttachmentInput): Attachment => {
       const links = requireOwner(owner);
       const bytes = Buffer.from(contentBase64, 'base64');
       if (bytes.length === 0) throw invalid('contentBase64', `"${fileName}" is empty: choose the certificate file itself`);
@@ -47,13 +48,13 @@ export function attachmentsService(ctx: ServiceContext) {
         throw error;
       }
       return withPreview(attachment);
-    },
-    removeAttachment: ({ id }: ById): { deleted: true } => {
+    }),
+    removeAttachment: writes(({ id }: ById): { deleted: true } => {
       const attachment = store.attachments.get(id);
       if (!attachment) throw notFound('id', 'attachment', id);
       ctx.write(() => store.attachments.delete(id));
       ctx.releaseFiles([attachment.sha256]);
       return { deleted: true };
-    },
+    }),
   };
 }

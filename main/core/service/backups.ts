@@ -17,6 +17,7 @@ import { count } from '../domain/plural';
 import { bytes } from '../bytes';
 import { invalid, ServiceError } from '../errors';
 import type { ServiceContext } from './context';
+import { writes } from './writes';
 
 /** "23 Nov 2026, 09:14": when a backup was made, in the local time of this computer. */
 function madeAt(date: Date): string {
@@ -279,8 +280,10 @@ export function backupsService(ctx: ServiceContext) {
         ],
       };
     },
-    restoreListedBackup: ({ place, name, passphrase }: { place: 'here' | 'second'; name: string; passphrase?: string | undefined }) =>
-      restoreFile(listedFile(place, name), name, passphrase),
+    restoreListedBackup: writes(
+      ({ place, name, passphrase }: { place: 'here' | 'second'; name: string; passphrase?: string | undefined }) =>
+        restoreFile(listedFile(place, name), name, passphrase),
+    ),
     /** The recovery drill: the newest backup of each place restored into a temporary folder and checked there. */
     testMyBackups: async (): Promise<BackupsView> => {
       const newestHere = listBackups(dataDir)[0];

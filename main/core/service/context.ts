@@ -1,5 +1,6 @@
-// What every feature of the service shares: the store and files, the write helper that keeps the
-// caches honest, and the lookups that turn an unknown id into a message naming the field.
+// What every feature of the service shares: the store and files, the write helper (one transaction;
+// the methods that write are marked in writes.ts, which keeps the caches honest), and the lookups
+// that turn an unknown id into a message naming the field.
 import type { ContentStore } from '../attachments/file-store';
 import type { PassphraseStore } from '../backup/passphrase-store';
 import type { Downloads } from '../downloads';
@@ -11,6 +12,7 @@ import { effectiveRuleSets, evaluatePerson, evaluatePersonCycles, type CycleEval
 import type { PacketJobs } from '../packet/jobs';
 import type { RuleSet } from '../rules/ruleset-schema';
 import type { Repositories } from '../store';
+import type { WriteTracking } from './writes';
 
 /** What differs between the desktop app and browser mode, supplied by each (main/core stays electron-free). */
 export interface Platform {
@@ -63,18 +65,29 @@ export function serviceContext(deps: ServiceDeps) {
   // or switching screens does not re-read and re-evaluate each time. The version is our own write
   // count plus SQLite's data_version, which moves when another connection (the CLI, a second
   // browser-mode host) commits: their writes are seen at once, not after our next write.
+  // Our own writes are counted by the methods marked as writes (writes.ts), when each has finished;
+  // while one runs, every read gets a version of its own, so nothing read mid-write is kept.
   let ownWrites = 0;
+  let writesRunning = 0;
   function dataVersion(): string {
+    if (writesRunning > 0) ownWrites += 1;
     return `${ownWrites}:${String(store.db.pragma('data_version', { simple: true }))}`;
   }
-  /** Every write goes through here: one transaction, and the caches learn of it. */
-  function write<T>(change: () => T): T {
-    try {
-      return store.transaction(change);
-    } finally {
+  const tracking: WriteTracking = {
+    writing() {
+      writesRunning += 1;
+    },
+    wrote() {
+      writesRunning -= 1;
       ownWrites += 1;
+      // A restore closed this store and opened another, with a service of its own: none here to tell.
+      if (!store.db.open) return;
       for (const listener of writeListeners) listener();
-    }
+    },
+  };
+  /** A change is one transaction, made by a method marked writes() or keeps() where it is defined (writes.ts). */
+  function write<T>(change: () => T): T {
+    return store.transaction(change);
   }
   /** Features that follow the data (the kept calendar file) hear of every write. */
   function onWrite(listener: () => void): void {
@@ -141,6 +154,7 @@ export function serviceContext(deps: ServiceDeps) {
     today,
     now,
     write,
+    tracking,
     onWrite,
     dataVersion,
     snapshotOf,

@@ -6,6 +6,7 @@ import { newId } from '../ids';
 import { bodyShortName } from '../rules/amounts';
 import type { RuleSet } from '../rules/ruleset-schema';
 import type { ServiceContext } from './context';
+import { writes } from './writes';
 
 export function coursesService(ctx: ServiceContext) {
   const { store } = ctx;
@@ -39,13 +40,13 @@ export function coursesService(ctx: ServiceContext) {
       return store.activities.listByCredential(credentialId);
     },
     getActivity: ({ id }: ById): Activity => ctx.requireActivity(id),
-    createActivity: (input: ActivityInput): Activity => {
+    createActivity: writes((input: ActivityInput): Activity => {
       ctx.requirePerson(input.personId, 'personId');
       const activity: Activity = { id: newId('a'), ...input, credentialIds: checkedCredentialIds(input.personId, input.credentialIds) };
       ctx.write(() => store.activities.insert(activity));
       return activity;
-    },
-    updateActivity: (input: ActivityUpdate): Activity => {
+    }),
+    updateActivity: writes((input: ActivityUpdate): Activity => {
       const existing = ctx.requireActivity(input.id);
       const activity: Activity = {
         ...input,
@@ -54,14 +55,14 @@ export function coursesService(ctx: ServiceContext) {
       };
       ctx.write(() => store.activities.update(activity));
       return activity;
-    },
-    deleteActivity: ({ id }: ById): { deleted: true } => {
+    }),
+    deleteActivity: writes(({ id }: ById): { deleted: true } => {
       ctx.requireActivity(id);
       const hashes = store.attachments.listByActivity(id).map((a) => a.sha256);
       ctx.write(() => store.activities.delete(id));
       ctx.releaseFiles(hashes);
       return { deleted: true };
-    },
+    }),
     /** The fee of the first chosen credential whose body charges one: what a petition would cost. */
     describePetitionFee: ({ personId, credentialIds }: { personId: string; credentialIds: string[] }): PetitionFeeNotice => {
       ctx.requirePerson(personId, 'personId');

@@ -13,6 +13,7 @@ import type { Credential } from '../domain/records';
 import { invalid } from '../errors';
 import { newId } from '../ids';
 import type { ServiceContext } from './context';
+import { writes } from './writes';
 
 /** The recorded dates must follow one another; the first problem names its field. */
 function checkDatesInOrder(c: Credential): void {
@@ -46,15 +47,15 @@ export function credentialsService(ctx: ServiceContext) {
       return store.credentials.listByPerson(personId);
     },
     getCredential: ({ id }: ById): Credential => ctx.requireCredential(id),
-    createCredential: (input: CredentialInput): Credential => {
+    createCredential: writes((input: CredentialInput): Credential => {
       ctx.requirePerson(input.personId, 'personId');
       ctx.requireRuleSet(input.ruleSet);
       const credential: Credential = { id: newId('c'), ...input };
       checkDatesInOrder(credential);
       ctx.write(() => store.credentials.insert(credential));
       return credential;
-    },
-    updateCredential: (input: CredentialUpdate): Credential => {
+    }),
+    updateCredential: writes((input: CredentialUpdate): Credential => {
       const existing = ctx.requireCredential(input.id);
       ctx.requireRuleSet(input.ruleSet);
       const kept = (key: RecordedDate) => (input[key] === undefined ? existing[key] : input[key]);
@@ -70,20 +71,25 @@ export function credentialsService(ctx: ServiceContext) {
         auditNoticeReceived: kept('auditNoticeReceived'),
         documentsSent: kept('documentsSent'),
       });
-    },
-    deleteCredential: ({ id }: ById): { deleted: true } => {
+    }),
+    deleteCredential: writes(({ id }: ById): { deleted: true } => {
       ctx.requireCredential(id);
       ctx.write(() => store.credentials.delete(id));
       return { deleted: true };
-    },
+    }),
     /** Removing the application also removes its acceptance: one cannot stand without the other. */
-    recordApplication: ({ credentialId, applicationSubmitted }: RecordApplicationInput): Credential =>
+    recordApplication: writes(({ credentialId, applicationSubmitted }: RecordApplicationInput): Credential =>
       change(credentialId, applicationSubmitted === null ? { applicationSubmitted, applicationAccepted: null } : { applicationSubmitted }),
-    acceptRecertification: ({ credentialId, applicationAccepted }: AcceptRecertificationInput): Credential =>
+    ),
+    acceptRecertification: writes(({ credentialId, applicationAccepted }: AcceptRecertificationInput): Credential =>
       change(credentialId, { applicationAccepted }),
+    ),
     /** Clearing the notice clears the whole audit record, documents-sent date included. */
-    recordAuditNotice: ({ credentialId, auditNoticeReceived }: RecordAuditNoticeInput): Credential =>
+    recordAuditNotice: writes(({ credentialId, auditNoticeReceived }: RecordAuditNoticeInput): Credential =>
       change(credentialId, auditNoticeReceived === null ? { auditNoticeReceived, documentsSent: null } : { auditNoticeReceived }),
-    markDocumentsSent: ({ credentialId, documentsSent }: MarkDocumentsSentInput): Credential => change(credentialId, { documentsSent }),
+    ),
+    markDocumentsSent: writes(({ credentialId, documentsSent }: MarkDocumentsSentInput): Credential =>
+      change(credentialId, { documentsSent }),
+    ),
   };
 }

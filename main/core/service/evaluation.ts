@@ -9,6 +9,7 @@ import { presentEvaluation } from '../rules/present';
 import { ruleSetDetails, ruleSetSummary } from '../rules/rule-set-view';
 import type { RuleSet } from '../rules/ruleset-schema';
 import type { ServiceContext } from './context';
+import { writes } from './writes';
 
 export function evaluationService(ctx: ServiceContext) {
   const { store } = ctx;
@@ -43,13 +44,13 @@ export function evaluationService(ctx: ServiceContext) {
       if (!ruleSet) throw notFound('id', 'rule set', id);
       return ruleSetDetails(ruleSet);
     },
-    updateRuleSetOverride: ({ ruleSet, cprAedWaiver }: RuleSetOverrideInput): RuleSetDetails => {
+    updateRuleSetOverride: writes(({ ruleSet, cprAedWaiver }: RuleSetOverrideInput): RuleSetDetails => {
       ctx.requireRuleSet(ruleSet);
       ctx.write(() => (cprAedWaiver ? store.ruleSetOverrides.set(ruleSet, { cprAedWaiver }) : store.ruleSetOverrides.remove(ruleSet)));
       const updated = ctx.rules().get(ruleSet);
       if (!updated) throw notFound('ruleSet', 'rule set', ruleSet);
       return ruleSetDetails(updated);
-    },
+    }),
     evaluateCredential: ({ credentialId, asOf }: { credentialId: string } & AsOf): CredentialEvaluation => {
       const credential = ctx.requireCredential(credentialId, 'credentialId');
       const found = personEvaluations(credential.personId, asOf ?? ctx.today()).find((e) => e.credential.id === credential.id);

@@ -15,6 +15,7 @@ import { remindersService } from './reminders';
 import { teamService } from './team';
 import { transferService } from './transfer';
 import { scanService } from './scan';
+import { withWrites } from './writes';
 
 export type { Platform, ServiceDeps } from './context';
 export { packetFileName } from './packet';
@@ -22,21 +23,24 @@ export { ServiceError } from '../errors';
 
 export function createService(deps: ServiceDeps) {
   const ctx = serviceContext(deps);
-  return {
-    ...peopleService(ctx),
-    ...credentialsService(ctx),
-    ...coursesService(ctx),
-    ...cprAedService(ctx),
-    ...attachmentsService(ctx),
-    ...evaluationService(ctx),
-    ...packetService(ctx),
-    ...settingsService(ctx),
-    ...teamService(ctx),
-    ...remindersService(ctx),
-    ...backupsService(ctx),
-    ...transferService(ctx),
-    ...scanService(),
-  };
+  return withWrites(
+    {
+      ...peopleService(ctx),
+      ...credentialsService(ctx),
+      ...coursesService(ctx),
+      ...cprAedService(ctx),
+      ...attachmentsService(ctx),
+      ...evaluationService(ctx),
+      ...packetService(ctx),
+      ...settingsService(ctx),
+      ...teamService(ctx),
+      ...remindersService(ctx),
+      ...backupsService(ctx),
+      ...transferService(ctx),
+      ...scanService(),
+    },
+    ctx.tracking,
+  );
 }
 
 export type Service = ReturnType<typeof createService>;

@@ -2,6 +2,7 @@ import type { ById, PersonInput, PersonUpdate } from '../domain/inputs';
 import type { Person } from '../domain/records';
 import { newId } from '../ids';
 import type { ServiceContext } from './context';
+import { writes } from './writes';
 
 export function peopleService(ctx: ServiceContext) {
   const { store } = ctx;
@@ -15,22 +16,22 @@ export function peopleService(ctx: ServiceContext) {
   return {
     listPeople: ({ includeInactive }: { includeInactive?: boolean | undefined }): Person[] => store.people.list(includeInactive ?? false),
     getPerson: ({ id }: ById): Person => ctx.requirePerson(id),
-    createPerson: (input: PersonInput): Person => {
+    createPerson: writes((input: PersonInput): Person => {
       const person: Person = { id: newId('p'), ...input, active: true };
       ctx.write(() => store.people.insert(person));
       return person;
-    },
-    updatePerson: (input: PersonUpdate): Person => {
+    }),
+    updatePerson: writes((input: PersonUpdate): Person => {
       ctx.requirePerson(input.id);
       ctx.write(() => store.people.update(input));
       return ctx.requirePerson(input.id);
-    },
-    deletePerson: ({ id }: ById): { deleted: true } => {
+    }),
+    deletePerson: writes(({ id }: ById): { deleted: true } => {
       ctx.requirePerson(id);
       const hashes = certificateHashesOf(id);
       ctx.write(() => store.people.delete(id));
       ctx.releaseFiles(hashes);
       return { deleted: true };
-    },
+    }),
   };
 }

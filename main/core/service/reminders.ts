@@ -20,6 +20,7 @@ import { daysFromNow } from '../rules/present';
 import type { ServiceContext } from './context';
 import { deliverFile } from './deliver';
 import { evaluatedEntries } from './everyone';
+import { keeps, writes } from './writes';
 
 const KEYS = {
   leadTimes: 'reminders.leadTimes',
@@ -59,9 +60,9 @@ export function remindersService(ctx: ServiceContext) {
   function ics(personId?: string): string {
     return calendarIcs(deadlines(personId), leadTimesOf(leadTimes()), ctx.now());
   }
-  /** Settings' own bookkeeping: kept out of ctx.write, which would mark every evaluation stale. */
+  /** Settings' own bookkeeping: written by the methods marked keeps(), which leave the caches be. */
   function remember(key: string, value: unknown): void {
-    store.transaction(() => store.settings.set(key, value));
+    ctx.write(() => store.settings.set(key, value));
   }
 
   /** Rewrites the kept calendar file; a failure is remembered and shown in Settings, never thrown at a write. */
@@ -81,7 +82,8 @@ export function remindersService(ctx: ServiceContext) {
     if (!calendarFile() || pending) return;
     pending = setTimeout(() => {
       pending = null;
-      refreshCalendarFile();
+      // Not once the store is closed (the app quitting, a restore reopening it).
+      if (store.db.open) refreshCalendarFile();
     }, 500);
     pending.unref?.();
   });
@@ -132,33 +134,38 @@ export function remindersService(ctx: ServiceContext) {
 
   return {
     getReminderSettings: (): ReminderSettings => settings(),
-    updateReminderSettings: (input: {
-      leadTimes?: LeadTimes | undefined;
-      notifications?: boolean | undefined;
-      calendarFile?: string | null | undefined;
-    }): ReminderSettings => {
-      const known = new Set(knownTypes().map((t) => t.id));
-      const unknown = Object.keys(input.leadTimes ?? {}).find((type) => !known.has(type));
-      if (unknown !== undefined) {
-        throw invalid(`leadTimes.${unknown}`, `unknown credential type "${unknown.slice(0, 64)}"; choose one of ${[...known].join(', ')}`);
-      }
-      const file =
-        input.calendarFile === undefined ? undefined : input.calendarFile === null ? null : checkedCalendarFile(input.calendarFile);
-      ctx.write(() => {
-        if (input.leadTimes) {
-          const cleaned = Object.fromEntries(
-            Object.entries(input.leadTimes).map(([type, days]) => [type, [...new Set(days)].sort((a, b) => b - a)]),
+    updateReminderSettings: writes(
+      (input: {
+        leadTimes?: LeadTimes | undefined;
+        notifications?: boolean | undefined;
+        calendarFile?: string | null | undefined;
+      }): ReminderSettings => {
+        const known = new Set(knownTypes().map((t) => t.id));
+        const unknown = Object.keys(input.leadTimes ?? {}).find((type) => !known.has(type));
+        if (unknown !== undefined) {
+          throw invalid(
+            `leadTimes.${unknown}`,
+            `unknown credential type "${unknown.slice(0, 64)}"; choose one of ${[...known].join(', ')}`,
           );
-          store.settings.set(KEYS.leadTimes, cleaned);
         }
-        if (input.notifications !== undefined) store.settings.set(KEYS.notifications, input.notifications);
-        if (file !== undefined) {
-          store.settings.set(KEYS.calendarFile, file);
-          store.settings.set(KEYS.calendarFileError, null);
-        }
-      });
-      return settings();
-    },
+        const file =
+          input.calendarFile === undefined ? undefined : input.calendarFile === null ? null : checkedCalendarFile(input.calendarFile);
+        ctx.write(() => {
+          if (input.leadTimes) {
+            const cleaned = Object.fromEntries(
+              Object.entries(input.leadTimes).map(([type, days]) => [type, [...new Set(days)].sort((a, b) => b - a)]),
+            );
+            store.settings.set(KEYS.leadTimes, cleaned);
+          }
+          if (input.notifications !== undefined) store.settings.set(KEYS.notifications, input.notifications);
+          if (file !== undefined) {
+            store.settings.set(KEYS.calendarFile, file);
+            store.settings.set(KEYS.calendarFileError, null);
+          }
+        });
+        return settings();
+      },
+    ),
     exportCalendar: async ({ personId }: { personId?: string | undefined }): Promise<FileDelivery | null> => {
       const person = personId === undefined ? null : ctx.requirePerson(personId, 'personId');
       const fileName = person ? `Recert deadlines - ${person.name.replace(/[\\/:*?"<>|]+/g, ' ')}.ics` : 'Recert deadlines - team.ics';
@@ -174,15 +181,15 @@ export function remindersService(ctx: ServiceContext) {
       if (personId !== undefined) ctx.requirePerson(personId, 'personId');
       return ics(personId);
     },
-    refreshCalendarFile,
+    refreshCalendarFile: keeps(refreshCalendarFile),
     /** Desktop notifications due now (none when switched off); each is remembered as shown. */
-    takeDueNotifications: (): ReminderNotification[] => {
+    takeDueNotifications: keeps((): ReminderNotification[] => {
       if (store.settings.get(KEYS.notifications) === false) return [];
       const stored = store.settings.get(KEYS.notificationState) as NotificationState | undefined;
       const state = stored && Array.isArray(stored.shown) ? stored : EMPTY_NOTIFICATION_STATE;
       const result = dueNotifications(deadlines(), leadTimesOf(leadTimes()), ctx.today(), state);
       remember(KEYS.notificationState, result.state);
       return result.notifications;
-    },
+    }),
   };
 }

@@ -2,6 +2,7 @@ import type { SettingsInput } from '../domain/inputs';
 import { themes, type Theme } from '../domain/records';
 import type { Settings } from '../domain/views';
 import type { ServiceContext } from './context';
+import { writes } from './writes';
 
 export function settingsService(ctx: ServiceContext) {
   const { store, dataDir } = ctx;
@@ -11,9 +12,9 @@ export function settingsService(ctx: ServiceContext) {
   }
   return {
     getSettings: (): Settings => ({ dataDir, theme: readTheme() }),
-    updateSettings: ({ theme }: SettingsInput): Settings => {
+    updateSettings: writes(({ theme }: SettingsInput): Settings => {
       ctx.write(() => store.settings.set('theme', theme));
       return { dataDir, theme: readTheme() };
-    },
+    }),
   };
 }

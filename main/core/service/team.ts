@@ -13,6 +13,7 @@ import { buildTeamView } from '../team/view';
 import type { ServiceContext } from './context';
 import { deliverFile } from './deliver';
 import { evaluatedEntries } from './everyone';
+import { writes } from './writes';
 
 export function teamService(ctx: ServiceContext) {
   const { store } = ctx;
@@ -115,7 +116,7 @@ export function teamService(ctx: ServiceContext) {
      * All rows or none, unless asked to skip the rows with problems: then every other row, in one
      * transaction. Nothing stored is removed; a renewal updates the credential it names in place.
      */
-    importRoster: ({ csvText, skipBadRows }: { csvText: string; skipBadRows?: boolean }): RosterPreview => {
+    importRoster: writes(({ csvText, skipBadRows }: { csvText: string; skipBadRows?: boolean }): RosterPreview => {
       const planned = plan(csvText);
       const preview = rosterPreview(planned);
       if (planned.problems.length > 0 && (!skipBadRows || planned.rows.length === 0)) {
@@ -124,6 +125,6 @@ export function teamService(ctx: ServiceContext) {
       }
       ctx.write(() => writeRoster(planned));
       return preview;
-    },
+    }),
   };
 }

@@ -23,6 +23,7 @@ import { temporaryArea } from '../temporary-area';
 import { fileNameSafe } from '../text';
 import type { ServiceContext } from './context';
 import { deliverFile, deliverWrittenFile } from './deliver';
+import { writes } from './writes';
 
 interface Upload {
   fileName: string;
@@ -139,7 +140,7 @@ export function transferService(ctx: ServiceContext) {
 
   return {
     previewRecordsImport: (upload: Upload) => importView(upload, false),
-    applyRecordsImport: (upload: Upload) => importView(upload, true),
+    applyRecordsImport: writes((upload: Upload) => importView(upload, true)),
     exportRecordsBundle: ({ personId }: { personId?: string | undefined }): Promise<FileDelivery | null> => {
       const person = personId === undefined ? null : ctx.requirePerson(personId, 'personId');
       const fileName = `${person ? fileNameSafe(person.name).slice(0, 80) : 'Recert records'} - ${formatDate(ctx.today())}.recert`;
@@ -153,12 +154,12 @@ export function transferService(ctx: ServiceContext) {
     },
     previewCourseCsv: (input: CourseCsvInput): CourseCsvView => courseCsvView(input, false),
     /** All rows or none: a file with any problem writes nothing. */
-    importCourseCsv: (input: CourseCsvInput): CourseCsvView => {
+    importCourseCsv: writes((input: CourseCsvInput): CourseCsvView => {
       const view = courseCsvView(input, true);
       if (!view.applied)
         throw invalid('csvText', `The courses were not imported; fix these and try again:\n${problemLines(view.problems)}`);
       return view;
-    },
+    }),
     exportCourseLogCsv: ({
       personId,
       credentialId,
@@ -186,7 +187,7 @@ export function transferService(ctx: ServiceContext) {
         bytes: Buffer.from(csv, 'utf8'),
       });
     },
-    restoreBackup: async (upload: Upload): Promise<RestoreView> => {
+    restoreBackup: writes(async (upload: Upload): Promise<RestoreView> => {
       if (!ctx.restoreData)
         throw new ServiceError('invalid-input', 'Restoring is not available here: close Recert and use `recert restore`.');
       const path = join(ctx.exportsDir, `${newId('backup')}.zip`);
@@ -204,6 +205,6 @@ export function transferService(ctx: ServiceContext) {
       } finally {
         rmSync(path, { force: true });
       }
-    },
+    }),
   };
 }

@@ -2,29 +2,14 @@ import type { Activity } from '../domain/records';
 import { fromHundredths, fromThousandths, toHundredths, toThousandths } from './amounts';
 import type { Db } from './open';
 import { pushTo } from '../group-by';
-
-interface ActivityRow {
-  id: string;
-  person_id: string;
-  title: string;
-  provider: string;
-  approval: Activity['approval'];
-  approval_code: string | null;
-  completed: string;
-  ceu_thousandths: number | null;
-  contact_hour_hundredths: number | null;
-  petition_status: 'pending' | 'approved' | 'denied' | null;
-  petition_filed: string | null;
-  petition_decided: string | null;
-  category: string | null;
-}
+import { COURSE_COLUMNS, placesOf, selectList, type CourseRow, type RawRow } from './course-columns';
 
 interface LinkRow {
   activity_id: string;
   credential_id: string;
 }
 
-function toActivity(row: ActivityRow, credentialIds: string[]): Activity {
+function toActivity(row: CourseRow, credentialIds: string[]): Activity {
   return {
     id: row.id,
     personId: row.person_id,
@@ -41,45 +26,23 @@ function toActivity(row: ActivityRow, credentialIds: string[]): Activity {
   };
 }
 
-function toParams(activity: Activity) {
+function toRow(activity: Activity): CourseRow {
   return {
     id: activity.id,
-    personId: activity.personId,
+    person_id: activity.personId,
     title: activity.title,
     provider: activity.provider,
     approval: activity.approval,
-    approvalCode: activity.approvalCode,
+    approval_code: activity.approvalCode,
     completed: activity.completed,
-    ceuThousandths: activity.ceus === null ? null : toThousandths(activity.ceus),
-    contactHourHundredths: activity.contactHours === null ? null : toHundredths(activity.contactHours),
-    petitionStatus: activity.petition?.status ?? null,
-    petitionFiled: activity.petition?.filed ?? null,
-    petitionDecided: activity.petition?.decided ?? null,
+    ceu_thousandths: activity.ceus === null ? null : toThousandths(activity.ceus),
+    contact_hour_hundredths: activity.contactHours === null ? null : toHundredths(activity.contactHours),
+    petition_status: activity.petition?.status ?? null,
+    petition_filed: activity.petition?.filed ?? null,
+    petition_decided: activity.petition?.decided ?? null,
     category: activity.category,
   };
 }
-
-/** The same values in the order of INSERT_COLUMNS, for the bulk insert (bound by position). */
-function toRow(activity: Activity): unknown[] {
-  const p = toParams(activity);
-  return [
-    p.id,
-    p.personId,
-    p.title,
-    p.provider,
-    p.approval,
-    p.approvalCode,
-    p.completed,
-    p.ceuThousandths,
-    p.contactHourHundredths,
-    p.petitionStatus,
-    p.petitionFiled,
-    p.petitionDecided,
-    p.category,
-  ];
-}
-const INSERT_COLUMNS = `id, person_id, title, provider, approval, approval_code, completed,
-  ceu_thousandths, contact_hour_hundredths, petition_status, petition_filed, petition_decided, category`;
 
 function groupLinks(links: LinkRow[]): Map<string, string[]> {
   const byActivity = new Map<string, string[]>();
@@ -87,25 +50,45 @@ function groupLinks(links: LinkRow[]): Map<string, string[]> {
   return byActivity;
 }
 
-/** A course's credential ids in one column, U+001F-separated (ids hold no control characters). */
-const LINKED = `(SELECT group_concat(ac.credential_id, char(31)) FROM activity_credentials ac WHERE ac.activity_id = a.id) AS credential_ids`;
-
-const COLUMNS = `a.id, a.person_id, a.title, a.provider, a.approval, a.approval_code, a.completed, a.ceu_thousandths,
-  a.contact_hour_hundredths, a.petition_status, a.petition_filed, a.petition_decided, a.category`;
+/**
+ * A course as the log reads it, as an array: its columns, its credential ids in one text
+ * (U+001F-separated: ids hold no control characters), and where asked its rowid.
+ */
+interface ReadRow extends CourseRow {
+  credential_ids: string | null;
+  rowid: number;
+}
+const READ = [...COURSE_COLUMNS, 'credential_ids'] as const;
+const READ_WITH_ROWID = [...READ, 'rowid'] as const;
+type Raw = RawRow<ReadRow, typeof READ>;
+const AT = placesOf(READ_WITH_ROWID);
+const READ_EXPRESSIONS = {
+  credential_ids: '(SELECT group_concat(ac.credential_id, char(31)) FROM activity_credentials ac WHERE ac.activity_id = a.id)',
+  rowid: 'a.rowid',
+};
+const COLUMNS = selectList(COURSE_COLUMNS).join(', ');
+const READ_COLUMNS = selectList(READ, READ_EXPRESSIONS).join(', ');
+const READ_COLUMNS_WITH_ROWID = selectList(READ_WITH_ROWID, READ_EXPRESSIONS).join(', ');
+/** Written by name: each column from the row's field of that name. */
+const INSERT_COLUMNS = COURSE_COLUMNS.join(', ');
+const INSERT_VALUES = COURSE_COLUMNS.map((column) => `@${column}`).join(', ');
+const UPDATE_SET = COURSE_COLUMNS.filter((column) => column !== 'id' && column !== 'person_id')
+  .map((column) => `${column} = @${column}`)
+  .join(', ');
 
 export function activitiesRepository(db: Db) {
   // A person's courses with their credential ids in one pass, in record order straight from the activities_by_person index, as arrays: the
   // course log of a busy trainer can hold 100,000 of them.
   const byPersonRaw = db
-    .prepare<[string], unknown[]>(`SELECT ${COLUMNS}, ${LINKED} FROM activities a WHERE a.person_id = ? ORDER BY a.rowid`)
+    .prepare<[string], Raw>(`SELECT ${READ_COLUMNS} FROM activities a WHERE a.person_id = ? ORDER BY a.rowid`)
     .raw(true);
-  const byCredential = db.prepare<[string], ActivityRow>(
+  const byCredential = db.prepare<[string], CourseRow>(
     `SELECT ${COLUMNS} FROM activity_credentials ac JOIN activities a ON a.id = ac.activity_id
      WHERE ac.credential_id = ? ORDER BY a.rowid`,
   );
-  const all = db.prepare<[], ActivityRow>(`SELECT ${COLUMNS} FROM activities a ORDER BY a.rowid`);
+  const all = db.prepare<[], CourseRow>(`SELECT ${COLUMNS} FROM activities a ORDER BY a.rowid`);
   const credentialOrder = db.prepare<[string], string>('SELECT id FROM credentials WHERE person_id = ? ORDER BY rowid').pluck();
-  const byId = db.prepare<[string], ActivityRow>(`SELECT ${COLUMNS} FROM activities a WHERE a.id = ?`);
+  const byId = db.prepare<[string], CourseRow>(`SELECT ${COLUMNS} FROM activities a WHERE a.id = ?`);
   // Links in credential insertion order, so that credentialIds come back in a stable order.
   const linksOfPerson = db.prepare<[string], LinkRow>(
     `SELECT ac.activity_id, ac.credential_id FROM activities a
@@ -121,14 +104,8 @@ export function activitiesRepository(db: Db) {
     `SELECT ac.activity_id, ac.credential_id FROM activity_credentials ac
      JOIN credentials c ON c.id = ac.credential_id WHERE ac.activity_id = ? ORDER BY c.rowid`,
   );
-  const insert = db.prepare(`INSERT INTO activities (id, person_id, title, provider, approval, approval_code, completed,
-      ceu_thousandths, contact_hour_hundredths, petition_status, petition_filed, petition_decided, category)
-    VALUES (@id, @personId, @title, @provider, @approval, @approvalCode, @completed,
-      @ceuThousandths, @contactHourHundredths, @petitionStatus, @petitionFiled, @petitionDecided, @category)`);
-  const update = db.prepare(`UPDATE activities SET title = @title, provider = @provider, approval = @approval,
-      approval_code = @approvalCode, completed = @completed, ceu_thousandths = @ceuThousandths,
-      contact_hour_hundredths = @contactHourHundredths, petition_status = @petitionStatus,
-      petition_filed = @petitionFiled, petition_decided = @petitionDecided, category = @category WHERE id = @id`);
+  const insert = db.prepare<[CourseRow]>(`INSERT INTO activities (${INSERT_COLUMNS}) VALUES (${INSERT_VALUES})`);
+  const update = db.prepare<[CourseRow]>(`UPDATE activities SET ${UPDATE_SET} WHERE id = @id`);
   const remove = db.prepare<[string]>('DELETE FROM activities WHERE id = ?');
   const link = db.prepare<[string, string]>('INSERT INTO activity_credentials (activity_id, credential_id) VALUES (?, ?)');
   // Many rows to a statement for imports: one call into SQLite per hundred courses instead of per
@@ -136,19 +113,21 @@ export function activitiesRepository(db: Db) {
   const ROWS_PER_INSERT = 100;
   const placeholders = (rows: number, columns: number) =>
     Array.from({ length: rows }, () => `(${Array.from({ length: columns }, () => '?').join(', ')})`).join(', ');
-  const insertRows = db.prepare(`INSERT INTO activities (${INSERT_COLUMNS}) VALUES ${placeholders(ROWS_PER_INSERT, 13)}`);
+  const insertRows = db.prepare(
+    `INSERT INTO activities (${INSERT_COLUMNS}) VALUES ${placeholders(ROWS_PER_INSERT, COURSE_COLUMNS.length)}`,
+  );
   const linkRows = db.prepare(`INSERT INTO activity_credentials (activity_id, credential_id) VALUES ${placeholders(ROWS_PER_INSERT, 2)}`);
   const unlinkAll = db.prepare<[string]>('DELETE FROM activity_credentials WHERE activity_id = ?');
 
   // The course log's default order: by completion date either way, ties in the order added (rowid).
   const pageAscending = db
-    .prepare<[string, number, number], unknown[]>(
-      `SELECT ${COLUMNS}, ${LINKED} FROM activities a WHERE a.person_id = ? ORDER BY a.completed, a.rowid LIMIT ? OFFSET ?`,
+    .prepare<[string, number, number], Raw>(
+      `SELECT ${READ_COLUMNS} FROM activities a WHERE a.person_id = ? ORDER BY a.completed, a.rowid LIMIT ? OFFSET ?`,
     )
     .raw(true);
   const pageDescending = db
-    .prepare<[string, number, number], unknown[]>(
-      `SELECT ${COLUMNS}, ${LINKED} FROM activities a WHERE a.person_id = ? ORDER BY a.completed DESC, a.rowid LIMIT ? OFFSET ?`,
+    .prepare<[string, number, number], Raw>(
+      `SELECT ${READ_COLUMNS} FROM activities a WHERE a.person_id = ? ORDER BY a.completed DESC, a.rowid LIMIT ? OFFSET ?`,
     )
     .raw(true);
   const rowidsAscending = db
@@ -158,8 +137,8 @@ export function activitiesRepository(db: Db) {
     .prepare<[string], number>('SELECT rowid FROM activities WHERE person_id = ? ORDER BY completed DESC, rowid')
     .pluck();
   const byRowidsRaw = db
-    .prepare<[string], unknown[]>(
-      `SELECT ${COLUMNS}, ${LINKED}, a.rowid FROM activities a WHERE a.rowid IN (SELECT value FROM json_each(?))`,
+    .prepare<[string], RawRow<ReadRow, typeof READ_WITH_ROWID>>(
+      `SELECT ${READ_COLUMNS_WITH_ROWID} FROM activities a WHERE a.rowid IN (SELECT value FROM json_each(?))`,
     )
     .raw(true);
   const countOfPerson = db.prepare<[string], number>('SELECT count(*) FROM activities WHERE person_id = ?').pluck();
@@ -170,31 +149,31 @@ export function activitiesRepository(db: Db) {
     return new Map(credentialOrder.all(personId).map((id, i) => [id, i]));
   }
 
-  /** A raw row of COLUMNS and the joined credential ids (column 13) as a course. */
-  function fromRaw(r: unknown[], rank: Map<string, number>): Activity {
-    const ids = r[13] as string | null;
+  /** A course read as an array (READ) as a course, its credential ids in the person's credential order. */
+  function fromRaw(r: readonly [...Raw, ...unknown[]], rank: Map<string, number>): Activity {
+    const ids = r[AT.credential_ids];
     const credentialIds = ids ? ids.split('\u001f') : [];
     if (credentialIds.length > 1) credentialIds.sort((x, y) => (rank.get(x) ?? 0) - (rank.get(y) ?? 0));
-    const status = r[9] as ActivityRow['petition_status'];
-    const ceu = r[7] as number | null;
-    const hours = r[8] as number | null;
+    const status = r[AT.petition_status];
+    const ceu = r[AT.ceu_thousandths];
+    const hours = r[AT.contact_hour_hundredths];
     return {
-      id: r[0] as string,
-      personId: r[1] as string,
-      title: r[2] as string,
-      provider: r[3] as string,
-      approval: r[4] as Activity['approval'],
-      approvalCode: r[5] as string | null,
-      completed: r[6] as string,
+      id: r[AT.id],
+      personId: r[AT.person_id],
+      title: r[AT.title],
+      provider: r[AT.provider],
+      approval: r[AT.approval],
+      approvalCode: r[AT.approval_code],
+      completed: r[AT.completed],
       ceus: ceu === null ? null : fromThousandths(ceu),
       contactHours: hours === null ? null : fromHundredths(hours),
-      petition: status ? { status, filed: r[10] as string | null, decided: r[11] as string | null } : null,
-      category: r[12] as string | null,
+      petition: status ? { status, filed: r[AT.petition_filed], decided: r[AT.petition_decided] } : null,
+      category: r[AT.category],
       credentialIds,
     };
   }
 
-  function withLinks(rows: ActivityRow[], links: LinkRow[]): Activity[] {
+  function withLinks(rows: CourseRow[], links: LinkRow[]): Activity[] {
     const byActivity = groupLinks(links);
     return rows.map((row) => toActivity(row, byActivity.get(row.id) ?? []));
   }
@@ -227,7 +206,7 @@ export function activitiesRepository(db: Db) {
     /** The courses of these row ids, in the order given (ids of deleted rows are skipped). */
     byRowids(personId: string, rowids: readonly number[]): Activity[] {
       const order = credentialRank(personId);
-      const found = new Map(byRowidsRaw.all(JSON.stringify(rowids)).map((r) => [r[14] as number, r]));
+      const found = new Map(byRowidsRaw.all(JSON.stringify(rowids)).map((r) => [r[AT.rowid], r]));
       return rowids.flatMap((rowid) => {
         const r = found.get(rowid);
         return r ? [fromRaw(r, order)] : [];
@@ -252,7 +231,7 @@ export function activitiesRepository(db: Db) {
     },
     /** Call inside a transaction: the row and its links are one write. */
     insert(activity: Activity): void {
-      insert.run(toParams(activity));
+      insert.run(toRow(activity));
       for (const credentialId of activity.credentialIds) link.run(activity.id, credentialId);
     },
     /** Call inside a transaction: the rows and their links are one write. The same as `insert` for each, in bulk. */
@@ -260,10 +239,13 @@ export function activitiesRepository(db: Db) {
       const full = activities.length - (activities.length % ROWS_PER_INSERT);
       for (let start = 0; start < full; start += ROWS_PER_INSERT) {
         const values: unknown[] = [];
-        for (let i = start; i < start + ROWS_PER_INSERT; i++) values.push(...toRow(activities[i] as Activity));
+        for (let i = start; i < start + ROWS_PER_INSERT; i++) {
+          const row = toRow(activities[i] as Activity);
+          for (const column of COURSE_COLUMNS) values.push(row[column]);
+        }
         insertRows.run(values);
       }
-      for (let i = full; i < activities.length; i++) insert.run(toParams(activities[i] as Activity));
+      for (let i = full; i < activities.length; i++) insert.run(toRow(activities[i] as Activity));
       // The links gathered straight into one flat list per statement: a pair per link, sliced and
       // flattened, took 75–80 ms of JavaScript for 150,000 links, this 12 ms.
       let pairs: string[] = [];
@@ -280,7 +262,7 @@ export function activitiesRepository(db: Db) {
     },
     /** Call inside a transaction: the row and its links are one write. */
     update(activity: Activity): void {
-      update.run(toParams(activity));
+      update.run(toRow(activity));
       unlinkAll.run(activity.id);
       for (const credentialId of activity.credentialIds) link.run(activity.id, credentialId);
     },

@@ -1,36 +1,39 @@
 import type { ActivityFacts } from '../domain/verdict';
 import type { Db } from './open';
 import { pushTo } from '../group-by';
+import { placesOf, selectList, type CourseRow, type RawRow } from './course-columns';
 
-type ActivityRow = [
-  credentialIds: string | null,
-  id: string,
-  title: string,
-  provider: string,
-  approvalCode: string | null,
-  approval: ActivityFacts['approval'],
-  completed: string,
-  ceuThousandths: number | null,
-  contactHourHundredths: number | null,
-  petitionStatus: ActivityFacts['petitionStatus'],
-  category: string | null,
-];
-type EvidencedRow = [...ActivityRow, hasCertificate: 0 | 1];
+/**
+ * What the engine reads of a course: the columns of its facts, its credential ids in one text, and
+ * whether it has a certificate. Credential ids come as one string separated by U+001F (ids never
+ * contain control characters: the contract and the records file refuse them), read by primary-key
+ * lookups inside SQLite rather than as a second result set.
+ */
+interface FactsRow extends CourseRow {
+  credential_ids: string | null;
+  has_certificate: 0 | 1;
+}
+const FACTS = [
+  'credential_ids',
+  'id',
+  'title',
+  'provider',
+  'approval_code',
+  'approval',
+  'completed',
+  'ceu_thousandths',
+  'contact_hour_hundredths',
+  'petition_status',
+  'category',
+] as const satisfies readonly (keyof FactsRow)[];
+const EVIDENCED = [...FACTS, 'has_certificate'] as const;
+type ActivityRow = RawRow<FactsRow, typeof FACTS>;
+type EvidencedRow = RawRow<FactsRow, typeof EVIDENCED>;
+const AT = placesOf(EVIDENCED);
 
-// Credential ids come along as one string separated by U+001F (ids never contain control characters:
-// the contract and the records file refuse them), read by primary-key lookups inside SQLite rather
-// than as a second result set.
 const ID_SEPARATOR = '\u001f';
-const FACT_COLUMNS_AFTER_TITLES = [
-  'a.approval',
-  'a.completed',
-  'a.ceu_thousandths',
-  'a.contact_hour_hundredths',
-  'a.petition_status',
-  'a.category',
-];
 const LINKS = '(SELECT group_concat(ac.credential_id, char(31)) FROM activity_credentials ac WHERE ac.activity_id = a.id)';
-const ACTIVITY_COLUMNS = [LINKS, 'a.id', 'a.title', 'a.provider', 'a.approval_code', ...FACT_COLUMNS_AFTER_TITLES];
+const ACTIVITY_COLUMNS = selectList(FACTS, { credential_ids: LINKS });
 
 /**
  * The rows of `FROM …` as one JSON array of arrays, in record order (rowid). The order is asked of
@@ -53,7 +56,7 @@ function jsonRowsInRecordOrder(columns: readonly string[], from: string): string
 export function evaluationReads(db: Db) {
   // As one JSON text, like the dashboard's read below: 50,000 courses in a new process, 134–155 → 118–122 ms.
   const allActivities = db.prepare<[], string>(jsonRowsInRecordOrder(ACTIVITY_COLUMNS, 'FROM activities a')).pluck();
-  const allEvidenced = db.prepare<[], [string]>('SELECT DISTINCT activity_id FROM attachments WHERE activity_id IS NOT NULL').raw(true);
+  const allEvidenced = db.prepare<[], string>('SELECT DISTINCT activity_id FROM attachments WHERE activity_id IS NOT NULL').pluck();
   // Through the person's courses in record order, keeping those of the window: a cycle's courses are
   // spread over the whole table, and reading them by date jumped from page to page (71–79 ms for
   // 16,500 of 100,000 courses, against 43–58 ms in table order). They come as one JSON text that
@@ -61,22 +64,24 @@ export function evaluationReads(db: Db) {
   // dashboard after starting), 95–102 ms as rows against 59–76 ms this way.
   // Titles and providers only when the rules compare them (see `comparesTitles`): most of a row's
   // text, so a cycle of 16,500 courses is written and parsed in about two thirds of the time without.
-  const between = (links: string, titles: readonly [string, string, string]) =>
+  const between = (expressions: Partial<Record<(typeof EVIDENCED)[number], string>>) =>
     db
       .prepare<[string, string, string], string>(
         jsonRowsInRecordOrder(
-          [links, 'a.id', ...titles, ...FACT_COLUMNS_AFTER_TITLES, 'EXISTS (SELECT 1 FROM attachments f WHERE f.activity_id = a.id)'],
+          selectList(EVIDENCED, { has_certificate: 'EXISTS (SELECT 1 FROM attachments f WHERE f.activity_id = a.id)', ...expressions }),
           'FROM activities a INDEXED BY activities_by_person WHERE a.person_id = ? AND a.completed BETWEEN ? AND ?',
         ),
       )
       .pluck();
-  // The approval code comes with them: R13 compares it before the title.
-  const titled = ['a.title', 'a.provider', 'a.approval_code'] as const;
-  const untitled = ["''", "''", 'NULL'] as const;
-  const personBetween = { titled: between(LINKS, titled), untitled: between(LINKS, untitled) };
+  // The approval code goes with them: R13 compares it before the title.
+  const untitled = { title: "''", provider: "''", approval_code: 'NULL' };
+  const personBetween = { titled: between({ credential_ids: LINKS }), untitled: between({ credential_ids: LINKS, ...untitled }) };
   // The same without the credential links, for a person whose every course counts toward all of their
   // credentials (most trainers: one credential, every course on it): 16,500 link lookups fewer.
-  const personBetweenUnlinked = { titled: between('NULL', titled), untitled: between('NULL', untitled) };
+  const personBetweenUnlinked = {
+    titled: between({ credential_ids: 'NULL' }),
+    untitled: between({ credential_ids: 'NULL', ...untitled }),
+  };
   const coursesOfPerson = db.prepare<[string], number>('SELECT count(*) FROM activities WHERE person_id = ?').pluck();
   const linksOfCredential = db.prepare<[string], number>('SELECT count(*) FROM activity_credentials WHERE credential_id = ?').pluck();
   const petitionedOutside = db
@@ -98,16 +103,16 @@ export function evaluationReads(db: Db) {
   /** A row as the engine's facts. */
   function factsOf(row: readonly [...ActivityRow, ...unknown[]], hasCertificate: boolean): ActivityFacts {
     return {
-      id: row[1],
-      title: row[2],
-      provider: row[3],
-      approvalCode: row[4],
-      approval: row[5],
-      completed: row[6],
-      ceuThousandths: row[7],
-      contactHourHundredths: row[8],
-      petitionStatus: row[9],
-      category: row[10],
+      id: row[AT.id],
+      title: row[AT.title],
+      provider: row[AT.provider],
+      approvalCode: row[AT.approval_code],
+      approval: row[AT.approval],
+      completed: row[AT.completed],
+      ceuThousandths: row[AT.ceu_thousandths],
+      contactHourHundredths: row[AT.contact_hour_hundredths],
+      petitionStatus: row[AT.petition_status],
+      category: row[AT.category],
       hasCertificate,
     };
   }
@@ -119,18 +124,19 @@ export function evaluationReads(db: Db) {
   ): Map<string, ActivityFacts[]> {
     const grouped = new Map<string, ActivityFacts[]>();
     for (const row of rows) {
-      if (row[0] === null) continue;
+      const linked = row[AT.credential_ids];
+      if (linked === null) continue;
       const facts = factsOf(row, hasCertificate(row));
-      for (const credentialId of row[0].split(ID_SEPARATOR)) pushTo(grouped, credentialId, facts);
+      for (const credentialId of linked.split(ID_SEPARATOR)) pushTo(grouped, credentialId, facts);
     }
     return grouped;
   }
 
   return {
     activityFactsByCredential(): Map<string, ActivityFacts[]> {
-      const evidenced = new Set(allEvidenced.all().map((r) => r[0]));
+      const evidenced = new Set(allEvidenced.all());
       const rows = JSON.parse(allActivities.get() ?? '[]') as ActivityRow[];
-      return byCredential(rows, (row) => evidenced.has(row[1]));
+      return byCredential(rows, (row) => evidenced.has(row[AT.id]));
     },
     /**
      * Whether every course of the person counts toward each of these credentials (their own): then
@@ -157,12 +163,12 @@ export function evaluationReads(db: Db) {
         const read = withTitles ? personBetweenUnlinked.titled : personBetweenUnlinked.untitled;
         // Every course counts toward each of them: one list, shared.
         const rows = JSON.parse(read.get(personId, from, to) ?? '[]') as EvidencedRow[];
-        const facts = rows.map((row) => factsOf(row, row[11] === 1));
+        const facts = rows.map((row) => factsOf(row, row[AT.has_certificate] === 1));
         return new Map(allLinkedTo.map((id) => [id, facts]));
       }
       const read = withTitles ? personBetween.titled : personBetween.untitled;
       const rows = JSON.parse(read.get(personId, from, to) ?? '[]') as EvidencedRow[];
-      return byCredential(rows, (row) => row[11] === 1);
+      return byCredential(rows, (row) => row[AT.has_certificate] === 1);
     },
     /**
      * Per credential, how many of one person's petitioned courses (a petition recorded) fall outside

@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -55,6 +56,8 @@ describe('copying with hashes', () => {
     const copier = prepareCopy();
     try {
       const results = await copier.copy(intoOne, { crc32: true });
+      // The second thread (the built main/copy-worker.ts) took its share.
+      if (availableParallelism() >= 2) expect(copier.workerJobs).toBeGreaterThan(0);
       expect(results.map((r) => r.sha256)).toEqual(contents.map(sha256));
       expect(results.map((r) => r.crc32)).toEqual(contents.map((bytes) => crc32(bytes)));
       const written = readFileSync(joined);
@@ -103,6 +106,28 @@ describe('copying with hashes', () => {
         const failure = await copier.copy([job], { crc32: false }).catch((error: unknown) => error);
         expect(failure).toBeInstanceOf(DamagedSourceError);
         expect(String(failure)).toMatch(message);
+      } finally {
+        await copier.close();
+      }
+    }
+    // On the second thread: this one is busy with a large file while the worker takes the short one.
+    if (availableParallelism() >= 2) {
+      const large = join(dir, 'large');
+      writeFileSync(large, randomBytes(24 * 1024 * 1024));
+      const copier = prepareCopy();
+      try {
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        const failure = await copier
+          .copy(
+            [
+              { from: large, fromOffset: 0, size: 24 * 1024 * 1024, to: join(dir, 'large-out'), toOffset: 0, create: true },
+              { from: small, fromOffset: 0, size: 5000, to: join(dir, 'short-out-2'), toOffset: 0, create: true },
+            ],
+            { crc32: false },
+          )
+          .catch((error: unknown) => error);
+        expect(failure).toBeInstanceOf(DamagedSourceError);
+        expect(String(failure)).toMatch(/ends 4000 bytes early/);
       } finally {
         await copier.close();
       }
