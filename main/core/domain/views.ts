@@ -333,6 +333,8 @@ export interface PersonConflict {
   fileName: string;
   /** "people[0]: \"Sam Okafor\" in the file has the id of the stored \"Dana Rivera\" (p-1), but …". */
   text: string;
+  /** What confirming says: "\"Sam Okafor\" in the file is the stored \"Dana Rivera\": update her records…". */
+  confirmText: string;
   confirmed: boolean;
 }
 export interface ImportPreviewRow {

@@ -220,6 +220,7 @@ export function planUpdate(parsed: ParsedRecords, store: Repositories, options: 
         storedName: found.person.name,
         fileName: record.name,
         text: `${at}: "${record.name}" in the file has the id of the stored "${found.person.name}" (${personId}), but not the name, e-mail or employee ID: updating would give ${found.person.name}'s records to ${record.name}`,
+        confirmText: `"${record.name}" in the file is the same person as the stored "${found.person.name}": update that person's records with the file's`,
         confirmed: options.samePeople?.has(personId) ?? false,
       });
     }
