@@ -142,3 +142,24 @@ describe('certificate files no record uses', () => {
     expect(check.stdout).not.toContain('a'.repeat(12));
   });
 });
+
+describe("an interrupted backup's work folder (.NAME.XXXXXX in backups/)", () => {
+  it('is named by check while young, and removed by a start once an hour old', () => {
+    const target = join(dir, 'work-folder');
+    const context = openAppContext({ dataDir: target, resourcesDir });
+    seed(context);
+    context.close();
+    const work = join(target, 'backups', '.auto-2026-12-01.zip.Ab12Cd');
+    mkdirSync(work, { recursive: true });
+    writeFileSync(join(work, 'recert.sqlite3'), 'a full copy of the database');
+    const young = recert(['check', '--db', target]);
+    expect(young.status).toBe(1);
+    expect(young.stdout).toMatch(/temporary files? of an interrupted write remain/);
+    expect(existsSync(work)).toBe(true);
+    const twoHoursAgo = new Date(Date.now() - 2 * 60 * 60 * 1000);
+    utimesSync(work, twoHoursAgo, twoHoursAgo);
+    const old = recert(['check', '--db', target]);
+    expect(existsSync(work)).toBe(false);
+    expect(old.status, old.stdout).toBe(0);
+  });
+});
