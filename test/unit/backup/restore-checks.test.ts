@@ -105,7 +105,7 @@ describe('restore checks the database a consistent manifest vouches for', () => 
           certificates,
           999,
         ),
-      /made by a newer version of Recert; update Recert first/
+      /made by a newer version of Recert; update Recert first/,
     ],
     [
       'user_version 999 under a manifest of this version',
