@@ -22,7 +22,8 @@ import { BUNDLE_EXTENSION, writeBundle } from './core/records-file/bundle';
 import { openRecordsFile, readPassphrase } from './cli-passphrase';
 import { copyFileSafely, temporaryNameFor } from './core/backup/file-copy';
 import { describeImport, describeRows, importedText } from './core/records-file/describe-import';
-import { applyUpdate, planUpdate } from './core/records-file/update';
+import { applyUpdate, PersonConflictError, planUpdate, requireConfirmed } from './core/records-file/update';
+import { RecordsFileError } from './core/records-file/parse';
 import { temporaryArea } from './core/temporary-area';
 
 /** The app's message for the command line: without the contract's field name ("csvText: "). */
@@ -41,10 +42,12 @@ export async function importCommand(args: string[]): Promise<void> {
       credential: { type: 'string', multiple: true },
       roster: { type: 'boolean' },
       'skip-bad-rows': { type: 'boolean' },
+      'same-person': { type: 'string', multiple: true },
     },
     allowPositionals: true,
   });
   const [file, ...extra] = positionals;
+  if (values['same-person'] && !values.update) throw new UsageError('--same-person goes with --update');
   if (!file || extra.length > 0)
     throw new UsageError('import needs exactly one FILE (a records file, a .recert bundle or a CSV file of courses)');
   if (values.roster) {
@@ -81,8 +84,13 @@ export async function importCommand(args: string[]): Promise<void> {
     try {
       if (values.update) {
         const names = new Map(context.ruleSets.map((r) => [r.id, r.credential]));
-        const plan = planUpdate(opened.parsed, context.store, (id) => names.get(id) ?? id);
-        if (!values['dry-run']) applyUpdate(plan, opened.parsed, context.store, context.files);
+        const options = { credentialName: (id: string) => names.get(id) ?? id, samePeople: new Set(values['same-person']) };
+        const plan = withConfirmHint(() => {
+          if (!values['dry-run']) return applyUpdate(opened.parsed, context.store, context.files, options);
+          const planned = planUpdate(opened.parsed, context.store, options);
+          requireConfirmed(planned);
+          return planned;
+        });
         const lines = describeImport(plan.preview);
         const kept = describeRows(plan.preview).filter((r) => r.action === 'kept' && r.kind !== 'people');
         for (const row of kept)
@@ -99,6 +107,21 @@ export async function importCommand(args: string[]): Promise<void> {
     }
   } finally {
     context.close();
+  }
+}
+
+/** A conflict of identity, with the option that confirms it: nothing is changed until then. */
+function withConfirmHint<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (!(error instanceof PersonConflictError)) throw error;
+    throw new RecordsFileError(
+      error.conflicts.map(
+        (c) =>
+          `${c.text}. Nothing was changed. If they are the same person, run again with --same-person ${c.personId}; if not, the file's ids collide with this data folder's`,
+      ),
+    );
   }
 }
 

@@ -9,10 +9,12 @@ const USAGE = `Usage: recert <command> [options]
 Commands:
   evaluate FILE [--as-of YYYY-MM-DD] [--json]
       Where every credential in a records file or .recert bundle stands (default as-of date: today).
-  import FILE [--db PATH] [--update [--dry-run]]
+  import FILE [--db PATH] [--update [--dry-run] [--same-person ID]...]
       Import a records file or .recert bundle, all or nothing, copying its certificate files.
       --update: update the people already stored (matched by id, employee ID or e-mail); nothing is
       deleted; prints what was added, updated, unchanged and kept. --dry-run changes nothing.
+      A stored id whose name, e-mail and employee ID all differ in the file is refused unless
+      --same-person ID confirms it is the same person.
   import FILE.csv [--db PATH] --person ID [--credential ID]... [--dry-run]
       Import courses from a CSV file for one person, all rows or none.
   import ROSTER.csv [--db PATH] --roster [--skip-bad-rows] [--dry-run]

@@ -17,6 +17,11 @@ const upload = z.strictObject({
   passphrase: passphraseSchema.optional(),
 });
 
+/** A records file or bundle to import, with the people the person confirmed (the preview's conflicts). */
+const recordsUpload = upload.extend({
+  samePeople: z.array(idSchema, { error: 'must be a list of person ids' }).max(10_000, 'must list at most 10,000 people').optional(),
+});
+
 const column = z
   .number({ error: 'must be a column number' })
   .int('must be a column number')
@@ -41,9 +46,12 @@ const courseCsv = z.strictObject({
 
 export const transferContract = {
   /** What importing a records file or bundle would add, update and keep: nothing is written. */
-  previewRecordsImport: method(upload, returns<RecordsImportView>()),
-  /** Imports it as previewed (update-import: nothing is deleted). */
-  applyRecordsImport: method(upload, returns<RecordsImportView>()),
+  previewRecordsImport: method(recordsUpload, returns<RecordsImportView>()),
+  /**
+   * Imports it as previewed (update-import: nothing is deleted); refused while a conflict of the
+   * preview (a stored person's id used for someone else) is not listed in `samePeople`.
+   */
+  applyRecordsImport: method(recordsUpload, returns<RecordsImportView>()),
   /** One person's records (or everyone's) and certificates as one .recert file to send. */
   exportRecordsBundle: method(z.strictObject({ personId: idSchema.optional() }), returns<FileDelivery | null>()),
   previewCourseCsv: method(courseCsv, returns<CourseCsvView>()),

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { expect, importRecords, test } from './fixtures';
+import { expect, importRecords, launch, test } from './fixtures';
 
 const root = resolve(__dirname, '../..');
 const out = join(root, 'test-results/screenshots');
@@ -112,4 +112,51 @@ test('Courses: a CSV with a bad row is refused by line and column; columns chose
   expect(file.suggestedFilename()).toMatch(/^Course log - Dana Rivera - \d+ \w+ \d{4}\.csv$/);
   const text = readFileSync((await file.path()) ?? '', 'utf8');
   expect(text).toContain('Mobility,Iron Guild,2026-03-14,0.5');
+});
+
+test('Import records: a stored id used for another person is shown, and Apply waits for a confirmation', async ({ browser }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'recert-identity-e2e-'));
+  importRecords(dir, join(root, 'test/fixtures/format-example/records.json'));
+  const host = await launch(dir);
+  // Dana's ids (p1, c1, a1, a2) carrying someone else's name, e-mail and employee ID.
+  const file = JSON.parse(readFileSync(join(root, 'test/fixtures/format-example/records.json'), 'utf8'));
+  Object.assign(file.people[0], { name: 'Jordan Blake', email: 'jordan@example.org', employeeId: 'E-777', cprAed: [] });
+  const buffer = Buffer.from(JSON.stringify(file));
+  const choose = async (page: import('@playwright/test').Page) => {
+    await page.goto(`${host.url.replace(/#.*$/, '')}#/settings`);
+    const share = page.getByRole('region', { name: 'Share records' });
+    await share.getByLabel(/Import records/).setInputFiles({ name: 'jordan.json', mimeType: 'application/json', buffer });
+    const preview = share.getByRole('region', { name: 'Import preview' });
+    await expect(preview.getByRole('group', { name: /the same id, another person/ })).toContainText(
+      '"Jordan Blake" in the file has the id of the stored "Dana Rivera" (p1), but not the name, e-mail or employee ID',
+    );
+    return { share, preview };
+  };
+  try {
+    mkdirSync(out, { recursive: true });
+    for (const colorScheme of ['light', 'dark'] as const) {
+      for (const viewport of [
+        { width: 1280, height: 860 },
+        { width: 1024, height: 768 },
+      ]) {
+        const page = await browser.newPage({ viewport, colorScheme });
+        const { share, preview } = await choose(page);
+        await expect(preview.getByRole('button', { name: 'Apply' })).toBeDisabled();
+        await preview.getByRole('group').scrollIntoViewIfNeeded();
+        await share.screenshot({ path: join(out, `settings-import-conflict-${colorScheme}-${viewport.width}x${viewport.height}.png`) });
+        await page.close();
+      }
+    }
+    const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+    const { preview } = await choose(page);
+    await preview.getByLabel('"Jordan Blake" in the file is the same person as the stored "Dana Rivera"', { exact: false }).check();
+    await preview.getByRole('button', { name: 'Apply' }).click();
+    await expect(preview.getByRole('status')).toHaveText('Imported jordan.json:');
+    await page.goto(`${host.url.replace(/#.*$/, '')}#/staff`);
+    await expect(page.getByRole('cell', { name: 'Jordan Blake', exact: true })).toBeVisible();
+    await page.close();
+  } finally {
+    await host.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

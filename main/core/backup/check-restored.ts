@@ -75,7 +75,9 @@ export function problemOfRestoredDatabase(
 
     const { required, optional } = schemaAt(version);
     const found = entriesOf(db);
-    for (const [key, entry] of required)
+    // A missing table is named rather than the first of its indexes.
+    const tablesFirst = [...required].sort(([, a], [, b]) => Number(b.type === 'table') - Number(a.type === 'table'));
+    for (const [key, entry] of tablesFirst)
       if (!found.has(key)) return `its database has no ${entry.type} "${entry.name}"; it is not a whole Recert database`;
     for (const [key, entry] of found) {
       const expected = required.get(key) ?? optional.get(key);

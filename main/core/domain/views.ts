@@ -320,6 +320,22 @@ export interface ImportPreview {
   matches: string[];
   /** Each record added, updated or kept (unchanged ones are only counted). */
   rows: ImportPreviewRow[];
+  /**
+   * Stored people whose id the file uses for someone who shares neither their name, e-mail nor
+   * employee ID: applied only once the person confirms each one is the same person.
+   */
+  conflicts: PersonConflict[];
+}
+export interface PersonConflict {
+  /** The stored person's id (also the file's). */
+  personId: string;
+  storedName: string;
+  fileName: string;
+  /** "people[0]: \"Sam Okafor\" in the file has the id of the stored \"Dana Rivera\" (p-1), but …". */
+  text: string;
+  /** What confirming says: "\"Sam Okafor\" in the file is the stored \"Dana Rivera\": update her records…". */
+  confirmText: string;
+  confirmed: boolean;
 }
 export interface ImportPreviewRow {
   kind: ImportKind;
@@ -336,6 +352,8 @@ export interface RecordsImportView {
   /** "People: 1 updated, 24 kept", one line per kind, then certificate files and matches. */
   lines: string[];
   rows: (ImportPreviewRow & { kindText: string; actionText: string })[];
+  /** People the file would update though nothing of their identity matches: Apply needs each confirmed. */
+  conflicts: PersonConflict[];
   /** Every reason the file is refused (then nothing can be applied). */
   problems: string[];
 }

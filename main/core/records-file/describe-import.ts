@@ -27,6 +27,8 @@ export function describeImport(preview: ImportPreview): string[] {
   });
   lines.push(`Certificate files: ${preview.certificateFiles > 0 ? `${preview.certificateFiles} added` : 'none new'}`);
   for (const match of preview.matches) lines.push(`Matched: ${match}`);
+  for (const c of preview.conflicts)
+    if (c.confirmed) lines.push(`Same person, as confirmed: "${c.fileName}" in the file is the stored "${c.storedName}" (${c.personId})`);
   return lines;
 }
 

@@ -31,8 +31,8 @@ function conflicts(parsed: ParsedRecords, store: Repositories): string[] {
     }
   }
   // A first import into an empty data folder cannot collide (every other record belongs to a person):
-  // skip a lookup per id.
-  if (store.people.isEmpty()) return problems;
+  // skip a lookup per id. Its people may still share an e-mail or employee ID among themselves.
+  if (store.people.isEmpty()) return [...problems, ...duplicatePeople(parsed, store)];
   const taken = (path: string, id: string) =>
     `${path}: "${id}" already exists in this data folder; the file was exported from here or its ids collide`;
   parsed.file.people.forEach((person, p) => {
@@ -90,6 +90,10 @@ export function importRecords(parsed: ParsedRecords, store: Repositories, files:
 
   try {
     store.transaction(() => {
+      // Again inside the write (BEGIN IMMEDIATE): an import of the same file that another process
+      // committed meanwhile is refused by name, not by the database's UNIQUE constraint.
+      const late = conflicts(parsed, store);
+      if (late.length > 0) throw new RecordsFileError(late);
       for (const [ruleSet, override] of Object.entries(parsed.overrides)) store.ruleSetOverrides.set(ruleSet, override);
       // People and credentials first, then every course at once (inserted in bulk, in file order),
       // then certificates and cards.

@@ -5,12 +5,12 @@ import { readFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { diskFullOr } from '../disk-full';
 import type { Activity, CprAedCard, Credential, Person, StoredAttachment } from '../domain/records';
-import type { ImportCounts, ImportKind, ImportPreview, ImportPreviewRow } from '../domain/views';
+import type { ImportCounts, ImportKind, ImportPreview, ImportPreviewRow, PersonConflict } from '../domain/views';
 import type { ContentStore } from '../attachments/file-store';
 import { formatDate } from '../dates';
 import { newId } from '../ids';
 import type { Repositories } from '../store';
-import { RecordsFileError, type ParsedRecords } from './parse';
+import { RecordsFileError, type ParsedRecords, type ResolvedAttachment } from './parse';
 import type { AttachmentRecord, PersonRecord } from './schema';
 import { activityFromRecord, cardFromRecord, credentialFromRecord, personFromRecord } from './to-domain';
 
@@ -54,19 +54,84 @@ function findStoredPerson(record: PersonRecord, stored: Person[]): { person: Per
   return null;
 }
 
-/** Stored people a plain import would duplicate: a new id with an employee ID or e-mail already in the store. */
+/** A name, e-mail or employee ID as compared: case, outer and repeated spaces do not count. */
+const identityKey = (value: string | null | undefined): string | null => value?.trim().replace(/\s+/g, ' ').toLowerCase() || null;
+
+/**
+ * Whether the file's person and the stored one of the same id have anything of a person's identity in
+ * common: the name, or an e-mail or employee ID both give. With none, the id is all that joins them, and
+ * an update would hand the stored person's courses and cards to someone else.
+ */
+function sharesIdentity(stored: Person, record: PersonRecord): boolean {
+  if (identityKey(stored.name) === identityKey(record.name)) return true;
+  return (['email', 'employeeId'] as const).some((field) => {
+    const value = identityKey(record[field]);
+    return value !== null && value === identityKey(stored[field]);
+  });
+}
+
+const FIELD_WORDS = { email: 'e-mail', employeeId: 'employee ID' } as const;
+
+/**
+ * Two people may never share an e-mail or employee ID through an import: each person the import
+ * writes is checked against everyone the store would then hold. A value the person already had is
+ * not the import's doing (the app lets two people be given one e-mail), so only a new one is checked.
+ */
+function sharedIdentities(
+  written: { at: string; person: Person; before: Person | undefined }[],
+  everyone: ReadonlyMap<string, Person>,
+): string[] {
+  const problems: string[] = [];
+  const reported = new Set<string>();
+  // By value, so that a file of thousands of people is not compared pair by pair.
+  const holders = { email: new Map<string, Person[]>(), employeeId: new Map<string, Person[]>() };
+  for (const person of everyone.values()) {
+    for (const field of ['email', 'employeeId'] as const) {
+      const value = identityKey(person[field]);
+      if (value === null) continue;
+      const list = holders[field].get(value);
+      if (list) list.push(person);
+      else holders[field].set(value, [person]);
+    }
+  }
+  for (const { at, person, before } of written) {
+    for (const field of ['email', 'employeeId'] as const) {
+      const value = identityKey(person[field]);
+      if (value === null || (before && identityKey(before[field]) === value)) continue;
+      for (const other of holders[field].get(value) ?? []) {
+        if (other.id === person.id) continue;
+        const pair = [field, ...[person.id, other.id].sort()].join(' ');
+        if (reported.has(pair)) continue;
+        reported.add(pair);
+        problems.push(
+          `${at}: "${person.name}" (${person.id}) would have the ${FIELD_WORDS[field]} ${person[field] ?? ''} of "${other.name}" (${other.id}); two people cannot share an ${FIELD_WORDS[field]}: correct it in the file or in this data folder`,
+        );
+      }
+    }
+  }
+  return problems;
+}
+
+/**
+ * Stored people a plain import would duplicate: a new id with an employee ID or e-mail already in the
+ * store; and people of the file who share one with each other.
+ */
 export function duplicatePeople(parsed: ParsedRecords, store: Repositories): string[] {
-  if (store.people.isEmpty()) return [];
   const stored = store.people.list(true);
   const problems: string[] = [];
+  const fromFile = parsed.file.people.map((record, p) => ({ at: `people[${p}]`, person: personFromRecord(record), before: undefined }));
   parsed.file.people.forEach((record, p) => {
-    const found = findStoredPerson(record, stored);
+    const found = stored.length > 0 ? findStoredPerson(record, stored) : null;
     if (found && 'person' in found && found.by !== 'id') {
       problems.push(
         `people[${p}]: "${record.name}" (${record.id}) has the ${found.by} of the stored "${found.person.name}" (${found.person.id}); importing would make a second record of one person. Import with --update (in the app: Import records…) to update "${found.person.name}" instead`,
       );
+    } else if (found && 'ambiguous' in found) {
+      problems.push(`people[${p}]: "${record.name}" (${record.id}): ${found.ambiguous}; two people cannot share it`);
     }
   });
+  // Among the file's own people: a stored person's e-mail or employee ID is refused above.
+  problems.push(...sharedIdentities(fromFile, new Map(fromFile.map(({ person }) => [person.id, person]))));
   return problems;
 }
 
@@ -76,14 +141,29 @@ function emptyCounts(): Record<ImportKind, ImportCounts> {
   return counts;
 }
 
-/** Plans an update-import: nothing is written. Throws RecordsFileError for what cannot be matched safely. */
-export function planUpdate(
-  parsed: ParsedRecords,
-  store: Repositories,
+export interface UpdateOptions {
   /** A certification's name for the preview ("NASM-CPT"); the rule set id when not given. */
-  credentialName: (ruleSet: string) => string = (ruleSet) => ruleSet,
-): UpdatePlan {
+  credentialName?: (ruleSet: string) => string;
+  /**
+   * Stored people the person confirmed are the file's person of the same id, although nothing of
+   * their identity matches (a conflict of the preview).
+   */
+  samePeople?: ReadonlySet<string>;
+}
+
+/** An update-import refused until the person confirms that each stored person is the file's. */
+export class PersonConflictError extends RecordsFileError {
+  constructor(readonly conflicts: PersonConflict[]) {
+    super(conflicts.map((c) => c.text));
+  }
+}
+
+/** Plans an update-import: nothing is written. Throws RecordsFileError for what cannot be matched safely. */
+export function planUpdate(parsed: ParsedRecords, store: Repositories, options: UpdateOptions = {}): UpdatePlan {
+  const credentialName = options.credentialName ?? ((ruleSet: string) => ruleSet);
   const problems: string[] = [];
+  const conflicts: PersonConflict[] = [];
+  const writtenPeople: { at: string; person: Person; before: Person | undefined }[] = [];
   const existingOverrides = store.ruleSetOverrides.all();
   for (const [ruleSet, override] of Object.entries(parsed.overrides)) {
     const existing = existingOverrides[ruleSet];
@@ -134,6 +214,16 @@ export function planUpdate(
     }
     mentionedPeople.add(personId);
     if (found && found.by !== 'id') matches.push(`"${record.name}" matched by ${found.by} to the stored "${found.person.name}"`);
+    if (found && found.by === 'id' && !sharesIdentity(found.person, record)) {
+      conflicts.push({
+        personId,
+        storedName: found.person.name,
+        fileName: record.name,
+        text: `${at}: "${record.name}" in the file has the id of the stored "${found.person.name}" (${personId}), but not the name, e-mail or employee ID: updating would give ${found.person.name}'s records to ${record.name}`,
+        confirmText: `"${record.name}" in the file is the same person as the stored "${found.person.name}": update that person's records with the file's`,
+        confirmed: options.samePeople?.has(personId) ?? false,
+      });
+    }
     // A field the file leaves out keeps what the store knows (a trainer's own file has no employee ID).
     const fromFile = personFromRecord(record);
     const person: Person = {
@@ -143,6 +233,7 @@ export function planUpdate(
       employeeId: fromFile.employeeId ?? stored?.employeeId ?? null,
     };
     count('people', plan.people, stored ? (same(stored, person) ? 'unchanged' : 'updated') : 'added', person, person.name, person.name);
+    writtenPeople.push({ at, person, before: stored });
 
     // Credentials: by id, else the one stored credential of the same certification.
     const storedCredentials = stored ? store.credentials.listByPerson(personId) : [];
@@ -229,28 +320,44 @@ export function planUpdate(
     rows.push({ kind, action: 'kept', person, label });
   }
 
+  const everyone = new Map(storedPeople.map((p) => [p.id, p]));
+  for (const { person } of writtenPeople) everyone.set(person.id, person);
+  problems.push(...sharedIdentities(writtenPeople, everyone));
+
   if (problems.length > 0) throw new RecordsFileError(problems);
   const certificateFiles = new Set(plan.attachments.map((a) => a.sha256)).size;
-  return { ...plan, preview: { counts, certificateFiles, matches, rows } };
+  return { ...plan, preview: { counts, certificateFiles, matches, rows, conflicts } };
+}
+
+/** Refuses a plan with a conflict the person has not confirmed. */
+export function requireConfirmed(plan: UpdatePlan): void {
+  const open = plan.preview.conflicts.filter((c) => !c.confirmed);
+  if (open.length > 0) throw new PersonConflictError(open);
 }
 
 /**
- * Applies a plan: certificate files are copied into the content store first (unreferenced copies are
- * removed if the write then fails), then every record in one transaction. Nothing is deleted.
+ * Plans and applies an update-import: certificate files are copied into the content store first
+ * (unreferenced copies are removed if the write then fails), then every record in one transaction.
+ * Nothing is deleted. The plan is made again inside the transaction (BEGIN IMMEDIATE: no other
+ * process writes in between), so that what is added or updated is decided on the store as it is
+ * then: another import of the same file that committed meanwhile is seen, not inserted over.
+ * Answers the plan that was applied.
  */
 export function applyUpdate(
-  plan: UpdatePlan,
   parsed: ParsedRecords,
   store: Repositories,
   files: ContentStore,
-  transaction: (write: () => void) => void = (write) => store.transaction(write),
-): void {
+  options: UpdateOptions & { transaction?: <T>(write: () => T) => T } = {},
+): UpdatePlan {
+  const transaction = options.transaction ?? (<T>(write: () => T) => store.transaction(write));
+  const early = planUpdate(parsed, store, options);
+  requireConfirmed(early);
   const copied: string[] = [];
   const byHash = new Map([...parsed.attachments.values()].map((a) => [a.sha256, a]));
   const removeCopies = () => {
     for (const sha256 of copied) if (store.attachments.referencesTo(sha256) === 0) files.remove(sha256);
   };
-  try {
+  const copy = (plan: UpdatePlan) => {
     for (const attachment of plan.attachments) {
       const resolved = byHash.get(attachment.sha256);
       if (!resolved) throw new Error(`certificate ${attachment.sha256} was not resolved`);
@@ -259,44 +366,62 @@ export function applyUpdate(
       if (files.put(readFileSync(resolved.absolutePath)) !== resolved.sha256)
         throw new RecordsFileError([`${resolved.path}: changed while it was being imported; try again`]);
     }
+  };
+  try {
+    copy(early);
   } catch (error) {
     // A copy that fails (a full disk) takes back the copies before it: nothing is left behind.
     removeCopies();
     throw diskFullOr(error, dirname(files.root));
   }
+  let applied: UpdatePlan;
   try {
-    transaction(() => {
-      for (const [ruleSet, override] of Object.entries(parsed.overrides)) store.ruleSetOverrides.set(ruleSet, override);
-      for (const { action, record } of plan.people) if (action === 'added') store.people.insert(record);
-      for (const { action, record } of plan.people) if (action === 'updated') store.people.update(record);
-      for (const { action, record } of plan.credentials) {
-        if (action === 'added') store.credentials.insert(record);
-        else if (action === 'updated') store.credentials.update(record);
-      }
-      for (const { action, record } of plan.activities) {
-        if (action === 'added') store.activities.insert(record);
-        else if (action === 'updated') store.activities.update(record);
-      }
-      for (const { action, record } of plan.cards) {
-        if (action === 'added') store.cprAedCards.insert(record);
-        else if (action === 'updated') store.cprAedCards.update(record);
-      }
-      for (const attachment of plan.attachments) {
-        const resolved = byHash.get(attachment.sha256);
-        if (!resolved) continue;
-        const stored: StoredAttachment = {
-          id: newId('f'),
-          sha256: resolved.sha256,
-          fileName: attachment.fileName,
-          mediaType: resolved.mediaType,
-          size: resolved.size,
-          ...attachment.owner,
-        };
-        store.attachments.insert(stored);
-      }
+    applied = transaction(() => {
+      const plan = planUpdate(parsed, store, options);
+      requireConfirmed(plan);
+      // Only when the store changed since the early plan in a way that needs a file it has not got.
+      copy(plan);
+      write(plan, parsed, byHash, store);
+      return plan;
     });
   } catch (error) {
     removeCopies();
     throw diskFullOr(error, dirname(files.root));
+  }
+  // A copy the final plan did not need (another process brought the same certificate) is kept only
+  // when a record uses it.
+  removeCopies();
+  return applied;
+}
+
+/** Every record of the plan, inside the caller's transaction. */
+function write(plan: UpdatePlan, parsed: ParsedRecords, byHash: ReadonlyMap<string, ResolvedAttachment>, store: Repositories): void {
+  for (const [ruleSet, override] of Object.entries(parsed.overrides)) store.ruleSetOverrides.set(ruleSet, override);
+  for (const { action, record } of plan.people) if (action === 'added') store.people.insert(record);
+  for (const { action, record } of plan.people) if (action === 'updated') store.people.update(record);
+  for (const { action, record } of plan.credentials) {
+    if (action === 'added') store.credentials.insert(record);
+    else if (action === 'updated') store.credentials.update(record);
+  }
+  for (const { action, record } of plan.activities) {
+    if (action === 'added') store.activities.insert(record);
+    else if (action === 'updated') store.activities.update(record);
+  }
+  for (const { action, record } of plan.cards) {
+    if (action === 'added') store.cprAedCards.insert(record);
+    else if (action === 'updated') store.cprAedCards.update(record);
+  }
+  for (const attachment of plan.attachments) {
+    const resolved = byHash.get(attachment.sha256);
+    if (!resolved) continue;
+    const stored: StoredAttachment = {
+      id: newId('f'),
+      sha256: resolved.sha256,
+      fileName: attachment.fileName,
+      mediaType: resolved.mediaType,
+      size: resolved.size,
+      ...attachment.owner,
+    };
+    store.attachments.insert(stored);
   }
 }

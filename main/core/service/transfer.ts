@@ -8,7 +8,7 @@ import { basename, join } from 'node:path';
 import { openRecords, writeBundle } from '../records-file/bundle';
 import { describeImport, describeRows } from '../records-file/describe-import';
 import { RecordsFileError } from '../records-file/parse';
-import { applyUpdate, planUpdate } from '../records-file/update';
+import { applyUpdate, PersonConflictError, planUpdate } from '../records-file/update';
 import { COURSE_COLUMN_NAMES, COURSE_COLUMN_WORDS, courseLogCsv, planCourseCsv, type CourseColumnMapping } from '../csv/courses';
 import { CsvError } from '../csv/table';
 import { formatDate } from '../dates';
@@ -30,6 +30,10 @@ interface Upload {
   contentBase64: string;
   /** For a file protected with a passphrase (recognised by its content). */
   passphrase?: string | undefined;
+}
+interface RecordsUpload extends Upload {
+  /** Stored people the person confirmed are the file's person of the same id (the preview's conflicts). */
+  samePeople?: string[] | undefined;
 }
 
 /** A wrong or missing passphrase, or a damaged encrypted file: said on the passphrase field. */
@@ -79,23 +83,31 @@ export function transferService(ctx: ServiceContext) {
     }
   }
 
-  function importView(upload: Upload, apply: boolean): Promise<RecordsImportView> {
+  function importView(upload: RecordsUpload, apply: boolean): Promise<RecordsImportView> {
     return withUpload(upload, ({ parsed }) => {
+      const names = new Map(ctx.ruleSets.map((r) => [r.id, r.credential]));
+      const options = { credentialName: (id: string) => names.get(id) ?? id, samePeople: new Set(upload.samePeople ?? []) };
       let plan;
       try {
-        const names = new Map(ctx.ruleSets.map((r) => [r.id, r.credential]));
-        plan = planUpdate(parsed, store, (id) => names.get(id) ?? id);
+        plan = apply
+          ? applyUpdate(parsed, store, ctx.files, { ...options, transaction: (write) => ctx.write(write) })
+          : planUpdate(parsed, store, options);
       } catch (error) {
+        if (error instanceof PersonConflictError)
+          throw invalid(
+            'samePeople',
+            `Nothing was imported: confirm first that each of these is the same person:\n${error.conflicts.map((c) => c.text).join('\n')}`,
+          );
         if (error instanceof RecordsFileError)
-          return { fileName: upload.fileName, applied: false, lines: [], rows: [], problems: error.problems };
+          return { fileName: upload.fileName, applied: false, lines: [], rows: [], conflicts: [], problems: error.problems };
         throw error;
       }
-      if (apply) applyUpdate(plan, parsed, store, ctx.files, (write) => ctx.write(write));
       return {
         fileName: upload.fileName,
         applied: apply,
         lines: describeImport(plan.preview),
         rows: describeRows(plan.preview),
+        conflicts: plan.preview.conflicts,
         problems: [],
       };
     });
@@ -139,8 +151,9 @@ export function transferService(ctx: ServiceContext) {
   }
 
   return {
-    previewRecordsImport: (upload: Upload) => importView(upload, false),
-    applyRecordsImport: writes((upload: Upload) => importView(upload, true)),
+    previewRecordsImport: (upload: RecordsUpload) => importView(upload, false),
+    /** Refused (nothing written) while a conflict of the preview is not confirmed in `samePeople`. */
+    applyRecordsImport: writes((upload: RecordsUpload) => importView(upload, true)),
     exportRecordsBundle: ({ personId }: { personId?: string | undefined }): Promise<FileDelivery | null> => {
       const person = personId === undefined ? null : ctx.requirePerson(personId, 'personId');
       const fileName = `${person ? fileNameSafe(person.name).slice(0, 80) : 'Recert records'} - ${formatDate(ctx.today())}.recert`;

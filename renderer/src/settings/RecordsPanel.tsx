@@ -18,12 +18,15 @@ export function RecordsPanel() {
   const [view, setView] = useState<RecordsImportView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** The preview's conflicts the person ticked: a stored person's id used in the file for someone else. */
+  const [samePeople, setSamePeople] = useState<string[]>([]);
   const chosen = who || person?.id || '';
 
   async function choose(file: File | undefined) {
     setView(null);
     setError(null);
     setUpload(null);
+    setSamePeople([]);
     if (!file) return;
     setBusy(true);
     const next = { fileName: file.name, contentBase64: await readAsBase64(file) };
@@ -40,7 +43,7 @@ export function RecordsPanel() {
   async function apply() {
     if (!upload) return;
     setBusy(true);
-    const result = await call('applyRecordsImport', upload);
+    const result = await call('applyRecordsImport', { ...upload, samePeople });
     setBusy(false);
     if (!result.ok) {
       setError(result.error.message);
@@ -127,9 +130,36 @@ export function RecordsPanel() {
               </tbody>
             </table>
           )}
+          {!view.applied && view.conflicts.length > 0 && (
+            <fieldset className="import-conflicts">
+              <legend>Confirm before applying: the same id, another person</legend>
+              {view.conflicts.map((conflict) => (
+                <div key={conflict.personId} className="import-conflict">
+                  <p>{conflict.text}</p>
+                  <label className="checkbox">
+                    <input
+                      type="checkbox"
+                      checked={samePeople.includes(conflict.personId)}
+                      onChange={(e) =>
+                        setSamePeople((ids) =>
+                          e.target.checked ? [...ids, conflict.personId] : ids.filter((id) => id !== conflict.personId),
+                        )
+                      }
+                    />
+                    {conflict.confirmText}
+                  </label>
+                </div>
+              ))}
+            </fieldset>
+          )}
           {!view.applied && (
             <div className="form-actions">
-              <button type="button" className="primary" onClick={() => void apply()} disabled={busy}>
+              <button
+                type="button"
+                className="primary"
+                onClick={() => void apply()}
+                disabled={busy || view.conflicts.some((c) => !samePeople.includes(c.personId))}
+              >
                 Apply
               </button>
               <button type="button" onClick={() => setView(null)}>

@@ -1,6 +1,6 @@
 // A restore killed (kill -9, a real `recert restore` child process) at every step of its swap: the
 // next start finishes it or rolls it back, never sweeps either copy of the data, and says which.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -131,4 +131,49 @@ describe('a restore killed during its swap', () => {
       context.close();
     }
   });
+
+  it('killed from outside at moments spread over its run: the next start holds the old data or the new, whole', async () => {
+    const run = (target: string, killAfterMs: number | null) =>
+      new Promise<{ killed: boolean; ms: number }>((resolve) => {
+        const started = Date.now();
+        const child = spawn(process.execPath, [join(projectRoot, 'bin/recert.js'), 'restore', backup, '--db', target, '--replace'], {
+          stdio: 'ignore',
+        });
+        const timer = killAfterMs === null ? undefined : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+        child.on('exit', (_code, signal) => {
+          clearTimeout(timer);
+          resolve({ killed: signal === 'SIGKILL', ms: Date.now() - started });
+        });
+      });
+    const timed = join(dir, 'timed');
+    cpSync(older, timed, { recursive: true });
+    const { ms } = await run(timed, null);
+    expect(rows(timed)).toBe(newerRows);
+    const outcomes: string[] = [];
+    for (const [k, fraction] of [0.5, 0.7, 0.8, 0.9, 0.95, 1].entries()) {
+      const target = join(dir, `outside-${k}`);
+      cpSync(older, target, { recursive: true });
+      const { killed } = await run(target, Math.round(ms * fraction));
+      // The next start finishes or undoes the swap; a killed run's young temporary files are only named.
+      const check = recert(['check', '--db', target]);
+      if (check.status !== 0)
+        expect(check.stdout, `${k}: ${check.stderr}`).toMatch(/^Problem: \d+ temporary files? of an interrupted write remain/m);
+      sweepLeftovers(target, Date.now() + 2 * 60 * 60 * 1000);
+      const now = rows(target);
+      const files = certificates(target);
+      if (now === olderRows) expect(files, `${k}`).toEqual(olderFiles);
+      else {
+        expect(now, `${k}: neither the old data nor the new`).toBe(newerRows);
+        expect(files, `${k}`).toEqual(newerFiles);
+      }
+      expect(existsSync(join(target, 'restore-journal.json'))).toBe(false);
+      outcomes.push(`${killed ? 'killed' : 'done'}:${now === olderRows ? 'old' : 'new'}`);
+    }
+    console.log(outcomes.join(' '));
+    // Some kills land before the swap and some runs finish: both outcomes are seen, each whole.
+    expect(
+      outcomes.some((o) => o.endsWith('old')),
+      outcomes.join(' '),
+    ).toBe(true);
+  }, 90_000);
 });

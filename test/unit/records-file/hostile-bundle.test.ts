@@ -3,8 +3,7 @@
 // the built command with a message and exit 2 (never a stack trace), and uploaded to a real
 // browser-mode host, which keeps answering.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { ZipFile } from 'yazl';
@@ -19,6 +18,7 @@ let dir: string;
 let host: HostChild;
 beforeAll(async () => {
   dir = tempDir('recert-hostile-bundle-');
+  mkdirSync(join(dir, 'system-tmp'));
   host = await startHostChild(join(dir, 'host-data'));
 });
 afterAll(async () => {
@@ -26,8 +26,13 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** The children's own system temporary folder: other test files running meanwhile make bundle folders in the shared one. */
+const systemTemp = () => join(dir, 'system-tmp');
 function recert(...args: string[]) {
-  return spawnSync(process.execPath, [join(projectRoot, 'bin/recert.js'), ...args], { encoding: 'utf8' });
+  return spawnSync(process.execPath, [join(projectRoot, 'bin/recert.js'), ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, TMPDIR: systemTemp() },
+  });
 }
 
 async function zipOf(name: string, entries: [string, Buffer, { mode?: number }?][]): Promise<string> {
@@ -58,7 +63,7 @@ function sharedEntryZip(name: string, data: Buffer, names: string[], crc = crc32
 }
 
 const bundleTemps = () =>
-  readdirSync(tmpdir())
+  readdirSync(systemTemp())
     .filter((name) => name.startsWith('recert-bundle-'))
     .sort();
 

@@ -142,3 +142,24 @@ describe('scan refuses what would cost too much, before decoding it', () => {
     expect(() => readCertificateFile(dir)).toThrow(/a folder, not a file/);
   }, 60_000);
 });
+
+describe('the same files scanned through the app (a real browser-mode host)', () => {
+  it('get a message, and the host keeps answering', async () => {
+    const { startHostChild } = await import('../../helpers/browser-host-child');
+    const host = await startHostChild(join(dir, 'host-data'));
+    try {
+      for (const [fileName, bytes, why] of [
+        ['huge.png', declaredPng(100_000, 100_000), /declares 10,000 megapixels/],
+        ['bomb.pdf', pdfBomb(128, 16 * 1024 * 1024), /expands to more than 64 MB when opened/],
+      ] as const) {
+        const answer = await host.call('scanCertificate', { fileName, contentBase64: bytes.toString('base64'), form: 'course' });
+        expect(answer.body, fileName).toMatchObject({ ok: false });
+        expect(JSON.stringify(answer.body), fileName).toMatch(why);
+        expect(host.child.exitCode, host.output()).toBeNull();
+        expect((await host.call('listPeople', {})).body).toMatchObject({ ok: true });
+      }
+    } finally {
+      await host.stop();
+    }
+  }, 90_000);
+});
