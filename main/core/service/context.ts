@@ -24,6 +24,8 @@ export interface Platform {
   chooseFolder?(): Promise<string | null>;
   /** Where the backup passphrase is kept (desktop: the system keychain); in memory when absent. */
   passphrases?: PassphraseStore;
+  /** Where the team folder's passphrase is kept, the same way; in memory when absent. */
+  teamPassphrases?: PassphraseStore;
 }
 
 export interface ServiceDeps {
@@ -72,9 +74,13 @@ export function serviceContext(deps: ServiceDeps) {
     try {
       return store.transaction(change);
     } finally {
-      ownWrites += 1;
-      for (const listener of writeListeners) listener();
+      noteChange();
     }
+  }
+  /** Records changed on this connection outside write() (a team-folder sync): the caches and listeners learn of it. */
+  function noteChange(): void {
+    ownWrites += 1;
+    for (const listener of writeListeners) listener();
   }
   /** Features that follow the data (the kept calendar file) hear of every write. */
   function onWrite(listener: () => void): void {
@@ -141,6 +147,7 @@ export function serviceContext(deps: ServiceDeps) {
     today,
     now,
     write,
+    noteChange,
     onWrite,
     dataVersion,
     snapshotOf,
