@@ -112,6 +112,8 @@ describe('joining a team folder', () => {
     const b = device();
     const { courseId } = addDana(a);
     const joinedA = await join_(a, folder, 'Front desk');
+    // Read before the sync: the Team screen's cache must learn that the sync brought records.
+    expect((await ok<{ rows: unknown[] }>(b, 'getTeamView', {})).rows).toEqual([]);
     expect(joinedA).toMatchObject({ joined: true, folder, stateText: 'Up to date', tone: 'ok' });
     expect(joinedA.deviceText).toBe(`This computer is "Front desk" in the team; it takes everyone's records (a manager's Recert).`);
     const joinedB = await join_(b, folder, "Dana's laptop");
@@ -154,6 +156,13 @@ describe('joining a team folder', () => {
     expect(view.deviceText).toMatch(/only Dana Rivera's records \(a trainer's Recert\)/);
     expect(trainer.store.people.list().map((p) => p.name)).toEqual(['Dana Rivera']);
     expect(titles(trainer, personId)).toEqual(['Kettlebell Level 1']);
+    // A Recert holding one person that chooses everyone's records is a manager's: it takes Sam too.
+    const deputy = device();
+    deputy.store.transaction(() =>
+      deputy.store.people.insert({ id: personId, name: 'Dana Rivera', email: null, employeeId: null, active: true }),
+    );
+    await join_(deputy, folder, 'Back office', { scope: 'everyone' });
+    expect(deputy.store.people.list().map((p) => p.name)).toEqual(['Dana Rivera', 'Sam Lee']);
   });
 });
 
