@@ -30,7 +30,8 @@ async function join_(page: Page, url: string, folder: string, name: string): Pro
   await form.getByLabel('Team passphrase').fill(PASSPHRASE);
   await form.getByRole('button', { name: 'Join the team folder' }).click();
   const panel = page.getByRole('region', { name: 'Team folder' });
-  await expect(panel.getByRole('status').first()).toContainText(/Up to date|conflict/);
+  // Joining stretches the passphrase (scrypt) and syncs: seconds on a busy machine.
+  await expect(panel.getByRole('status').first()).toContainText(/Up to date|conflict/, { timeout: 30_000 });
   await expect(panel.getByText(`This computer is "${name}" in the team`)).toBeVisible();
 }
 
