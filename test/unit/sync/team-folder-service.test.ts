@@ -166,6 +166,26 @@ describe('joining a team folder', () => {
   });
 });
 
+describe('who sees whom', () => {
+  it('a person the manager deactivates leaves the team view on every Recert, not their disks', async () => {
+    const folder = teamFolder();
+    const a = device();
+    const b = device();
+    const { personId } = addDana(a);
+    await join_(a, folder, 'Front desk');
+    await join_(b, folder, 'Back office');
+    const names = async (context: AppContext) =>
+      (await ok<{ rows: { name: string }[] }>(context, 'getTeamView', {})).rows.map((r) => r.name);
+    expect(await names(b)).toEqual(['Dana Rivera']);
+    now(a, 'updatePerson', { id: personId, name: 'Dana Rivera', employeeId: 'E-104', active: false });
+    await ok(a, 'syncTeamFolder', {});
+    await ok(b, 'syncTeamFolder', {});
+    expect(await names(b)).toEqual([]);
+    expect(b.store.people.get(personId)).toMatchObject({ active: false, employeeId: 'E-104' });
+    expect(titles(b, personId)).toEqual(['Kettlebell Level 1']);
+  });
+});
+
 describe('conflicts and state', () => {
   async function conflicted() {
     const folder = teamFolder();
