@@ -98,9 +98,9 @@ function start(): void {
           },
           showInFolder: (path) => shell.showItemInFolder(path),
           attachmentUrl,
-          chooseFolder: async () => {
+          chooseFolder: async (title = 'Also keep a copy of the backups in…') => {
             const options = {
-              title: 'Also keep a copy of the backups in…',
+              title,
               properties: ['openDirectory' as const, 'createDirectory' as const],
             };
             const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);

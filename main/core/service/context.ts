@@ -20,8 +20,8 @@ export interface Platform {
   showInFolder?(path: string): void;
   /** The URL a screen loads to preview an attachment; browser mode's route by default. */
   attachmentUrl?(attachmentId: string): string;
-  /** Desktop: the folder chooser (the second place for backups); null when the user cancels. */
-  chooseFolder?(): Promise<string | null>;
+  /** Desktop: the folder chooser (the second place for backups, the team folder); null when the user cancels. */
+  chooseFolder?(title?: string): Promise<string | null>;
   /** Where the backup passphrase is kept (desktop: the system keychain); in memory when absent. */
   passphrases?: PassphraseStore;
   /** Where the team folder's passphrase is kept, the same way; in memory when absent. */

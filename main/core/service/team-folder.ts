@@ -417,7 +417,9 @@ export function teamFolderService(ctx: ServiceContext) {
       return view();
     },
 
-    chooseTeamFolder: async (): Promise<{ folder: string | null }> => ({ folder: (await ctx.platform.chooseFolder?.()) ?? null }),
+    chooseTeamFolder: async (): Promise<{ folder: string | null }> => ({
+      folder: (await ctx.platform.chooseFolder?.('The folder your sync tool shares with the team')) ?? null,
+    }),
 
     /** For the watcher (main/team-watch.ts): the folder to watch and this device's own files to pass over. */
     teamFolderToWatch: (): { folder: string | null; device: string | null } => ({
