@@ -19,6 +19,7 @@ import { createService, type Platform } from './core/service';
 import { openStore, repositories } from './core/store';
 import { FolderBusyError, holdFolder, type FolderHold } from './core/folder-lock';
 import { createDispatch, type ContractService, type Dispatch } from './dispatch';
+import { watchTeamFolder, type TeamWatch } from './team-watch';
 
 export interface AppContextOptions {
   dataDir: string;
@@ -34,6 +35,8 @@ export interface AppContextOptions {
   today?: () => string;
   /** Hears what the person must be told about the folder as it was found (the CLI prints it). */
   tell?: (notice: string) => void;
+  /** The app (Electron, browser mode): watch the team folder and sync on its own. The CLI syncs when asked. */
+  watchTeamFolder?: boolean;
 }
 
 /** Opens the data folder and wires store, files, rule sets and service: shared by Electron, browser mode and the CLI. */
@@ -47,6 +50,7 @@ export function openAppContext({
   logError,
   today,
   tell,
+  watchTeamFolder: watching = false,
 }: AppContextOptions) {
   mkdirSync(dataDir, { recursive: true });
   // Held shared while open (a restore by another process waits for it to close); see folder-lock.ts.
@@ -72,7 +76,13 @@ export function openAppContext({
   const downloads = downloadRegistry();
 
   // One passphrase store for every service opened here: a restore reopens the service, not the store.
-  const withPassphrases = { ...platform, passphrases: platform.passphrases ?? memoryPassphraseStore() };
+  const withPassphrases = {
+    ...platform,
+    passphrases: platform.passphrases ?? memoryPassphraseStore(),
+    teamPassphrases:
+      platform.teamPassphrases ??
+      memoryPassphraseStore('kept in memory only while browser mode runs: enter it again after a restart for syncing to continue'),
+  };
 
   function openData() {
     const db = openStore(databasePath, {
@@ -97,7 +107,14 @@ export function openAppContext({
     }) satisfies ContractService;
     // Certificate files a killed import copied but never recorded, once an hour old.
     sweepUnusedCertificates(store, files, dataDir);
-    return { db, store, files, service, dispatch: createDispatch(service, logError) };
+    const teamWatch: TeamWatch | null = watching ? watchTeamFolder(service, logError ? { logError } : {}) : null;
+    /** No sync starts once this returns; the one under way finishes before the database closes. */
+    async function stopSyncing(): Promise<void> {
+      const syncing = service.stopTeamSync();
+      await teamWatch?.close();
+      await syncing;
+    }
+    return { db, store, files, service, dispatch: createDispatch(service, logError), stopSyncing };
   }
 
   let restoring = false;
@@ -132,6 +149,8 @@ export function openAppContext({
           return kept;
         },
         beforeSwap: () => {
+          // A sync under way stops at its next step (as if killed, which it is made to survive).
+          void current.stopSyncing();
           current.db.close();
           closed = true;
         },
@@ -179,6 +198,14 @@ export function openAppContext({
     /** What interrupted writes had left in the folder, removed as it opened. */
     swept,
     close: () => {
+      void current.stopSyncing();
+      current.db.close();
+      exportsFolder.close();
+      hold.release();
+    },
+    /** As close(), after the team-folder sync under way has finished (the app's own shutdown). */
+    closeWhenSynced: async () => {
+      await current.stopSyncing();
       current.db.close();
       exportsFolder.close();
       hold.release();

@@ -409,6 +409,7 @@ async function main(): Promise<void> {
     dataDir,
     resourcesDir: join(projectRoot, 'resources'),
     packetWorkerFile: join(__dirname, 'packet-worker.js'),
+    watchTeamFolder: true,
   });
   // A calendar file kept current (Settings) is brought up to date when the app starts, and the
   // day's automatic backup is made.
@@ -422,8 +423,8 @@ async function main(): Promise<void> {
   console.log(`Recert (browser mode) is serving ${dataDir}`);
   console.log(`Open ${host.url}`);
   const stop = () => {
-    void host.close().then(() => {
-      context.close();
+    void host.close().then(async () => {
+      await context.closeWhenSynced();
       process.exit(0);
     });
   };

@@ -47,22 +47,24 @@ export interface SafeStorageLike {
 
 /** The file of the data folder that holds the sealed backup passphrase; backups leave it out. */
 export const PASSPHRASE_FILE = 'backup-passphrase.sealed';
+/** The same for the team folder's passphrase (Settings → Team folder). */
+export const TEAM_PASSPHRASE_FILE = 'team-passphrase.sealed';
 
 /**
  * The backup passphrase's keeping on the desktop: sealed by the system's keychain when there is one;
  * on a Linux desktop without a keyring, Settings says it is only obscured; with no safeStorage at
  * all, it is kept in memory until Recert closes.
  */
-export function desktopPassphraseStore(dataDir: string, safe: SafeStorageLike): PassphraseStore {
+export function desktopPassphraseStore(dataDir: string, safe: SafeStorageLike, file = PASSPHRASE_FILE): PassphraseStore {
   if (!safe.isEncryptionAvailable())
     return memoryPassphraseStore('kept in memory only until Recert closes: this computer offers no keychain to keep it in');
   const obscuredOnly = safe.getSelectedStorageBackend?.() === 'basic_text';
   return sealedFilePassphraseStore({
-    file: join(dataDir, PASSPHRASE_FILE),
+    file: join(dataDir, file),
     seal: (text) => safe.encryptString(text),
     unseal: (sealed) => safe.decryptString(sealed),
     howKept: obscuredOnly
-      ? `kept in ${join(dataDir, PASSPHRASE_FILE)}, only obscured: this computer has no keyring running, so anyone who can read the data folder can read the passphrase`
-      : `kept sealed by this computer's keychain (in ${join(dataDir, PASSPHRASE_FILE)}, which backups leave out)`,
+      ? `kept in ${join(dataDir, file)}, only obscured: this computer has no keyring running, so anyone who can read the data folder can read the passphrase`
+      : `kept sealed by this computer's keychain (in ${join(dataDir, file)}, which backups leave out)`,
   });
 }

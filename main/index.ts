@@ -5,7 +5,14 @@ import { openAppContext, type AppContext } from './app-context';
 import { APP_ENTRY_URL, appUrlCheck } from './app-url';
 import { run as runCli } from './cli';
 import { resolveDataDir } from './core/data-dir';
-import { cliArguments, desktopPassphraseStore, reminderTarget, saveFilters, scheduleAutomaticBackup } from './desktop';
+import {
+  cliArguments,
+  desktopPassphraseStore,
+  reminderTarget,
+  saveFilters,
+  scheduleAutomaticBackup,
+  TEAM_PASSPHRASE_FILE,
+} from './desktop';
 import { bindIpc, isTrustedSender } from './ipc';
 import { attachmentUrl, handleAppScheme, handleAttachmentScheme, registerSchemes } from './protocol';
 import { hardenContents, hardenSession, secureWebPreferences } from './security';
@@ -91,16 +98,18 @@ function start(): void {
           },
           showInFolder: (path) => shell.showItemInFolder(path),
           attachmentUrl,
-          chooseFolder: async () => {
+          chooseFolder: async (title = 'Also keep a copy of the backups in…') => {
             const options = {
-              title: 'Also keep a copy of the backups in…',
+              title,
               properties: ['openDirectory' as const, 'createDirectory' as const],
             };
             const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
             return result.canceled ? null : (result.filePaths[0] ?? null);
           },
           passphrases: desktopPassphraseStore(app.getPath('userData'), safeStorage),
+          teamPassphrases: desktopPassphraseStore(app.getPath('userData'), safeStorage, TEAM_PASSPHRASE_FILE),
         },
+        watchTeamFolder: true,
       });
     } catch (error) {
       // A database from a newer version or a foreign file: say so and leave it untouched.

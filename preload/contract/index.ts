@@ -17,12 +17,14 @@ import { settingsContract } from './settings';
 import { backupsContract } from './backups';
 import { remindersContract } from './reminders';
 import { teamContract } from './team';
+import { teamFolderContract } from './team-folder';
 import { transferContract } from './transfer';
 import { scanContract } from './scan';
 
 export * from '../../main/core/domain/records';
 export type * from '../../main/core/domain/views';
 export type * from '../../main/core/domain/team';
+export type * from '../../main/core/domain/team-folder';
 export type * from '../../main/core/domain/reminders';
 export type * from '../../main/core/domain/scan';
 export type { ApiError, ErrorCode, Result } from '../../main/core/domain/result';
@@ -38,6 +40,7 @@ type Features = [
   typeof packetContract,
   typeof settingsContract,
   typeof teamContract,
+  typeof teamFolderContract,
   typeof remindersContract,
   typeof backupsContract,
   typeof transferContract,
@@ -64,6 +67,7 @@ export const contract = {
   ...packetContract,
   ...settingsContract,
   ...teamContract,
+  ...teamFolderContract,
   ...remindersContract,
   ...backupsContract,
   ...transferContract,

@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { writeBackup } from '../../main/core/backup/write';
+import { TEAM_FOLDER_KEY } from '../../main/core/service/team-folder';
 import { ATTACHMENTS_FOLDER } from '../../main/core/data-dir';
 import { writeKind } from '../../main/core/service/writes';
 import { methodNames, type MethodName } from '../../preload/contract';
@@ -64,6 +65,39 @@ beforeAll(async () => {
     source.dispose();
   }
 });
+
+/** The data folder joined to a team folder (the setting a join leaves), for the methods that need one. */
+function joined<T>(input: T): T {
+  if (context && !context.store.settings.get(TEAM_FOLDER_KEY)) {
+    const folder = tempDir('recert-team-');
+    context.store.transaction(() => context.store.settings.set(TEAM_FOLDER_KEY, folder));
+  }
+  return input;
+}
+
+const OWN_DEVICE = 'aaaaaaaaaaaaaaaa';
+const OTHER_DEVICE = 'bbbbbbbbbbbbbbbb';
+/** The seeded course changed on two devices, as a sync leaves it: two versions side by side. */
+function plantConflict(activityId: string): void {
+  const db = context.store.db;
+  const state = { device: OWN_DEVICE, name: 'Front desk', scope: 'everyone', clock: { wall: 0, counter: 0 }, nextSeq: 1 };
+  const full = { ...state, snapshotSeq: 0, salt: 'c2FsdHNhbHRzYWx0', folder: null, received: {}, last: null };
+  db.prepare("INSERT OR REPLACE INTO sync_state (key, value) VALUES ('device', ?)").run(JSON.stringify(full));
+  const { id: _id, ...row } = db.prepare('SELECT * FROM activities WHERE id = ?').get(activityId) as Record<string, unknown>;
+  const stamp = (device: string, wall: number) => `${String(wall).padStart(15, '0')}-000000-${device}`;
+  const version = (device: string, wall: number, title: string) => ({
+    device,
+    stamp: stamp(device, wall),
+    vector: { [device]: stamp(device, wall) },
+    data: { ...row, title, credential_ids: [] },
+  });
+  const versions = [version(OTHER_DEVICE, 2, 'Kettlebell L1 (retake)'), version(OWN_DEVICE, 1, 'Kettlebell Level 2')];
+  db.prepare("INSERT OR REPLACE INTO sync_records (kind, id, person, versions, conflicted) VALUES ('course', ?, ?, ?, 1)").run(
+    activityId,
+    row.person_id,
+    JSON.stringify(versions),
+  );
+}
 
 const fixtures: Record<MethodName, Fixture> = {
   listPeople: { valid: () => ({ includeInactive: true }), required: [], ids: [] },
@@ -189,6 +223,24 @@ const fixtures: Record<MethodName, Fixture> = {
   exportTeamReport: { valid: () => ({ format: 'csv', asOf: '2026-11-21' }), required: ['format'], ids: [] },
   previewRoster: { valid: () => ({ csvText: rosterCsv }), required: ['csvText'], ids: [] },
   importRoster: { valid: () => ({ csvText: rosterCsv }), required: ['csvText'], ids: [] },
+  getTeamFolder: { valid: () => ({}), required: [], ids: [] },
+  joinTeamFolder: {
+    valid: () => ({ folder: tempDir('recert-team-'), scope: 'everyone', name: 'Front desk', passphrase: 'river stone lamp orbit' }),
+    required: ['folder', 'scope', 'name', 'passphrase'],
+    ids: ['scope'],
+  },
+  syncTeamFolder: { valid: () => joined({}), required: [], ids: [] },
+  setTeamPassphrase: { valid: () => joined({ passphrase: 'river stone lamp orbit' }), required: ['passphrase'], ids: [] },
+  leaveTeamFolder: { valid: () => joined({}), required: [], ids: [] },
+  resolveTeamConflict: {
+    valid: (s) => {
+      if (context) plantConflict(s.activityId);
+      return { kind: 'course', id: s.activityId, keep: OWN_DEVICE };
+    },
+    required: ['kind', 'id', 'keep'],
+    ids: [],
+  },
+  chooseTeamFolder: { valid: () => ({}), required: [], ids: [] },
   getReminderSettings: { valid: () => ({}), required: [], ids: [] },
   updateReminderSettings: {
     valid: () => ({ leadTimes: { 'nasm-cpt': [90, 30, 7], 'cpr-aed': [30] }, notifications: true, calendarFile: null }),

@@ -22,10 +22,12 @@ export interface Platform {
   showInFolder?(path: string): void;
   /** The URL a screen loads to preview an attachment; browser mode's route by default. */
   attachmentUrl?(attachmentId: string): string;
-  /** Desktop: the folder chooser (the second place for backups); null when the user cancels. */
-  chooseFolder?(): Promise<string | null>;
+  /** Desktop: the folder chooser (the second place for backups, the team folder); null when the user cancels. */
+  chooseFolder?(title?: string): Promise<string | null>;
   /** Where the backup passphrase is kept (desktop: the system keychain); in memory when absent. */
   passphrases?: PassphraseStore;
+  /** Where the team folder's passphrase is kept, the same way; in memory when absent. */
+  teamPassphrases?: PassphraseStore;
 }
 
 export interface ServiceDeps {
@@ -88,6 +90,15 @@ export function serviceContext(deps: ServiceDeps) {
   /** A change is one transaction, made by a method marked writes() or keeps() where it is defined (writes.ts). */
   function write<T>(change: () => T): T {
     return store.transaction(change);
+  }
+  /**
+   * Records changed on this connection by work no marked method runs (the team folder's background
+   * sync): the caches and listeners learn of it as of a marked write.
+   */
+  function noteChange(): void {
+    ownWrites += 1;
+    if (!store.db.open) return;
+    for (const listener of writeListeners) listener();
   }
   /** Features that follow the data (the kept calendar file) hear of every write. */
   function onWrite(listener: () => void): void {
@@ -155,6 +166,7 @@ export function serviceContext(deps: ServiceDeps) {
     now,
     write,
     tracking,
+    noteChange,
     onWrite,
     dataVersion,
     snapshotOf,

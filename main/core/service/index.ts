@@ -13,6 +13,7 @@ import { settingsService } from './settings';
 import { backupsService } from './backups';
 import { remindersService } from './reminders';
 import { teamService } from './team';
+import { teamFolderService } from './team-folder';
 import { transferService } from './transfer';
 import { scanService } from './scan';
 import { withWrites } from './writes';
@@ -34,6 +35,7 @@ export function createService(deps: ServiceDeps) {
       ...packetService(ctx),
       ...settingsService(ctx),
       ...teamService(ctx),
+      ...teamFolderService(ctx),
       ...remindersService(ctx),
       ...backupsService(ctx),
       ...transferService(ctx),

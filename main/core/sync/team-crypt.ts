@@ -3,7 +3,7 @@
 // passphrase. age's own passphrase stanza runs scrypt for every file, which would cost seconds per
 // sync over hundreds of change files; here the passphrase is stretched once per salt (each device
 // has its own salt, written in its stanzas) and each file key is sealed with ChaCha20-Poly1305.
-import { createCipheriv, createDecipheriv, randomBytes, scryptSync } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, randomBytes, scryptSync } from 'node:crypto';
 
 const STANZA_TYPE = 'recert.app/team-passphrase';
 /** scrypt cost: 2^16 × 8 × 128 B = 64 MB, a fraction of a second once per device and process. */
@@ -27,13 +27,23 @@ function age(): Promise<Age> {
   return agePromise;
 }
 
+/**
+ * Stretched keys for the life of the process, by passphrase and salt: the app syncs whenever files
+ * arrive, and scrypt (which blocks the process) then runs once per device, not once per sync.
+ */
+const stretched = new Map<string, Buffer>();
+const MAX_STRETCHED = 1024;
+
 export function teamCrypt(passphrase: string, ownSalt: string) {
-  const keys = new Map<string, Buffer>();
+  const normalized = passphrase.normalize('NFC');
+  const passphraseId = createHash('sha256').update(normalized).digest('hex');
   function keyFor(salt: string): Buffer {
-    let key = keys.get(salt);
+    const id = `${passphraseId}/${salt}`;
+    let key = stretched.get(id);
     if (!key) {
-      key = scryptSync(passphrase.normalize('NFC'), `recert-team/v1/${salt}`, 32, SCRYPT);
-      keys.set(salt, key);
+      key = scryptSync(normalized, `recert-team/v1/${salt}`, 32, SCRYPT);
+      if (stretched.size >= MAX_STRETCHED) stretched.clear();
+      stretched.set(id, key);
     }
     return key;
   }

@@ -7,6 +7,7 @@ import { BackupsPanel } from './BackupsPanel';
 import { RecordsPanel } from './RecordsPanel';
 import { RemindersPanel } from './RemindersPanel';
 import { RuleSetPanel } from './RuleSetPanel';
+import { TeamFolderPanel } from './TeamFolderPanel';
 
 const themeLabels: Record<Theme, string> = { system: 'Follow the system', light: 'Light', dark: 'Dark' };
 
@@ -58,6 +59,7 @@ export function SettingsPage() {
             ))}
           </fieldset>
           <BackupsPanel />
+          <TeamFolderPanel />
           <RecordsPanel />
           <RemindersPanel />
           {ruleSets.length > 0 && <RuleSetPanel summaries={ruleSets} />}

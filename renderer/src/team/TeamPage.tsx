@@ -20,6 +20,7 @@ import {
   teamStateParams,
   type TeamState,
 } from './team-filters';
+import { TeamFolderState, useTeamFolder } from './TeamFolderState';
 import { TeamMatrix } from './TeamMatrix';
 import { TeamTable } from './TeamTable';
 import { TeamUpcoming } from './TeamUpcoming';
@@ -31,6 +32,8 @@ export function TeamPage({ route }: { route: Route }) {
   const state = teamStateFrom(route.params);
   const view = useApi('getTeamView', {});
   const data = view.data;
+  // Records that arrive through the team folder appear here without a click.
+  const teamFolder = useTeamFolder(view.reload);
   const rows = useMemo(() => (data ? selectRows(data.rows, state) : []), [data, state]);
 
   const searchInput = useRef<HTMLInputElement>(null);
@@ -73,6 +76,17 @@ export function TeamPage({ route }: { route: Route }) {
           </a>
         </div>
       </div>
+      {teamFolder.view && (teamFolder.view.joined || teamFolder.view.conflicts.length > 0) && (
+        <div className="card team-folder-card" role="region" aria-label="Team folder">
+          <TeamFolderState
+            view={teamFolder.view}
+            onChanged={(next) => {
+              teamFolder.setView(next);
+              view.reload();
+            }}
+          />
+        </div>
+      )}
       <LoadError error={view.error} />
       {data && (
         <>
