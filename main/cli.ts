@@ -38,6 +38,9 @@ Commands:
       FILE into a temporary folder and check it there (exit 2 when it cannot be read).
   scan FILE [--json]
       Read a certificate (PDF, JPEG, PNG or HEIC) on this computer and say what it would fill in.
+  intake PATH... [--db PATH] [--dry-run] [--json]
+      Read every certificate named or in the folders named, propose whose each is, and file the
+      sure ones together with their files attached; --dry-run changes nothing.
 
   --db PATH   the data folder (or its recert.sqlite3); default: RECERT_DATA_DIR or the app's folder
   An encrypted backup or bundle (export --encrypt) is recognised by its content; its passphrase is
@@ -56,6 +59,7 @@ const REFUSALS = new Set([
   'CsvError',
   'CsvImportError',
   'ScanError',
+  'IntakeError',
   'EncryptionError',
 ]);
 
@@ -100,6 +104,9 @@ export async function run(argv: string[]): Promise<number> {
         return await (await import('./cli-backup')).checkCommand(rest);
       case 'scan':
         await (await import('./cli-scan')).scanCommand(rest);
+        return 0;
+      case 'intake':
+        await (await import('./cli-intake')).intakeCommand(rest);
         return 0;
       default:
         throw new UsageError(`unknown command "${command}"`);
