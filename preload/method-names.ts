@@ -72,4 +72,10 @@ export const methodNames = [
   'restoreBackup',
   'scanCertificate',
   'getScanProgress',
+  'getInbox',
+  'readIntoInbox',
+  'getIntakeProgress',
+  'correctInboxItem',
+  'fileInboxItems',
+  'dismissInboxItems',
 ] as const;

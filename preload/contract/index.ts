@@ -19,12 +19,14 @@ import { remindersContract } from './reminders';
 import { teamContract } from './team';
 import { transferContract } from './transfer';
 import { scanContract } from './scan';
+import { intakeContract } from './intake';
 
 export * from '../../main/core/domain/records';
 export type * from '../../main/core/domain/views';
 export type * from '../../main/core/domain/team';
 export type * from '../../main/core/domain/reminders';
 export type * from '../../main/core/domain/scan';
+export type * from '../../main/core/domain/intake';
 export type { ApiError, ErrorCode, Result } from '../../main/core/domain/result';
 export { issuePath, NOT_A_DATE } from '../../main/core/domain/fields';
 
@@ -42,6 +44,7 @@ type Features = [
   typeof backupsContract,
   typeof transferContract,
   typeof scanContract,
+  typeof intakeContract,
 ];
 
 /** Two features naming the same method would silently shadow one another: make that a type error. */
@@ -68,6 +71,7 @@ export const contract = {
   ...backupsContract,
   ...transferContract,
   ...scanContract,
+  ...intakeContract,
 } as const;
 
 export type Contract = typeof contract;

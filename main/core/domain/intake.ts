@@ -1,6 +1,7 @@
 // A stack of certificates taken in at once (`recert intake`, the app's inbox): what each file is
 // proposed to become, and how it stands. Pure TypeScript: the renderer's type-check includes it.
-import type { ScannedDocument, ScannedFields } from './scan';
+import type { AttachmentMediaType } from './records';
+import type { ScannedDocument, ScannedFields, ScanResult } from './scan';
 
 export const intakeStatuses = [
   'proposed',
@@ -97,7 +98,6 @@ export interface InboxItem {
   /** Sure enough to be filed with "File all ready". */
   sure: boolean;
   duplicateOf: { id: string; text: string } | null;
-  previewUrl: string;
 }
 
 export interface InboxView {
@@ -113,3 +113,10 @@ export interface InboxFiled {
   /** "Filed 9 certificates: 8 courses and 1 CPR/AED card." */
   text: string;
 }
+
+/** A file as the intake found it: read, refused with a reason, or not a certificate type. */
+export type IntakeRead =
+  | { kind: 'read'; file: string; sha256: string; mediaType: AttachmentMediaType; size: number; result: ScanResult; text: string[] }
+  | { kind: 'stored'; file: string; sha256: string }
+  | { kind: 'unreadable'; file: string; sha256: string | null; reason: string }
+  | { kind: 'skipped'; file: string; sha256: string | null; reason: string };

@@ -30,6 +30,8 @@ export function fileAccepted(
   files: ContentStore,
   write: <T>(change: () => T) => T,
   release: (hashes: Iterable<string>) => void,
+  /** More of the same write, inside its transaction (the inbox rows filed are removed with it). */
+  alsoInside: () => void = () => undefined,
 ): Filed {
   const stored: string[] = [];
   try {
@@ -68,6 +70,7 @@ export function fileAccepted(
         }
         ids.push(own);
       }
+      alsoInside();
       return { ids, courses, cards };
     });
   } catch (error) {

@@ -3,9 +3,11 @@
 // written here; a proposal is filed only when accepted (apply.ts).
 import { formatDate } from '../dates';
 import { calendarDateProblem, ceusProblem, contactHoursProblem, isPlainText, MAX_TEXT } from '../domain/fields';
-import type { IntakeCorrection, IntakeFileReport, IntakeStatus, MatchedBy } from '../domain/intake';
+import type { IntakeCorrection, IntakeFileReport, IntakeRead, IntakeStatus, MatchedBy } from '../domain/intake';
+
+export type { IntakeRead } from '../domain/intake';
 import type { Activity, AttachmentMediaType, CprAedCard } from '../domain/records';
-import type { ScannedDocument, ScannedField, ScannedFields, ScanResult } from '../domain/scan';
+import type { ScannedDocument, ScannedField, ScannedFields } from '../domain/scan';
 import { CHECK_BELOW } from '../scan/describe';
 import type { Repositories } from '../store';
 import { identifyPerson } from './identify';
@@ -19,13 +21,6 @@ export const SURE_MATCH = 0.85;
  * changes no verdict (the approval does, and is read on its own), so it does not hold a file back.
  */
 const PROVIDER_CHECK_BELOW = 0.5;
-
-/** A file as the intake found it: read, refused with a reason, or not a certificate type. */
-export type IntakeRead =
-  | { kind: 'read'; file: string; sha256: string; mediaType: AttachmentMediaType; size: number; result: ScanResult; text: string[] }
-  | { kind: 'stored'; file: string; sha256: string }
-  | { kind: 'unreadable'; file: string; sha256: string | null; reason: string }
-  | { kind: 'skipped'; file: string; sha256: string | null; reason: string };
 
 export type PlannedRecord = { kind: 'course'; activity: Omit<Activity, 'id'> } | { kind: 'cpr-aed-card'; card: Omit<CprAedCard, 'id'> };
 

@@ -15,6 +15,7 @@ import { remindersService } from './reminders';
 import { teamService } from './team';
 import { transferService } from './transfer';
 import { scanService } from './scan';
+import { intakeService } from './intake';
 
 export type { Platform, ServiceDeps } from './context';
 export { packetFileName } from './packet';
@@ -36,6 +37,7 @@ export function createService(deps: ServiceDeps) {
     ...backupsService(ctx),
     ...transferService(ctx),
     ...scanService(),
+    ...intakeService(ctx),
   };
 }
 
