@@ -7,6 +7,7 @@ import './styles/dashboard.css';
 import './styles/courses.css';
 import './styles/audit-settings.css';
 import './styles/team.css';
+import './styles/intake.css';
 
 const root = document.getElementById('root');
 if (root) {

@@ -11,6 +11,7 @@ import { SelectField } from '../ui/SelectField';
 import { FileExportButton } from '../ui/FileExportButton';
 import { useSlashToSearch } from '../ui/useSlashToSearch';
 import { CourseCsvImport } from './CourseCsvImport';
+import { CertificateInbox } from '../intake/CertificateInbox';
 import { CourseForm } from './CourseForm';
 import { CourseTable } from './CourseTable';
 import { askFirstPageEarly, useCourseLog, type CourseLogFilters } from './useCourseLog';
@@ -133,6 +134,7 @@ export function CoursesPage({ route }: { route: Route }) {
           </button>
         </div>
       </div>
+      <CertificateInbox personId={person.id} onFiled={log.reload} />
 
       <div className="toolbar" role="search" aria-label="Filter courses">
         <SelectField
