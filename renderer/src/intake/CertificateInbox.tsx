@@ -121,9 +121,10 @@ export function CertificateInbox({ personId, onFiled }: { personId?: string; onF
   const toFile = items.filter((i) => i.canFile && chosen.has(i.id));
   const notToFile = items.filter((i) => !i.canFile && i.status !== 'unmatched' && i.status !== 'proposed');
   return (
-    <section className="card intake" aria-labelledby={`${id}-title`}>
+    <section className={`card intake${items.length === 0 && !reading ? ' intake-empty' : ''}`} aria-labelledby={`${id}-title`}>
       <div className="intake-header">
         <h2 id={`${id}-title`}>Certificate inbox</h2>
+        {items.length === 0 && !reading && <p className="muted">{view?.summaryText ?? ''}</p>}
         <div className="header-actions">
           <label htmlFor={`${id}-files`} className={`button-link primary${reading ? ' disabled' : ''}`}>
             Add certificates…
@@ -152,7 +153,7 @@ export function CertificateInbox({ personId, onFiled }: { personId?: string; onF
           />
         </div>
       </div>
-      <p className="muted">{view?.summaryText ?? 'Certificates are read on this computer; nothing is filed until you choose.'}</p>
+      {(items.length > 0 || reading) && <p className="muted">{view?.summaryText ?? ''}</p>}
       {reading && (
         <div className="intake-progress" role="status">
           <label htmlFor={`${id}-progress`}>
