@@ -87,6 +87,9 @@ test.describe('the certificate inbox', () => {
     const item = (name: string) => inbox.getByRole('listitem').filter({ has: page.getByText(name, { exact: true }) });
     await expect(item('dana-course.pdf')).toContainText('Possible duplicate');
     await expect(item('dana-course.pdf')).toContainText('Dana Rivera already has "Corrective Exercise Specialist" of 1 Feb 2026');
+    await expect(
+      item('dana-course.pdf').getByRole('link', { name: 'Open "Corrective Exercise Specialist" of 1 Feb 2026' }),
+    ).toHaveAttribute('href', '#/courses?focus=a1');
     await expect(item('damaged.pdf')).toContainText('Could not be read');
     await expect(item('maria-course.pdf')).toContainText('Ready to file');
     await expect(item('maria-course.pdf')).toContainText('Matched by name (95 % sure)');

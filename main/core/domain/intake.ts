@@ -97,7 +97,7 @@ export interface InboxItem {
   canFile: boolean;
   /** Sure enough to be filed with "File all ready". */
   sure: boolean;
-  duplicateOf: { id: string; text: string } | null;
+  duplicateOf: { id: string; kind: 'course' | 'cpr-aed-card'; text: string } | null;
 }
 
 export interface InboxView {

@@ -113,6 +113,7 @@ export function intakeService(ctx: ServiceContext) {
       duplicateOf: duplicate
         ? {
             id: duplicate.id,
+            kind: 'title' in duplicate ? ('course' as const) : ('cpr-aed-card' as const),
             text:
               'title' in duplicate
                 ? `"${duplicate.title}" of ${formatDate(duplicate.completed)}`

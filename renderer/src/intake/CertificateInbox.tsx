@@ -1,6 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { InboxItem, InboxView } from '../../../preload/contract';
 import { call } from '../api';
+import { href } from '../shell/routes';
+import { usePeople } from '../state/people';
 import { readAsBase64 } from '../ui/files';
 
 interface Reading {
@@ -17,6 +19,7 @@ interface Reading {
  */
 export function CertificateInbox({ personId, onFiled }: { personId?: string; onFiled?(): void }) {
   const id = useId();
+  const { choose } = usePeople();
   const [view, setView] = useState<InboxView | null>(null);
   const [reading, setReading] = useState<Reading | null>(null);
   const [notAdded, setNotAdded] = useState<{ fileName: string; message: string }[]>([]);
@@ -261,6 +264,15 @@ export function CertificateInbox({ personId, onFiled }: { personId?: string; onF
                     </ul>
                   )}
                   <div className="intake-item-actions">
+                    {item.duplicateOf && item.person && (
+                      <a
+                        className="link-button"
+                        href={item.duplicateOf.kind === 'course' ? href('courses', { focus: item.duplicateOf.id }) : href('cpr-aed')}
+                        onClick={() => item.person && choose(item.person.id)}
+                      >
+                        Open {item.duplicateOf.text}
+                      </a>
+                    )}
                     {item.editable && (
                       <button type="button" className="link-button" onClick={() => setFixing(fixing === item.id ? null : item.id)}>
                         {fixing === item.id ? 'Close' : 'Fix…'}
