@@ -46,6 +46,9 @@ Commands:
       RECERT_PASSPHRASE encrypts the team folder's files (and is needed once the team chose one).
   sync [--db PATH] --resolve ID --keep DEVICE
       Keep one device's version of a conflicted record; the others reach the history.
+  intake PATH... [--db PATH] [--dry-run] [--json]
+      Read every certificate named or in the folders named, propose whose each is, and file the
+      sure ones together with their files attached; --dry-run changes nothing.
 
   --db PATH   the data folder (or its recert.sqlite3); default: RECERT_DATA_DIR or the app's folder
   An encrypted backup or bundle (export --encrypt) is recognised by its content; its passphrase is
@@ -64,6 +67,7 @@ const REFUSALS = new Set([
   'CsvError',
   'CsvImportError',
   'ScanError',
+  'IntakeError',
   'EncryptionError',
   'SyncError',
   'WrongPassphraseError',
@@ -114,6 +118,9 @@ export async function run(argv: string[]): Promise<number> {
         return 0;
       case 'sync':
         await (await import('./cli-sync')).syncCommand(rest);
+        return 0;
+      case 'intake':
+        await (await import('./cli-intake')).intakeCommand(rest);
         return 0;
       default:
         throw new UsageError(`unknown command "${command}"`);

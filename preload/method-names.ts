@@ -79,4 +79,10 @@ export const methodNames = [
   'restoreBackup',
   'scanCertificate',
   'getScanProgress',
+  'getInbox',
+  'readIntoInbox',
+  'getIntakeProgress',
+  'correctInboxItem',
+  'fileInboxItems',
+  'dismissInboxItems',
 ] as const;

@@ -20,6 +20,7 @@ import { teamContract } from './team';
 import { teamFolderContract } from './team-folder';
 import { transferContract } from './transfer';
 import { scanContract } from './scan';
+import { intakeContract } from './intake';
 
 export * from '../../main/core/domain/records';
 export type * from '../../main/core/domain/views';
@@ -27,6 +28,7 @@ export type * from '../../main/core/domain/team';
 export type * from '../../main/core/domain/team-folder';
 export type * from '../../main/core/domain/reminders';
 export type * from '../../main/core/domain/scan';
+export type * from '../../main/core/domain/intake';
 export type { ApiError, ErrorCode, Result } from '../../main/core/domain/result';
 export { issuePath, NOT_A_DATE } from '../../main/core/domain/fields';
 
@@ -45,6 +47,7 @@ type Features = [
   typeof backupsContract,
   typeof transferContract,
   typeof scanContract,
+  typeof intakeContract,
 ];
 
 /** Two features naming the same method would silently shadow one another: make that a type error. */
@@ -72,6 +75,7 @@ export const contract = {
   ...backupsContract,
   ...transferContract,
   ...scanContract,
+  ...intakeContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -8,6 +8,7 @@ import './styles/courses.css';
 import './styles/audit-settings.css';
 import './styles/team.css';
 import './styles/print.css';
+import './styles/intake.css';
 
 const root = document.getElementById('root');
 if (root) {

@@ -10,7 +10,7 @@ import { VARIANTS, writeCorpus } from '../helpers/certificates';
 import { freshContext, rowCounts, tempDir } from '../helpers/context';
 import { seed, snapshot, tinyPdf, type Seeded } from '../helpers/seed';
 
-type Seed = Seeded & { jobId: string };
+type Seed = Seeded & { jobId: string; inboxId: string };
 
 type Fixture = {
   /** A valid input, given the seeded ids. */
@@ -310,6 +310,20 @@ const fixtures: Record<MethodName, Fixture> = {
     required: ['fileName', 'contentBase64', 'form'],
     ids: [],
   },
+  getInbox: { valid: () => ({}), required: [], ids: [] },
+  getIntakeProgress: { valid: () => ({}), required: [], ids: [] },
+  readIntoInbox: {
+    valid: (s) => ({ fileName: 'ces.pdf', contentBase64: certificateBase64, personId: s.personId }),
+    required: ['fileName', 'contentBase64'],
+    ids: ['personId'],
+  },
+  correctInboxItem: {
+    valid: (s) => ({ id: s.inboxId, correction: { personId: s.personId, title: 'Corrective Exercise', completed: '2026-02-02' } }),
+    required: ['id', 'correction'],
+    ids: ['id'],
+  },
+  fileInboxItems: { valid: (s) => ({ ids: [s.inboxId] }), required: ['ids'], ids: [] },
+  dismissInboxItems: { valid: (s) => ({ ids: [s.inboxId] }), required: ['ids'], ids: [] },
 };
 
 const DATE_FIELDS = [
@@ -334,11 +348,19 @@ function wrongTypeFor(value: unknown): unknown {
 let context: ReturnType<typeof freshContext>;
 let seeded: Seed;
 const PACKET_METHODS = ['getPacketExport', 'cancelPacketExport', 'showPacketInFolder'];
+const INBOX_METHODS = ['correctInboxItem', 'fileInboxItems', 'dismissInboxItems'];
 
 beforeEach(async (test) => {
   context = freshContext();
   const ids = seed(context);
-  seeded = { ...ids, jobId: 'x-no-job' };
+  seeded = { ...ids, jobId: 'x-no-job', inboxId: 'in-none' };
+  // Tests of the inbox's methods need a file in the inbox (read once: only for them).
+  const testName = `${test.task.suite?.name ?? ''} ${test.task.name}`;
+  if (INBOX_METHODS.some((m) => testName.includes(m))) {
+    const read = await context.dispatch('readIntoInbox', { fileName: 'ces.pdf', contentBase64: certificateBase64 });
+    if (!read.ok) throw new Error(`could not read into the inbox: ${JSON.stringify(read)}`);
+    seeded.inboxId = (read.value as { id: string }).id;
+  }
   // Tests of the packet-export methods need an export to refer to (a worker thread: only for them).
   const name = `${test.task.suite?.name ?? ''} ${test.task.name}`;
   if (!PACKET_METHODS.some((m) => name.includes(m))) return;
@@ -400,7 +422,7 @@ interface BadCase {
 }
 
 /** A seed with stand-in ids: fixtures' keys and value types do not depend on the real ids. */
-const shapeSeed: Seed = { personId: 'p', credentialId: 'c', activityId: 'a', cardId: 'k', attachmentId: 'f', jobId: 'j' };
+const shapeSeed: Seed = { personId: 'p', credentialId: 'c', activityId: 'a', cardId: 'k', attachmentId: 'f', jobId: 'j', inboxId: 'i' };
 
 /** Only the cases that apply to a method's input: no case generated that could pass without asserting. */
 function badCases(method: MethodName): BadCase[] {

@@ -47,6 +47,18 @@ export async function scanCertificateFile(path: string, onProgress?: (progress: 
 
 /** Reads a certificate; throws UnreadableFile with the reason when it cannot. */
 export async function scanCertificate(file: string, bytes: Uint8Array, onProgress?: (progress: OcrProgress) => void): Promise<ScanResult> {
+  return (await readCertificate(file, bytes, onProgress)).result;
+}
+
+/**
+ * A certificate's fields and its lines of text: the intake looks in the text for a stored employee ID
+ * or certification number, which no field holds.
+ */
+export async function readCertificate(
+  file: string,
+  bytes: Uint8Array,
+  onProgress?: (progress: OcrProgress) => void,
+): Promise<{ result: ScanResult; text: string[] }> {
   checkSize(bytes);
   const type = sniffMediaType(bytes.subarray(0, 1024));
   if (!type) throw new UnreadableFile('The file is not a PDF, JPEG, PNG or HEIC photo.');
@@ -78,5 +90,6 @@ export async function scanCertificate(file: string, bytes: Uint8Array, onProgres
   const lines = linesFromPieces(pieces);
   if (lines.length === 0) throw new UnreadableFile('No text was found in it.');
   const { document, fields, courses } = findFields(lines);
-  return courses ? { file, document, source, fields, courses } : { file, document, source, fields };
+  const result: ScanResult = courses ? { file, document, source, fields, courses } : { file, document, source, fields };
+  return { result, text: lines.map((l) => l.text) };
 }

@@ -17,6 +17,7 @@ import { teamFolderService } from './team-folder';
 import { transferService } from './transfer';
 import { scanService } from './scan';
 import { withWrites } from './writes';
+import { intakeService } from './intake';
 
 export type { Platform, ServiceDeps } from './context';
 export { packetFileName } from './packet';
@@ -36,6 +37,7 @@ export function createService(deps: ServiceDeps) {
       ...settingsService(ctx),
       ...teamService(ctx),
       ...teamFolderService(ctx),
+      ...intakeService(ctx),
       ...remindersService(ctx),
       ...backupsService(ctx),
       ...transferService(ctx),

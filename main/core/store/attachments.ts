@@ -28,6 +28,7 @@ export function attachmentsRepository(db: Db) {
   const byCard = db.prepare<[string], AttachmentRow>('SELECT * FROM attachments WHERE cpr_aed_card_id = ? ORDER BY rowid');
   const all = db.prepare<[], AttachmentRow>('SELECT * FROM attachments ORDER BY rowid');
   const byId = db.prepare<[string], AttachmentRow>('SELECT * FROM attachments WHERE id = ?');
+  const firstBySha = db.prepare<[string], AttachmentRow>('SELECT * FROM attachments WHERE sha256 = ? ORDER BY rowid LIMIT 1');
   const bySha = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM attachments WHERE sha256 = ?');
   const cardsWithFiles = db.prepare<[], { id: string }>(
     'SELECT DISTINCT cpr_aed_card_id AS id FROM attachments WHERE cpr_aed_card_id IS NOT NULL',
@@ -58,6 +59,11 @@ export function attachmentsRepository(db: Db) {
     },
     get(id: string): StoredAttachment | undefined {
       const row = byId.get(id);
+      return row ? toAttachment(row) : undefined;
+    },
+    /** The first attachment of this file, if any course or card has it. */
+    findBySha(sha256: string): StoredAttachment | undefined {
+      const row = firstBySha.get(sha256);
       return row ? toAttachment(row) : undefined;
     },
     /** How many rows still point at a stored file: 0 means the file may be removed. */

@@ -4,6 +4,7 @@ import { cprAedCardsRepository } from './cpr-aed-cards';
 import { evaluationReads } from './evaluation-reads';
 import { credentialsRepository } from './credentials';
 import type { Db } from './open';
+import { inboxRepository } from './intake-inbox';
 import { peopleRepository } from './people';
 import { ruleSetOverridesRepository, settingsRepository } from './settings';
 
@@ -24,6 +25,7 @@ export function repositories(db: Db) {
     settings: settingsRepository(db),
     ruleSetOverrides: ruleSetOverridesRepository(db),
     evaluation: evaluationReads(db),
+    inbox: inboxRepository(db),
     /**
      * One synchronous transaction per write (better-sqlite3): never await inside. BEGIN IMMEDIATE:
      * the write lock is taken first, so what the write reads (an update-import's plan, the ids it

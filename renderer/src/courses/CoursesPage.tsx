@@ -12,6 +12,7 @@ import { FileExportButton } from '../ui/FileExportButton';
 import { useSlashToSearch } from '../ui/useSlashToSearch';
 import { usePrintPreparation } from '../ui/printing';
 import { CourseCsvImport } from './CourseCsvImport';
+import { CertificateInbox } from '../intake/CertificateInbox';
 import { CourseForm } from './CourseForm';
 import { CourseTable } from './CourseTable';
 import { askFirstPageEarly, useCourseLog, type CourseLogFilters } from './useCourseLog';
@@ -135,6 +136,7 @@ export function CoursesPage({ route }: { route: Route }) {
           </button>
         </div>
       </div>
+      <CertificateInbox personId={person.id} onFiled={log.reload} />
 
       <div className="toolbar" role="search" aria-label="Filter courses">
         <SelectField

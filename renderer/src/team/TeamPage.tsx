@@ -25,6 +25,7 @@ import { TeamMatrix } from './TeamMatrix';
 import { TeamTable } from './TeamTable';
 import { TeamUpcoming } from './TeamUpcoming';
 import { TeamWithoutCredential } from './TeamWithoutCredential';
+import { CertificateInbox } from '../intake/CertificateInbox';
 
 /** The gym manager's home: who needs attention, what expires when, and a report to hand on. */
 export function TeamPage({ route }: { route: Route }) {
@@ -88,6 +89,7 @@ export function TeamPage({ route }: { route: Route }) {
         </div>
       )}
       <LoadError error={view.error} />
+      <CertificateInbox onFiled={view.reload} />
       {data && (
         <>
           <ul className="team-counts" aria-label="Summary: choose a number to show those credentials">

@@ -35,6 +35,7 @@ describe('migrations', () => {
       'attachments',
       'cpr_aed_cards',
       'credentials',
+      'intake_inbox',
       'people',
       'rule_set_overrides',
       'settings',
@@ -50,7 +51,7 @@ describe('migrations', () => {
     const strict = db.prepare("SELECT name FROM pragma_table_list WHERE schema = 'main' AND strict = 1 ORDER BY name").all() as {
       name: string;
     }[];
-    expect(strict.map((r) => r.name)).toHaveLength(16);
+    expect(strict.map((r) => r.name)).toHaveLength(17);
     db.close();
   });
 
@@ -219,6 +220,9 @@ describe("query plans of the store's own statements", () => {
     [/GROUP BY f\.activity_id/, 'activities_by_person', 'certificate counts per course and card of one person'],
     [/FROM settings WHERE key = \?/, 'sqlite_autoindex_settings_1'],
     [/FROM rule_set_overrides ORDER BY rule_set/, 'sqlite_autoindex_rule_set_overrides_1'],
+    [/FROM intake_inbox ORDER BY rowid/, 'whole table'],
+    [/FROM intake_inbox WHERE id = \?/, 'sqlite_autoindex_intake_inbox_1'],
+    [/FROM intake_inbox WHERE sha256 = \?/, 'intake_inbox_by_sha256'],
   ];
 
   it('every statement has its expected plan listed here', () => {

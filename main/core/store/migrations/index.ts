@@ -4,9 +4,18 @@ import { indexOrder } from './0030-index-order';
 import { courseDates } from './0040-course-dates';
 import { certificationDate } from './0055-certification-date';
 import { teamSync } from './0080-team-sync';
+import { intakeInbox } from './0090-intake-inbox';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
-export const migrations: readonly Migration[] = [initial, ruleSetOverrides, indexOrder, courseDates, certificationDate, teamSync];
+export const migrations: readonly Migration[] = [
+  initial,
+  ruleSetOverrides,
+  indexOrder,
+  courseDates,
+  certificationDate,
+  teamSync,
+  intakeInbox,
+];
 
 export const latestVersion = migrations[migrations.length - 1]?.version ?? 0;

@@ -1,0 +1,70 @@
+// `recert intake`: every file read and proposed in turn, then the sure ones filed together (one
+// transaction), unless it is a dry run. The app's inbox files through the same propose and apply.
+import { basename } from 'node:path';
+import type { ContentStore } from '../attachments/file-store';
+import type { IntakeFileReport, IntakeReport } from '../domain/intake';
+import type { Repositories } from '../store';
+import { fileAccepted, type Accepted } from './apply';
+import { propose, type Pending, type Proposal } from './propose';
+import { readIntakePath } from './read';
+import { readCertificateFile } from '../scan/bounds';
+import { summarize } from './summary';
+import type { FoundFile } from './walk';
+
+export interface RunOptions {
+  store: Repositories;
+  files: ContentStore;
+  today: string;
+  dryRun: boolean;
+  write: <T>(change: () => T) => T;
+  release: (hashes: Iterable<string>) => void;
+  /** Told before each file is read (a progress line). */
+  onFile?: (file: FoundFile, index: number, total: number) => void;
+}
+
+export interface RunResult extends IntakeReport {
+  proposals: Proposal[];
+}
+
+export async function runIntake(found: readonly FoundFile[], options: RunOptions): Promise<RunResult> {
+  const { store, files, today } = options;
+  const pending: Pending = new Map();
+  const proposals: Proposal[] = [];
+  const reads = new Map<Proposal, FoundFile>();
+  for (const [i, file] of found.entries()) {
+    options.onFile?.(file, i, found.length);
+    const read = await readIntakePath(file.file, file.path, { isStored: (sha) => store.attachments.findBySha(sha) !== undefined });
+    const proposal = propose(read, { store, today, pending });
+    proposals.push(proposal);
+    reads.set(proposal, file);
+    // Two copies of one file in the same intake: the second is said to be the first, never filed twice.
+    const earlier = proposals.find((p) => p !== proposal && p.report.sha256 !== null && p.report.sha256 === proposal.report.sha256);
+    if (earlier) {
+      proposal.report.status = 'skipped';
+      proposal.report.reason = `It is the same file as ${earlier.report.file}, earlier in this intake.`;
+      proposal.sure = false;
+    }
+  }
+  const accepted = proposals.filter((p) => p.sure && p.planned.length > 0);
+  if (!options.dryRun && accepted.length > 0) {
+    const items: Accepted[] = accepted.map((p) => {
+      const file = reads.get(p);
+      if (!file || p.report.sha256 === null || p.mediaType === null) throw new Error('an accepted proposal without its file');
+      return {
+        fileName: basename(file.path),
+        sha256: p.report.sha256,
+        mediaType: p.mediaType,
+        size: p.size,
+        bytes: () => readCertificateFile(file.path),
+        planned: p.planned,
+      };
+    });
+    const filed = fileAccepted(items, store, files, options.write, options.release);
+    for (const [i, p] of accepted.entries()) {
+      p.report.status = 'applied';
+      p.report.records = p.report.records.map((r, j) => ({ ...r, id: filed.ids[i]?.[j] ?? null }));
+    }
+  }
+  const reports: IntakeFileReport[] = proposals.map((p) => p.report);
+  return { files: reports, summary: summarize(reports), proposals };
+}
