@@ -75,7 +75,7 @@ export function foreignRecords({ people, activitiesPerPerson, seed = 7 }: Foreig
     people: Array.from({ length: people }, (_, p) => {
       const count = 1 + Math.floor(next() * 3);
       const start = Math.floor(next() * BODIES.length);
-      const bodies = Array.from({ length: count }, (_, i) => BODIES[(start + i) % BODIES.length]!);
+      const bodies = Array.from({ length: count }, (_, i) => BODIES[(start + i) % BODIES.length] ?? BODIES[0]);
       const credentials = bodies.map((body, i) => {
         const expires = addDays('2026-09-01', Math.floor(next() * 900));
         return {
@@ -98,11 +98,12 @@ export function foreignRecords({ people, activitiesPerPerson, seed = 7 }: Foreig
         ...(next() < 0.5 ? { employeeId: `EMP/${p}` } : {}),
         credentials,
         activities: Array.from({ length: Math.max(0, courses) }, (_, a) => {
-          const body = pick(bodies);
+          const which = Math.floor(next() * bodies.length);
+          const body = bodies[which] ?? BODIES[0];
           const petition = next() < 0.08;
           const hours = next() < 0.4;
           // About a third of the courses count toward one credential only, not every credential of the person.
-          const linked = count > 1 && next() < 0.35 ? { credentials: [credentials[bodies.indexOf(body)]!.id] } : {};
+          const linked = count > 1 && next() < 0.35 ? { credentials: [credentials[which]?.id ?? ''] } : {};
           const category = body.categories.length > 0 && next() < 0.7 ? { category: pick(body.categories) } : {};
           const completed = addDays('2023-06-01', Math.floor(next() * 1400));
           return {
