@@ -37,8 +37,11 @@ import { readRecordsFile, RecordsFileError, type ParsedRecords } from './parse';
 
 export const BUNDLE_EXTENSION = '.recert';
 const RECORDS_ENTRY = 'records.json';
-/** A records file of tens of thousands of courses is a few MB; more means a damaged or hostile file. */
-const MAX_RECORDS_BYTES = 64 * 1024 * 1024;
+/**
+ * A gym chain's records file (10,000 trainers × 100 courses) is about 170 MB; well past that means a
+ * damaged or hostile file.
+ */
+const MAX_RECORDS_BYTES = 256 * 1024 * 1024;
 const MAX_ENTRIES = 20_000;
 const MAX_TOTAL_BYTES = 4 * 1024 ** 3;
 
