@@ -127,9 +127,17 @@ for (const data of dataSets)
     withTemp((dir) => {
       const file = join(dir, 'gym.json');
       writeFileSync(file, JSON.stringify(data.records({ people: 1000, activitiesPerPerson: 50 })));
-      const run = (args: string[]) => {
-        const result = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 30 });
+      // Wall time, and CPU time (user + system, from GNU time): on a machine shared with other work the
+      // wall times of one command ranged over 5×, its CPU time over a few per cent.
+      const cpu: [number[], number[]] = [[], []];
+      const run = (which: 0 | 1, args: string[]) => {
+        const result = spawnSync('/usr/bin/time', ['-f', 'CPU %U %S', process.execPath, ...args], {
+          encoding: 'utf8',
+          maxBuffer: 1 << 30,
+        });
         if (result.status !== 0) throw new Error(result.stderr);
+        const [, user, system] = /CPU ([\d.]+) ([\d.]+)/.exec(result.stderr) ?? [];
+        cpu[which].push((Number(user) + Number(system)) * 1000);
       };
       // Timed in turn, seven times each, so that the machine's slow and fast moments fall on both alike.
       const roundTrips: number[] = [];
@@ -137,13 +145,13 @@ for (const data of dataSets)
       for (let i = 0; i < 7; i++) {
         roundTrips.push(
           timeMs(() =>
-            run([
+            run(0, [
               '-e',
               `const fs = require('fs'); process.stdout.write(JSON.stringify(JSON.parse(fs.readFileSync(${JSON.stringify(file)}, 'utf8'))))`,
             ]),
           ),
         );
-        evaluations.push(timeMs(() => run([join(projectRoot, 'bin/recert.js'), 'evaluate', file, '--as-of', '2026-11-21', '--json'])));
+        evaluations.push(timeMs(() => run(1, [join(projectRoot, 'bin/recert.js'), 'evaluate', file, '--as-of', '2026-11-21', '--json'])));
       }
       const roundTrip = median(roundTrips);
       const evaluate = median(evaluations);
@@ -151,5 +159,6 @@ for (const data of dataSets)
       report('recert evaluate --json', evaluate, 'ms', 'reference', true);
       report('  baseline: node reading and writing the same JSON', roundTrip, 'ms', 'reference', true);
       reportRatio('  evaluate vs JSON round trip', evaluations, roundTrips, 2);
+      reportRatio('  evaluate vs JSON round trip, CPU time', cpu[1], cpu[0], 2);
     });
   }, 600_000);
