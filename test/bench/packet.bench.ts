@@ -252,4 +252,4 @@ for (const set of certificateSets)
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 1_800_000);
