@@ -21,3 +21,15 @@ export function timeMs(fn: () => void): number {
 export function medianMs(runs: number, fn: () => void): number {
   return median(Array.from({ length: runs }, () => timeMs(fn)));
 }
+
+/**
+ * Prints a ratio of paired runs (Recert's time over the baseline's, timed in turn): the ratio of the
+ * medians, and the range of the per-run ratios, which is the machine's noise on this figure.
+ */
+export function reportRatio(name: string, ours: readonly number[], baseline: readonly number[], goal: number | null): number {
+  const ratio = median(ours) / median(baseline);
+  const each = ours.map((value, i) => value / (baseline[i] ?? Number.NaN));
+  const range = `${Math.min(...each).toFixed(2)}–${Math.max(...each).toFixed(2)}× over ${each.length} runs`;
+  report(`${name} (range ${range})`, ratio, 'x', goal === null ? 'reference' : `≤ ${goal}×`, goal === null || ratio <= goal);
+  return ratio;
+}

@@ -87,12 +87,12 @@ describe('files that are not files, or far too large, are refused before they ar
     expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
     const big = join(folder, 'big.json');
     writeFileSync(big, '{');
-    truncateSync(big, 65 * 1024 * 1024);
+    truncateSync(big, 257 * 1024 * 1024);
     return [
       ['/dev/zero', /\/dev\/zero is not a regular file \(a device, a pipe or a socket\)/],
       [fifo, /records\.fifo is not a regular file/],
       [folder, /is a folder, not a records file/],
-      [big, /big\.json is 65\.0 MB, larger than a records file may be \(at most 64\.0 MB\)/],
+      [big, /big\.json is 257\.0 MB, larger than a records file may be \(at most 256\.0 MB\)/],
     ] as const;
   }
 

@@ -24,8 +24,7 @@ import { basename, dirname, join } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { crc32 } from 'node:zlib';
-import yauzl from 'yauzl';
-import { ZipFile } from 'yazl';
+import type yauzl from 'yauzl';
 import { bytes } from '../bytes';
 import { DiskFullError, isDiskFull } from '../disk-full';
 import { inputFileProblem } from '../input-file';
@@ -38,8 +37,11 @@ import { readRecordsFile, RecordsFileError, type ParsedRecords } from './parse';
 
 export const BUNDLE_EXTENSION = '.recert';
 const RECORDS_ENTRY = 'records.json';
-/** A records file of tens of thousands of courses is a few MB; more means a damaged or hostile file. */
-const MAX_RECORDS_BYTES = 64 * 1024 * 1024;
+/**
+ * A gym chain's records file (10,000 trainers × 100 courses) is about 170 MB; well past that means a
+ * damaged or hostile file.
+ */
+const MAX_RECORDS_BYTES = 256 * 1024 * 1024;
 const MAX_ENTRIES = 20_000;
 const MAX_TOTAL_BYTES = 4 * 1024 ** 3;
 
@@ -66,6 +68,9 @@ export async function writeBundle(store: Repositories, files: ContentStore, out:
     const owner = attachment.activityId ?? attachment.cprAedCardId;
     if (owner && keep.has(owner)) certificates.set(attachmentRecord(attachment).file, attachment.sha256);
   }
+  // The zip libraries load only when a bundle is written or opened: reading a plain records file
+  // (`recert evaluate`, `recert import`) does not pay for compiling them.
+  const { ZipFile } = await import('yazl');
   const zip = new ZipFile();
   zip.addBuffer(Buffer.from(`${JSON.stringify(document, null, 2)}\n`), RECORDS_ENTRY, { compress: true });
   // Certificates are PDFs and photos that do not shrink: stored as they are.
@@ -213,7 +218,8 @@ async function writeEntry(file: string, zip: yauzl.ZipFile, { entry, limit }: Pl
 async function extract(file: string, folder: string): Promise<void> {
   let zip: yauzl.ZipFile;
   try {
-    zip = await yauzl.openPromise(file, { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: true });
+    const { default: unzip } = await import('yauzl');
+    zip = await unzip.openPromise(file, { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: true });
   } catch (error) {
     throw refuse(
       file,
