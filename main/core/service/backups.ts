@@ -1,10 +1,9 @@
-import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { automaticBackup, BACKUPS_FOLDER, listBackups } from '../backup/auto';
 import { backupSettingsFile } from '../backup/backup-settings';
 import { checkData, unusedCertificateFiles } from '../backup/check';
 import { EncryptionError } from '../backup/encryption';
-import { temporaryNameFor } from '../backup/file-copy';
 import { memoryPassphraseStore } from '../backup/passphrase-store';
 import { BackupError } from '../backup/restore';
 import { drillBackup } from '../backup/restore-file';
@@ -15,6 +14,7 @@ import { daysBetween, formatDate, localToday } from '../dates';
 import type { BackupListItem, BackupsView, DataCheckView, RecoverySheet, RestoreView } from '../domain/views';
 import { count } from '../domain/plural';
 import { bytes } from '../bytes';
+import { requireWritable } from './writable-folder';
 import { invalid, ServiceError } from '../errors';
 import type { ServiceContext } from './context';
 import { writes } from './writes';
@@ -177,17 +177,7 @@ export function backupsService(ctx: ServiceContext) {
         'folder',
         'that folder is inside the data folder, on the same disk as the data: choose one on another drive or a synced folder',
       );
-    const probe = temporaryNameFor(join(folder, 'recert-probe'));
-    try {
-      writeFileSync(probe, 'recert', { flag: 'wx' });
-    } catch (error) {
-      throw invalid(
-        'folder',
-        `Recert cannot write in ${folder} (${(error as NodeJS.ErrnoException).code ?? String(error)}); choose another folder`,
-      );
-    } finally {
-      rmSync(probe, { force: true });
-    }
+    requireWritable(folder);
     return folder;
   }
 

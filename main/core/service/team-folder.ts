@@ -3,12 +3,12 @@
 // resolve, in words. The sync itself is core/sync/engine.ts; this module words its outcomes and
 // keeps syncs one at a time (two at once would number their change files alike).
 import { writes } from './writes';
-import { existsSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { memoryPassphraseStore } from '../backup/passphrase-store';
-import { temporaryNameFor } from '../backup/file-copy';
 import { count } from '../domain/plural';
 import type { TeamConflictView, TeamFolderTone, TeamFolderView, TeamScopeChoice } from '../domain/team-folder';
+import { requireWritable } from './writable-folder';
 import { invalid } from '../errors';
 import { deviceNames, describeConflict } from '../sync/describe';
 import { listConflicts, resolveConflict, syncWithFolder, SyncError, type SyncResult } from '../sync/engine';
@@ -282,17 +282,7 @@ export function teamFolderService(ctx: ServiceContext) {
         'folder',
         `the data folder ${dataDir} is inside that folder, and sync tools damage live databases: choose another folder`,
       );
-    const probe = temporaryNameFor(join(folder, 'recert-probe'));
-    try {
-      writeFileSync(probe, 'recert', { flag: 'wx' });
-    } catch (error) {
-      throw invalid(
-        'folder',
-        `Recert cannot write in ${folder} (${(error as NodeJS.ErrnoException).code ?? String(error)}); choose another folder`,
-      );
-    } finally {
-      rmSync(probe, { force: true });
-    }
+    requireWritable(folder);
     return folder;
   }
 
