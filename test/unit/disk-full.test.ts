@@ -4,13 +4,13 @@
 // test/helpers/disk-full.cjs (writes under a folder fail with ENOSPC past a number of bytes), and,
 // where this machine lets the tests mount one (Linux, as root), on a real 1 MB tmpfs.
 import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHostChild } from '../helpers/browser-host-child';
 import { projectRoot, tempDir } from '../helpers/context';
+import { trainerWithCertificates } from '../helpers/trainer-with-certificates';
 
 const bin = join(projectRoot, 'bin/recert.js');
 const injector = join(projectRoot, 'test/helpers/disk-full.cjs');
@@ -18,17 +18,6 @@ let dir: string;
 let recordsFile: string;
 let source: string;
 let backup: string;
-
-/** A certificate of about 200 KB: a small PDF whose comment line holds random text. */
-function certificate(): Buffer {
-  return Buffer.concat([
-    Buffer.from('%PDF-1.4\n%'),
-    Buffer.from(randomBytes(100_000).toString('hex')),
-    Buffer.from(
-      '\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
-    ),
-  ]);
-}
 
 function recert(args: string[], full?: { under: string; after: number }) {
   const env: NodeJS.ProcessEnv = { ...process.env };
@@ -71,31 +60,7 @@ function expectDiskFull(result: ReturnType<typeof recert>, folder: string) {
 
 beforeAll(() => {
   dir = tempDir('recert-disk-full-');
-  const records = join(dir, 'records');
-  mkdirSync(join(records, 'certs'), { recursive: true });
-  const activities = Array.from({ length: 10 }, (_, i) => {
-    writeFileSync(join(records, 'certs', `c${i}.pdf`), certificate());
-    return {
-      id: `a${i}`,
-      title: `Course ${i}`,
-      provider: 'NASM',
-      approval: 'nasm',
-      completed: '2026-02-01',
-      ceus: 0.1,
-      credentials: ['c1'],
-      attachments: [{ file: `certs/c${i}.pdf` }],
-    };
-  });
-  recordsFile = join(records, 'records.json');
-  writeFileSync(
-    recordsFile,
-    JSON.stringify({
-      format: 'recert-records/1',
-      people: [
-        { id: 'p1', name: 'Dana Rivera', credentials: [{ id: 'c1', ruleSet: 'nasm-cpt', expires: '2027-03-31' }], activities, cprAed: [] },
-      ],
-    }),
-  );
+  recordsFile = trainerWithCertificates(join(dir, 'records'), 10, 100_000);
   source = join(dir, 'source');
   expect(recert(['import', recordsFile, '--db', source]).code).toBe(0);
   backup = join(dir, 'backup.zip');

@@ -3,12 +3,12 @@
 // backup, in either place, and the data folder stays as it was. Real child processes (the built
 // browser-mode host and the built command), killed at spread-out moments of a measured run.
 import { spawn, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHostChild, type HostChild } from '../../helpers/browser-host-child';
 import { projectRoot, tempDir } from '../../helpers/context';
+import { trainerWithCertificates } from '../../helpers/trainer-with-certificates';
 
 const PASSPHRASE = 'correct horse battery staple, kept';
 const ROUNDS = 4;
@@ -20,17 +20,6 @@ function recert(args: string[], env: NodeJS.ProcessEnv = {}) {
     encoding: 'utf8',
     env: { ...process.env, RECERT_PASSPHRASE: PASSPHRASE, ...env },
   });
-}
-
-/** A PDF of about 0.8 MB: random text in a comment, so nothing compresses it away. */
-function certificate(): Buffer {
-  return Buffer.concat([
-    Buffer.from('%PDF-1.4\n%'),
-    Buffer.from(randomBytes(400_000).toString('hex')),
-    Buffer.from(
-      '\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
-    ),
-  ]);
 }
 
 /** Files under `folder` that carry a backup's name (temporary and hidden work files are not backups). */
@@ -57,31 +46,7 @@ function expectWhole(files: string[]): void {
 
 beforeAll(() => {
   dir = tempDir('recert-second-place-kill-');
-  const records = join(dir, 'records');
-  mkdirSync(join(records, 'certs'), { recursive: true });
-  const activities = Array.from({ length: 8 }, (_, i) => {
-    writeFileSync(join(records, 'certs', `c${i}.pdf`), certificate());
-    return {
-      id: `a${i}`,
-      title: `Course ${i}`,
-      provider: 'NASM',
-      approval: 'nasm',
-      completed: '2026-02-01',
-      ceus: 0.1,
-      credentials: ['c1'],
-      attachments: [{ file: `certs/c${i}.pdf` }],
-    };
-  });
-  const recordsFile = join(records, 'records.json');
-  writeFileSync(
-    recordsFile,
-    JSON.stringify({
-      format: 'recert-records/1',
-      people: [
-        { id: 'p1', name: 'Dana Rivera', credentials: [{ id: 'c1', ruleSet: 'nasm-cpt', expires: '2027-03-31' }], activities, cprAed: [] },
-      ],
-    }),
-  );
+  const recordsFile = trainerWithCertificates(join(dir, 'records'), 8, 400_000);
   source = join(dir, 'source');
   const imported = recert(['import', recordsFile, '--db', source]);
   expect(imported.status, imported.stderr).toBe(0);
