@@ -76,8 +76,11 @@ export function intakeService(ctx: ServiceContext) {
   function itemView(row: InboxRow, proposal: Proposal): InboxItem {
     const { report } = proposal;
     const person = report.person ? store.people.get(report.person) : undefined;
-    const canFile = proposal.planned.length > 0 && (report.status === 'proposed' || report.status === 'possible-duplicate');
-    const sure = proposal.sure && report.status === 'proposed';
+    // A backup holds the records, not the inbox's waiting files: after a restore (or a folder cleaned
+    // by hand) a row can outlive its file, and is then shown for what it is, never offered to file.
+    const fileGone = row.read.kind === 'read' && row.sha256 !== null && !inboxFiles.has(row.sha256);
+    const canFile = !fileGone && proposal.planned.length > 0 && (report.status === 'proposed' || report.status === 'possible-duplicate');
+    const sure = !fileGone && proposal.sure && report.status === 'proposed';
     const single = report.records.length === 1 ? report.records[0] : undefined;
     const duplicate = report.duplicateOf
       ? (store.activities.get(report.duplicateOf) ?? store.cprAedCards.get(report.duplicateOf))
@@ -87,8 +90,15 @@ export function intakeService(ctx: ServiceContext) {
       fileName: row.fileName,
       status: report.status,
       documentText: documentText(proposal),
-      statusText: sure ? 'Ready to file' : STATUS_TEXT[report.status],
-      notes: report.reason ? [report.reason, ...proposal.notes.filter((n) => n !== report.reason)] : proposal.notes,
+      statusText: fileGone ? 'File missing' : sure ? 'Ready to file' : STATUS_TEXT[report.status],
+      notes: [
+        ...(fileGone
+          ? [
+              `${row.fileName} is no longer in the inbox's folder (a backup restores the records, not the files waiting here): add it again, or dismiss it.`,
+            ]
+          : []),
+        ...(report.reason ? [report.reason, ...proposal.notes.filter((n) => n !== report.reason)] : proposal.notes),
+      ],
       person: person ? { id: person.id, name: person.name } : null,
       matchText: report.match
         ? `Matched by ${report.match.by.replace('-', ' ')} (${Math.round(report.match.confidence * 100)} % sure)`

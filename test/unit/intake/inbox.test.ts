@@ -105,4 +105,29 @@ describe('the intake inbox', () => {
     expect(dismissed.items).toEqual([]);
     context.close();
   }, 60_000);
+  it('a row whose waiting file is gone (a restored backup holds no inbox files) says so and is never filed', async () => {
+    const folder = join(dir, 'gone');
+    const context = openAppContext({ dataDir: folder, resourcesDir, today: () => '2026-12-01' });
+    try {
+      const dana = await value<{ id: string }>(context.dispatch('createPerson', { name: 'Dana Rivera', email: null, employeeId: null }));
+      await value(context.dispatch('createCredential', { personId: dana.id, ruleSet: 'nasm-cpt', number: null, expires: '2027-03-31' }));
+      const item = await value<InboxItem>(context.dispatch('readIntoInbox', upload('dana')));
+      expect(item.canFile).toBe(true);
+      rmSync(join(folder, 'inbox'), { recursive: true, force: true });
+      const view = await value<InboxView>(context.dispatch('getInbox', {}));
+      expect(view.items[0]).toMatchObject({ statusText: 'File missing', canFile: false, sure: false });
+      expect(view.items[0]?.notes[0]).toMatch(/^dana\.pdf is no longer in the inbox's folder .*add it again, or dismiss it\.$/);
+      const before = records(context);
+      const refused = await context.dispatch('fileInboxItems', { ids: [item.id] });
+      expect(refused).toMatchObject({
+        ok: false,
+        error: { message: expect.stringMatching(/cannot be filed yet: dana\.pdf is no longer/) },
+      });
+      expect(records(context)).toEqual(before);
+      const dismissed = await value<InboxView>(context.dispatch('dismissInboxItems', { ids: [item.id] }));
+      expect(dismissed.items).toEqual([]);
+    } finally {
+      context.close();
+    }
+  }, 60_000);
 });
