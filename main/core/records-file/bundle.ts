@@ -263,27 +263,45 @@ export async function openBundle(file: string, ruleSetIds: ReadonlySet<string>, 
   }
 }
 
-/** A records file (`.json`, certificates beside it) or a bundle (`.recert`, recognised by its content). */
-export async function openRecords(file: string, ruleSetIds: ReadonlySet<string>, temporaryDir?: string): Promise<OpenedRecords> {
+/** The first bytes of a records file or bundle, or a RecordsFileError saying why they cannot be read. */
+function headOf(file: string): Buffer {
   const problem = inputFileProblem(file, 'a records file (.json) or a records bundle (.recert)', MAX_TOTAL_BYTES);
   if (problem) throw new RecordsFileError([`(file): ${problem}`]);
-  let head: Buffer;
   try {
     const fd = openSync(file, 'r');
     try {
-      head = Buffer.alloc(4);
+      const head = Buffer.alloc(4);
       readSync(fd, head, 0, 4, 0);
+      return head;
     } finally {
       closeSync(fd);
     }
   } catch (error) {
     throw new RecordsFileError([`(file): cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`]);
   }
-  if (looksLikeBundle(head)) return openBundle(file, ruleSetIds, temporaryDir);
+}
+
+function checkRecordsFileSize(file: string): void {
   const size = statSync(file).size;
   if (size > MAX_RECORDS_BYTES)
     throw new RecordsFileError([
       `(file): ${file} is ${bytes(size)}, larger than a records file may be (at most ${bytes(MAX_RECORDS_BYTES)})`,
     ]);
+}
+
+/**
+ * True when `file` is a plain records file (not a bundle, within the size a records file may be),
+ * which a first import reads as a stream; a RecordsFileError when it cannot be used at all.
+ */
+export function isPlainRecordsFile(file: string): boolean {
+  if (looksLikeBundle(headOf(file))) return false;
+  checkRecordsFileSize(file);
+  return true;
+}
+
+/** A records file (`.json`, certificates beside it) or a bundle (`.recert`, recognised by its content). */
+export async function openRecords(file: string, ruleSetIds: ReadonlySet<string>, temporaryDir?: string): Promise<OpenedRecords> {
+  if (looksLikeBundle(headOf(file))) return openBundle(file, ruleSetIds, temporaryDir);
+  checkRecordsFileSize(file);
   return { parsed: readRecordsFile(file, ruleSetIds), dispose: () => undefined };
 }
