@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { diskFullOr } from '../disk-full';
-import type { StoredAttachment } from '../domain/records';
+import type { Activity, StoredAttachment } from '../domain/records';
 import type { ContentStore } from '../attachments/file-store';
 import { newId } from '../ids';
 import { ruleSetOverrideSchema } from '../rules/ruleset-schema';
@@ -20,6 +20,8 @@ import { activityFromRecord, cardFromRecord, credentialFromRecord, personFromRec
 import { duplicatePeople, type PersonIdentity } from './update';
 
 const personSchema = recordsFileSchema.shape.people.element;
+/** Enough courses for whole multi-row statements, few enough to hold. */
+const COURSES_PER_WRITE = 2000;
 
 /** Imports the records file at `path` (certificates beside it), all or nothing. */
 export function importRecordsFileStreamed(
@@ -75,14 +77,24 @@ export function importRecordsFileStreamed(
     }
   }
 
+  let pendingCourses: Activity[] = [];
+  function flushCourses() {
+    store.activities.insertMany(pendingCourses);
+    pendingCourses = [];
+  }
+
   function insert(record: PersonRecord) {
     store.people.insert(personFromRecord(record));
     summary.people += 1;
     for (const c of record.credentials) store.credentials.insert(credentialFromRecord(c, record.id));
     summary.credentials += record.credentials.length;
-    store.activities.insertMany(record.activities.map((a) => activityFromRecord(a, record)));
+    for (const a of record.activities) pendingCourses.push(activityFromRecord(a, record));
     summary.activities += record.activities.length;
-    for (const a of record.activities) if (a.attachments) attach(a.attachments, { activityId: a.id, cprAedCardId: null });
+    const certificates = record.activities.some((a) => a.attachments);
+    // Courses go in many people's at a time, in full statements of rows; a course's certificate
+    // needs its course stored first.
+    if (certificates || pendingCourses.length >= COURSES_PER_WRITE) flushCourses();
+    if (certificates) for (const a of record.activities) attach(a.attachments, { activityId: a.id, cprAedCardId: null });
     for (const k of record.cprAed) {
       store.cprAedCards.insert(cardFromRecord(k, record.id));
       summary.cprAedCards += 1;
@@ -114,6 +126,7 @@ export function importRecordsFileStreamed(
         if (problemCount() === 0) insert(record);
       },
     });
+    if (problemCount() === 0) flushCourses();
   }
 
   try {

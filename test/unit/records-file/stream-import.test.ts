@@ -78,9 +78,12 @@ describe('the streamed import of a records file', () => {
   it('stores what the import of the parsed file stores, certificates and overrides included', () => {
     const c = context();
     const records = base();
-    records.people.push(second());
+    // A course with a certificate, and after it one without (the courses are written in bulk).
+    const withCertificate = { ...second().activities[0], attachments: [{ file: 'certs/cpr-front.jpg', name: 'course.jpg' }] };
+    records.people.push({ ...second(), activities: [withCertificate, { ...withCertificate, id: 'a4', attachments: undefined }] });
     const summary = importRecordsFileStreamed(write(records), ids(c), c.store, c.files);
-    expect(summary).toEqual({ people: 2, credentials: 2, activities: 3, cprAedCards: 1, attachments: 1 });
+    expect(summary).toEqual({ people: 2, credentials: 2, activities: 4, cprAedCards: 1, attachments: 2 });
+    expect(c.store.attachments.listByActivity('a3')).toMatchObject([{ fileName: 'course.jpg', mediaType: 'image/jpeg' }]);
     expect(sameAsParsed(write(records))).toBeNull();
     expect(c.store.ruleSetOverrides.all()).toEqual({ 'nasm-cpt': { cprAedWaiver: { from: '2020-03-01', until: '2021-08-31' } } });
     expect(c.store.activities.get('a2')?.credentialIds).toEqual(['c1']);
