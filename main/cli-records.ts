@@ -18,7 +18,7 @@ import { problemLines } from './core/domain/problems';
 import type { CourseCsvView } from './core/domain/views';
 import { exportRecords } from './core/records-file/export';
 import { importRecords } from './core/records-file/import';
-import { BUNDLE_EXTENSION, isPlainRecordsFile, writeBundle } from './core/records-file/bundle';
+import { BUNDLE_EXTENSION, importBundleStreamed, isPlainRecordsFile, writeBundle } from './core/records-file/bundle';
 import { importRecordsFileStreamed } from './core/records-file/stream-import';
 import { isEncrypted } from './core/backup/encryption';
 import { openRecordsFile, readPassphrase } from './cli-passphrase';
@@ -83,10 +83,13 @@ export async function importCommand(args: string[]): Promise<void> {
   const context = openAppContext({ ...dataLocation(values.db), resourcesDir, tell: tellOnStderr });
   try {
     const path = resolve(file);
-    // A plain records file is imported as it is read, one person at a time (a chain's file is never
-    // held whole); a bundle or an encrypted file is opened whole, as an update-import is.
-    if (!values.update && !encryptedFile(path) && isPlainRecordsFile(path)) {
-      const counts = importRecordsFileStreamed(path, new Set(context.ruleSets.map((r) => r.id)), context.store, context.files);
+    // A first import reads the records file (or a bundle's) one person at a time: a chain's file is
+    // never held whole. An update-import, and an encrypted file, open it whole.
+    if (!values.update && !encryptedFile(path)) {
+      const ruleSetIds = new Set(context.ruleSets.map((r) => r.id));
+      const counts = isPlainRecordsFile(path)
+        ? importRecordsFileStreamed(path, ruleSetIds, context.store, context.files)
+        : await importBundleStreamed(path, ruleSetIds, context.store, context.files, temporaryArea(context.dataDir));
       process.stdout.write(`Imported ${importedText(counts)} into ${context.dataDir}.\n`);
       return;
     }

@@ -33,7 +33,9 @@ import { escapeControlCharacters, hasControlCharacters } from '../text';
 import type { ContentStore } from '../attachments/file-store';
 import type { Repositories } from '../store';
 import { attachmentRecord, buildRecordsDocument } from './export';
+import type { ImportSummary } from './import';
 import { readRecordsFile, RecordsFileError, type ParsedRecords } from './parse';
+import { importRecordsFileStreamed } from './stream-import';
 
 export const BUNDLE_EXTENSION = '.recert';
 const RECORDS_ENTRY = 'records.json';
@@ -297,6 +299,28 @@ export function isPlainRecordsFile(file: string): boolean {
   if (looksLikeBundle(headOf(file))) return false;
   checkRecordsFileSize(file);
   return true;
+}
+
+/**
+ * Imports a bundle into a data folder (a first import, not an update), its records file streamed as
+ * a records file on disk is (stream-import.ts): extracted privately and checked as openBundle does.
+ */
+export async function importBundleStreamed(
+  file: string,
+  ruleSetIds: ReadonlySet<string>,
+  store: Repositories,
+  files: ContentStore,
+  temporaryDir: string = tmpdir(),
+): Promise<ImportSummary> {
+  const folder = mkdtempSync(join(temporaryDir, 'recert-bundle-'));
+  try {
+    await extract(file, folder);
+    return importRecordsFileStreamed(join(folder, RECORDS_ENTRY), ruleSetIds, store, files, {
+      unsigned: (names) => refuse(file, `its records.json gives no SHA-256 for ${names.join(', ')}`),
+    });
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
 }
 
 /** A records file (`.json`, certificates beside it) or a bundle (`.recert`, recognised by its content). */

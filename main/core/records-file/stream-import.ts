@@ -23,21 +23,31 @@ const personSchema = recordsFileSchema.shape.people.element;
 /** Enough courses for whole multi-row statements, few enough to hold. */
 const COURSES_PER_WRITE = 2000;
 
+export interface StreamOptions {
+  /**
+   * The refusal of certificates the file gives no SHA-256 for (a bundle's records file must give
+   * each), with the first few of them; without it, none is needed.
+   */
+  unsigned?: (files: string[]) => RecordsFileError;
+}
+
 /** Imports the records file at `path` (certificates beside it), all or nothing. */
 export function importRecordsFileStreamed(
   path: string,
   ruleSetIds: ReadonlySet<string>,
   store: Repositories,
   files: ContentStore,
+  options: StreamOptions = {},
 ): ImportSummary {
-  const options = { baseDir: join(path, '..'), ruleSetIds };
+  const parseOptions = { baseDir: join(path, '..'), ruleSetIds };
   const attachments = new Map<string, ResolvedAttachment>();
-  const people = semanticChecker(options, attachments);
+  const people = semanticChecker(parseOptions, attachments);
   const shapeProblems: string[] = [];
   const storeProblems: string[] = [];
   const top: Record<string, unknown> = {};
   let peopleArray = false;
   const identities: PersonIdentity[] = [];
+  const unsigned: string[] = [];
   const summary: ImportSummary = { people: 0, credentials: 0, activities: 0, cprAedCards: 0, attachments: 0 };
   const copied: string[] = [];
   const put = new Set<string>();
@@ -119,6 +129,9 @@ export function importRecordsFileStreamed(
         }
         people.checkPerson(raw, p);
         if (!record) return;
+        if (options.unsigned && unsigned.length < 3)
+          for (const r of [...record.activities, ...record.cprAed])
+            for (const a of r.attachments ?? []) if (!a.sha256) unsigned.push(a.file);
         identities.push({ id: record.id, name: record.name, email: record.email, employeeId: record.employeeId, active: record.active });
         if (!wasEmpty) collisions(record, p);
         // After the first problem nothing more is written (it all rolls back), but every person is
@@ -138,7 +151,7 @@ export function importRecordsFileStreamed(
       else load(wasEmpty);
 
       const fileLevel = recordsFileSchema.safeParse(peopleArray ? { ...top, people: [] } : top);
-      const overrides = semanticChecker(options, attachments);
+      const overrides = semanticChecker(parseOptions, attachments);
       overrides.checkOverrides(top.ruleSetOverrides);
       const problems = [
         ...(fileLevel.success ? [] : issueProblems(fileLevel.error.issues)),
@@ -147,6 +160,7 @@ export function importRecordsFileStreamed(
         ...people.problems,
       ];
       if (problems.length > 0) throw new RecordsFileError([...new Set(problems)]);
+      if (options.unsigned && unsigned.length > 0) throw options.unsigned(unsigned.slice(0, 3));
 
       const existing = store.ruleSetOverrides.all();
       const parsedOverrides = Object.entries(fileLevel.data?.ruleSetOverrides ?? {}).map(

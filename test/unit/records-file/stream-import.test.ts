@@ -1,6 +1,8 @@
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { importBundleStreamed, writeBundle } from '../../../main/core/records-file/bundle';
 import { buildRecordsDocument } from '../../../main/core/records-file/export';
 import { importRecords } from '../../../main/core/records-file/import';
 import { readRecordsFile, RecordsFileError } from '../../../main/core/records-file/parse';
@@ -152,6 +154,31 @@ describe('the streamed import of a records file', () => {
     const differentOverride = { ...base(), people: [second()], ruleSetOverrides: { 'nasm-cpt': {} } };
     expect(sameAsParsed(write(differentOverride), importExample)?.[0]).toMatch(/^ruleSetOverrides\.nasm-cpt: differs/);
     expect(sameAsParsed(write({ format: 'recert-records/1', people: [second()] }), importExample)).toBeNull();
+  });
+
+  it('refuses, when asked, certificates the file gives no SHA-256 for (a bundle’s), storing nothing', () => {
+    const c = context();
+    const unsigned = (names: string[]) => new RecordsFileError([`no SHA-256 for ${names.join(', ')}`]);
+    expect(problemsOf(() => importRecordsFileStreamed(write(base()), ids(c), c.store, c.files, { unsigned }))).toEqual([
+      'no SHA-256 for certs/cpr-front.jpg',
+    ]);
+    expect(rowCounts(c).people).toBe(0);
+    const sha256 = createHash('sha256')
+      .update(readFileSync(join(example, 'certs/cpr-front.jpg')))
+      .digest('hex');
+    const signed = JSON.stringify(base()).replace('"file":"certs/cpr-front.jpg"', `"file":"certs/cpr-front.jpg","sha256":"${sha256}"`);
+    expect(importRecordsFileStreamed(write(null, signed), ids(c), c.store, c.files, { unsigned }).attachments).toBe(1);
+  });
+
+  it('imports a bundle as it reads its records file, the same records as the folder it came from', async () => {
+    const from = context();
+    importRecordsFileStreamed(write(base()), ids(from), from.store, from.files);
+    const bundle = join(tempDir('recert-stream-bundle-'), 'dana.recert');
+    cleanup.push(() => rmSync(join(bundle, '..'), { recursive: true, force: true }));
+    await writeBundle(from.store, from.files, bundle);
+    const to = context();
+    expect(await importBundleStreamed(bundle, ids(to), to.store, to.files)).toMatchObject({ people: 1, activities: 2, attachments: 1 });
+    expect(buildRecordsDocument(to.store)).toEqual(buildRecordsDocument(from.store));
   });
 
   it('names the byte where the text stops being JSON, and stores nothing', () => {
