@@ -18,7 +18,9 @@ import { problemLines } from './core/domain/problems';
 import type { CourseCsvView } from './core/domain/views';
 import { exportRecords } from './core/records-file/export';
 import { importRecords } from './core/records-file/import';
-import { BUNDLE_EXTENSION, writeBundle } from './core/records-file/bundle';
+import { BUNDLE_EXTENSION, importBundleStreamed, isPlainRecordsFile, writeBundle } from './core/records-file/bundle';
+import { importRecordsFileStreamed } from './core/records-file/stream-import';
+import { isEncrypted } from './core/backup/encryption';
 import { openRecordsFile, readPassphrase } from './cli-passphrase';
 import { copyFileSafely, temporaryNameFor } from './core/backup/file-copy';
 import { describeImport, describeRows, importedText } from './core/records-file/describe-import';
@@ -80,6 +82,17 @@ export async function importCommand(args: string[]): Promise<void> {
   if (values['dry-run'] && !values.update) throw new UsageError('--dry-run goes with --update');
   const context = openAppContext({ ...dataLocation(values.db), resourcesDir, tell: tellOnStderr });
   try {
+    const path = resolve(file);
+    // A first import reads the records file (or a bundle's) one person at a time: a chain's file is
+    // never held whole. An update-import, and an encrypted file, open it whole.
+    if (!values.update && !encryptedFile(path)) {
+      const ruleSetIds = new Set(context.ruleSets.map((r) => r.id));
+      const counts = isPlainRecordsFile(path)
+        ? importRecordsFileStreamed(path, ruleSetIds, context.store, context.files)
+        : await importBundleStreamed(path, ruleSetIds, context.store, context.files, temporaryArea(context.dataDir));
+      process.stdout.write(`Imported ${importedText(counts)} into ${context.dataDir}.\n`);
+      return;
+    }
     const opened = await openRecordsFile(resolve(file), new Set(context.ruleSets.map((r) => r.id)), temporaryArea(context.dataDir));
     try {
       if (values.update) {
@@ -107,6 +120,15 @@ export async function importCommand(args: string[]): Promise<void> {
     }
   } finally {
     context.close();
+  }
+}
+
+/** Whether the file is encrypted; false when it cannot be read (the reader that follows says why). */
+function encryptedFile(path: string): boolean {
+  try {
+    return isEncrypted(path);
+  } catch {
+    return false;
   }
 }
 

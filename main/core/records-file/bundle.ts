@@ -33,7 +33,9 @@ import { escapeControlCharacters, hasControlCharacters } from '../text';
 import type { ContentStore } from '../attachments/file-store';
 import type { Repositories } from '../store';
 import { attachmentRecord, buildRecordsDocument } from './export';
+import type { ImportSummary } from './import';
 import { readRecordsFile, RecordsFileError, type ParsedRecords } from './parse';
+import { importRecordsFileStreamed } from './stream-import';
 
 export const BUNDLE_EXTENSION = '.recert';
 const RECORDS_ENTRY = 'records.json';
@@ -263,27 +265,67 @@ export async function openBundle(file: string, ruleSetIds: ReadonlySet<string>, 
   }
 }
 
-/** A records file (`.json`, certificates beside it) or a bundle (`.recert`, recognised by its content). */
-export async function openRecords(file: string, ruleSetIds: ReadonlySet<string>, temporaryDir?: string): Promise<OpenedRecords> {
+/** The first bytes of a records file or bundle, or a RecordsFileError saying why they cannot be read. */
+function headOf(file: string): Buffer {
   const problem = inputFileProblem(file, 'a records file (.json) or a records bundle (.recert)', MAX_TOTAL_BYTES);
   if (problem) throw new RecordsFileError([`(file): ${problem}`]);
-  let head: Buffer;
   try {
     const fd = openSync(file, 'r');
     try {
-      head = Buffer.alloc(4);
+      const head = Buffer.alloc(4);
       readSync(fd, head, 0, 4, 0);
+      return head;
     } finally {
       closeSync(fd);
     }
   } catch (error) {
     throw new RecordsFileError([`(file): cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`]);
   }
-  if (looksLikeBundle(head)) return openBundle(file, ruleSetIds, temporaryDir);
+}
+
+function checkRecordsFileSize(file: string): void {
   const size = statSync(file).size;
   if (size > MAX_RECORDS_BYTES)
     throw new RecordsFileError([
       `(file): ${file} is ${bytes(size)}, larger than a records file may be (at most ${bytes(MAX_RECORDS_BYTES)})`,
     ]);
+}
+
+/**
+ * True when `file` is a plain records file (not a bundle, within the size a records file may be),
+ * which a first import reads as a stream; a RecordsFileError when it cannot be used at all.
+ */
+export function isPlainRecordsFile(file: string): boolean {
+  if (looksLikeBundle(headOf(file))) return false;
+  checkRecordsFileSize(file);
+  return true;
+}
+
+/**
+ * Imports a bundle into a data folder (a first import, not an update), its records file streamed as
+ * a records file on disk is (stream-import.ts): extracted privately and checked as openBundle does.
+ */
+export async function importBundleStreamed(
+  file: string,
+  ruleSetIds: ReadonlySet<string>,
+  store: Repositories,
+  files: ContentStore,
+  temporaryDir: string = tmpdir(),
+): Promise<ImportSummary> {
+  const folder = mkdtempSync(join(temporaryDir, 'recert-bundle-'));
+  try {
+    await extract(file, folder);
+    return importRecordsFileStreamed(join(folder, RECORDS_ENTRY), ruleSetIds, store, files, {
+      unsigned: (names) => refuse(file, `its records.json gives no SHA-256 for ${names.join(', ')}`),
+    });
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+/** A records file (`.json`, certificates beside it) or a bundle (`.recert`, recognised by its content). */
+export async function openRecords(file: string, ruleSetIds: ReadonlySet<string>, temporaryDir?: string): Promise<OpenedRecords> {
+  if (looksLikeBundle(headOf(file))) return openBundle(file, ruleSetIds, temporaryDir);
+  checkRecordsFileSize(file);
   return { parsed: readRecordsFile(file, ruleSetIds), dispose: () => undefined };
 }

@@ -21,6 +21,7 @@ import {
   RECORDS_FORMAT,
   SHA256_HEX,
   textProblem,
+  type PersonRecord,
   type RecordsFile,
 } from './schema';
 
@@ -201,4 +202,14 @@ export function plainRecordsFile(raw: unknown): RecordsFile | null {
     p.cprAed ??= [];
   }
   return file as unknown as RecordsFile;
+}
+
+/** One person as the schema would give them, when every value is plainly valid; null when zod must judge. */
+export function plainPerson(raw: unknown): PersonRecord | null {
+  if (!isPerson(raw)) return null;
+  const p = raw as Raw;
+  p.credentials ??= [];
+  p.activities ??= [];
+  p.cprAed ??= [];
+  return p as unknown as PersonRecord;
 }

@@ -32,7 +32,7 @@ function conflicts(parsed: ParsedRecords, store: Repositories): string[] {
   }
   // A first import into an empty data folder cannot collide (every other record belongs to a person):
   // skip a lookup per id. Its people may still share an e-mail or employee ID among themselves.
-  if (store.people.isEmpty()) return [...problems, ...duplicatePeople(parsed, store)];
+  if (store.people.isEmpty()) return [...problems, ...duplicatePeople(parsed.file.people, store.people.list(true))];
   const taken = (path: string, id: string) =>
     `${path}: "${id}" already exists in this data folder; the file was exported from here or its ids collide`;
   parsed.file.people.forEach((person, p) => {
@@ -41,7 +41,7 @@ function conflicts(parsed: ParsedRecords, store: Repositories): string[] {
     person.activities.forEach((a, i) => store.activities.get(a.id) && problems.push(taken(`people[${p}].activities[${i}].id`, a.id)));
     person.cprAed.forEach((k, i) => store.cprAedCards.get(k.id) && problems.push(taken(`people[${p}].cprAed[${i}].id`, k.id)));
   });
-  problems.push(...duplicatePeople(parsed, store));
+  problems.push(...duplicatePeople(parsed.file.people, store.people.list(true)));
   return problems;
 }
 

@@ -9,6 +9,7 @@ import { ruleSetOverrideSchema, type RuleSetOverride } from '../rules/ruleset-sc
 import { plainRecordsFile } from './fast-path';
 import { recordsFileSchema, type RecordsFile } from './schema';
 import { count } from '../domain/plural';
+import type { z } from 'zod';
 
 /** A records file that cannot be used; every problem is listed, each named by its JSON path. */
 export class RecordsFileError extends Error {
@@ -44,8 +45,12 @@ const isRecord = (value: unknown): value is Raw => typeof value === 'object' && 
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
-/** Cross-field and cross-record checks, on the raw JSON so that they run even when the shape is off elsewhere. */
-function semanticProblems(raw: Raw, options: ParseOptions, attachments: Map<string, ResolvedAttachment>): string[] {
+/**
+ * Cross-field and cross-record checks, on the raw JSON so that they run even when the shape is off
+ * elsewhere; fed the overrides and one person at a time (a streamed import never holds them all),
+ * remembering only the ids seen so far.
+ */
+export function semanticChecker(options: ParseOptions, attachments: Map<string, ResolvedAttachment>) {
   const problems: string[] = [];
   // Where each id was first seen, per kind of record, as the indexes of its person and of the record
   // in that person's list (one number: a string or a closure per record was a tenth of reading a
@@ -127,8 +132,9 @@ function semanticProblems(raw: Raw, options: ParseOptions, attachments: Map<stri
     });
   }
 
-  if (isRecord(raw.ruleSetOverrides)) {
-    for (const [ruleSet, override] of Object.entries(raw.ruleSetOverrides)) {
+  function checkOverrides(ruleSetOverrides: unknown) {
+    if (!isRecord(ruleSetOverrides)) return;
+    for (const [ruleSet, override] of Object.entries(ruleSetOverrides)) {
       const path = `ruleSetOverrides.${ruleSet}`;
       if (!options.ruleSetIds.has(ruleSet)) {
         problems.push(`${path}: unknown rule set "${ruleSet}"; known: ${[...options.ruleSetIds].join(', ')}`);
@@ -141,7 +147,7 @@ function semanticProblems(raw: Raw, options: ParseOptions, attachments: Map<stri
     }
   }
 
-  list(raw.people).forEach((person, p) => {
+  function checkPerson(person: unknown, p: number) {
     if (!isRecord(person)) return;
     const at = `people[${p}]`;
     unique('person', person.id, p);
@@ -196,8 +202,15 @@ function semanticProblems(raw: Raw, options: ParseOptions, attachments: Map<stri
       if (completed && expires && expires < completed) problems.push(`${path}.expires: must not be before completed`);
       checkAttachments(card, path);
     });
-  });
-  return problems;
+  }
+  return { problems, checkOverrides, checkPerson };
+}
+
+function semanticProblems(raw: Raw, options: ParseOptions, attachments: Map<string, ResolvedAttachment>): string[] {
+  const checker = semanticChecker(options, attachments);
+  checker.checkOverrides(raw.ruleSetOverrides);
+  list(raw.people).forEach(checker.checkPerson);
+  return checker.problems;
 }
 
 /** The JSON value of a records file's text; a RecordsFileError when it is not JSON. */
@@ -214,6 +227,19 @@ export function parseRecords(text: string, options: ParseOptions): ParsedRecords
   return validateRecords(parseJson(text), options);
 }
 
+/** The schema's issues as problems, each named by its JSON path (under `prefix`: a person's place in the file). */
+export function issueProblems(issues: readonly z.core.$ZodIssue[], prefix: PropertyKey[] = []): string[] {
+  const problems: string[] = [];
+  for (const issue of issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) problems.push(`${issuePath([...prefix, ...issue.path, key])}: unknown field; remove it`);
+    } else {
+      problems.push(`${issuePath([...prefix, ...issue.path]) || '(file)'}: ${issue.message}`);
+    }
+  }
+  return problems;
+}
+
 /** Validates a records file's parsed JSON; throws RecordsFileError listing every problem. */
 function validateRecords(raw: unknown, options: ParseOptions): ParsedRecords {
   if (!isRecord(raw)) throw new RecordsFileError(['(file): must be a JSON object with "format" and "people"']);
@@ -222,15 +248,7 @@ function validateRecords(raw: unknown, options: ParseOptions): ParsedRecords {
   // A plainly valid file is taken as it is; anything else goes to zod, which words every problem.
   const plain = plainRecordsFile(raw);
   const parsed = plain ? ({ success: true, data: plain } as const) : recordsFileSchema.safeParse(raw);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      if (issue.code === 'unrecognized_keys') {
-        for (const key of issue.keys) problems.push(`${issuePath([...issue.path, key])}: unknown field; remove it`);
-      } else {
-        problems.push(`${issuePath(issue.path) || '(file)'}: ${issue.message}`);
-      }
-    }
-  }
+  if (!parsed.success) problems.push(...issueProblems(parsed.error.issues));
   const attachments = new Map<string, ResolvedAttachment>();
   problems.push(...semanticProblems(raw, options, attachments));
   if (problems.length > 0 || !parsed.success) throw new RecordsFileError([...new Set(problems)]);

@@ -3,7 +3,7 @@
 import type { Activity, CprAedCard, Credential, Person } from '../domain/records';
 import type { ActivityRecord, CardRecord, CredentialRecord, PersonRecord } from './schema';
 
-export function personFromRecord(record: PersonRecord): Person {
+export function personFromRecord(record: Pick<PersonRecord, 'id' | 'name' | 'email' | 'employeeId' | 'active'>): Person {
   return {
     id: record.id,
     name: record.name,

@@ -12,6 +12,9 @@ import { newId } from '../ids';
 import type { Repositories } from '../store';
 import { RecordsFileError, type ParsedRecords, type ResolvedAttachment } from './parse';
 import type { AttachmentRecord, PersonRecord } from './schema';
+
+/** What tells one person from another: a person of the file without their records. */
+export type PersonIdentity = Pick<PersonRecord, 'id' | 'name' | 'email' | 'employeeId' | 'active'>;
 import { activityFromRecord, cardFromRecord, credentialFromRecord, personFromRecord } from './to-domain';
 
 type Action = 'added' | 'updated' | 'unchanged';
@@ -38,7 +41,7 @@ const KINDS: ImportKind[] = ['people', 'credentials', 'courses', 'cprAedCards'];
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /** The stored person a file's person is: by id, else by an employee ID or e-mail that matches exactly one stored person. */
-function findStoredPerson(record: PersonRecord, stored: Person[]): { person: Person; by: string } | { ambiguous: string } | null {
+function findStoredPerson(record: PersonIdentity, stored: Person[]): { person: Person; by: string } | { ambiguous: string } | null {
   const byId = stored.find((p) => p.id === record.id);
   if (byId) return { person: byId, by: 'id' };
   for (const [field, words] of [
@@ -116,11 +119,10 @@ function sharedIdentities(
  * Stored people a plain import would duplicate: a new id with an employee ID or e-mail already in the
  * store; and people of the file who share one with each other.
  */
-export function duplicatePeople(parsed: ParsedRecords, store: Repositories): string[] {
-  const stored = store.people.list(true);
+export function duplicatePeople(people: readonly PersonIdentity[], stored: Person[]): string[] {
   const problems: string[] = [];
-  const fromFile = parsed.file.people.map((record, p) => ({ at: `people[${p}]`, person: personFromRecord(record), before: undefined }));
-  parsed.file.people.forEach((record, p) => {
+  const fromFile = people.map((record, p) => ({ at: `people[${p}]`, person: personFromRecord(record), before: undefined }));
+  people.forEach((record, p) => {
     const found = stored.length > 0 ? findStoredPerson(record, stored) : null;
     if (found && 'person' in found && found.by !== 'id') {
       problems.push(
