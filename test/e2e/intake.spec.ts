@@ -130,4 +130,25 @@ test.describe('the certificate inbox', () => {
     await page.goto(`${host.url}#/courses`);
     await expect(page.getByRole('row', { name: /Mobility for Older Adults.*1 certificate file/ })).toBeVisible();
   });
+  test('Cancel stops the reading after the file being read: the files read stay, the rest are not sent', async ({ page }) => {
+    let sent = 0;
+    let cancelled: () => void = () => undefined;
+    const cancelClicked = new Promise<void>((done) => (cancelled = done));
+    // The second file's read is held until Cancel is pressed, so Cancel lands while a file is being read.
+    await page.route('**/api/readIntoInbox', async (route) => {
+      sent++;
+      if (sent === 2) await cancelClicked;
+      await route.continue();
+    });
+    await page.goto(`${host.url}#/team`);
+    const inbox = page.getByRole('region', { name: 'Certificate inbox' });
+    await inbox.getByLabel('Add certificates…').setInputFiles(files);
+    await expect(inbox.getByText(/Reading 2 of 12: /)).toBeVisible();
+    await inbox.getByRole('button', { name: 'Cancel' }).click();
+    cancelled();
+    // The reading is over (no progress left), and only the two files sent are in the inbox.
+    await expect(inbox.getByRole('button', { name: 'Cancel' })).toHaveCount(0);
+    await expect(inbox.getByText(/^2 files in the inbox: /)).toBeVisible();
+    expect(sent).toBe(2);
+  });
 });

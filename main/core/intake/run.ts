@@ -1,13 +1,15 @@
-// `recert intake`: every file read and proposed in turn, then the sure ones filed together (one
+// `recert intake`: the files read several at once (one per OCR worker), proposed in their order, then the sure ones filed together (one
 // transaction), unless it is a dry run. The app's inbox files through the same propose and apply.
 import { basename } from 'node:path';
 import type { ContentStore } from '../attachments/file-store';
 import type { IntakeFileReport, IntakeReport } from '../domain/intake';
 import type { Repositories } from '../store';
 import { fileAccepted, type Accepted } from './apply';
-import { propose, type Pending, type Proposal } from './propose';
+import { mapInOrder } from './in-order';
+import { propose, type IntakeRead, type Pending, type Proposal } from './propose';
 import { readIntakePath } from './read';
 import { readCertificateFile } from '../scan/bounds';
+import { ocrWorkerCount } from '../scan/ocr-workers';
 import { summarize } from './summary';
 import type { FoundFile } from './walk';
 
@@ -20,6 +22,10 @@ export interface RunOptions {
   release: (hashes: Iterable<string>) => void;
   /** Told before each file is read (a progress line). */
   onFile?: (file: FoundFile, index: number, total: number) => void;
+  /** Told when a file has been read, in the order the reads end. */
+  onRead?: (file: FoundFile, index: number, total: number) => void;
+  /** How many files are read at once: by default one per OCR worker. */
+  readers?: number;
 }
 
 export interface RunResult extends IntakeReport {
@@ -31,10 +37,15 @@ export async function runIntake(found: readonly FoundFile[], options: RunOptions
   const pending: Pending = new Map();
   const proposals: Proposal[] = [];
   const reads = new Map<Proposal, FoundFile>();
-  for (const [i, file] of found.entries()) {
+  const isStored = (sha: string): boolean => store.attachments.findBySha(sha) !== undefined;
+  const read = await mapInOrder(found, options.readers ?? ocrWorkerCount(), async (file, i) => {
     options.onFile?.(file, i, found.length);
-    const read = await readIntakePath(file.file, file.path, { isStored: (sha) => store.attachments.findBySha(sha) !== undefined });
-    const proposal = propose(read, { store, today, pending });
+    const done = await readIntakePath(file.file, file.path, { isStored });
+    options.onRead?.(file, i, found.length);
+    return done;
+  });
+  for (const [i, file] of found.entries()) {
+    const proposal = propose(read[i] as IntakeRead, { store, today, pending });
     proposals.push(proposal);
     reads.set(proposal, file);
     // Two copies of one file in the same intake: the second is said to be the first, never filed twice.

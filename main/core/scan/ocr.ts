@@ -1,5 +1,5 @@
-// Reading a photo on this computer: tesseract.js (Tesseract compiled to WebAssembly, in a worker
-// thread, so the app stays responsive) with its English data from the npm package
+// Reading a photo on this computer: tesseract.js (Tesseract compiled to WebAssembly, in worker
+// threads, so the app stays responsive and several photos are read at once) with its English data from the npm package
 // @tesseract.js-data/eng, loaded from the local files; nothing is downloaded. Small rotations are
 // straightened by Tesseract (rotateAuto); a JPEG's EXIF orientation is applied first.
 import { dirname, join } from 'node:path';
@@ -8,6 +8,7 @@ import { PNG } from 'pngjs';
 import { createWorker, type Worker } from 'tesseract.js';
 import { readJpegInfo } from '../packet/jpeg';
 import { flattenLight } from './flatten';
+import { ocrWorkerCount, setOcrWorkerCount } from './ocr-workers';
 import type { TextPiece } from './lines';
 
 /** The "best" English model, quantised: more accurate than the fast one, at about the same speed. */
@@ -20,45 +21,93 @@ export interface OcrProgress {
   status: string;
   progress: number;
 }
-let listener: ((progress: OcrProgress) => void) | null = null;
 
-let shared: { worker: Promise<Worker>; idle: NodeJS.Timeout | null } | null = null;
-/** One worker, started on first use and stopped after a minute without work (its model is 15 MB). */
-function worker(): Promise<Worker> {
-  if (!shared) {
-    const created = createWorker('eng', 1, {
-      langPath: languageFolder(),
-      gzip: true,
-      cacheMethod: 'none',
-      logger: (m: OcrProgress) => listener?.(m),
-    }).then(async (w) => {
-      // Tesseract's own notes ("Estimating resolution as 245") would reach the terminal: they go nowhere.
-      await w.setParameters({ debug_file: '/dev/null' });
-      return w;
-    });
-    shared = { worker: created, idle: null };
-  }
-  if (shared.idle) clearTimeout(shared.idle);
-  return shared.worker;
+/** A different pool size (a test, or a host short of memory); the workers running are stopped first. */
+export async function useOcrWorkers(workers: number): Promise<void> {
+  setOcrWorkerCount(workers);
+  await stopOcr();
 }
-function releaseLater(): void {
-  if (!shared) return;
-  const current = shared;
+
+interface PooledWorker {
+  worker: Promise<Worker>;
+  // Each worker tells its own progress to whoever is reading with it: two photos read at once never mix.
+  listener: ((progress: OcrProgress) => void) | null;
+  busy: boolean;
+}
+interface Pool {
+  workers: PooledWorker[];
+  waiting: { give: (w: PooledWorker) => void; refuse: (error: Error) => void }[];
+  idle: NodeJS.Timeout | null;
+}
+let pool: Pool | null = null;
+
+function startWorker(current: Pool): PooledWorker {
+  const listen = (m: OcrProgress): void => pooled.listener?.(m);
+  const started = createWorker('eng', 1, {
+    langPath: languageFolder(),
+    gzip: true,
+    cacheMethod: 'none',
+    logger: listen,
+  }).then(async (w) => {
+    // Tesseract's own notes ("Estimating resolution as 245") would reach the terminal: they go nowhere.
+    await w.setParameters({ debug_file: '/dev/null' });
+    return w;
+  });
+  const pooled: PooledWorker = { worker: started, listener: null, busy: true };
+  // A worker that could not start is forgotten, so the next photo tries a new one.
+  pooled.worker.catch(() => {
+    current.workers = current.workers.filter((w) => w !== pooled);
+  });
+  current.workers.push(pooled);
+  return pooled;
+}
+
+/** A free worker, a new one while the pool is not full, or the next one freed. */
+function acquire(): Promise<PooledWorker> {
+  pool ??= { workers: [], waiting: [], idle: null };
+  const current = pool;
+  if (current.idle) clearTimeout(current.idle);
+  current.idle = null;
+  const free = current.workers.find((w) => !w.busy);
+  if (free) {
+    free.busy = true;
+    return Promise.resolve(free);
+  }
+  if (current.workers.length < ocrWorkerCount()) return Promise.resolve(startWorker(current));
+  return new Promise((give, refuse) => current.waiting.push({ give, refuse }));
+}
+
+/** Hands the worker to the next photo waiting; the pool stops after a minute without work (a model is 15 MB). */
+function release(current: Pool, pooled: PooledWorker): void {
+  pooled.listener = null;
+  const next = pool === current ? current.waiting.shift() : undefined;
+  if (next) {
+    // A worker that failed to start is not handed on: the photo waiting gets a new one.
+    next.give(current.workers.includes(pooled) ? pooled : startWorker(current));
+    return;
+  }
+  pooled.busy = false;
+  if (pool !== current) {
+    // The pool was stopped while this photo was read: its worker ends now.
+    void pooled.worker.then((w) => w.terminate()).catch(() => undefined);
+    return;
+  }
+  if (current.workers.some((w) => w.busy)) return;
   current.idle = setTimeout(() => {
-    if (shared === current) shared = null;
-    void current.worker.then((w) => w.terminate());
+    if (pool === current) pool = null;
+    for (const w of current.workers) void w.worker.then((x) => x.terminate()).catch(() => undefined);
   }, 60_000);
   current.idle.unref();
 }
 
-/** Stops the worker at once (the command line, when it is done). */
+/** Stops the workers at once (the command line, when it is done); one still reading ends after its photo. */
 export async function stopOcr(): Promise<void> {
-  const current = shared;
-  shared = null;
-  if (current) {
-    if (current.idle) clearTimeout(current.idle);
-    await (await current.worker).terminate();
-  }
+  const current = pool;
+  pool = null;
+  if (!current) return;
+  if (current.idle) clearTimeout(current.idle);
+  for (const waiting of current.waiting.splice(0)) waiting.refuse(new Error('the OCR workers were stopped'));
+  await Promise.all(current.workers.filter((w) => !w.busy).map((w) => w.worker.then((x) => x.terminate()).catch(() => undefined)));
 }
 
 /** EXIF orientations 2–8 turned into upright pixels (as a PNG); other images as they are. */
@@ -105,9 +154,11 @@ interface OcrBlock {
 
 /** The lines Tesseract reads in the image (its own line finding), with their boxes and confidence. */
 export async function ocrPieces(image: Uint8Array, onProgress?: (progress: OcrProgress) => void): Promise<TextPiece[]> {
-  listener = onProgress ?? null;
-  const w = await worker();
+  const current = pool ?? (pool = { workers: [], waiting: [], idle: null });
+  const pooled = await acquire();
+  pooled.listener = onProgress ?? null;
   try {
+    const w = await pooled.worker;
     const { data } = await w.recognize(Buffer.from(flattenLight(upright(image))), { rotateAuto: true }, { blocks: true, text: false });
     const blocks = (data as unknown as { blocks: OcrBlock[] | null }).blocks ?? [];
     return blocks.flatMap((block) =>
@@ -124,7 +175,6 @@ export async function ocrPieces(image: Uint8Array, onProgress?: (progress: OcrPr
       ),
     );
   } finally {
-    listener = null;
-    releaseLater();
+    release(current, pooled);
   }
 }

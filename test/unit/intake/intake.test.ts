@@ -9,7 +9,8 @@ import { fileAccepted } from '../../../main/core/intake/apply';
 import { runIntake } from '../../../main/core/intake/run';
 import { walkIntakePaths } from '../../../main/core/intake/walk';
 import type { IntakeFileReport } from '../../../main/core/domain/intake';
-import { stopOcr } from '../../../main/core/scan/ocr';
+import { stopOcr, useOcrWorkers } from '../../../main/core/scan/ocr';
+import { ocrWorkerCount } from '../../../main/core/scan/ocr-workers';
 import { freshContext, rowCounts, tempDir } from '../../helpers/context';
 import { certificate, variant } from '../../helpers/intake-files';
 import { valueNow } from '../../helpers/results';
@@ -47,15 +48,17 @@ function setUp() {
   const maria = call('createPerson', { name: 'María Núñez', email: null, employeeId: null });
   const cpt = call('createCredential', { personId: dana.id, ruleSet: 'nasm-cpt', number: 'NASM-123456', expires: '2027-03-31' });
   const ace = call('createCredential', { personId: dana.id, ruleSet: 'ace-cpt', number: null, expires: '2027-06-30' });
-  const run = (paths: string[], dryRun: boolean) =>
-    runIntake(walkIntakePaths(paths).files, {
-      store: context.store,
-      files: context.files,
-      today: '2026-12-01',
-      dryRun,
-      write: (change) => context.store.transaction(change),
-      release: () => undefined,
-    });
+  const options = {
+    store: context.store,
+    files: context.files,
+    today: '2026-12-01',
+    dryRun: false,
+    write: <T>(change: () => T) => context.store.transaction(change),
+    release: () => undefined,
+  };
+  const run = Object.assign((paths: string[], dryRun: boolean) => runIntake(walkIntakePaths(paths).files, { ...options, dryRun }), {
+    options,
+  });
   return { context, dana, david, samuel, maria, cpt, ace, run };
 }
 
@@ -129,6 +132,37 @@ describe('recert intake, the core', () => {
       });
     } finally {
       context.dispose();
+    }
+  }, 60_000);
+
+  it('reads as many files at once as there are OCR workers, and lists them in the order given', async () => {
+    const { run } = setUp();
+    const before = ocrWorkerCount();
+    await useOcrWorkers(3);
+    try {
+      const found = walkIntakePaths([inbox]).files;
+      let reading = 0;
+      let most = 0;
+      const finished: string[] = [];
+      const report = await runIntake(found, {
+        ...run.options,
+        dryRun: true,
+        onFile: () => {
+          reading++;
+          most = Math.max(most, reading);
+        },
+        onRead: (file) => {
+          reading--;
+          finished.push(file.file);
+        },
+      });
+      expect(most).toBe(3);
+      // The empty, huge and non-certificate files end before the PDFs read beside them, yet the list keeps the given order.
+      expect(finished).not.toEqual(found.map((f) => f.file));
+      expect(report.files.map((f) => f.file)).toEqual(found.map((f) => f.file));
+      expect(report.files.find((f) => f.file.endsWith('z-dana-copy.pdf'))?.reason).toMatch(/same file as .*dana-ces\.pdf/);
+    } finally {
+      await useOcrWorkers(before);
     }
   }, 60_000);
 
