@@ -18,7 +18,6 @@ import { readIntakeBytes } from '../intake/read';
 import type { InboxRow } from '../store/intake-inbox';
 import type { ServiceContext } from './context';
 
-
 const STEPS: Record<string, string> = {
   'recognizing text': 'Recognising text',
   'loading language traineddata': 'Loading the English model',
