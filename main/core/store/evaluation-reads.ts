@@ -48,15 +48,62 @@ function jsonRowsInRecordOrder(columns: readonly string[], from: string): string
   return `SELECT json_group_array(json_array(${names.join(', ')})) FROM (SELECT ${aliased.join(', ')} ${from} ORDER BY a.rowid)`;
 }
 
+/** A row as the engine's facts. */
+function factsOf(row: readonly [...ActivityRow, ...unknown[]], hasCertificate: boolean): ActivityFacts {
+  return {
+    id: row[AT.id],
+    title: row[AT.title],
+    provider: row[AT.provider],
+    approvalCode: row[AT.approval_code],
+    approval: row[AT.approval],
+    completed: row[AT.completed],
+    ceuThousandths: row[AT.ceu_thousandths],
+    contactHourHundredths: row[AT.contact_hour_hundredths],
+    petitionStatus: row[AT.petition_status],
+    category: row[AT.category],
+    hasCertificate,
+  };
+}
+
+/** Rows in record order, grouped by the credentials they count toward. */
+function byCredential<Row extends [...ActivityRow, ...unknown[]]>(
+  rows: Row[],
+  hasCertificate: (row: Row) => boolean,
+): Map<string, ActivityFacts[]> {
+  const grouped = new Map<string, ActivityFacts[]>();
+  for (const row of rows) {
+    const linked = row[AT.credential_ids];
+    if (linked === null) continue;
+    const facts = factsOf(row, hasCertificate(row));
+    for (const credentialId of linked.split(ID_SEPARATOR)) pushTo(grouped, credentialId, facts);
+  }
+  return grouped;
+}
+
 /**
- * The engine's view of courses, grouped by the credential they count toward, in record order.
- * Raw (array) rows, each activity read once: the staff view evaluates everyone at once, so this is
- * the hot read (see the benchmark in test/bench).
+ * Everyone's courses as the engine sees them, grouped by the credential they count toward, in
+ * record order. Raw (array) rows, each course read once: the staff view evaluates everyone at once,
+ * so this is the hot read (see the benchmark in test/bench).
  */
 export function evaluationReads(db: Db) {
-  // As one JSON text, like the dashboard's read below: 50,000 courses in a new process, 134–155 → 118–122 ms.
+  // As one JSON text that SQLite writes and JSON.parse reads, like the windowed read below.
   const allActivities = db.prepare<[], string>(jsonRowsInRecordOrder(ACTIVITY_COLUMNS, 'FROM activities a')).pluck();
   const allEvidenced = db.prepare<[], string>('SELECT DISTINCT activity_id FROM attachments WHERE activity_id IS NOT NULL').pluck();
+  return {
+    activityFactsByCredential(): Map<string, ActivityFacts[]> {
+      const evidenced = new Set(allEvidenced.all());
+      const rows = JSON.parse(allActivities.get() ?? '[]') as ActivityRow[];
+      return byCredential(rows, (row) => evidenced.has(row[AT.id]));
+    },
+  };
+}
+
+/**
+ * One person's courses of a window, and the petitions outside it: the private store queries of the
+ * read model (main/core/standing), which alone may use them (eslint.config.js says so) and holds
+ * them to the plain evaluation of every record (test/unit/read-model.property.test.ts).
+ */
+export function standingReads(db: Db) {
   // Through the person's courses in record order, keeping those of the window: a cycle's courses are
   // spread over the whole table, and reading them by date jumped from page to page (71–79 ms for
   // 16,500 of 100,000 courses, against 43–58 ms in table order). They come as one JSON text that
@@ -100,44 +147,7 @@ export function evaluationReads(db: Db) {
     )
     .raw(true);
 
-  /** A row as the engine's facts. */
-  function factsOf(row: readonly [...ActivityRow, ...unknown[]], hasCertificate: boolean): ActivityFacts {
-    return {
-      id: row[AT.id],
-      title: row[AT.title],
-      provider: row[AT.provider],
-      approvalCode: row[AT.approval_code],
-      approval: row[AT.approval],
-      completed: row[AT.completed],
-      ceuThousandths: row[AT.ceu_thousandths],
-      contactHourHundredths: row[AT.contact_hour_hundredths],
-      petitionStatus: row[AT.petition_status],
-      category: row[AT.category],
-      hasCertificate,
-    };
-  }
-
-  /** Rows in record order, grouped by the credentials they count toward. */
-  function byCredential<Row extends [...ActivityRow, ...unknown[]]>(
-    rows: Row[],
-    hasCertificate: (row: Row) => boolean,
-  ): Map<string, ActivityFacts[]> {
-    const grouped = new Map<string, ActivityFacts[]>();
-    for (const row of rows) {
-      const linked = row[AT.credential_ids];
-      if (linked === null) continue;
-      const facts = factsOf(row, hasCertificate(row));
-      for (const credentialId of linked.split(ID_SEPARATOR)) pushTo(grouped, credentialId, facts);
-    }
-    return grouped;
-  }
-
   return {
-    activityFactsByCredential(): Map<string, ActivityFacts[]> {
-      const evidenced = new Set(allEvidenced.all());
-      const rows = JSON.parse(allActivities.get() ?? '[]') as ActivityRow[];
-      return byCredential(rows, (row) => evidenced.has(row[AT.id]));
-    },
     /**
      * Whether every course of the person counts toward each of these credentials (their own): then
      * the links need not be read. A link is unique and joins a course to a credential of the same

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { standingReads } from '../../../main/core/store/evaluation-reads';
 import { freshContext } from '../../helpers/context';
 import { valueNow as value } from '../../helpers/results';
 
@@ -40,7 +41,7 @@ afterEach(() => context.dispose());
 
 describe('the evaluation reads', () => {
   it("give one person's courses of a window in the order they were added, with titles or without, linked or not", () => {
-    const { evaluation } = context.store;
+    const evaluation = standingReads(context.store.db);
     for (const withTitles of [true, false]) {
       const linked = evaluation.personActivityFactsBetween(personId, '2026-01-01', '2026-12-31', { withTitles });
       expect(linked.get(credentialId)?.map((f) => f.id)).toEqual(added);
