@@ -170,14 +170,12 @@ export function evaluatePersonCycles(
   const evidencedCards = store.attachments.cardsWithCertificates();
   const cardFactsList = cards.map((k) => cardFacts(k, evidencedCards));
   if (from === null || to === null) return { credentials, cards, verdicts: [], listed: new Map(), ruleSets };
-  const ids = credentials.map((c) => c.id);
-  const allLinkedTo = store.evaluation.linkedToAll(personId, ids) ? ids : undefined;
   const withTitles = credentials.some((c) => {
     const ruleSet = ruleSets.get(c.ruleSet);
     return ruleSet !== undefined && comparesTitles(ruleSet);
   });
-  const activities = store.evaluation.personActivityFactsBetween(personId, from, to, { allLinkedTo, withTitles });
-  const petitions = store.evaluation.petitionsOutside(personId, from, to, allLinkedTo);
+  const activities = store.evaluation.personActivityFactsBetween(personId, from, to, { withTitles });
+  const petitions = store.evaluation.petitionsOutside(personId, from, to);
   const verdicts = credentials.flatMap((credential) =>
     evaluateStored(ruleSets, credential, activities, cardFactsList, asOf, petitions.get(credential.id) ?? 0),
   );
