@@ -1,7 +1,7 @@
 import type { ActivityFacts } from '../domain/verdict';
 import type { Db } from './open';
 import { pushTo } from '../group-by';
-import { placesOf, selectList, type CourseRow, type RawRow } from './course-columns';
+import { ofPersonByRowid, placesOf, selectList, type CourseRow, type RawRow } from './course-columns';
 
 /**
  * What the engine reads of a course: the columns of its facts, its credential ids in one text, and
@@ -116,7 +116,7 @@ export function standingReads(db: Db) {
       .prepare<[string, string, string], string>(
         jsonRowsInRecordOrder(
           selectList(EVIDENCED, { has_certificate: 'EXISTS (SELECT 1 FROM attachments f WHERE f.activity_id = a.id)', ...expressions }),
-          'FROM activities a INDEXED BY activities_by_person WHERE a.person_id = ? AND a.completed BETWEEN ? AND ?',
+          `FROM activities a WHERE ${ofPersonByRowid('completed BETWEEN ? AND ?')}`,
         ),
       )
       .pluck();
@@ -130,7 +130,12 @@ export function standingReads(db: Db) {
     untitled: between({ credential_ids: 'NULL', ...untitled }),
   };
   const coursesOfPerson = db.prepare<[string], number>('SELECT count(*) FROM activities WHERE person_id = ?').pluck();
-  const linksOfCredential = db.prepare<[string], number>('SELECT count(*) FROM activity_credentials WHERE credential_id = ?').pluck();
+  // Through the person's courses: the links' primary key (activity_id, credential_id) answers each.
+  const linksOfCredential = db
+    .prepare<[string, string], number>(
+      'SELECT count(*) FROM activities a JOIN activity_credentials ac ON ac.activity_id = a.id AND ac.credential_id = ? WHERE a.person_id = ?',
+    )
+    .pluck();
   const petitionedOutside = db
     .prepare<[string, string, string], number>(
       `SELECT count(*) FROM activities a INDEXED BY activities_petitioned
@@ -155,7 +160,7 @@ export function standingReads(db: Db) {
      */
     linkedToAll(personId: string, credentialIds: readonly string[]): boolean {
       const courses = coursesOfPerson.get(personId) ?? 0;
-      return credentialIds.every((id) => linksOfCredential.get(id) === courses);
+      return credentialIds.every((id) => linksOfCredential.get(id, personId) === courses);
     },
     /**
      * One person's courses completed from `from` to `to` (inclusive), by credential, in record order.
