@@ -66,6 +66,8 @@ export interface Copier {
   close(): Promise<void>;
   /** How many jobs of the last copy the worker thread did (0 when this thread did them all). */
   readonly workerJobs: number;
+  /** Settles once the copying thread is running (true) or will not run (false). */
+  ready(): Promise<boolean>;
 }
 
 /**
@@ -105,6 +107,9 @@ export function prepareCopy(workerFile: string | null = copyWorkerFile()): Copie
     },
     async close() {
       await worker?.terminate();
+    },
+    ready() {
+      return started;
     },
     get workerJobs() {
       return workerJobs;
