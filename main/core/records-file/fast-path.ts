@@ -6,7 +6,8 @@
 //
 // It mirrors the schema's shape, which a property test holds it to: whatever it accepts, zod
 // accepts too, with the same result.
-import { calendarDateProblem, ceusProblem, contactHoursProblem } from '../domain/fields';
+import { isCalendarDate } from '../dates';
+import { ceusProblem, contactHoursProblem } from '../domain/fields';
 import { approvalKinds, petitionStatuses } from '../domain/records';
 import {
   attachmentFileProblem,
@@ -40,12 +41,32 @@ function onlyKeys(value: Raw, keys: ReadonlySet<string>): boolean {
 }
 
 const isId = (value: unknown) => typeof value === 'string' && idProblem(value) === null;
-const isDate = (value: unknown) => typeof value === 'string' && calendarDateProblem(value) === null;
+// calendarDateProblem finds no problem exactly when the text is a calendar date: its other checks
+// (a five-digit year, a long or empty text) only choose the words for a text that is none.
+const isDate = (value: unknown) => isCalendarDate(value);
 const isOptionalDate = (value: unknown) => value === undefined || isDate(value);
+
+/**
+ * Printable ASCII (space to tilde) of 1 to `max` characters with one that is not a space: the text
+ * rules' common case, decided in one pass over the characters. Such a text has no control or lone
+ * surrogate character, and trims to nothing only when it is all spaces; anything else (other
+ * scripts, accents) is asked of the rule itself.
+ */
+function isShortPrintableAscii(text: string, max: number): boolean {
+  if (text.length > max) return false;
+  let blank = true;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 || code > 0x7e) return false;
+    if (code !== 0x20) blank = false;
+  }
+  return !blank;
+}
 const text200 = textProblem(200);
-const isText200 = (value: unknown) => typeof value === 'string' && text200(value) === null;
+const isText200 = (value: unknown) => typeof value === 'string' && (isShortPrintableAscii(value, 200) || text200(value) === null);
 const optionalText64 = optionalTextProblem(64);
-const isOptionalText64 = (value: unknown) => value === undefined || (typeof value === 'string' && optionalText64(value) === null);
+const isOptionalText64 = (value: unknown) =>
+  value === undefined || (typeof value === 'string' && (isShortPrintableAscii(value, 64) || optionalText64(value) === null));
 const isOptionalBoolean = (value: unknown) => value === undefined || typeof value === 'boolean';
 
 const ATTACHMENT_KEYS = new Set(['file', 'name', 'sha256']);

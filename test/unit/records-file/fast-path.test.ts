@@ -18,16 +18,25 @@ function recordsFile(bad: boolean) {
   const id = field(fc.stringMatching(/^[a-z0-9-]{1,12}$/), ['', 'x'.repeat(65), 'a\u0001b', 7, ...junk], bad);
   const date = field(
     fc.constantFrom('2026-01-31', '2024-02-29', '2027-12-31'),
-    ['2025-02-29', '2026-13-01', '', '2026-1-1', '2026-01-01T00', 5, null],
+    ['2025-02-29', '2026-13-01', '', '2026-1-1', '2026-01-01T00', '+20260-01-01', '1899-12-31', '2026-04-31', 5, null],
     bad,
   );
+  // Plain ASCII, spaces at either end included, up to each limit: the fast path decides such text itself.
+  const ascii = (max: number) => fc.string({ minLength: 1, maxLength: max, unit: fc.constantFrom(' ', '~', 'a', 'Z', '0') });
   const text = field(
     // Any text, unicode included, that a person could type: the bad ones are listed next to it.
-    fc.string({ minLength: 1, maxLength: 30, unit: 'grapheme' }).filter((s) => s.trim().length > 0 && isPlainText(s)),
-    ['', '   ', 'x'.repeat(201), 'line\nbreak', 'half \ud800', 3, null],
+    fc.oneof(fc.string({ minLength: 1, maxLength: 30, unit: 'grapheme' }), ascii(200)).filter((s) => s.trim().length > 0 && isPlainText(s)),
+    ['', '   ', 'x'.repeat(201), 'line\nbreak', 'half \ud800', 'del \u007f', 'no\u00a0break \u00a0', '\u3000', 3, null],
     bad,
   );
-  const shortText = field(fc.stringMatching(/^[A-Z0-9-]{1,10}$/), ['', ' ', 'x'.repeat(65), 'tab\there', 1], bad);
+  const shortText = field(
+    fc.oneof(
+      fc.stringMatching(/^[A-Z0-9-]{1,10}$/),
+      ascii(64).filter((s) => s.trim().length > 0),
+    ),
+    ['', ' ', '  ', 'x'.repeat(65), 'tab\there', 'del\u007f', '\u00a0', 1],
+    bad,
+  );
   const flag = field(fc.boolean(), ['true', 0, null], bad);
   const amount = (max: number) =>
     field(fc.constantFrom(0.1, 0.5, 1, 1.9, 2.25, max), [0, -1, 1e-10, max + 1, 0.0001, 'one', null, Number.MAX_VALUE], bad);
@@ -228,6 +237,12 @@ describe('the fast path of reading a records file', () => {
       '',
       ' ',
       'x'.repeat(300),
+      'x'.repeat(201),
+      'x'.repeat(65),
+      '   ',
+      'del \u007f',
+      '\u00a0',
+      '+20260-01-01',
       'a\nb',
       'half \ud800',
       'Ethics',
