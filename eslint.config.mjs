@@ -5,6 +5,31 @@ import { builtinModules } from 'node:module';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
+/** What main/core may not import, with `more` patterns (see the two main/core blocks below). */
+const coreImports = (more) => ({
+  paths: [{ name: 'electron', message: 'main/core must not import electron: it runs under plain Node (tests, CLI, browser mode).' }],
+  patterns: [
+    {
+      group: ['**/preload', '**/preload/**'],
+      message: 'main/core must not import preload/: put shared record and view types in main/core/domain.',
+    },
+    ...more,
+  ],
+});
+
+/** The read model's private parts: only main/core/standing imports them. */
+const standingPrivate = [
+  {
+    group: ['**/standing/*'],
+    message: "Ask a person's standing of the read model (main/core/standing, its index): its files are its own.",
+  },
+  {
+    group: ['**/store/evaluation-reads'],
+    importNames: ['standingReads'],
+    message: "The window reads are the read model's private queries (main/core/standing): ask it instead.",
+  },
+];
+
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', '.electron-native/**', 'test-results/**', 'playwright-report/**', 'test/bench/results/**'] },
   js.configs.recommended,
@@ -43,24 +68,21 @@ export default tseslint.config(
   },
   {
     // main/core is the bottom layer: no electron, and nothing from the preload or the contract, which
-    // build on main/core/domain rather than the other way round.
+    // build on main/core/domain rather than the other way round. A person's standing is read through
+    // main/core/standing (its index) alone: its other files and the store's window reads are its own.
     files: ['main/core/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [
-            { name: 'electron', message: 'main/core must not import electron: it runs under plain Node (tests, CLI, browser mode).' },
-          ],
-          patterns: [
-            {
-              group: ['**/preload', '**/preload/**'],
-              message: 'main/core must not import preload/: put shared record and view types in main/core/domain.',
-            },
-          ],
-        },
-      ],
-    },
+    ignores: ['main/core/standing/**'],
+    rules: { 'no-restricted-imports': ['error', coreImports([...standingPrivate])] },
+  },
+  {
+    files: ['main/core/standing/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', coreImports([])] },
+  },
+  {
+    // The desktop glue and the command line ask the read model too.
+    files: ['main/**/*.ts'],
+    ignores: ['main/core/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: standingPrivate }] },
   },
   {
     // Domain types belong to no runtime: the renderer's type-check includes them.

@@ -8,7 +8,9 @@ import { existingDataLocation, resourcesDir, tellOnStderr, UsageError } from './
 import { localToday } from './core/dates';
 import { count } from './core/domain/plural';
 import type { IntakeFileReport, IntakeReport } from './core/domain/intake';
+import { keepForReview } from './core/intake/keep';
 import { runIntake } from './core/intake/run';
+import { summarize } from './core/intake/summary';
 import { walkIntakePaths } from './core/intake/walk';
 import { describeFields } from './core/scan/describe';
 import { stopOcr } from './core/scan/ocr';
@@ -37,6 +39,7 @@ function describe(report: IntakeReport, names: Map<string, string>, notes: Map<I
     lines.push(`${escapeControlCharacters(file.file)}: ${STATUS_WORDS[file.status]}${who}${how}`);
     if (file.reason) lines.push(`  ${file.reason}`);
     for (const note of file.status === 'proposed' ? (notes.get(file) ?? []) : []) lines.push(`  ${note}`);
+    if (file.inInbox) lines.push("  Waiting in the app's certificate inbox, to check and file there.");
     for (const [i, record] of file.records.entries()) {
       if (file.records.length > 1) lines.push(`  Course ${i + 1}:`);
       lines.push(...describeFields({ ...record.fields, name: null }, file.records.length > 1 ? '    ' : '  '));
@@ -53,6 +56,11 @@ function describe(report: IntakeReport, names: Map<string, string>, notes: Map<I
     `${s.skipped} skipped`,
   ];
   lines.push(`${count(s.files, 'file', 'files')}: ${parts.join(', ')}.`);
+  if (s.inInbox > 0) {
+    lines.push(
+      `${count(s.inInbox, 'file waits', 'files wait')} in the app's certificate inbox (Team, or the trainer's Courses): check ${s.inInbox === 1 ? 'it' : 'them'} and file there.`,
+    );
+  }
   if (dryRun) lines.push('Dry run: nothing was changed.');
   return lines;
 }
@@ -60,7 +68,7 @@ function describe(report: IntakeReport, names: Map<string, string>, notes: Map<I
 export async function intakeCommand(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args,
-    options: { db: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } },
+    options: { db: { type: 'string' }, 'dry-run': { type: 'boolean' }, 'no-inbox': { type: 'boolean' }, json: { type: 'boolean' } },
     allowPositionals: true,
   });
   if (positionals.length === 0) throw new UsageError('intake needs at least one certificate file or folder');
@@ -88,6 +96,11 @@ export async function intakeCommand(args: string[]): Promise<void> {
         ? undefined
         : (file, i, total) => process.stderr.write(`Reading ${i + 1}/${total}: ${escapeControlCharacters(file.file)}\n`),
     });
+    // What a look can settle waits in the app's inbox, unless asked not to (or a dry run).
+    if (!dryRun && values['no-inbox'] !== true) {
+      keepForReview(report.reads, { store, dataDir: context.dataDir, now: new Date(), write: (change) => store.transaction(change) });
+      report.summary = summarize(report.files);
+    }
     if (values.json) {
       const document: IntakeReport = { files: report.files, summary: report.summary };
       process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);

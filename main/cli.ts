@@ -46,7 +46,7 @@ Commands:
       RECERT_PASSPHRASE encrypts the team folder's files (and is needed once the team chose one).
   sync [--db PATH] --resolve ID --keep DEVICE
       Keep one device's version of a conflicted record; the others reach the history.
-  intake PATH... [--db PATH] [--dry-run] [--json]
+  intake PATH... [--db PATH] [--dry-run] [--no-inbox] [--json]
       Read every certificate named or in the folders named, propose whose each is, and file the
       sure ones together with their files attached; --dry-run changes nothing.
 

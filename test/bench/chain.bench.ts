@@ -2,7 +2,8 @@
 // Recert's own data, 20,000 in the other shape). Whole commands, as a manager runs them, against
 // baselines measured in the same run. Takes several minutes per data set, so it runs only when asked:
 //   RECERT_BENCH_CHAIN=1 npm run bench -- test/bench/chain.bench.ts
-// (RECERT_BENCH_CHAIN_RUNS sets the rounds, 3 by default; RECERT_BENCH_CHAIN_SETS=gym or foreign one set).
+// (RECERT_BENCH_CHAIN_RUNS sets the rounds, 3 by default; RECERT_BENCH_CHAIN_SETS=gym or foreign one set;
+// RECERT_BENCH_CHAIN_PEOPLE a smaller chain to try a change on, 10,000 trainers by default).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +18,7 @@ import { appSchema, writeBaselineRows } from './sqlite-baseline';
 const enabled = process.env.RECERT_BENCH_CHAIN === '1';
 const runs = Number(process.env.RECERT_BENCH_CHAIN_RUNS ?? 3);
 const only = process.env.RECERT_BENCH_CHAIN_SETS;
+const trainers = Number(process.env.RECERT_BENCH_CHAIN_PEOPLE ?? 10_000);
 
 /** A whole command's wall time (ms) and peak memory (max RSS, bytes), measured by GNU time. */
 function measured(command: string, args: string[]): { ms: number; peak: number } {
@@ -48,11 +50,11 @@ const MiB = 1024 * 1024;
 
 for (const set of dataSets.filter((s) => !only || s.name.startsWith(only)))
   it.runIf(enabled)(
-    `a chain of 10,000 trainers × 100 courses in one data folder, ${set.name}`,
+    `a chain of ${trainers.toLocaleString('en')} trainers × 100 courses in one data folder, ${set.name}`,
     () => {
       const dir = mkdtempSync(join(tmpdir(), 'recert-chain-bench-'));
       try {
-        const records = set.records({ people: 10_000, activitiesPerPerson: 100 });
+        const records = set.records({ people: trainers, activitiesPerPerson: 100 });
         const file = join(dir, 'chain.json');
         writeFileSync(file, JSON.stringify(records));
         const fileBytes = statSync(file).size;

@@ -3,6 +3,7 @@
 // for the size of the database, the same rows in plain tables of the shell's own making.
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { COURSE_COLUMNS, type CourseRow } from '../../main/core/store/course-columns';
 
 type Cell = string | number | boolean | null | undefined;
 type Raw = Record<string, unknown>;
@@ -49,21 +50,7 @@ const TABLES = {
     'audit_notice_received',
     'documents_sent',
   ],
-  activities: [
-    'id',
-    'person_id',
-    'title',
-    'provider',
-    'approval',
-    'approval_code',
-    'completed',
-    'ceu_thousandths',
-    'contact_hour_hundredths',
-    'petition_status',
-    'petition_filed',
-    'petition_decided',
-    'category',
-  ],
+  activities: COURSE_COLUMNS,
   activity_credentials: ['activity_id', 'credential_id'],
   cpr_aed_cards: ['id', 'person_id', 'provider', 'completed', 'expires', 'adult_cpr', 'aed', 'hands_on'],
 } as const;
@@ -102,21 +89,22 @@ export function writeBaselineRows(records: { people: readonly unknown[] }, dir: 
     for (const a of (p.activities as Raw[] | undefined) ?? []) {
       const ceus = get(a, 'ceus');
       const hours = get(a, 'contactHours');
-      files.activities.row([
-        get(a, 'id'),
-        get(p, 'id'),
-        get(a, 'title'),
-        get(a, 'provider'),
-        get(a, 'approval'),
-        get(a, 'approvalCode'),
-        get(a, 'completed'),
-        typeof ceus === 'number' ? Math.round(ceus * 1000) : null,
-        typeof hours === 'number' ? Math.round(hours * 100) : null,
-        get(a.petition, 'status'),
-        get(a.petition, 'filed'),
-        get(a.petition, 'decided'),
-        get(a, 'category'),
-      ]);
+      const row: Record<keyof CourseRow, Cell> = {
+        id: get(a, 'id'),
+        person_id: get(p, 'id'),
+        title: get(a, 'title'),
+        provider: get(a, 'provider'),
+        approval: get(a, 'approval'),
+        approval_code: get(a, 'approvalCode'),
+        completed: get(a, 'completed'),
+        ceu_thousandths: typeof ceus === 'number' ? Math.round(ceus * 1000) : null,
+        contact_hour_hundredths: typeof hours === 'number' ? Math.round(hours * 100) : null,
+        petition_status: get(a.petition, 'status'),
+        petition_filed: get(a.petition, 'filed'),
+        petition_decided: get(a.petition, 'decided'),
+        category: get(a, 'category'),
+      };
+      files.activities.row(COURSE_COLUMNS.map((column) => row[column]));
       const linked = (a.credentials as string[] | undefined) ?? credentials.map((c) => c.id as string);
       for (const id of linked) files.activity_credentials.row([get(a, 'id'), id]);
     }

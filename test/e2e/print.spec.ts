@@ -75,8 +75,6 @@ async function printed(page: Page, file: string): Promise<string[]> {
   await page.pdf({ path: file, format: 'Letter' });
   await page.emulateMedia({ media: 'screen' });
   const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-  writeFileSync(`/tmp/t25/${file.split('/').pop() ?? ''}.txt`, text);
-  execFileSync('cp', [file, '/tmp/t25/']);
   return text.split('\f').filter((p) => p.trim() !== '');
 }
 

@@ -1,8 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CourseLogPage } from '../../preload/contract';
-import { courseLog, courseLogByDate } from '../../main/core/course-log';
 import { addDays } from '../../main/core/dates';
-import { effectiveRuleSets, evaluatePerson, evaluatePersonCycles } from '../../main/core/evaluation';
+import { effectiveRuleSets } from '../../main/core/evaluation';
+import { dateLogPage, snapshotLogPage, type DateLog } from '../../main/core/standing/course-log';
+import { plainSnapshot } from '../../main/core/standing/snapshot';
+import { evaluateWindowed } from '../../main/core/standing/windowed';
+import { standingReads } from '../../main/core/store/evaluation-reads';
+import type { CourseLogQuery } from '../../main/core/domain/views';
 import { freshContext } from '../helpers/context';
 import { generatedTrainer } from '../helpers/generated-trainer';
 import { value } from '../helpers/results';
@@ -24,10 +28,12 @@ afterAll(() => context.dispose());
 function bothViews() {
   const { store } = context;
   const rules = effectiveRuleSets(context.ruleSets, store);
-  const whole = courseLog({
-    snapshotOf: (id, asOf) => ({ version: asOf, snapshot: { ...evaluatePerson(store, rules, id, asOf), ruleSets: rules } }),
-  });
-  const byDate = courseLogByDate({ store, cyclesOf: (id, asOf) => evaluatePersonCycles(store, rules, id, asOf), dataVersion: () => 'v' });
+  const reads = standingReads(store.db);
+  type Query = CourseLogQuery & { asOf: string };
+  const whole = (query: Query) => snapshotLogPage(plainSnapshot(store, rules, query.personId, query.asOf), {}, query);
+  // What the read model keeps between pages of one person, kept here across the pages asked.
+  const kept: DateLog = { rowids: {} };
+  const byDate = (query: Query) => dateLogPage(store, evaluateWindowed(store, reads, rules, query.personId, query.asOf), kept, query);
   return { whole, byDate };
 }
 

@@ -1,12 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { addDays } from '../../main/core/dates';
-import {
-  effectiveRuleSets,
-  evaluatePerson,
-  evaluatePersonCycles,
-  type CycleEvaluation,
-  type StoredVerdict,
-} from '../../main/core/evaluation';
+import { effectiveRuleSets, evaluatePerson, type StoredVerdict } from '../../main/core/evaluation';
+import { evaluateWindowed, type Standing } from '../../main/core/standing/windowed';
+import { standingReads } from '../../main/core/store/evaluation-reads';
 import type { CourseVerdicts, VerdictSummary } from '../../main/core/domain/verdict';
 import { freshContext } from '../helpers/context';
 import { generatedTrainer } from '../helpers/generated-trainer';
@@ -20,14 +16,16 @@ let context: ReturnType<typeof freshContext>;
 let personId = '';
 const asOfDates = Array.from({ length: 25 }, (_, i) => addDays('2023-01-15', i * 73));
 
+let reads: ReturnType<typeof standingReads>;
 beforeAll(() => {
   context = freshContext();
+  reads = standingReads(context.store.db);
   personId = generatedTrainer(context, 300, asOfDates);
 });
 afterAll(() => context.dispose());
 
 /** Equal verdicts but for the courses left unread; each course read has its verdict of the whole. */
-function expectSameVerdicts(cycles: CycleEvaluation, full: StoredVerdict[]) {
+function expectSameVerdicts(cycles: Standing, full: StoredVerdict[]) {
   const withoutCourses = ({ courses: _courses, ...rest }: VerdictSummary & { courses?: unknown }) => rest;
   expect(cycles.verdicts.map(({ verdict, ...stored }) => ({ ...stored, verdict: withoutCourses(verdict) }))).toEqual(
     full.map(({ verdict, ...stored }) => ({ ...stored, verdict: withoutCourses(verdict) })),
@@ -43,11 +41,11 @@ function expectSameVerdicts(cycles: CycleEvaluation, full: StoredVerdict[]) {
   }
 }
 
-describe('evaluatePersonCycles', () => {
+describe('the windowed evaluation', () => {
   it.each(asOfDates)('as of %s, gives the verdicts of evaluating every course', (asOf) => {
     const rules = effectiveRuleSets(context.ruleSets, context.store);
     const full = evaluatePerson(context.store, rules, personId, asOf).verdicts;
-    const cycles = evaluatePersonCycles(context.store, rules, personId, asOf);
+    const cycles = evaluateWindowed(context.store, reads, rules, personId, asOf);
     expect(cycles.verdicts).toHaveLength(3);
     expectSameVerdicts(cycles, full);
   });
@@ -56,7 +54,7 @@ describe('evaluatePersonCycles', () => {
     const rules = effectiveRuleSets(context.ruleSets, context.store);
     const asOf = '2026-11-24';
     const full = evaluatePerson(context.store, rules, personId, asOf).verdicts;
-    const cycles = evaluatePersonCycles(context.store, rules, personId, asOf).verdicts;
+    const cycles = evaluateWindowed(context.store, reads, rules, personId, asOf).verdicts;
     const read = (cycles[0]?.verdict as { courses?: CourseVerdicts }).courses?.ids.length ?? 0;
     expect(read).toBeGreaterThan(0);
     expect(read).toBeLessThan(full[0]?.verdict.courses.ids.length ?? 0);
@@ -85,9 +83,9 @@ describe('evaluatePersonCycles', () => {
         credentialIds: credentials,
       });
     }
-    expect(context.store.evaluation.linkedToAll(person.id, credentials)).toBe(true);
+    expect(reads.linkedToAll(person.id, credentials)).toBe(true);
     expect(
-      context.store.evaluation.linkedToAll(
+      reads.linkedToAll(
         personId,
         context.store.credentials.listByPerson(personId).map((c) => c.id),
       ),
@@ -95,7 +93,7 @@ describe('evaluatePersonCycles', () => {
     const rules = effectiveRuleSets(context.ruleSets, context.store);
     for (const asOf of asOfDates) {
       const full = evaluatePerson(context.store, rules, person.id, asOf).verdicts;
-      const cycles = evaluatePersonCycles(context.store, rules, person.id, asOf);
+      const cycles = evaluateWindowed(context.store, reads, rules, person.id, asOf);
       expectSameVerdicts(cycles, full);
     }
   });
@@ -106,11 +104,11 @@ describe('evaluatePersonCycles', () => {
       { personId: '', ruleSet: 'acsm-cpt', number: 'ACSM-3', expires: '2025-12-31', applicationSubmitted: '2025-11-02' },
     ]);
     const rules = effectiveRuleSets(context.ruleSets, context.store);
-    const read = vi.spyOn(context.store.evaluation, 'personActivityFactsBetween');
+    const read = vi.spyOn(reads, 'personActivityFactsBetween');
     try {
       for (const asOf of asOfDates) {
         const full = evaluatePerson(context.store, rules, trainer, asOf).verdicts;
-        expectSameVerdicts(evaluatePersonCycles(context.store, rules, trainer, asOf), full);
+        expectSameVerdicts(evaluateWindowed(context.store, reads, rules, trainer, asOf), full);
       }
       expect(read.mock.calls.length).toBeGreaterThan(0);
       expect(read.mock.calls.every(([, , , options]) => !options.withTitles)).toBe(true);
@@ -118,9 +116,9 @@ describe('evaluatePersonCycles', () => {
       read.mockRestore();
     }
     // And the trainer with an ACE credential had theirs read.
-    const aceRead = vi.spyOn(context.store.evaluation, 'personActivityFactsBetween');
+    const aceRead = vi.spyOn(reads, 'personActivityFactsBetween');
     try {
-      evaluatePersonCycles(context.store, rules, personId, '2026-11-24');
+      evaluateWindowed(context.store, reads, rules, personId, '2026-11-24');
       expect(aceRead.mock.calls.map(([, , , options]) => options.withTitles)).toEqual([true]);
     } finally {
       aceRead.mockRestore();
@@ -130,6 +128,6 @@ describe('evaluatePersonCycles', () => {
   it('a person without credentials has no verdicts and reads no course', () => {
     const other = valueNow<{ id: string }>(context.dispatch('createPerson', { name: 'No Credentials' }) as never);
     const rules = effectiveRuleSets(context.ruleSets, context.store);
-    expect(evaluatePersonCycles(context.store, rules, other.id, '2026-11-24').verdicts).toEqual([]);
+    expect(evaluateWindowed(context.store, reads, rules, other.id, '2026-11-24').verdicts).toEqual([]);
   });
 });

@@ -57,3 +57,28 @@ describe('dependencies run one way', () => {
     ).toContain('no-restricted-imports');
   });
 });
+
+describe("a person's standing is read through the read model alone", () => {
+  const windowReads = "import { standingReads } from '../store/evaluation-reads';\nexport const r = standingReads;\n";
+  it("fails when anything outside main/core/standing imports the store's window reads or the model's own files", async () => {
+    expect(await ruleIds('main/core/service/sneaky.ts', windowReads)).toContain('no-restricted-imports');
+    expect(
+      await ruleIds(
+        'main/core/service/sneaky.ts',
+        "import { evaluateWindowed } from '../standing/windowed';\nexport const w = evaluateWindowed;\n",
+      ),
+    ).toContain('no-restricted-imports');
+    expect(
+      await ruleIds('main/sneaky.ts', "import { snapshotLogPage } from './core/standing/course-log';\nexport const s = snapshotLogPage;\n"),
+    ).toContain('no-restricted-imports');
+  });
+  it('allows the read model its own queries, and everyone its index and the bulk reads', async () => {
+    expect(await ruleIds('main/core/standing/sneaky.ts', windowReads)).not.toContain('no-restricted-imports');
+    expect(
+      await ruleIds(
+        'main/core/service/sneaky.ts',
+        "import { evaluationReads } from '../store/evaluation-reads';\nimport { standingReadModel } from '../standing';\nexport const r = [evaluationReads, standingReadModel];\n",
+      ),
+    ).not.toContain('no-restricted-imports');
+  });
+});

@@ -36,6 +36,8 @@ export interface IntakeFileReport {
   credentials: string[];
   records: IntakeRecord[];
   duplicateOf: string | null;
+  /** Not filed, but kept in the app's certificate inbox to be reviewed there (`recert intake`). */
+  inInbox: boolean;
 }
 
 export interface IntakeSummary {
@@ -47,6 +49,7 @@ export interface IntakeSummary {
   unmatched: number;
   unreadable: number;
   skipped: number;
+  inInbox: number;
 }
 
 export interface IntakeReport {

@@ -204,6 +204,7 @@ function report(read: IntakeRead, document: ScannedDocument, status: IntakeStatu
     credentials: [],
     records: [],
     duplicateOf: null,
+    inInbox: false,
   };
 }
 

@@ -30,6 +30,8 @@ export interface RunOptions {
 
 export interface RunResult extends IntakeReport {
   proposals: Proposal[];
+  /** Each file as it was read, beside its proposal, in the order found. */
+  reads: { path: string; read: IntakeRead; proposal: Proposal }[];
 }
 
 export async function runIntake(found: readonly FoundFile[], options: RunOptions): Promise<RunResult> {
@@ -77,5 +79,6 @@ export async function runIntake(found: readonly FoundFile[], options: RunOptions
     }
   }
   const reports: IntakeFileReport[] = proposals.map((p) => p.report);
-  return { files: reports, summary: summarize(reports), proposals };
+  const kept = found.map((file, i) => ({ path: file.path, read: read[i] as IntakeRead, proposal: proposals[i] as Proposal }));
+  return { files: reports, summary: summarize(reports), proposals, reads: kept };
 }

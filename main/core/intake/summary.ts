@@ -12,5 +12,6 @@ export function summarize(files: readonly IntakeFileReport[]): IntakeSummary {
     unmatched: n('unmatched'),
     unreadable: n('unreadable'),
     skipped: n('skipped'),
+    inInbox: files.filter((f) => f.inInbox).length,
   };
 }

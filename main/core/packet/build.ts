@@ -16,7 +16,8 @@ import {
   type PDFPage,
   type PDFRef,
 } from '@cantoo/pdf-lib';
-import { contentBox, fit, inspectExhibit, openPdf, type InspectedExhibit, type PageBox } from './exhibits';
+import { contentBox, fit, inspectExhibit, inspectionBytes, type InspectedExhibit, type PageBox } from './exhibits';
+import { inFlightByBytes } from './in-flight';
 import { loadFontSet, type FontSet } from './fonts';
 import { measureFrontMatter, renderFrontMatter, type FrontMatter, type FrontMatterExtent } from './front-matter';
 import { isQuarterTurn, orientationMatrix } from './jpeg';
@@ -80,11 +81,11 @@ function embedJpegImage(packet: PDFDocument, jpeg: Extract<InspectedExhibit, { k
     // Adobe's CMYK JPEGs store the ink inverted.
     ...(components === 4 ? { Decode: [1, 0, 1, 0, 1, 0, 1, 0] } : {}),
   };
-  if (jpeg.converted) return context.register(context.stream(jpeg.converted, dict));
-  return context.register(new FileBackedStream(context.obj(dict), path, jpeg.size));
+  const { bytes } = jpeg;
+  if ('converted' in bytes) return context.register(context.stream(bytes.converted, dict));
+  return context.register(new FileBackedStream(context.obj(dict), path, bytes.inFile));
 }
 
-/** A PNG's samples (already deflated, see png.ts) as an image XObject, its alpha as a soft mask. */
 /** Draws an imported page, honouring its /Rotate, scaled into the content box. */
 function drawImportedPage(page: PDFPage, embedded: PDFEmbeddedPage, rotation: number, box: ReturnType<typeof contentBox>): void {
   const quarter = rotation % 180 !== 0;
@@ -112,6 +113,9 @@ function drawImportedPage(page: PDFPage, embedded: PDFEmbeddedPage, rotation: nu
 function pageCount(inspected: InspectedExhibit[]): number {
   return inspected.reduce((sum, info) => sum + info.pages.length, 0);
 }
+
+/** Bytes held by the exhibits being checked at once (inspectionBytes): a few scans, one or two PNGs. */
+const CHECKS_IN_FLIGHT_BYTES = 16 * 1024 * 1024;
 
 /** Where the sections start before anything is measured. */
 const FIRST_SECTIONS = { cover: 0, summary: 1, attestation: 2, manifest: 3 };
@@ -177,7 +181,7 @@ async function addExhibitPages(packet: PDFDocument, exhibit: Exhibit, info: Insp
   };
 
   if (info.kind === 'pdf') {
-    const source = await openPdf(readFileSync(exhibit.path));
+    const source = info.document;
     const pages = source.getPages();
     // A page without a content stream is blank: there is nothing to import, but it keeps its place.
     const withContent = pages.filter((p) => p.node.Contents() !== undefined);
@@ -208,9 +212,10 @@ async function addExhibitPages(packet: PDFDocument, exhibit: Exhibit, info: Insp
         orientationMatrix(orientation, target.x, target.y, target.width, target.height),
       );
     } else {
-      const { image } = info as Extract<InspectedExhibit, { kind: 'png' }>;
+      const { image, stamp } = info as Extract<InspectedExhibit, { kind: 'png' }>;
       const target = fit(box, image.width, image.height);
-      drawXObject(page, await embedPngImage(packet, image), [target.width, 0, 0, target.height, target.x, target.y]);
+      const ref = await embedPngImage(packet, image, { path: exhibit.path, stamp });
+      drawXObject(page, ref, [target.width, 0, 0, target.height, target.x, target.y]);
     }
     finish();
     return;
@@ -239,9 +244,9 @@ async function assemblePacket(
     onProgress?.({ done, total, message });
   };
 
-  // Every exhibit's check starts at once, and the front matter is measured (it does not depend on
-  // them) while the PNGs among them inflate in zlib's thread pool: 90–110 ms off a 50-exhibit packet.
-  const checks = plan.exhibits.map((exhibit) => inspectExhibit(exhibit));
+  // The exhibits are checked a few at a time (bounded by the bytes they hold), and the front matter
+  // is measured (it does not depend on them) while the PNGs among them inflate in zlib's thread pool.
+  const checks = inFlightByBytes(plan.exhibits, inspectionBytes, CHECKS_IN_FLIGHT_BYTES, inspectExhibit);
   for (const check of checks) check.catch(() => undefined); // each is awaited below, unless cancelled first
   const fonts = loadFontSet(fontDir);
   const measured = measureFrontMatter(plan, fonts, { exhibitStart: plan.exhibits.map(() => 0), totalPages: 0 }, FIRST_SECTIONS);

@@ -61,6 +61,20 @@ export function pngPixels(bytes: Uint8Array): number | null {
   return view.getUint32(16) * view.getUint32(20);
 }
 
+/** The signature and the IHDR chunk. */
+export const PNG_HEADER_BYTES = 33;
+/** Samples per pixel by PNG colour type. */
+const PNG_CHANNELS: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
+
+/** The bytes a PNG's samples take once inflated, from its header (IHDR), without decoding it. */
+export function pngSampleBytes(bytes: Uint8Array): number | null {
+  if (bytes.length < PNG_HEADER_BYTES) return null;
+  const pixels = pngPixels(bytes) ?? 0;
+  const bitDepth = bytes[24] ?? 8;
+  const channels = PNG_CHANNELS[bytes[25] ?? 6] ?? 4;
+  return Math.ceil((pixels * channels * bitDepth) / 8);
+}
+
 export function imageCostProblem(pixels: number): string | null {
   return pixels > MAX_IMAGE_PIXELS
     ? `The image has ${Math.round(pixels / 1_000_000)} megapixels, more than a photo or scan of a certificate; it is not drawn here, and the file itself is attached to this page.`

@@ -1,10 +1,12 @@
 // Certificate files as packet pages. A first pass reads every file and decides how many pages it
 // becomes (and, for files that cannot be shown, why); the second pass draws them into the packet.
-import { readFileSync, statSync } from 'node:fs';
-import { PDFDocument } from '@cantoo/pdf-lib';
+import { readFileSync } from 'node:fs';
+import type { PDFDocument } from '@cantoo/pdf-lib';
 import { sniffMediaType } from '../attachments/media-type';
 import { readHead } from '../attachments/read-file';
-import { imageCostProblem, pdfCostProblem, pngPixels } from './exhibit-cost';
+import { openExhibitPdf } from './exhibit-pdf';
+import { imageCostProblem, pdfCostProblem, PNG_HEADER_BYTES, pngPixels, pngSampleBytes } from './exhibit-cost';
+import { stampOf, type FileStamp } from './file-stream';
 import { isQuarterTurn, readJpegInfo, type JpegInfo } from './jpeg';
 import { pngImage, type PngImage } from './png';
 import { FOOTER_BAND, LETTER, STAMP_BAND } from './pen';
@@ -16,11 +18,12 @@ export interface PageBox {
 }
 
 export type InspectedExhibit =
-  | { kind: 'pdf'; pages: PageBox[] }
-  /** `converted` holds a HEIC photo turned into JPEG; other JPEGs are read again when drawn (memory). */
-  | { kind: 'jpeg'; pages: [PageBox]; converted: Uint8Array | null; info: JpegInfo; size: number }
-  /** The PNG decoded and deflated once, here, and embedded as it is when its page is drawn. */
-  | { kind: 'png'; pages: [PageBox]; image: PngImage }
+  /** The PDF opened once, here, its large streams left in the file (exhibit-pdf.ts) until saved. */
+  | { kind: 'pdf'; pages: PageBox[]; document: PDFDocument }
+  /** A HEIC photo turned into JPEG is held `converted`; other JPEGs are read from their file when saved. */
+  | { kind: 'jpeg'; pages: [PageBox]; info: JpegInfo; bytes: { converted: Uint8Array } | { inFile: FileStamp } }
+  /** The PNG checked (and decoded when it must be) once, here, and embedded as it is when its page is drawn. */
+  | { kind: 'png'; pages: [PageBox]; image: PngImage; stamp: FileStamp }
   | { kind: 'placeholder'; pages: [PageBox]; reason: string; fileReadable: boolean };
 
 /** Bytes read to recognise a file and find a JPEG's size and orientation. */
@@ -38,11 +41,6 @@ function pageFor(width: number, height: number): PageBox {
   return width > height ? { width: LETTER.height, height: LETTER.width } : LETTER;
 }
 
-/** Opens a PDF, including one with only an owner password (empty user password). */
-export async function openPdf(bytes: Uint8Array): Promise<PDFDocument> {
-  return PDFDocument.load(bytes, { password: '', updateMetadata: false });
-}
-
 function describeLoadError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   if (/NEEDS PASSWORD|password/i.test(message)) return 'The PDF is locked with a password, so its pages cannot be shown.';
@@ -56,6 +54,20 @@ async function convertHeic(bytes: Uint8Array): Promise<Uint8Array> {
   // on first use: the decoder is large and most packets have no HEIC photo.
   const { default: convert } = await import('heic-convert');
   return new Uint8Array(await convert({ buffer: bytes, format: 'JPEG', quality: 0.9 }));
+}
+
+/**
+ * What checking the file holds in memory, about: a JPEG's first segments; a PNG whole, with its
+ * samples inflated and, for one with alpha, split in two (its header says how many); a PDF whole.
+ */
+export function inspectionBytes(exhibit: Exhibit): number {
+  if (exhibit.mediaType === 'image/jpeg') return Math.min(exhibit.size, JPEG_HEAD);
+  if (exhibit.mediaType !== 'image/png') return exhibit.size;
+  try {
+    return exhibit.size + 2 * (pngSampleBytes(readHead(exhibit.path, PNG_HEADER_BYTES)) ?? 0);
+  } catch {
+    return exhibit.size; // a missing file is found so when it is checked
+  }
 }
 
 /** First pass: how the file will appear, and on how many pages. */
@@ -73,13 +85,15 @@ export async function inspectExhibit(exhibit: Exhibit): Promise<InspectedExhibit
     const info = readJpegInfo(head) ?? readJpegInfo(readFileSync(exhibit.path));
     if (!info) return placeholder('The JPEG image is damaged and cannot be read.');
     const [w, h] = isQuarterTurn(info.orientation) ? [info.height, info.width] : [info.width, info.height];
-    return { kind: 'jpeg', pages: [pageFor(w, h)], converted: null, info, size: statSync(exhibit.path).size };
+    return { kind: 'jpeg', pages: [pageFor(w, h)], info, bytes: { inFile: stampOf(exhibit.path) } };
   }
+  // Taken before the file is read: a change after this is refused when the packet is saved.
+  const stamp = stampOf(exhibit.path);
   const bytes = readFileSync(exhibit.path);
 
   if (actual === 'application/pdf') {
     try {
-      const pdf = await openPdf(bytes);
+      const pdf = await openExhibitPdf(bytes, { path: exhibit.path, stamp });
       const pages = pdf.getPages().map((page) => {
         const { width, height } = page.getSize();
         return page.getRotation().angle % 180 === 0 ? { width, height } : { width: height, height: width };
@@ -87,7 +101,7 @@ export async function inspectExhibit(exhibit: Exhibit): Promise<InspectedExhibit
       if (pages.length === 0) return placeholder('The PDF has no pages.');
       const tooCostly = pdfCostProblem(pdf);
       if (tooCostly) return placeholder(tooCostly);
-      return { kind: 'pdf', pages };
+      return { kind: 'pdf', pages, document: pdf };
     } catch (error) {
       return placeholder(describeLoadError(error));
     }
@@ -107,9 +121,8 @@ export async function inspectExhibit(exhibit: Exhibit): Promise<InspectedExhibit
     return {
       kind: 'jpeg',
       pages: [pageFor(info.width, info.height)],
-      converted: jpeg,
       info: { ...info, orientation: 1 },
-      size: jpeg.length,
+      bytes: { converted: jpeg },
     };
   }
 
@@ -119,7 +132,7 @@ export async function inspectExhibit(exhibit: Exhibit): Promise<InspectedExhibit
   if (tooLarge) return placeholder(tooLarge);
   try {
     const image = await pngImage(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-    return { kind: 'png', pages: [pageFor(image.width, image.height)], image };
+    return { kind: 'png', pages: [pageFor(image.width, image.height)], image, stamp };
   } catch (error) {
     return placeholder(
       `The PNG image is damaged and cannot be read (${error instanceof Error ? error.message.slice(0, 100) : 'unknown error'}).`,

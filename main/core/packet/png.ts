@@ -2,7 +2,8 @@
 //
 // - Grey, RGB and palette PNGs of up to 8 bits without transparency go into the PDF as they are:
 //   PDF reads PNG's compressed, row-filtered data itself (FlateDecode with the PNG predictors), so
-//   the data is only inflated once here, natively, to check that it is whole.
+//   the data is only inflated once here, natively, to check that it is whole, and stays in the file
+//   (its IDAT chunks) until the packet is saved.
 // - PNGs with an alpha channel (8 bits, not interlaced; phone and Mac screenshots are) are inflated
 //   natively and unfiltered here; the colour samples, and the alpha channel as a soft mask when any
 //   pixel is not fully opaque, are deflated again natively.
@@ -14,17 +15,19 @@
 import { promisify } from 'node:util';
 import { crc32, deflate, inflate } from 'node:zlib';
 import { PDFHexString, PDFName, type PDFDocument, type PDFRef } from '@cantoo/pdf-lib';
+import { FileBackedStream, type FilePiece, type FileStamp } from './file-stream';
 
 /** Image data and the PDF image dictionary entries that describe it (besides Width and Height). */
 export interface PngImage {
   width: number;
   height: number;
   /**
-   * The colour samples, deflated (FlateDecode). Samples decoded here are deflated in zlib's thread
-   * pool while the packet goes on (the other exhibits, the front matter), and awaited when the image
-   * is embedded: five noisy screenshots took 315 ms of deflating on the main thread.
+   * The colour samples, deflated (FlateDecode): the file's own IDAT data, where in the file it is,
+   * or samples decoded here, deflated in zlib's thread pool while the packet goes on (the other
+   * exhibits, the front matter) and awaited when the image is embedded: five noisy screenshots took
+   * 315 ms of deflating on the main thread.
    */
-  data: Promise<Buffer>;
+  data: { inFile: FilePiece[] } | { deflated: Promise<Buffer> };
   colorSpace: 'DeviceGray' | 'DeviceRGB' | { indexed: Buffer };
   bitsPerComponent: number;
   /** PNG row filters are in `data` (and `alpha`): the PDF reader undoes them (DecodeParms /Predictor 15). */
@@ -60,12 +63,19 @@ const CHANNELS: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
 const LEVEL = 1;
 
 /** The chunks a PDF needs, each checked against its CRC; throws when the file is damaged. */
-function readChunks(bytes: Buffer): { header: Header; palette: Buffer | null; transparency: boolean; compressed: Buffer } {
+function readChunks(bytes: Buffer): {
+  header: Header;
+  palette: Buffer | null;
+  transparency: boolean;
+  compressed: Buffer;
+  /** Where the IDAT chunks' data sit in the file. */
+  idat: FilePiece[];
+} {
   if (bytes.length < 8 || !bytes.subarray(0, 8).equals(SIGNATURE)) throw new Error('not a PNG file');
   let header: Header | null = null;
   let palette: Buffer | null = null;
   let transparency = false;
-  const idat: Buffer[] = [];
+  const idat: FilePiece[] = [];
   let offset = 8;
   for (;;) {
     if (offset + 12 > bytes.length) throw new Error('the file ends before its last chunk');
@@ -88,13 +98,15 @@ function readChunks(bytes: Buffer): { header: Header; palette: Buffer | null; tr
       };
     } else if (type === 'PLTE') palette = Buffer.from(body);
     else if (type === 'tRNS') transparency = true;
-    else if (type === 'IDAT') idat.push(body);
+    else if (type === 'IDAT') idat.push({ offset: offset + 8, length });
     else if (type === 'IEND') break;
     offset = end;
   }
   if (!header || idat.length === 0) throw new Error('no image header or data');
   if (header.width === 0 || header.height === 0) throw new Error('the image has no pixels');
-  return { header, palette, transparency, compressed: idat.length === 1 ? (idat[0] as Buffer) : Buffer.concat(idat) };
+  const parts = idat.map((piece) => bytes.subarray(piece.offset, piece.offset + piece.length));
+  const compressed = parts.length === 1 ? (parts[0] as Buffer) : Buffer.concat(parts);
+  return { header, palette, transparency, compressed, idat };
 }
 
 /** Bytes of one filtered row, its filter byte included. */
@@ -186,7 +198,7 @@ function splitWithUpFilter(width: number, height: number, bpp: number, rowAt: (y
   return {
     width,
     height,
-    data: deflateLater(samples),
+    data: { deflated: deflateLater(samples) },
     colorSpace: colors === 3 ? 'DeviceRGB' : 'DeviceGray',
     bitsPerComponent: 8,
     predictor: { colors },
@@ -217,7 +229,7 @@ async function throughPngjs(bytes: Buffer): Promise<PngImage> {
 
 /** Rejects when the PNG is damaged or cannot be read. */
 export async function pngImage(bytes: Buffer): Promise<PngImage> {
-  const { header, palette, transparency, compressed } = readChunks(bytes);
+  const { header, palette, transparency, compressed, idat } = readChunks(bytes);
   const { colorType, bitDepth, interlaced } = header;
   if (!interlaced && !transparency && (colorType === 0 || colorType === 2 || colorType === 3) && bitDepth <= 8) {
     if (colorType === 3 && (!palette || palette.length % 3 !== 0 || palette.length === 0)) throw new Error('the palette is missing');
@@ -227,7 +239,7 @@ export async function pngImage(bytes: Buffer): Promise<PngImage> {
     return {
       width: header.width,
       height: header.height,
-      data: Promise.resolve(compressed),
+      data: { inFile: idat },
       colorSpace: colorType === 3 ? { indexed: palette as Buffer } : colorType === 2 ? 'DeviceRGB' : 'DeviceGray',
       bitsPerComponent: bitDepth,
       predictor: { colors: colorType === 2 ? 3 : 1 },
@@ -238,8 +250,8 @@ export async function pngImage(bytes: Buffer): Promise<PngImage> {
   return throughPngjs(bytes);
 }
 
-/** The image as a PDF image XObject (and its soft mask), registered in `packet`. */
-export async function embedPngImage(packet: PDFDocument, image: PngImage): Promise<PDFRef> {
+/** The image as a PDF image XObject (and its soft mask), registered in `packet`; `file` is the PNG's. */
+export async function embedPngImage(packet: PDFDocument, image: PngImage, file: { path: string; stamp: FileStamp }): Promise<PDFRef> {
   const { context } = packet;
   const size = { Type: 'XObject', Subtype: 'Image', Width: image.width, Height: image.height };
   const mask = image.alpha
@@ -263,16 +275,20 @@ export async function embedPngImage(packet: PDFDocument, image: PngImage): Promi
           colorSpace.indexed.length / 3 - 1,
           PDFHexString.of(colorSpace.indexed.toString('hex')),
         ]);
+  const dict = {
+    ...size,
+    BitsPerComponent: image.bitsPerComponent,
+    ColorSpace: space,
+    Filter: 'FlateDecode',
+    ...(image.predictor
+      ? { DecodeParms: { Predictor: 15, Colors: image.predictor.colors, BitsPerComponent: image.bitsPerComponent, Columns: image.width } }
+      : {}),
+    ...(mask ? { SMask: mask } : {}),
+  };
+  const { data } = image;
   return context.register(
-    context.stream(await image.data, {
-      ...size,
-      BitsPerComponent: image.bitsPerComponent,
-      ColorSpace: space,
-      Filter: 'FlateDecode',
-      ...(image.predictor
-        ? { DecodeParms: { Predictor: 15, Colors: image.predictor.colors, BitsPerComponent: image.bitsPerComponent, Columns: image.width } }
-        : {}),
-      ...(mask ? { SMask: mask } : {}),
-    }),
+    'inFile' in data
+      ? new FileBackedStream(context.obj(dict), file.path, file.stamp, data.inFile)
+      : context.stream(await data.deflated, dict),
   );
 }

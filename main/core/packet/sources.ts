@@ -66,7 +66,10 @@ function plan(
   });
 }
 
-/** The plan for one stored credential. */
+/**
+ * The plan for one stored credential. `evaluated`: the person's records and verdicts when the caller
+ * keeps them (the service's read model); read and evaluated here when absent (the command line).
+ */
 export function planFromStore(
   store: Repositories,
   files: ContentStore,
@@ -74,6 +77,7 @@ export function planFromStore(
   credentialId: string,
   asOf: CalendarDate,
   generatedOn: CalendarDate,
+  evaluated?: (personId: string, asOf: CalendarDate) => PersonRecords & { verdicts: StoredVerdict[] },
 ): PacketPlan {
   const credential = store.credentials.get(credentialId);
   if (!credential) throw new PacketSourceError(`credentialId: no credential with id "${credentialId}"`, 'credentialId');
@@ -81,7 +85,7 @@ export function planFromStore(
   const rules = effectiveRuleSets(ruleSets, store);
   const ruleSet = rules.get(credential.ruleSet);
   if (!person || !ruleSet) throw new PacketSourceError(`credentialId: the credential's person or rule set is missing`, 'credentialId');
-  const records = evaluatePerson(store, rules, person.id, asOf);
+  const records = evaluated ? evaluated(person.id, asOf) : evaluatePerson(store, rules, person.id, asOf);
   const stored = records.verdicts.find((v) => v.credential.id === credential.id);
   if (!stored) throw new PacketSourceError(`credentialId: could not evaluate "${credentialId}"`, 'credentialId');
   const storedFile = (attachment: StoredAttachment): ExhibitFile => ({

@@ -4,7 +4,7 @@
 // through a small staging buffer instead; qpdf/pdfinfo tests check the result.
 import { closeSync, fsyncSync, openSync } from 'node:fs';
 import { writeAll } from '../atomic-write';
-import { PDFObjectStream, PDFStreamWriter, type PDFDocument, type PDFObject, type PDFRef } from '@cantoo/pdf-lib';
+import { PDFObjectStream, PDFStream, PDFStreamWriter, type PDFDocument, type PDFObject, type PDFRef } from '@cantoo/pdf-lib';
 import { FileBackedStream } from './file-stream';
 
 interface Serializable {
@@ -25,6 +25,8 @@ interface WriterInternals {
 }
 
 const STAGING = 4 * 1024 * 1024;
+const STREAM_START = Buffer.from('\nstream\n', 'latin1');
+const STREAM_END = Buffer.from('\nendstream', 'latin1');
 
 class FileSink {
   private readonly buffer = new Uint8Array(STAGING);
@@ -51,8 +53,8 @@ class FileSink {
   }
 
   object(value: Serializable): void {
-    if (value instanceof FileBackedStream) {
-      value.writePieces((bytes) => this.bytes(bytes));
+    if (value instanceof PDFStream) {
+      this.stream(value);
       return;
     }
     const size = value.sizeInBytes();
@@ -65,6 +67,22 @@ class FileSink {
     if (this.used + size > STAGING) this.flush();
     value.copyBytesInto(this.buffer, this.used);
     this.used += size;
+  }
+
+  /**
+   * A stream object as PDFStream.copyBytesInto writes it, in pieces: its contents are not copied
+   * into a buffer of the whole object first (PDFStream copies them byte by byte), and a
+   * FileBackedStream's go from its file to the staging buffer a piece at a time.
+   */
+  private stream(stream: PDFStream): void {
+    stream.updateDict();
+    const dict = new Uint8Array(stream.dict.sizeInBytes());
+    stream.dict.copyBytesInto(dict, 0);
+    this.bytes(dict);
+    this.bytes(STREAM_START);
+    if (stream instanceof FileBackedStream) stream.writeContents((bytes) => this.bytes(bytes));
+    else this.bytes(stream.getContents());
+    this.bytes(STREAM_END);
   }
 
   close(): void {

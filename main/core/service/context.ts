@@ -1,16 +1,16 @@
 // What every feature of the service shares: the store and files, the write helper (one transaction;
-// the methods that write are marked in writes.ts, which keeps the caches honest), and the lookups
-// that turn an unknown id into a message naming the field.
+// the methods that write are marked in writes.ts, which keeps the caches honest), the read model of
+// a person's standing, and the lookups that turn an unknown id into a message naming the field.
 import type { ContentStore } from '../attachments/file-store';
 import type { PassphraseStore } from '../backup/passphrase-store';
 import type { Downloads } from '../downloads';
-import { courseLogQuery, type PersonSnapshot } from '../course-log';
 import { localToday, type CalendarDate } from '../dates';
 import type { Activity, Credential, CprAedCard, Person } from '../domain/records';
 import { invalid, notFound } from '../errors';
-import { effectiveRuleSets, evaluatePerson, evaluatePersonCycles, type CycleEvaluation } from '../evaluation';
+import { effectiveRuleSets } from '../evaluation';
 import type { PacketJobs } from '../packet/jobs';
 import type { RuleSet } from '../rules/ruleset-schema';
+import { standingReadModel } from '../standing';
 import type { Repositories } from '../store';
 import type { WriteTracking } from './writes';
 
@@ -63,10 +63,11 @@ export function serviceContext(deps: ServiceDeps) {
   const writeListeners: (() => void)[] = [];
   const knownRuleSets = new Set(ruleSets.map((r) => r.id));
 
-  // Evaluations and course-log rows are cached per data version, so that scrolling 100,000 courses
-  // or switching screens does not re-read and re-evaluate each time. The version is our own write
-  // count plus SQLite's data_version, which moves when another connection (the CLI, a second
-  // browser-mode host) commits: their writes are seen at once, not after our next write.
+  // The read model of a person's standing and the Team view are cached per data version, so that
+  // scrolling 100,000 courses or switching screens does not re-read and re-evaluate each time. The
+  // version is our own write count plus SQLite's data_version, which moves when another connection
+  // (the CLI, a second browser-mode host) commits: their writes are seen at once, not after our next
+  // write.
   // Our own writes are counted by the methods marked as writes (writes.ts), when each has finished;
   // while one runs, every read gets a version of its own, so nothing read mid-write is kept.
   let ownWrites = 0;
@@ -103,29 +104,6 @@ export function serviceContext(deps: ServiceDeps) {
   /** Features that follow the data (the kept calendar file) hear of every write. */
   function onWrite(listener: () => void): void {
     writeListeners.push(listener);
-  }
-
-  let snapshotCache: { key: string; snapshot: PersonSnapshot } | null = null;
-  function snapshotOf(personId: string, asOf: CalendarDate): { version: string; snapshot: PersonSnapshot } {
-    const version = dataVersion();
-    const key = `${personId}|${asOf}|${version}`;
-    if (snapshotCache?.key !== key) {
-      const rules = effectiveRuleSets(ruleSets, store);
-      snapshotCache = { key, snapshot: { ...evaluatePerson(store, rules, personId, asOf), ruleSets: rules } };
-    }
-    return { version, snapshot: snapshotCache.snapshot };
-  }
-
-  // The verdicts alone, from the courses of the counting windows (the dashboard, upcoming deadlines):
-  // cached apart from the snapshot, which reads every course and is needed only by the course log's
-  // filters and sorts, the audit checklist and the packet.
-  let cycleCache: { key: string; evaluation: CycleEvaluation } | null = null;
-  function cyclesOf(personId: string, asOf: CalendarDate): CycleEvaluation {
-    const key = `${personId}|${asOf}|${dataVersion()}`;
-    if (cycleCache?.key !== key) {
-      cycleCache = { key, evaluation: evaluatePersonCycles(store, effectiveRuleSets(ruleSets, store), personId, asOf) };
-    }
-    return cycleCache.evaluation;
   }
 
   function requirePerson(id: string, field = 'id'): Person {
@@ -169,9 +147,8 @@ export function serviceContext(deps: ServiceDeps) {
     noteChange,
     onWrite,
     dataVersion,
-    snapshotOf,
-    cyclesOf,
-    queryCourseLog: courseLogQuery({ store, snapshotOf, cyclesOf, dataVersion }),
+    /** A person's standing, course log and snapshot, cached per data version and as-of date (main/core/standing). */
+    standing: standingReadModel({ store, ruleSets, dataVersion }),
     rules: () => effectiveRuleSets(ruleSets, store),
     requirePerson,
     requireCredential,

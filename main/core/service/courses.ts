@@ -31,7 +31,7 @@ export function coursesService(ctx: ServiceContext) {
     queryCourseLog: ({ asOf, ...query }: CourseLogInput): CourseLogPage => {
       ctx.requirePerson(query.personId, 'personId');
       if (query.credentialId !== undefined) requireOwnCredential(query.personId, query.credentialId);
-      return ctx.queryCourseLog({ ...query, asOf: asOf ?? ctx.today() });
+      return ctx.standing.courseLog({ ...query, asOf: asOf ?? ctx.today() });
     },
     listActivities: ({ personId, credentialId }: { personId: string; credentialId?: string | undefined }): Activity[] => {
       ctx.requirePerson(personId, 'personId');

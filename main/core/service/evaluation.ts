@@ -30,7 +30,7 @@ export function evaluationService(ctx: ServiceContext) {
   /** One person's verdicts, read from the courses of their counting windows (cached per data version). */
   function personEvaluations(personId: string, asOf: string): CredentialEvaluation[] {
     const person = ctx.requirePerson(personId, 'personId');
-    const evaluation = ctx.cyclesOf(person.id, asOf);
+    const evaluation = ctx.standing.of(person.id, asOf);
     const cards = new Map(evaluation.cards.map((k) => [k.id, k]));
     return evaluation.verdicts.map((stored) =>
       present(stored, evaluation.ruleSets, asOf, person, (id) => cards.get(id), evaluation.listed.get(stored.credential.id)),
@@ -72,7 +72,7 @@ export function evaluationService(ctx: ServiceContext) {
     getAuditChecklist: ({ credentialId, asOf }: { credentialId: string } & AsOf): AuditChecklist => {
       const credential = ctx.requireCredential(credentialId, 'credentialId');
       const date = asOf ?? ctx.today();
-      const { snapshot } = ctx.snapshotOf(credential.personId, date);
+      const snapshot = ctx.standing.snapshot(credential.personId, date);
       const stored = snapshot.verdicts.find((v) => v.credential.id === credential.id);
       const ruleSet = ctx.rules().get(credential.ruleSet);
       if (!stored || !ruleSet) throw new ServiceError('internal', `Rule set ${credential.ruleSet} is not installed.`);

@@ -31,7 +31,7 @@ export function evaluatedEntries(ctx: ServiceContext, asOf: string, personId?: s
 function personEntries(ctx: ServiceContext, asOf: string, personId: string): { entries: TeamEntry[]; people: Person[] } {
   const person = ctx.store.people.get(personId);
   if (!person || !person.active) return { entries: [], people: [] };
-  const evaluation = ctx.cyclesOf(personId, asOf);
+  const evaluation = ctx.standing.of(personId, asOf);
   const cards = new Map(evaluation.cards.map((k) => [k.id, k]));
   const entries = evaluation.verdicts.flatMap((stored): TeamEntry[] => {
     const ruleSet = evaluation.ruleSets.get(stored.credential.ruleSet);

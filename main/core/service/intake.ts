@@ -12,13 +12,11 @@ import type { ScannedFields } from '../domain/scan';
 import { invalid, notFound } from '../errors';
 import { newId } from '../ids';
 import { fileAccepted, type Accepted } from '../intake/apply';
+import { INBOX_FOLDER } from '../intake/keep';
 import { propose, type Pending, type Proposal } from '../intake/propose';
 import { readIntakeBytes } from '../intake/read';
 import type { InboxRow } from '../store/intake-inbox';
 import type { ServiceContext } from './context';
-
-/** Where inbox files wait, by content, apart from the attachments (whose sweep removes unused files). */
-export const INBOX_FOLDER = 'inbox';
 
 const STEPS: Record<string, string> = {
   'recognizing text': 'Recognising text',

@@ -40,7 +40,7 @@ export function packetService(ctx: ServiceContext) {
       const date = ctx.today();
       let plan: PacketPlan;
       try {
-        plan = planFromStore(store, files, ruleSets, credentialId, asOf ?? date, date);
+        plan = planFromStore(store, files, ruleSets, credentialId, asOf ?? date, date, ctx.standing.snapshot);
       } catch (error) {
         if (error instanceof PacketSourceError) throw new ServiceError('not-found', error.message, error.field);
         throw error;

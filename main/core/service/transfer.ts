@@ -18,7 +18,7 @@ import { APPROVAL_TEXT } from '../domain/records';
 import type { CourseCsvField, CourseCsvView, FileDelivery, RecordsImportView, RestoreView } from '../domain/views';
 import { invalid, ServiceError } from '../errors';
 import { newId } from '../ids';
-import { courseAmountText } from '../course-log';
+import { courseAmountText } from '../standing';
 import { temporaryArea } from '../temporary-area';
 import { fileNameSafe } from '../text';
 import type { ServiceContext } from './context';

@@ -2,7 +2,7 @@ import type { Activity } from '../domain/records';
 import { fromHundredths, fromThousandths, toHundredths, toThousandths } from './amounts';
 import type { Db } from './open';
 import { pushTo } from '../group-by';
-import { COURSE_COLUMNS, placesOf, selectList, type CourseRow, type RawRow } from './course-columns';
+import { COURSE_COLUMNS, ofPersonByRowid, placesOf, selectList, type CourseRow, type RawRow } from './course-columns';
 
 interface LinkRow {
   activity_id: string;
@@ -77,15 +77,17 @@ const UPDATE_SET = COURSE_COLUMNS.filter((column) => column !== 'id' && column !
   .join(', ');
 
 export function activitiesRepository(db: Db) {
-  // A person's courses with their credential ids in one pass, in record order straight from the activities_by_person index, as arrays: the
+  // A person's courses with their credential ids in one pass, in record order, as arrays: the
   // course log of a busy trainer can hold 100,000 of them.
   const byPersonRaw = db
-    .prepare<[string], Raw>(`SELECT ${READ_COLUMNS} FROM activities a WHERE a.person_id = ? ORDER BY a.rowid`)
+    .prepare<[string], Raw>(`SELECT ${READ_COLUMNS} FROM activities a WHERE ${ofPersonByRowid()} ORDER BY a.rowid`)
     .raw(true);
-  const byCredential = db.prepare<[string], CourseRow>(
-    `SELECT ${COLUMNS} FROM activity_credentials ac JOIN activities a ON a.id = ac.activity_id
-     WHERE ac.credential_id = ? ORDER BY a.rowid`,
+  // Through the credential's person: the links are keyed by course first.
+  const byCredential = db.prepare<[string, string], CourseRow>(
+    `SELECT ${COLUMNS} FROM activities a JOIN activity_credentials ac ON ac.activity_id = a.id AND ac.credential_id = ?
+     WHERE ${ofPersonByRowid()} ORDER BY a.rowid`,
   );
+  const personOf = db.prepare<[string], string>('SELECT person_id FROM credentials WHERE id = ?').pluck();
   const all = db.prepare<[], CourseRow>(`SELECT ${COLUMNS} FROM activities a ORDER BY a.rowid`);
   const credentialOrder = db.prepare<[string], string>('SELECT id FROM credentials WHERE person_id = ? ORDER BY rowid').pluck();
   const byId = db.prepare<[string], CourseRow>(`SELECT ${COLUMNS} FROM activities a WHERE a.id = ?`);
@@ -213,9 +215,8 @@ export function activitiesRepository(db: Db) {
       });
     },
     listByCredential(credentialId: string): Activity[] {
-      const rows = byCredential.all(credentialId);
-      const personId = rows[0]?.person_id;
-      return personId ? withLinks(rows, linksOfPerson.all(personId)) : [];
+      const personId = personOf.get(credentialId);
+      return personId ? withLinks(byCredential.all(credentialId, personId), linksOfPerson.all(personId)) : [];
     },
     listAll(): Activity[] {
       return withLinks(all.all(), allLinks.all());

@@ -61,3 +61,12 @@ export function placesOf<const Columns extends readonly string[]>(columns: Colum
 export function selectList<Column extends string>(columns: readonly Column[], expressions: Partial<Record<Column, string>> = {}): string[] {
   return columns.map((column) => expressions[column] ?? `a.${column}`);
 }
+
+/**
+ * The WHERE condition for one person's courses (the `?`), with `also` on their other columns, to
+ * be read in record order: the rowids found in activities_by_person_completed, whose entries follow
+ * the date, are taken in rowid order, so `ORDER BY a.rowid` sorts nothing.
+ */
+export function ofPersonByRowid(also?: string): string {
+  return `a.rowid IN (SELECT rowid FROM activities WHERE person_id = ?${also ? ` AND ${also}` : ''})`;
+}

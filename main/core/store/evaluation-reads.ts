@@ -1,7 +1,7 @@
 import type { ActivityFacts } from '../domain/verdict';
 import type { Db } from './open';
 import { pushTo } from '../group-by';
-import { placesOf, selectList, type CourseRow, type RawRow } from './course-columns';
+import { ofPersonByRowid, placesOf, selectList, type CourseRow, type RawRow } from './course-columns';
 
 /**
  * What the engine reads of a course: the columns of its facts, its credential ids in one text, and
@@ -48,15 +48,62 @@ function jsonRowsInRecordOrder(columns: readonly string[], from: string): string
   return `SELECT json_group_array(json_array(${names.join(', ')})) FROM (SELECT ${aliased.join(', ')} ${from} ORDER BY a.rowid)`;
 }
 
+/** A row as the engine's facts. */
+function factsOf(row: readonly [...ActivityRow, ...unknown[]], hasCertificate: boolean): ActivityFacts {
+  return {
+    id: row[AT.id],
+    title: row[AT.title],
+    provider: row[AT.provider],
+    approvalCode: row[AT.approval_code],
+    approval: row[AT.approval],
+    completed: row[AT.completed],
+    ceuThousandths: row[AT.ceu_thousandths],
+    contactHourHundredths: row[AT.contact_hour_hundredths],
+    petitionStatus: row[AT.petition_status],
+    category: row[AT.category],
+    hasCertificate,
+  };
+}
+
+/** Rows in record order, grouped by the credentials they count toward. */
+function byCredential<Row extends [...ActivityRow, ...unknown[]]>(
+  rows: Row[],
+  hasCertificate: (row: Row) => boolean,
+): Map<string, ActivityFacts[]> {
+  const grouped = new Map<string, ActivityFacts[]>();
+  for (const row of rows) {
+    const linked = row[AT.credential_ids];
+    if (linked === null) continue;
+    const facts = factsOf(row, hasCertificate(row));
+    for (const credentialId of linked.split(ID_SEPARATOR)) pushTo(grouped, credentialId, facts);
+  }
+  return grouped;
+}
+
 /**
- * The engine's view of courses, grouped by the credential they count toward, in record order.
- * Raw (array) rows, each activity read once: the staff view evaluates everyone at once, so this is
- * the hot read (see the benchmark in test/bench).
+ * Everyone's courses as the engine sees them, grouped by the credential they count toward, in
+ * record order. Raw (array) rows, each course read once: the staff view evaluates everyone at once,
+ * so this is the hot read (see the benchmark in test/bench).
  */
 export function evaluationReads(db: Db) {
-  // As one JSON text, like the dashboard's read below: 50,000 courses in a new process, 134–155 → 118–122 ms.
+  // As one JSON text that SQLite writes and JSON.parse reads, like the windowed read below.
   const allActivities = db.prepare<[], string>(jsonRowsInRecordOrder(ACTIVITY_COLUMNS, 'FROM activities a')).pluck();
   const allEvidenced = db.prepare<[], string>('SELECT DISTINCT activity_id FROM attachments WHERE activity_id IS NOT NULL').pluck();
+  return {
+    activityFactsByCredential(): Map<string, ActivityFacts[]> {
+      const evidenced = new Set(allEvidenced.all());
+      const rows = JSON.parse(allActivities.get() ?? '[]') as ActivityRow[];
+      return byCredential(rows, (row) => evidenced.has(row[AT.id]));
+    },
+  };
+}
+
+/**
+ * One person's courses of a window, and the petitions outside it: the private store queries of the
+ * read model (main/core/standing), which alone may use them (eslint.config.js says so) and holds
+ * them to the plain evaluation of every record (test/unit/read-model.property.test.ts).
+ */
+export function standingReads(db: Db) {
   // Through the person's courses in record order, keeping those of the window: a cycle's courses are
   // spread over the whole table, and reading them by date jumped from page to page (71–79 ms for
   // 16,500 of 100,000 courses, against 43–58 ms in table order). They come as one JSON text that
@@ -69,7 +116,7 @@ export function evaluationReads(db: Db) {
       .prepare<[string, string, string], string>(
         jsonRowsInRecordOrder(
           selectList(EVIDENCED, { has_certificate: 'EXISTS (SELECT 1 FROM attachments f WHERE f.activity_id = a.id)', ...expressions }),
-          'FROM activities a INDEXED BY activities_by_person WHERE a.person_id = ? AND a.completed BETWEEN ? AND ?',
+          `FROM activities a WHERE ${ofPersonByRowid('completed BETWEEN ? AND ?')}`,
         ),
       )
       .pluck();
@@ -83,7 +130,12 @@ export function evaluationReads(db: Db) {
     untitled: between({ credential_ids: 'NULL', ...untitled }),
   };
   const coursesOfPerson = db.prepare<[string], number>('SELECT count(*) FROM activities WHERE person_id = ?').pluck();
-  const linksOfCredential = db.prepare<[string], number>('SELECT count(*) FROM activity_credentials WHERE credential_id = ?').pluck();
+  // Through the person's courses: the links' primary key (activity_id, credential_id) answers each.
+  const linksOfCredential = db
+    .prepare<[string, string], number>(
+      'SELECT count(*) FROM activities a JOIN activity_credentials ac ON ac.activity_id = a.id AND ac.credential_id = ? WHERE a.person_id = ?',
+    )
+    .pluck();
   const petitionedOutside = db
     .prepare<[string, string, string], number>(
       `SELECT count(*) FROM activities a INDEXED BY activities_petitioned
@@ -100,44 +152,7 @@ export function evaluationReads(db: Db) {
     )
     .raw(true);
 
-  /** A row as the engine's facts. */
-  function factsOf(row: readonly [...ActivityRow, ...unknown[]], hasCertificate: boolean): ActivityFacts {
-    return {
-      id: row[AT.id],
-      title: row[AT.title],
-      provider: row[AT.provider],
-      approvalCode: row[AT.approval_code],
-      approval: row[AT.approval],
-      completed: row[AT.completed],
-      ceuThousandths: row[AT.ceu_thousandths],
-      contactHourHundredths: row[AT.contact_hour_hundredths],
-      petitionStatus: row[AT.petition_status],
-      category: row[AT.category],
-      hasCertificate,
-    };
-  }
-
-  /** Rows in record order, grouped by the credentials they count toward. */
-  function byCredential<Row extends [...ActivityRow, ...unknown[]]>(
-    rows: Row[],
-    hasCertificate: (row: Row) => boolean,
-  ): Map<string, ActivityFacts[]> {
-    const grouped = new Map<string, ActivityFacts[]>();
-    for (const row of rows) {
-      const linked = row[AT.credential_ids];
-      if (linked === null) continue;
-      const facts = factsOf(row, hasCertificate(row));
-      for (const credentialId of linked.split(ID_SEPARATOR)) pushTo(grouped, credentialId, facts);
-    }
-    return grouped;
-  }
-
   return {
-    activityFactsByCredential(): Map<string, ActivityFacts[]> {
-      const evidenced = new Set(allEvidenced.all());
-      const rows = JSON.parse(allActivities.get() ?? '[]') as ActivityRow[];
-      return byCredential(rows, (row) => evidenced.has(row[AT.id]));
-    },
     /**
      * Whether every course of the person counts toward each of these credentials (their own): then
      * the links need not be read. A link is unique and joins a course to a credential of the same
@@ -145,7 +160,7 @@ export function evaluationReads(db: Db) {
      */
     linkedToAll(personId: string, credentialIds: readonly string[]): boolean {
       const courses = coursesOfPerson.get(personId) ?? 0;
-      return credentialIds.every((id) => linksOfCredential.get(id) === courses);
+      return credentialIds.every((id) => linksOfCredential.get(id, personId) === courses);
     },
     /**
      * One person's courses completed from `from` to `to` (inclusive), by credential, in record order.

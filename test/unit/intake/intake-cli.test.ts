@@ -6,7 +6,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAppContext } from '../../../main/app-context';
-import type { IntakeReport } from '../../../main/core/domain/intake';
+import type { InboxView, IntakeReport } from '../../../main/core/domain/intake';
 import { projectRoot, resourcesDir, tempDir } from '../../helpers/context';
 import { certificate, variant } from '../../helpers/intake-files';
 import { valueNow } from '../../helpers/results';
@@ -79,6 +79,7 @@ describe('recert intake', () => {
         },
       ],
       duplicateOf: null,
+      inInbox: false,
     });
     expect(report.files[1]).toMatchObject({ sha256: null, document: 'unknown', reason: 'The file is empty.', person: null, match: null });
     expect(report.summary).toEqual({
@@ -90,6 +91,7 @@ describe('recert intake', () => {
       unmatched: 0,
       unreadable: 1,
       skipped: 1,
+      inInbox: 0,
     });
     expect(counts()).toEqual(before);
   }, 60_000);
@@ -122,4 +124,73 @@ describe('recert intake', () => {
     expect(recert('intake', '--db', db).status).toBe(2);
     expect(counts()).toEqual(before);
   });
+});
+
+describe('recert intake and the app inbox', () => {
+  const data = join(dir, 'data-inbox');
+  const stack = join(dir, 'stack');
+  let dana = '';
+  const inboxOf = () => {
+    const context = openAppContext({ dataDir: data, resourcesDir });
+    try {
+      return valueNow<InboxView>(context.dispatch('getInbox', {}) as never);
+    } finally {
+      context.close();
+    }
+  };
+
+  beforeAll(async () => {
+    const context = openAppContext({ dataDir: data, resourcesDir });
+    try {
+      dana = valueNow<{ id: string }>(context.dispatch('createPerson', { name: 'Dana Rivera', email: null, employeeId: null }) as never).id;
+      valueNow(context.dispatch('createCredential', { personId: dana, ruleSet: 'nasm-cpt', number: null, expires: '2027-03-31' }) as never);
+    } finally {
+      context.close();
+    }
+    await certificate(stack, 'dana.pdf', 'A', variant(0));
+    await certificate(stack, 'stranger.pdf', 'A', variant(3, { name: 'Quentin Oduya' }));
+  }, 60_000);
+
+  it('leaves what it could not file waiting in the inbox, once, and the app files it from there', () => {
+    const plain = recert('intake', 'stack', '--db', data, '--no-inbox', '--json');
+    expect(plain.status, plain.stderr).toBe(0);
+    expect((JSON.parse(plain.stdout) as IntakeReport).summary).toMatchObject({ applied: 1, unmatched: 1, inInbox: 0 });
+    expect(inboxOf().items).toEqual([]);
+
+    const run = recert('intake', 'stack', '--db', data);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('stack/stranger.pdf: not matched to anyone, not filed\n');
+    expect(run.stdout).toContain("  Waiting in the app's certificate inbox, to check and file there.");
+    expect(run.stdout).toContain("1 file waits in the app's certificate inbox (Team, or the trainer's Courses): check it and file there.");
+    expect(run.stdout).not.toMatch(/dana\.pdf[^\n]*\n[^\n]*Waiting in the app/);
+    const waiting = inboxOf().items;
+    expect(waiting.map((i) => [i.fileName, i.status])).toEqual([['stack/stranger.pdf', 'unmatched']]);
+
+    // Again: the file already waits, so it is said to wait and not added a second time.
+    const again = JSON.parse(recert('intake', 'stack', '--db', data, '--json').stdout) as IntakeReport;
+    expect(again.files.find((f) => f.file === 'stack/stranger.pdf')).toMatchObject({ status: 'unmatched', inInbox: true });
+    expect(inboxOf().items).toHaveLength(1);
+
+    // In the app: the person chosen, the file is filed with its certificate attached.
+    const context = openAppContext({ dataDir: data, resourcesDir });
+    try {
+      const id = waiting[0]?.id ?? '';
+      valueNow(context.dispatch('correctInboxItem', { id, correction: { personId: dana } }) as never);
+      const filed = valueNow<{ text: string }>(context.dispatch('fileInboxItems', { ids: [id] }) as never);
+      expect(filed.text).toBe('Filed 1 file: 1 course, each with its certificate attached.');
+      const n = (table: string) => (context.store.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+      expect(n('attachments')).toBe(2);
+      expect(n('intake_inbox')).toBe(0);
+    } finally {
+      context.close();
+    }
+  }, 120_000);
+
+  it('keeps nothing in the inbox on --dry-run', async () => {
+    await certificate(stack, 'another-stranger.pdf', 'A', variant(2, { name: 'Ilse Varga' }));
+    const dry = JSON.parse(recert('intake', 'stack', '--db', data, '--dry-run', '--json').stdout) as IntakeReport;
+    expect(dry.files.find((f) => f.file === 'stack/another-stranger.pdf')).toMatchObject({ status: 'unmatched', inInbox: false });
+    expect(dry.summary.inInbox).toBe(0);
+    expect(inboxOf().items).toEqual([]);
+  }, 60_000);
 });

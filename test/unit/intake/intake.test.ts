@@ -129,6 +129,7 @@ describe('recert intake, the core', () => {
         unmatched: 2,
         unreadable: 3,
         skipped: 3,
+        inInbox: 0,
       });
     } finally {
       context.dispose();

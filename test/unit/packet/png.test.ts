@@ -6,10 +6,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { crc32, deflateSync } from 'node:zlib';
+import { crc32, deflateSync, inflateSync } from 'node:zlib';
 import { PDFDocument, drawObject, popGraphicsState, pushGraphicsState, concatTransformationMatrix } from '@cantoo/pdf-lib';
 import { PNG } from 'pngjs';
 import { afterAll, describe, expect, it } from 'vitest';
+import { stampOf } from '../../../main/core/packet/file-stream';
 import { embedPngImage, pngImage } from '../../../main/core/packet/png';
 
 const work = mkdtempSync(join(tmpdir(), 'recert-png-'));
@@ -135,7 +136,10 @@ async function rendered(bytes: Buffer, name: string): Promise<{ width: number; h
   const image = await pngImage(bytes);
   const pdf = await PDFDocument.create();
   const page = pdf.addPage([image.width, image.height]);
-  const ref = await embedPngImage(pdf, image);
+  // Data the PDF reads as it is stays in the file until the PDF is written.
+  const png = join(work, `${name}.png`);
+  writeFileSync(png, bytes);
+  const ref = await embedPngImage(pdf, image, { path: png, stamp: stampOf(png) });
   const xobject = page.node.newXObject('Image', ref);
   page.pushOperators(
     pushGraphicsState(),
@@ -234,8 +238,14 @@ describe('a PNG as a PDF image', () => {
     const rgb = encode(kinds[0]?.[1] as Spec);
     const image = await pngImage(rgb);
     expect(image.predictor).toEqual({ colors: 3 });
-    // The compressed data is the file's own.
-    expect(rgb.includes((await image.data).subarray(0, 16))).toBe(true);
+    // The compressed data is the file's own, left in it: the bodies of its two IDAT chunks.
+    const pieces = 'inFile' in image.data ? image.data.inFile : [];
+    expect(pieces.map((p) => [rgb.toString('latin1', p.offset - 4, p.offset), rgb.readUInt32BE(p.offset - 8) === p.length])).toEqual([
+      ['IDAT', true],
+      ['IDAT', true],
+    ]);
+    const data = Buffer.concat(pieces.map((p) => rgb.subarray(p.offset, p.offset + p.length)));
+    expect(inflateSync(data).length).toBe((23 * 3 + 1) * 11);
     expect((await pngImage(encode(kinds[6]?.[1] as Spec))).alpha).toBeNull();
     expect((await pngImage(encode(kinds[7]?.[1] as Spec))).alpha).not.toBeNull();
   });

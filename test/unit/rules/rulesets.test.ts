@@ -68,4 +68,13 @@ describe('shipped rule sets', () => {
       /petition\.fee\.source: "hearsay" is not listed[\s\S]*applicationWindows\.value\[1\]\.from/,
     );
   });
+
+  it('refuses a rule set whose shape is wrong, naming each field (zod parses it without its compiled fast path)', () => {
+    const nasm = structuredClone(ruleSet('nasm-cpt')) as unknown as { id: unknown; petition: { fee: { value: unknown } } };
+    nasm.id = 42;
+    nasm.petition.fee.value = 'fifty';
+    expect(() => parseRuleSet(nasm, 'broken.json')).toThrow(
+      /broken\.json is not a valid rule set:[\s\S]*id: [\s\S]*petition\.fee\.value: /,
+    );
+  });
 });

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Activity, Credential, Person } from '../../../preload/contract';
 import { COURSE_COLUMNS } from '../../../main/core/store/course-columns';
 import { openStore, repositories } from '../../../main/core/store';
+import { standingReads } from '../../../main/core/store/evaluation-reads';
 
 const person: Person = { id: 'p1', name: 'Dana Rivera', email: null, employeeId: null, active: true };
 const credential = (id: string): Credential => ({
@@ -111,7 +112,7 @@ describe('the course columns', () => {
           const expected = written.filter((a) => a.credentialIds.includes(id));
           expect(everyone.get(id) ?? []).toEqual(expected.map((a) => facts(a)));
           for (const withTitles of [true, false]) {
-            const inWindow = evaluation.personActivityFactsBetween('p1', '2021-01-01', '2026-12-31', { withTitles });
+            const inWindow = standingReads(store.db).personActivityFactsBetween('p1', '2021-01-01', '2026-12-31', { withTitles });
             const between = expected.filter((a) => a.completed >= '2021-01-01' && a.completed <= '2026-12-31');
             expect(inWindow.get(id) ?? []).toEqual(between.map((a) => facts(a, withTitles)));
           }

@@ -5,7 +5,13 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { latestVersion, migrations } from '../../../main/core/store/migrations';
 import { migrate, openStore, repositories, StoreOpenError } from '../../../main/core/store';
-import { tempDir } from '../../helpers/context';
+import { effectiveRuleSets } from '../../../main/core/evaluation';
+import { evaluateWindowed } from '../../../main/core/standing/windowed';
+import { standingReads } from '../../../main/core/store/evaluation-reads';
+import { loadRuleSets } from '../../../main/core/rules/rulesets';
+import { resourcesDir, tempDir } from '../../helpers/context';
+
+const ruleSets = loadRuleSets(join(resourcesDir, 'rulesets'));
 
 const folders: string[] = [];
 function newFolder(): string {
@@ -83,6 +89,72 @@ describe('migrations', () => {
     expect(second.prepare('SELECT name FROM people').pluck().all()).toEqual(['Dana Rivera']);
     second.prepare("INSERT INTO rule_set_overrides (rule_set, parameters) VALUES ('nasm-cpt', '{}')").run();
     second.close();
+  });
+
+  it('drops the duplicate course indexes from a folder with courses and keeps its rows, links and verdicts', () => {
+    const file = join(newFolder(), 'recert.sqlite3');
+    const before = openStore(file, { upTo: 90 });
+    const old = repositories(before);
+    old.transaction(() => {
+      old.people.insert({ id: 'p1', name: 'Dana Rivera', email: null, employeeId: null, active: true });
+      for (const [id, ruleSet] of [
+        ['c1', 'nasm-cpt'],
+        ['c2', 'ace-cpt'],
+      ] as const)
+        old.credentials.insert({
+          id,
+          personId: 'p1',
+          ruleSet,
+          number: null,
+          expires: '2027-03-31',
+          cycleStart: null,
+          certified: null,
+          applicationSubmitted: null,
+          applicationAccepted: null,
+          auditNoticeReceived: null,
+          documentsSent: null,
+        });
+      for (let i = 0; i < 30; i++)
+        old.activities.insert({
+          id: `a${i}`,
+          personId: 'p1',
+          title: `Course ${i}`,
+          provider: 'NASM',
+          approval: 'nasm',
+          approvalCode: null,
+          completed: `2026-0${1 + (i % 9)}-${String(10 + (i % 17)).padStart(2, '0')}`,
+          ceus: 0.5,
+          contactHours: null,
+          petition: null,
+          category: null,
+          credentialIds: i % 3 === 0 ? ['c1'] : ['c1', 'c2'],
+        });
+    });
+    const read = (store: ReturnType<typeof repositories>) => ({
+      courses: store.activities.listByPerson('p1'),
+      second: store.activities.listByCredential('c2').map((a) => a.id),
+      verdicts: evaluateWindowed(store, standingReads(store.db), effectiveRuleSets(ruleSets, store), 'p1', '2026-11-21').verdicts,
+      window: [...standingReads(store.db).personActivityFactsBetween('p1', '2026-02-01', '2026-06-30', { withTitles: true })].map(
+        ([credential, facts]) => [credential, facts.map((f) => f.id)],
+      ),
+    });
+    const was = read(old);
+    const indexes = (db: Database.Database) =>
+      db
+        .prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name IN ('activities', 'activity_credentials')")
+        .pluck()
+        .all();
+    expect(indexes(before)).toContain('activities_by_person');
+    expect(indexes(before)).toContain('activity_credentials_by_credential');
+    before.close();
+
+    const after = openStore(file);
+    expect(after.pragma('user_version', { simple: true })).toBe(latestVersion);
+    expect(indexes(after)).not.toContain('activities_by_person');
+    expect(indexes(after)).not.toContain('activity_credentials_by_credential');
+    expect(read(repositories(after))).toEqual(was);
+    expect(was.second).toEqual(was.courses.filter((a) => a.credentialIds.includes('c2')).map((a) => a.id));
+    after.close();
   });
 
   it('runs all pending migrations in one transaction: a failing one leaves the version and schema as they were', () => {
@@ -169,9 +241,13 @@ describe("query plans of the store's own statements", () => {
     [/FROM credentials WHERE person_id = \?/, 'credentials_by_person'],
     [/FROM credentials ORDER BY rowid/, 'whole table'],
     [/FROM credentials WHERE id = \?/, 'sqlite_autoindex_credentials_1'],
-    [/FROM activities a WHERE a\.person_id = \? ORDER BY a\.rowid/, 'activities_by_person'],
-    // The dashboard: one cycle's courses as one JSON array, in record order with no sort (the index's order).
-    [/INDEXED BY activities_by_person WHERE a\.person_id = \? AND a\.completed BETWEEN/, 'activities_by_person'],
+    // A person's courses in record order: the rowids the index finds, taken in rowid order with no sort.
+    [
+      /FROM activities a WHERE a\.rowid IN \(SELECT rowid FROM activities WHERE person_id = \?\) ORDER BY a\.rowid/,
+      'activities_by_person_completed',
+    ],
+    // The dashboard: one cycle's courses as one JSON array, in record order with no sort.
+    [/WHERE a\.rowid IN \(SELECT rowid FROM activities WHERE person_id = \? AND completed BETWEEN/, 'activities_by_person_completed'],
     [/ORDER BY a\.completed, a\.rowid LIMIT/, 'activities_by_person_completed'],
     [
       /ORDER BY a\.completed DESC, a\.rowid LIMIT/,
@@ -185,9 +261,8 @@ describe("query plans of the store's own statements", () => {
       'the same order as row ids for deep pages: the courses of one day put back in the order they were added',
     ],
     [/WHERE a\.rowid IN \(SELECT value FROM json_each/, 'INTEGER PRIMARY KEY'],
-    [/SELECT count\(\*\) FROM activities WHERE person_id = \?/, 'activities_by_person'],
+    [/SELECT count\(\*\) FROM activities WHERE person_id = \?/, 'activities_by_person_completed'],
     [/SELECT count\(\*\) FROM activities$/, 'whole table'],
-    [/SELECT count\(\*\) FROM activity_credentials WHERE credential_id = \?/, 'activity_credentials_by_credential'],
     [/FROM sqlite_schema WHERE type = 'index'/, 'whole table'],
     [/WHERE activity_id IN \(SELECT value FROM json_each/, 'attachments_by_activity'],
     [
@@ -195,17 +270,18 @@ describe("query plans of the store's own statements", () => {
       'activities_petitioned',
       'petitions outside the counting windows, counted per credential (a person has one or two)',
     ],
-    [
-      /WHERE ac\.credential_id = \? ORDER BY a\.rowid/,
-      'activity_credentials_by_credential',
-      "one credential's courses in record order (Courses filtered by credential)",
-    ],
+    // One credential's courses in record order (Courses filtered by credential), through its person's.
+    [/AND ac\.credential_id = \?\s+WHERE a\.rowid IN/, 'activities_by_person_completed'],
     [/FROM activities a ORDER BY a\.rowid$/, 'whole table'],
     // Everyone's courses as one JSON array, in record order with no sort (the table's order).
     [/FROM activities a ORDER BY a\.rowid\)$/, 'whole table'],
     [/FROM activities a WHERE a\.id = \?/, 'sqlite_autoindex_activities_1'],
-    [/WHERE a\.person_id = \? ORDER BY c\.rowid/, 'activities_by_person', "a person's course links in credential order"],
-    [/JOIN credentials c ON c\.id = ac\.credential_id ORDER BY c\.rowid/, 'whole table'],
+    [/WHERE a\.person_id = \? ORDER BY c\.rowid/, 'activities_by_person_completed', "a person's course links in credential order"],
+    [
+      /JOIN credentials c ON c\.id = ac\.credential_id ORDER BY c\.rowid/,
+      'whole table',
+      'every link in credential order, for a whole export: the links are keyed by course, so they are sorted',
+    ],
     [/WHERE ac\.activity_id = \? ORDER BY c\.rowid/, 'PRIMARY KEY', 'the few credentials of one course'],
     [/FROM cpr_aed_cards WHERE person_id = \?/, 'cpr_aed_cards_by_person'],
     [/FROM cpr_aed_cards ORDER BY rowid/, 'whole table'],
@@ -217,7 +293,7 @@ describe("query plans of the store's own statements", () => {
     [/FROM attachments WHERE sha256 = \?/, 'attachments_by_sha256'],
     [/SELECT DISTINCT cpr_aed_card_id/, 'attachments_by_card'],
     [/SELECT DISTINCT activity_id/, 'attachments_by_activity'],
-    [/GROUP BY f\.activity_id/, 'activities_by_person', 'certificate counts per course and card of one person'],
+    [/GROUP BY f\.activity_id/, 'activities_by_person_completed', 'certificate counts per course and card of one person'],
     [/FROM settings WHERE key = \?/, 'sqlite_autoindex_settings_1'],
     [/FROM rule_set_overrides ORDER BY rule_set/, 'sqlite_autoindex_rule_set_overrides_1'],
     [/FROM intake_inbox ORDER BY rowid/, 'whole table'],

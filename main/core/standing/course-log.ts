@@ -1,26 +1,23 @@
 // The course log as the screen asks for it: one window of rows at a time, sorted, filtered and
 // searched here, each row with the engine's verdict for every credential it counts toward. A
 // trainer's log can hold 100,000 courses: the default view (every course by date) is read from the
-// store a page at a time; every other view sorts an index array over the cached courses. Either way
-// full rows are built only for the window that is sent.
-import type { Activity, Credential } from './domain/records';
-import type { CourseLogPage, CourseLogQuery, CourseLogRow } from './domain/views';
-import type { CalendarDate } from './dates';
-import { courseVerdicts, type CycleEvaluation, type PersonRecords, type StoredVerdict } from './evaluation';
-import { formatAmount } from './rules/amounts';
-import { isCounted } from './rules/activities';
-import { activityReasonText } from './rules/describe';
-import { courseEntry } from './rules/verdict-format';
-import type { CourseEntry, CourseVerdicts } from './domain/verdict';
-import type { RuleSet } from './rules/ruleset-schema';
-import type { Repositories } from './store';
-import { toHundredths, toThousandths } from './store/amounts';
-import { count, figure } from './domain/plural';
-
-export interface PersonSnapshot extends PersonRecords {
-  verdicts: StoredVerdict[];
-  ruleSets: Map<string, RuleSet>;
-}
+// store a page at a time; every other view sorts an index array over the snapshot's courses. Either
+// way full rows are built only for the window that is sent. Part of the read model (index.ts keeps
+// what is worked out here in its cache, per person).
+import type { Activity, Credential } from '../domain/records';
+import type { CourseLogPage, CourseLogQuery, CourseLogRow } from '../domain/views';
+import type { CalendarDate } from '../dates';
+import { formatAmount } from '../rules/amounts';
+import { isCounted } from '../rules/activities';
+import { activityReasonText } from '../rules/describe';
+import { courseEntry } from '../rules/verdict-format';
+import type { CourseEntry, CourseVerdicts } from '../domain/verdict';
+import type { RuleSet } from '../rules/ruleset-schema';
+import type { Repositories } from '../store';
+import { toHundredths, toThousandths } from '../store/amounts';
+import { count, figure } from '../domain/plural';
+import type { PersonSnapshot } from './snapshot';
+import { courseVerdicts, type Standing } from './windowed';
 
 type SortKey = NonNullable<CourseLogQuery['sort']>['key'];
 
@@ -56,6 +53,7 @@ interface CredentialColumn {
   position: Int32Array;
 }
 
+/** A snapshot's courses made ready for sorting and filtering (see `prepare`). */
 interface Prepared {
   activities: Activity[];
   columns: CredentialColumn[];
@@ -199,59 +197,63 @@ function sortByDay(order: number[], days: Int32Array, direction: 1 | -1): void {
   keys.forEach((key, n) => (order[n] = key % INDEX_RANGE));
 }
 
-/** Rows cached per person and data version: scrolling asks for many windows of the same list. */
-export function courseLog(deps: { snapshotOf: (personId: string, asOf: CalendarDate) => { version: string; snapshot: PersonSnapshot } }) {
-  const { snapshotOf } = deps;
-  let prepared: { key: string; data: Prepared; snapshot: PersonSnapshot } | null = null;
-  let ordered: { key: string; order: number[] } | null = null;
+/**
+ * What the course log keeps of one person's snapshot between pages: where each course's verdicts
+ * are, and the order of the last view asked for (scrolling asks for many windows of the same list).
+ */
+export interface SnapshotLog {
+  prepared?: Prepared;
+  ordered?: { view: string; order: number[] };
+}
 
-  return function query(input: CourseLogQuery & { asOf: CalendarDate }): CourseLogPage {
-    const { version, snapshot } = snapshotOf(input.personId, input.asOf);
-    const baseKey = `${input.personId}|${input.asOf}|${version}`;
-    if (prepared?.key !== baseKey) prepared = { key: baseKey, data: prepare(snapshot), snapshot };
-    const p = prepared.data;
-
-    const sort = input.sort ?? { key: 'completed', direction: 'desc' };
-    const search = input.search?.trim().toLocaleLowerCase() ?? '';
-    const listKey = `${baseKey}|${input.credentialId ?? ''}|${input.approval ?? ''}|${input.cycle ?? 'all'}|${input.missingCertificates ? 'missing' : ''}|${search}|${sort.key}|${sort.direction}`;
-    if (ordered?.key !== listKey) {
-      const credentials = input.credentialId ? snapshot.credentials.filter((c) => c.id === input.credentialId) : snapshot.credentials;
-      const windows = credentials.flatMap((c) => {
-        const verdict = snapshot.verdicts.find((v) => v.credential.id === c.id)?.verdict;
-        return verdict ? [{ start: verdict.cycle.start, end: verdict.deadlines.coursesBy }] : [];
-      });
-      if (search && !p.haystacks)
-        p.haystacks = p.activities.map((a) => `${a.title}\u001f${a.provider}\u001f${a.approvalCode ?? ''}`.toLocaleLowerCase());
-      const haystacks = p.haystacks ?? [];
-      const order: number[] = [];
-      p.activities.forEach((row, i) => {
-        if (input.credentialId && !row.credentialIds.includes(input.credentialId)) return;
-        if (input.approval && row.approval !== input.approval) return;
-        if (input.cycle === 'current' && !windows.some((w) => row.completed >= w.start && row.completed <= w.end)) return;
-        if (search && !(haystacks[i] ?? '').includes(search)) return;
-        if (input.missingCertificates && ((snapshot.certificates.get(row.id) ?? 0) > 0 || !countedAt(p, i))) return;
-        order.push(i);
-      });
-      const direction = sort.direction === 'asc' ? 1 : -1;
-      if (sort.key === 'completed') sortByDay(order, p.days, direction);
-      else {
-        const compare = comparator(sort.key, p);
-        // Ties keep the order the courses were added in (comparing ids instead cost half the sort).
-        order.sort((i, j) => direction * compare(i, j) || i - j);
-      }
-      ordered = { key: listKey, order };
-    }
-    const rows = ordered.order.slice(input.offset, input.offset + input.limit).map((i) => {
-      const activity = p.activities[i] as Activity;
-      return courseRow(activity, snapshot.certificates.get(activity.id) ?? 0, rowVerdicts(p, i));
+/** One page of any view, from the whole snapshot; what it works out is kept in `kept`. */
+export function snapshotLogPage(
+  snapshot: PersonSnapshot,
+  kept: SnapshotLog,
+  input: CourseLogQuery & { asOf: CalendarDate },
+): CourseLogPage {
+  const p = (kept.prepared ??= prepare(snapshot));
+  const sort = input.sort ?? { key: 'completed', direction: 'desc' };
+  const search = input.search?.trim().toLocaleLowerCase() ?? '';
+  const view = `${input.credentialId ?? ''}|${input.approval ?? ''}|${input.cycle ?? 'all'}|${input.missingCertificates ? 'missing' : ''}|${search}|${sort.key}|${sort.direction}`;
+  if (kept.ordered?.view !== view) {
+    const credentials = input.credentialId ? snapshot.credentials.filter((c) => c.id === input.credentialId) : snapshot.credentials;
+    const windows = credentials.flatMap((c) => {
+      const verdict = snapshot.verdicts.find((v) => v.credential.id === c.id)?.verdict;
+      return verdict ? [{ start: verdict.cycle.start, end: verdict.deadlines.coursesBy }] : [];
     });
-    const total = ordered.order.length;
-    return { total, all: p.activities.length, countText: countText(total, p.activities.length), offset: input.offset, rows };
-  };
+    if (search && !p.haystacks)
+      p.haystacks = p.activities.map((a) => `${a.title}\u001f${a.provider}\u001f${a.approvalCode ?? ''}`.toLocaleLowerCase());
+    const haystacks = p.haystacks ?? [];
+    const order: number[] = [];
+    p.activities.forEach((row, i) => {
+      if (input.credentialId && !row.credentialIds.includes(input.credentialId)) return;
+      if (input.approval && row.approval !== input.approval) return;
+      if (input.cycle === 'current' && !windows.some((w) => row.completed >= w.start && row.completed <= w.end)) return;
+      if (search && !(haystacks[i] ?? '').includes(search)) return;
+      if (input.missingCertificates && ((snapshot.certificates.get(row.id) ?? 0) > 0 || !countedAt(p, i))) return;
+      order.push(i);
+    });
+    const direction = sort.direction === 'asc' ? 1 : -1;
+    if (sort.key === 'completed') sortByDay(order, p.days, direction);
+    else {
+      const compare = comparator(sort.key, p);
+      // Ties keep the order the courses were added in (comparing ids instead cost half the sort).
+      order.sort((i, j) => direction * compare(i, j) || i - j);
+    }
+    kept.ordered = { view, order };
+  }
+  const { order } = kept.ordered;
+  const rows = order.slice(input.offset, input.offset + input.limit).map((i) => {
+    const activity = p.activities[i] as Activity;
+    return courseRow(activity, snapshot.certificates.get(activity.id) ?? 0, rowVerdicts(p, i));
+  });
+  const total = order.length;
+  return { total, all: p.activities.length, countText: countText(total, p.activities.length), offset: input.offset, rows };
 }
 
 /** Every course, sorted by date: what the course log opens on, and what scrolling it asks for. */
-function isDefaultView(input: CourseLogQuery): boolean {
+export function isDefaultView(input: CourseLogQuery): boolean {
   return (
     !input.credentialId &&
     !input.approval &&
@@ -265,55 +267,46 @@ function isDefaultView(input: CourseLogQuery): boolean {
 /** Pages up to this offset are read with OFFSET; deeper ones by the row ids of the whole order. */
 const DIRECT_PAGES_UP_TO = 1000;
 
-/**
- * The default view, read a page at a time from the store: a trainer with ten years of courses sees
- * the first page without all of them being read. Each row's verdicts come from the dashboard's
- * cycle evaluation (see `courseVerdicts`). Every other view (filters, search, another sort) needs
- * all the courses and uses `courseLog`.
- */
-export function courseLogByDate(deps: {
-  store: Repositories;
-  cyclesOf: (personId: string, asOf: CalendarDate) => CycleEvaluation;
-  dataVersion: () => string;
-}) {
-  const { store } = deps;
-  // Per person and data version: how many courses, and the whole order as row ids once a deep page
-  // is asked for (counting on every page cost the host 120 ms over a scroll through 100,000).
-  let cached: { key: string; all: number; rowids: Partial<Record<'asc' | 'desc', number[]>> } | null = null;
-
-  return function query(input: CourseLogQuery & { asOf: CalendarDate }): CourseLogPage {
-    const direction = input.sort?.direction ?? 'desc';
-    const cycles = deps.cyclesOf(input.personId, input.asOf);
-    const key = `${input.personId}|${deps.dataVersion()}`;
-    if (cached?.key !== key) cached = { key, all: store.activities.countByPerson(input.personId), rowids: {} };
-    const { all } = cached;
-    let courses: Activity[];
-    if (input.offset + input.limit <= DIRECT_PAGES_UP_TO) {
-      courses = store.activities.pageByDate(input.personId, direction, input.offset, input.limit);
-    } else {
-      const rowids = (cached.rowids[direction] ??= store.activities.rowidsByDate(input.personId, direction));
-      courses = store.activities.byRowids(input.personId, rowids.slice(input.offset, input.offset + input.limit));
-    }
-    const certificates = store.attachments.countsOfActivities(courses.map((c) => c.id));
-    const verdicts = courseVerdicts(cycles, courses, certificates, input.asOf);
-    const columns = cycles.verdicts.map((stored) => columnOf(stored.credential, cycles.ruleSets));
-    const rows = courses.map((activity) =>
-      courseRow(
-        activity,
-        certificates.get(activity.id) ?? 0,
-        columns.flatMap((c) => {
-          const v = verdicts.get(c.credentialId)?.get(activity.id);
-          return v ? [verdictCell(c, v)] : [];
-        }),
-      ),
-    );
-    return { total: all, all, countText: countText(all, all), offset: input.offset, rows };
-  };
+/** What the default view keeps of one person between pages: how many courses, and the whole order as row ids once a deep page is asked for. */
+export interface DateLog {
+  all?: number;
+  rowids: Partial<Record<'asc' | 'desc', number[]>>;
 }
 
-/** The course log: the default view from the store page by page, every other view from the whole snapshot. */
-export function courseLogQuery(deps: Parameters<typeof courseLogByDate>[0] & Parameters<typeof courseLog>[0]) {
-  const byDate = courseLogByDate(deps);
-  const whole = courseLog(deps);
-  return (input: CourseLogQuery & { asOf: CalendarDate }): CourseLogPage => (isDefaultView(input) ? byDate(input) : whole(input));
+/**
+ * The default view, read a page at a time from the store: a trainer with ten years of courses sees
+ * the first page without all of them being read. Each row's verdicts come from the person's standing
+ * (see `courseVerdicts`). Every other view (filters, search, another sort) needs all the courses and
+ * uses `snapshotLogPage`.
+ */
+export function dateLogPage(
+  store: Repositories,
+  standing: Standing,
+  kept: DateLog,
+  input: CourseLogQuery & { asOf: CalendarDate },
+): CourseLogPage {
+  const direction = input.sort?.direction ?? 'desc';
+  // Counted once per person and data version: counting on every page slowed a long scroll.
+  const all = (kept.all ??= store.activities.countByPerson(input.personId));
+  let courses: Activity[];
+  if (input.offset + input.limit <= DIRECT_PAGES_UP_TO) {
+    courses = store.activities.pageByDate(input.personId, direction, input.offset, input.limit);
+  } else {
+    const rowids = (kept.rowids[direction] ??= store.activities.rowidsByDate(input.personId, direction));
+    courses = store.activities.byRowids(input.personId, rowids.slice(input.offset, input.offset + input.limit));
+  }
+  const certificates = store.attachments.countsOfActivities(courses.map((c) => c.id));
+  const verdicts = courseVerdicts(standing, courses, certificates, input.asOf);
+  const columns = standing.verdicts.map((stored) => columnOf(stored.credential, standing.ruleSets));
+  const rows = courses.map((activity) =>
+    courseRow(
+      activity,
+      certificates.get(activity.id) ?? 0,
+      columns.flatMap((c) => {
+        const v = verdicts.get(c.credentialId)?.get(activity.id);
+        return v ? [verdictCell(c, v)] : [];
+      }),
+    ),
+  );
+  return { total: all, all, countText: countText(all, all), offset: input.offset, rows };
 }
