@@ -39,10 +39,11 @@ export function importRecords(dataDir: string, recordsFile: string): void {
   if (result.status !== 0) throw new Error(`import failed: ${result.stderr}`);
 }
 
-export async function launch(dataDir: string): Promise<{ url: string; stop(): Promise<void> }> {
+export async function launch(dataDir: string): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
   const { child, url } = await startHost(dataDir);
   return {
     url,
+    pid: child.pid ?? 0,
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((done) => child.once('exit', done));

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { TeamFilter, TeamViewRow } from '../../../preload/contract';
 import { call, useApi } from '../api';
 import { href, type Route } from '../shell/routes';
@@ -30,7 +30,10 @@ import { CertificateInbox } from '../intake/CertificateInbox';
 /** The gym manager's home: who needs attention, what expires when, and a report to hand on. */
 export function TeamPage({ route }: { route: Route }) {
   const { choose } = usePeople();
-  const state = teamStateFrom(route.params);
+  // One state per URL: a new object at every render would filter the whole team and rebuild the
+  // table's row model each time the screen renders for any other reason (the folder's state, the inbox).
+  const query = route.params.toString();
+  const state = useMemo(() => teamStateFrom(new URLSearchParams(query)), [query]);
   const view = useApi('getTeamView', {});
   const data = view.data;
   // Records that arrive through the team folder appear here without a click.
@@ -49,10 +52,14 @@ export function TeamPage({ route }: { route: Route }) {
     window.history.replaceState(null, '', next);
     window.dispatchEvent(new HashChangeEvent('hashchange'));
   }
-  function open(personId: string) {
-    choose(personId);
-    window.location.hash = href('dashboard');
-  }
+  const open = useCallback(
+    (personId: string) => {
+      choose(personId);
+      window.location.hash = href('dashboard');
+    },
+    [choose],
+  );
+  const openRow = useCallback((row: TeamViewRow) => open(row.person), [open]);
 
   const filtered = isFiltered(state);
   const clearFilters = () => update(NO_FILTERS);
@@ -208,7 +215,7 @@ export function TeamPage({ route }: { route: Route }) {
                 sort={state.sort}
                 descending={state.descending}
                 onSort={(sort, descending) => update({ sort, descending })}
-                onOpen={(row: TeamViewRow) => open(row.person)}
+                onOpen={openRow}
               />
               <TeamWithoutCredential people={data.withoutCredential} onOpen={open} />
             </>

@@ -1,6 +1,14 @@
-import { flexRender, getCoreRowModel, getSortedRowModel, useReactTable, type ColumnDef, type SortingState } from '@tanstack/react-table';
+import {
+  flexRender,
+  getCoreRowModel,
+  getSortedRowModel,
+  useReactTable,
+  type ColumnDef,
+  type Row,
+  type SortingState,
+} from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import type { TeamViewRow } from '../../../preload/contract';
 import { usePrinting } from '../ui/printing';
 
@@ -139,39 +147,56 @@ export function TeamTable({
         <div className="team-spacer" style={printing ? undefined : { height: virtualizer.getTotalSize() }}>
           {shown.map((item) => {
             const row = sorted[item.index];
-            if (!row) return null;
-            return (
-              <div
-                key={row.id}
-                role="row"
-                aria-rowindex={item.index + 2}
-                className={printing ? 'team-row' : 'team-row team-body-row'}
-                style={printing ? undefined : { transform: `translateY(${item.start}px)` }}
-              >
-                {row.getVisibleCells().map((cell, i) => (
-                  <div key={cell.id} role="cell" title={i === 0 ? undefined : cellTitle(cell.column.id, row.original)}>
-                    {i === 0 ? (
-                      <button
-                        type="button"
-                        className="link-button"
-                        onClick={() => onOpen(row.original)}
-                        title={`Open ${row.original.name}'s dashboard`}
-                      >
-                        {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                      </button>
-                    ) : (
-                      flexRender(cell.column.columnDef.cell, cell.getContext())
-                    )}
-                  </div>
-                ))}
-              </div>
-            );
+            return row ? <TeamRow key={row.id} row={row} index={item.index} start={printing ? null : item.start} onOpen={onOpen} /> : null;
           })}
         </div>
       </div>
     </div>
   );
 }
+
+/**
+ * One credential's row. Memoised: a scroll step renders only the rows that come into view, not the
+ * ones already shown (a row's TanStack object stays the same until the team's rows change).
+ */
+const TeamRow = memo(function TeamRow({
+  row,
+  index,
+  start,
+  onOpen,
+}: {
+  row: Row<TeamViewRow>;
+  index: number;
+  /** Its offset in the scroller; null when printing, where every row is in the page's flow. */
+  start: number | null;
+  onOpen(row: TeamViewRow): void;
+}) {
+  return (
+    <div
+      role="row"
+      aria-rowindex={index + 2}
+      className={start === null ? 'team-row' : 'team-row team-body-row'}
+      style={start === null ? undefined : { transform: `translateY(${start}px)` }}
+    >
+      {row.getVisibleCells().map((cell, i) => (
+        <div key={cell.id} role="cell" title={i === 0 ? undefined : cellTitle(cell.column.id, row.original)}>
+          {i === 0 ? (
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => onOpen(row.original)}
+              title={`Open ${row.original.name}'s dashboard`}
+            >
+              {flexRender(cell.column.columnDef.cell, cell.getContext())}
+            </button>
+          ) : (
+            flexRender(cell.column.columnDef.cell, cell.getContext())
+          )}
+        </div>
+      ))}
+    </div>
+  );
+});
 
 /** The whole text of a cell, for the tooltip when it is cut short. */
 function cellTitle(column: string, row: TeamViewRow): string {
