@@ -4,7 +4,7 @@
 // methods are held to the marks in contract-bad-input.test.ts; the service's others are here.
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { serviceContext, type ServiceDeps } from '../../main/core/service/context';
 import { keeps, withWrites, writeKind, writes } from '../../main/core/service/writes';
 import { openStore, repositories } from '../../main/core/store';
@@ -105,6 +105,9 @@ describe("the service's methods outside the contract", () => {
     const db = context.store.db;
     const changes = () => db.prepare('SELECT total_changes()').pluck().get() as number;
     const settings = () => JSON.stringify(db.prepare('SELECT * FROM settings ORDER BY key').all());
+    // The settings write above schedules the calendar file's rewrite (debounced): let it fail and be
+    // remembered now, or it lands inside whichever method is awaited when the timer fires.
+    await vi.waitFor(() => expect(settings()).toContain('Could not rewrite'), { timeout: 10_000 });
     const wrote: string[] = [];
     for (const name of names) {
       const method = (context.service as unknown as Record<string, (input: unknown) => unknown>)[name];
