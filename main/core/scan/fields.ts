@@ -78,6 +78,7 @@ const LABELS: Label<Kind>[] = [
   ),
   ...L('title', 3, 'for the completion of', 'for completion of', 'for successful completion of', 'for the successful completion of'),
   ...L('title', 3, 'in recognition of completing', 'participated in', 'has participated in', 'attended the', 'has attended'),
+  ...L('title', 3, 'for attending', 'for participating in'),
   ...L('title', 3, 'ha completado satisfactoriamente', 'ha completado', 'por haber completado', 'ha finalizado', 'por completar'),
   ...L('title', 2, 'course', 'program', 'title', 'workshop', 'webinar', 'seminar', 'event', 'session', 'curso', 'activity', 'module'),
   ...L('title', 1, 'training', 'attended'),
@@ -284,8 +285,13 @@ export function findName(lines: readonly TextLine[]): ScannedField<string> | nul
     const text = personName(value.text);
     if (looksLikeName(text)) return field(text, LABELLED, value.line);
   }
-  // The holder's name stands alone just before "has successfully completed" (AHA cards and many certificates).
+  // The holder's name stands alone just before "has successfully completed" (AHA cards and many
+  // certificates), or begins that sentence ("Dana Rivera has successfully completed requirements for").
   for (const [i, line] of lines.entries()) {
+    if (!others.has(line) && /^\p{Lu}[^:]*?\s+(?:has|have)\s+(?:successfully\s+)?(?:completed|attended|participated)\b/u.test(line.text)) {
+      const text = personName(line.text);
+      if (looksLikeName(text)) return field(text, PATTERN, line);
+    }
     if (!/^(has|have|ha|is hereby)\b|^(successfully )?completed\b/i.test(line.text)) continue;
     const candidate = lines[i - 1];
     if (candidate && !others.has(candidate) && looksLikeName(personName(candidate.text)))

@@ -152,7 +152,13 @@ interface OcrBlock {
   paragraphs: { lines: { text: string; confidence: number; bbox: OcrWord['bbox']; words: OcrWord[] }[] }[];
 }
 
-/** The lines Tesseract reads in the image (its own line finding), with their boxes and confidence. */
+/**
+ * The words Tesseract reads in the image, each with the box of its line. Tesseract reads a page as
+ * one block of text, so a table's row ("Aging and Exercise   2/15/2026   4") comes back as one line;
+ * its words keep their own left edge and width, and linesFromPieces splits the row into cells at the
+ * wide gaps, as it does a PDF's text. The line's top and height are kept for every word, so that a
+ * short word ("on", "4") stays in its row.
+ */
 export async function ocrPieces(image: Uint8Array, onProgress?: (progress: OcrProgress) => void): Promise<TextPiece[]> {
   const current = pool ?? (pool = { workers: [], waiting: [], idle: null });
   const pooled = await acquire();
@@ -163,15 +169,17 @@ export async function ocrPieces(image: Uint8Array, onProgress?: (progress: OcrPr
     const blocks = (data as unknown as { blocks: OcrBlock[] | null }).blocks ?? [];
     return blocks.flatMap((block) =>
       block.paragraphs.flatMap((paragraph) =>
-        paragraph.lines.map((line) => ({
-          text: line.text.trim(),
-          x: line.bbox.x0,
-          y: line.bbox.y0,
-          width: line.bbox.x1 - line.bbox.x0,
-          height: line.bbox.y1 - line.bbox.y0,
-          page: 1,
-          confidence: line.confidence / 100,
-        })),
+        paragraph.lines.flatMap((line) =>
+          line.words.map((word) => ({
+            text: word.text.trim(),
+            x: word.bbox.x0,
+            y: line.bbox.y0,
+            width: word.bbox.x1 - word.bbox.x0,
+            height: line.bbox.y1 - line.bbox.y0,
+            page: 1,
+            confidence: line.confidence / 100,
+          })),
+        ),
       ),
     );
   } finally {

@@ -81,6 +81,14 @@ describe('who the certificate is for', () => {
     expect(findName(lines('Adult CPR', 'Pat Jones', 'Lead Instructor', 'Sam Lee', 'has successfully completed'))?.value).toBe('Sam Lee');
   });
 
+  it('the name that begins "… has successfully completed" is the holder; a noun there is not a name', () => {
+    expect(findName(lines('American Red Cross', 'Lena Ortiz has successfully completed requirements for', 'Adult CPR/AED'))?.value).toBe(
+      'Lena Ortiz',
+    );
+    expect(findName(lines('Adult CPR', 'The Participant has successfully completed requirements for'))).toBeNull();
+    expect(findName(lines('Adult CPR', 'Instructor: Jordan Blake has completed the training'))).toBeNull();
+  });
+
   it('"Last, First" is put in reading order; a credential after the name is not part of it', () => {
     expect(findName(lines('Student: Rivera, Dana'))?.value).toBe('Dana Rivera');
     expect(findName(lines('Participant: Dana Rivera, CPT'))?.value).toBe('Dana Rivera');
@@ -102,6 +110,20 @@ describe('what and by whom', () => {
       expect(findTitle(text, 'Dana Rivera', 'Iron Guild Academy')?.value, words).toBe('Fascia and Movement');
     }
     expect(findTitle(lines('Certificate', `presented by Iron Guild Academy`), null, null)).toBeNull();
+  });
+
+  it('"for attending the webinar" introduces the title on the next line; it is not the title', () => {
+    for (const intro of ['for attending the webinar', 'for participating in the workshop']) {
+      const text = lines(
+        'CERTIFICATE OF ATTENDANCE',
+        'is hereby awarded to',
+        'Lena Ortiz',
+        intro,
+        'Breathing Mechanics Basics',
+        'June 2, 2026',
+      );
+      expect(findTitle(text, 'Lena Ortiz', null)?.value, intro).toBe('Breathing Mechanics Basics');
+    }
   });
 
   it('a title with a colon is the title; a signature line is not', () => {

@@ -36,7 +36,7 @@ async function readTogether(images: Uint8Array[]): Promise<{ spans: [number, num
       }),
     ),
   );
-  return { spans, texts: pieces.map((p) => p.map((x) => x.text).join('\n')) };
+  return { spans, texts: pieces.map((p) => p.map((x) => x.text).join(' ')) };
 }
 
 it('reads two photos at once on two workers, each with its own progress, and one after the other on one', async () => {
