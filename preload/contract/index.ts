@@ -31,6 +31,7 @@ export type * from '../../main/core/domain/scan';
 export type * from '../../main/core/domain/intake';
 export type { ApiError, ErrorCode, Result } from '../../main/core/domain/result';
 export { issuePath, NOT_A_DATE } from '../../main/core/domain/fields';
+export { teamSortColumns } from '../../main/core/domain/team';
 
 type Features = [
   typeof peopleContract,

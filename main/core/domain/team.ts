@@ -121,8 +121,11 @@ export interface TeamMatrix {
     person: string;
     name: string;
     employeeId: string | null;
-    /** One cell per column, in column order; text "—" where the person holds no such credential. */
-    cells: { text: string; tone: Tone; credential: string | null }[];
+    /**
+     * One cell per column, in column order; text "—" where the person holds no such credential.
+     * needed: what the credential still needs, in the body's unit; null when nothing remains.
+     */
+    cells: { text: string; tone: Tone; credential: string | null; needed: string | null }[];
     cprAed: { text: string; tone: Tone };
   }[];
 }
@@ -146,3 +149,51 @@ export interface TeamView {
     filters: { value: TeamFilter; label: string }[];
   };
 }
+
+/** The columns the Team screen's table sorts by ('urgency': most urgent first, the report's order). */
+export const teamSortColumns = [
+  'urgency',
+  'name',
+  'credential',
+  'status',
+  'expiration',
+  'remaining',
+  'cprAed',
+  'audit',
+  'missing',
+] as const;
+export type TeamSortColumn = (typeof teamSortColumns)[number];
+
+/** Which credentials the Team screen shows: every field narrows, an absent one does not. */
+export interface TeamQuery {
+  filter?: TeamFilter | undefined;
+  ruleSet?: string | undefined;
+  status?: Status | undefined;
+  cprAed?: 'ok' | 'not-ok' | undefined;
+  audit?: 'open' | 'none' | undefined;
+  /** Part of a name or employee ID, without regard to case or accents. */
+  search?: string | undefined;
+}
+
+export interface TeamPageQuery extends TeamQuery {
+  sort?: TeamSortColumn | undefined;
+  descending?: boolean | undefined;
+  offset: number;
+  limit: number;
+}
+
+/** One page of the Team screen's rows, sorted and filtered in main. */
+export interface TeamPage {
+  asOf: string;
+  offset: number;
+  /** Rows matching the query. */
+  total: number;
+  /** Every row (credentials of active people). */
+  all: number;
+  /** "26 credentials", "1 of 26 credentials". */
+  countText: string;
+  rows: TeamViewRow[];
+}
+
+/** The Team screen without its rows and matrix, which it reads a page (or a selection) at a time. */
+export type TeamOverview = Omit<TeamView, 'rows' | 'matrix'>;

@@ -25,6 +25,7 @@ export { ServiceError } from '../errors';
 
 export function createService(deps: ServiceDeps) {
   const ctx = serviceContext(deps);
+  const reminders = remindersService(ctx);
   return withWrites(
     {
       ...peopleService(ctx),
@@ -35,10 +36,10 @@ export function createService(deps: ServiceDeps) {
       ...evaluationService(ctx),
       ...packetService(ctx),
       ...settingsService(ctx),
-      ...teamService(ctx),
+      ...teamService(ctx, (days) => reminders.getUpcoming({ days })),
       ...teamFolderService(ctx),
       ...intakeService(ctx),
-      ...remindersService(ctx),
+      ...reminders,
       ...backupsService(ctx),
       ...transferService(ctx),
       ...scanService(),

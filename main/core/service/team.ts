@@ -1,6 +1,7 @@
 import { formatDate } from '../dates';
 import type { AsOf } from '../domain/inputs';
-import type { TeamReport, TeamView } from '../domain/team';
+import type { UpcomingItem } from '../domain/reminders';
+import type { TeamMatrix, TeamOverview, TeamPage, TeamPageQuery, TeamQuery, TeamReport, TeamView, TeamViewRow } from '../domain/team';
 import type { FileDelivery, RosterPreview } from '../domain/views';
 import { CsvError } from '../csv/table';
 import { invalid } from '../errors';
@@ -9,28 +10,77 @@ import { newId } from '../ids';
 import { teamReportCsv } from '../team/csv';
 import { buildTeamReport } from '../team/report';
 import { planRoster, rosterPreview, type RosterPlan } from '../team/roster';
+import { isNarrowed, matchesQuery, searchIndex, selectTeamMatrix, sortTeamRows, teamPage, type SearchIndex } from '../team/page';
 import { buildTeamView } from '../team/view';
 import type { ServiceContext } from './context';
 import { deliverFile } from './deliver';
 import { evaluatedEntries } from './everyone';
 import { writes } from './writes';
 
-export function teamService(ctx: ServiceContext) {
+/**
+ * The team's slice. `upcoming` is everyone's deadlines within a number of days (the reminders'), which
+ * the Team screen's Upcoming tab narrows to the credentials its filters select.
+ */
+export function teamService(ctx: ServiceContext, upcoming: (days: number) => UpcomingItem[]) {
   const { store } = ctx;
 
   const teamEntries = (asOf: string) => evaluatedEntries(ctx, asOf);
 
   // Evaluating a chain of 1,000 trainers takes a few hundred milliseconds: the view is kept until
   // the data changes (any writer, see dataVersion) or the day does, so returning to the screen is quick.
-  let cached: { key: string; view: TeamView } | null = null;
-  function teamView(asOf: string): TeamView {
+  // With it, what the screen's pages share: the folded names searched, each sort order asked for, and
+  // the last selection (the pages of one scroll ask for the same one).
+  interface Cached {
+    key: string;
+    view: TeamView;
+    search: SearchIndex | null;
+    orders: Map<string, TeamViewRow[]>;
+    selection: { key: string; rows: TeamViewRow[] } | null;
+  }
+  let cached: Cached | null = null;
+  function teamCache(asOf: string): Cached {
     const key = `${asOf}|${ctx.dataVersion()}`;
-    if (cached?.key === key) return cached.view;
+    if (cached?.key === key) return cached;
     const { entries, people } = teamEntries(asOf);
     const cardsByPerson = groupBy(store.cprAedCards.listAll(), (k) => k.personId);
     const view = buildTeamView({ entries, people, cardsOf: (id) => cardsByPerson.get(id) ?? [], asOf });
-    cached = { key, view };
-    return view;
+    cached = { key, view, search: null, orders: new Map(), selection: null };
+    return cached;
+  }
+  const teamView = (asOf: string): TeamView => teamCache(asOf).view;
+
+  /** The rows the query selects, in the order asked for. */
+  function selectRows(
+    asOf: string,
+    query: TeamQuery & Pick<TeamPageQuery, 'sort' | 'descending'>,
+  ): { view: TeamView; rows: TeamViewRow[] } {
+    const c = teamCache(asOf);
+    const sort = query.sort ?? 'urgency';
+    const descending = query.descending ?? false;
+    const key = JSON.stringify([
+      query.filter,
+      query.ruleSet,
+      query.status,
+      query.cprAed,
+      query.audit,
+      query.search?.trim(),
+      sort,
+      descending,
+    ]);
+    if (c.selection?.key === key) return { view: c.view, rows: c.selection.rows };
+    const orderKey = `${sort}|${descending}`;
+    let order = c.orders.get(orderKey);
+    if (!order) {
+      order = sortTeamRows(c.view.rows, sort, descending);
+      c.orders.set(orderKey, order);
+    }
+    let rows = order;
+    if (isNarrowed(query)) {
+      const search = (c.search ??= searchIndex(c.view.rows));
+      rows = order.filter((row) => matchesQuery(row, query, search.get(row) ?? ''));
+    }
+    c.selection = { key, rows };
+    return { view: c.view, rows };
   }
 
   function writeRoster(planned: RosterPlan): void {
@@ -93,6 +143,28 @@ export function teamService(ctx: ServiceContext) {
 
   return {
     getTeamView: ({ asOf }: AsOf): TeamView => teamView(asOf ?? ctx.today()),
+    /** The Team screen's summary, filters' choices and people without a credential: all but its rows and matrix. */
+    getTeamOverview: ({ asOf }: AsOf): TeamOverview => {
+      const { rows: _rows, matrix: _matrix, ...overview } = teamView(asOf ?? ctx.today());
+      return overview;
+    },
+    /** One page of the Team screen's rows, filtered, searched and sorted here. */
+    getTeamPage: ({ asOf, ...query }: TeamPageQuery & AsOf): TeamPage => {
+      const { view, rows } = selectRows(asOf ?? ctx.today(), query);
+      return teamPage(view, rows, query);
+    },
+    /** The training matrix of the credentials the query selects. */
+    getTeamMatrix: ({ asOf, ...query }: TeamQuery & AsOf): TeamMatrix => {
+      const { view, rows } = selectRows(asOf ?? ctx.today(), query);
+      return selectTeamMatrix(view.matrix, rows, query);
+    },
+    /** Everyone's deadlines within `days`, of the credentials the query selects (a card's, the credential's relying on it). */
+    getTeamUpcoming: ({ days, ...query }: TeamQuery & { days: number }): UpcomingItem[] => {
+      const items = upcoming(days);
+      if (!isNarrowed(query)) return items;
+      const credentials = new Set(selectRows(ctx.today(), query).rows.map((r) => r.credential));
+      return items.filter((item) => credentials.has(item.credentialId));
+    },
     /** The report exactly as `recert team --json` prints it. */
     getTeamReport: ({ asOf }: AsOf): TeamReport => {
       const date = asOf ?? ctx.today();

@@ -135,8 +135,10 @@ function matrix(
         employeeId: person.employeeId,
         cells: ordered.map(([ruleSet]) => {
           const held = own.find((r) => r.entry.ruleSet.id === ruleSet);
-          if (!held) return { text: '—', tone: 'neutral' as Tone, credential: null };
-          return { text: statusWords(held.row), tone: statusTone(held.row), credential: held.row.credential };
+          if (!held) return { text: '—', tone: 'neutral' as Tone, credential: null, needed: null };
+          // Only what remains: a cell that says "Requirements met" needs no "Still needed: Nothing" under it.
+          const needed = held.row.remaining > 0 ? formatAmount(held.row.remaining, held.entry.ruleSet) : null;
+          return { text: statusWords(held.row), tone: statusTone(held.row), credential: held.row.credential, needed };
         }),
         cprAed: personCprAed(own, cardsOf(person.id), asOf),
       };

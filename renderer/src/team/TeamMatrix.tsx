@@ -1,13 +1,16 @@
-import { useMemo } from 'react';
-import type { TeamMatrix as Matrix, TeamViewRow } from '../../../preload/contract';
+import type { TeamQuery } from '../../../preload/contract';
+import { useApi } from '../api';
+import { LoadError } from '../ui/LoadError';
 
 /**
  * People × credential types, plus CPR/AED: "who lacks X" in one look, with what each credential still
  * needs under its status. Each cell's words and tone come from main.
  */
-export function TeamMatrix({ matrix, rows, onOpen }: { matrix: Matrix; rows: readonly TeamViewRow[]; onOpen(person: string): void }) {
-  // Only what remains: a cell that says "Requirements met" needs no "Still needed: Nothing" under it.
-  const needed = useMemo(() => new Map(rows.filter((r) => r.remaining > 0).map((r) => [r.credential, r.remainingText])), [rows]);
+export function TeamMatrix({ query, onOpen }: { query: TeamQuery; onOpen(person: string): void }) {
+  // The people and columns the Team filters select, chosen in main.
+  const answer = useApi('getTeamMatrix', query);
+  const matrix = answer.data;
+  if (!matrix) return <LoadError error={answer.error} />;
   if (matrix.rows.length === 0) return <p className="empty-state">No active trainer yet.</p>;
   return (
     <div className="matrix-scroller">
@@ -44,9 +47,7 @@ export function TeamMatrix({ matrix, rows, onOpen }: { matrix: Matrix; rows: rea
                   className={`matrix-cell tone-${cell.tone}${cell.credential ? '' : ' matrix-none'}`}
                 >
                   {cell.text}
-                  {cell.credential && needed.has(cell.credential) && (
-                    <span className="matrix-needed">Still needed: {needed.get(cell.credential)}</span>
-                  )}
+                  {cell.needed && <span className="matrix-needed">Still needed: {cell.needed}</span>}
                 </td>
               ))}
               <td className={`matrix-cell tone-${row.cprAed.tone}`}>{row.cprAed.text}</td>

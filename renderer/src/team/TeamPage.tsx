@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { TeamFilter, TeamViewRow } from '../../../preload/contract';
 import { call, useApi } from '../api';
 import { href, type Route } from '../shell/routes';
@@ -12,10 +12,9 @@ import {
   isFiltered,
   NO_FILTERS,
   rememberTeamHash,
-  selectMatrix,
-  selectRows,
-  selectUpcoming,
   statusChoice,
+  teamOrder,
+  teamQuery,
   teamStateFrom,
   teamStateParams,
   type TeamState,
@@ -25,20 +24,34 @@ import { TeamMatrix } from './TeamMatrix';
 import { TeamTable } from './TeamTable';
 import { TeamUpcoming } from './TeamUpcoming';
 import { TeamWithoutCredential } from './TeamWithoutCredential';
+import { useTeamRows } from './useTeamRows';
 import { CertificateInbox } from '../intake/CertificateInbox';
+import { usePrintPreparation } from '../ui/printing';
 
 /** The gym manager's home: who needs attention, what expires when, and a report to hand on. */
 export function TeamPage({ route }: { route: Route }) {
   const { choose } = usePeople();
-  // One state per URL: a new object at every render would filter the whole team and rebuild the
-  // table's row model each time the screen renders for any other reason (the folder's state, the inbox).
-  const query = route.params.toString();
-  const state = useMemo(() => teamStateFrom(new URLSearchParams(query)), [query]);
-  const view = useApi('getTeamView', {});
+  // One state per URL, and one query per state: main filters, searches and sorts the team, and the
+  // table asks it again only when the query itself changes.
+  const params = route.params.toString();
+  const state = useMemo(() => teamStateFrom(new URLSearchParams(params)), [params]);
+  const query = useMemo(() => teamQuery(state), [state]);
+  const order = useMemo(() => teamOrder(state), [state]);
+  const view = useApi('getTeamOverview', {});
   const data = view.data;
+  const rows = useTeamRows(query, order);
+  usePrintPreparation(rows.loadAll);
+  // The matrix and Upcoming tabs read again (remounted) when the records change under them.
+  const [round, setRound] = useState(0);
+  const reloadView = view.reload;
+  const reloadRows = rows.reload;
+  const reload = useCallback(() => {
+    reloadView();
+    reloadRows();
+    setRound((r) => r + 1);
+  }, [reloadView, reloadRows]);
   // Records that arrive through the team folder appear here without a click.
-  const teamFolder = useTeamFolder(view.reload);
-  const rows = useMemo(() => (data ? selectRows(data.rows, state) : []), [data, state]);
+  const teamFolder = useTeamFolder(reload);
 
   const searchInput = useRef<HTMLInputElement>(null);
   useSlashToSearch(searchInput);
@@ -90,13 +103,13 @@ export function TeamPage({ route }: { route: Route }) {
             view={teamFolder.view}
             onChanged={(next) => {
               teamFolder.setView(next);
-              view.reload();
+              reload();
             }}
           />
         </div>
       )}
-      <LoadError error={view.error} />
-      <CertificateInbox onFiled={view.reload} />
+      <LoadError error={view.error ?? rows.error} />
+      <CertificateInbox onFiled={reload} />
       {data && (
         <>
           <ul className="team-counts" aria-label="Summary: choose a number to show those credentials">
@@ -172,7 +185,7 @@ export function TeamPage({ route }: { route: Route }) {
             </div>
           </div>
           <p className="log-summary" role="status">
-            {rows.length === data.rows.length ? `${rows.length} credentials` : `${rows.length} of ${data.rows.length} credentials`}
+            {rows.countText}
             {filtered && (
               <button type="button" className="link-button" onClick={clearFilters}>
                 Show all
@@ -190,18 +203,13 @@ export function TeamPage({ route }: { route: Route }) {
               Upcoming
             </button>
           </div>
-          {filtered && rows.length === 0 ? (
+          {filtered && rows.total === 0 ? (
             noMatch
           ) : state.tab === 'matrix' ? (
-            <TeamMatrix matrix={selectMatrix(data.matrix, rows, state)} rows={data.rows} onOpen={open} />
+            <TeamMatrix key={round} query={query} onOpen={open} />
           ) : state.tab === 'upcoming' ? (
-            <TeamUpcoming
-              window={state.window}
-              onWindow={(window) => update({ window })}
-              select={(items) => selectUpcoming(items, rows, state)}
-              filtered={filtered}
-            />
-          ) : data.rows.length === 0 ? (
+            <TeamUpcoming key={round} window={state.window} onWindow={(window) => update({ window })} query={query} filtered={filtered} />
+          ) : data.summary.credentials === 0 ? (
             <>
               <p className="empty-state card">
                 No credentials yet. Add trainers on <a href={href('staff')}>Staff</a>, or import your roster from a spreadsheet.
@@ -210,13 +218,17 @@ export function TeamPage({ route }: { route: Route }) {
             </>
           ) : (
             <>
-              <TeamTable
-                rows={rows}
-                sort={state.sort}
-                descending={state.descending}
-                onSort={(sort, descending) => update({ sort, descending })}
-                onOpen={openRow}
-              />
+              {rows.total !== null && (
+                <TeamTable
+                  total={rows.total}
+                  rowAt={rows.rowAt}
+                  ensure={rows.ensure}
+                  sort={state.sort}
+                  descending={state.descending}
+                  onSort={(sort, descending) => update({ sort, descending })}
+                  onOpen={openRow}
+                />
+              )}
               <TeamWithoutCredential people={data.withoutCredential} onOpen={open} />
             </>
           )}

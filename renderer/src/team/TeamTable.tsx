@@ -1,117 +1,131 @@
-import {
-  flexRender,
-  getCoreRowModel,
-  getSortedRowModel,
-  useReactTable,
-  type ColumnDef,
-  type Row,
-  type SortingState,
-} from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useMemo, useRef } from 'react';
-import type { TeamViewRow } from '../../../preload/contract';
+import { memo, useEffect, useRef, type ReactNode } from 'react';
+import type { TeamSortColumn, TeamViewRow } from '../../../preload/contract';
 import { usePrinting } from '../ui/printing';
 
 const ROW_HEIGHT = 52;
 
-/** Each column sorts by the value main gave it (days, counts, the urgency rank), and shows its words. */
-const columns: ColumnDef<TeamViewRow>[] = [
+/**
+ * Each column shows main's words; main sorts by the value it chose for the column (days, counts, the
+ * urgency rank). descendingFirst: a column of numbers shows its largest first on the first click.
+ */
+const columns: {
+  id: Exclude<TeamSortColumn, 'urgency'>;
+  header: string;
+  descendingFirst: boolean;
+  cell(row: TeamViewRow): ReactNode;
+  title(row: TeamViewRow): string | undefined;
+}[] = [
   {
     id: 'name',
     header: 'Trainer',
-    accessorFn: (r) => r.name,
-    cell: ({ row }) => (
-      <span className="team-name" title={row.original.name}>
-        {row.original.name}
-        {row.original.employeeId && (
+    descendingFirst: false,
+    cell: (row) => (
+      <span className="team-name" title={row.name}>
+        {row.name}
+        {row.employeeId && (
           <>
             {' '}
-            <span className="muted employee-id">· {row.original.employeeId}</span>
+            <span className="muted employee-id">· {row.employeeId}</span>
           </>
         )}
       </span>
     ),
+    title: () => undefined,
   },
   {
     id: 'credential',
     header: 'Credential',
-    accessorFn: (r) => r.credentialName,
+    descendingFirst: false,
     // The type and the number each on one line: "NASM-" and "123456" on two would misread.
-    cell: ({ row }) => (
+    cell: (row) => (
       <>
-        <span className="nowrap">{row.original.credentialType}</span>
-        {row.original.number && (
+        <span className="nowrap">{row.credentialType}</span>
+        {row.number && (
           <>
             {' '}
-            <span className="nowrap">· {row.original.number}</span>
+            <span className="nowrap">· {row.number}</span>
           </>
         )}
       </>
     ),
+    title: (row) => row.credentialName,
   },
   {
     id: 'status',
     header: 'Status',
-    accessorFn: (r) => r.urgency,
-    cell: ({ row }) => <span className={`tone-${row.original.statusTone}`}>{row.original.statusText}</span>,
+    descendingFirst: true,
+    cell: (row) => <span className={`tone-${row.statusTone}`}>{row.statusText}</span>,
+    title: (row) => row.statusDetail,
   },
   {
     id: 'expiration',
     header: 'Expires',
-    accessorFn: (r) => r.daysToExpiration,
-    cell: ({ row }) => <span className={`tone-${row.original.expirationTone}`}>{row.original.expirationText}</span>,
+    descendingFirst: true,
+    cell: (row) => <span className={`tone-${row.expirationTone}`}>{row.expirationText}</span>,
+    title: (row) => row.expirationText,
   },
-  { id: 'remaining', header: 'Still needed', accessorFn: (r) => r.remaining, cell: ({ row }) => row.original.remainingText },
+  { id: 'remaining', header: 'Still needed', descendingFirst: true, cell: (row) => row.remainingText, title: (row) => row.remainingText },
   {
     id: 'cprAed',
     header: 'CPR/AED',
-    accessorFn: (r) => (r.cprAed.ok ? 1 : 0),
-    cell: ({ row }) => <span className={`tone-${row.original.cprAedTone}`}>{row.original.cprAedText}</span>,
+    descendingFirst: true,
+    cell: (row) => <span className={`tone-${row.cprAedTone}`}>{row.cprAedText}</span>,
+    title: (row) => row.cprAedText,
   },
   {
     id: 'audit',
     header: 'Audit',
-    accessorFn: (r) => r.auditDue ?? '9999-12-31',
-    cell: ({ row }) => (row.original.auditText ? <span className={`tone-${row.original.auditTone}`}>{row.original.auditText}</span> : '—'),
+    descendingFirst: false,
+    cell: (row) => (row.auditText ? <span className={`tone-${row.auditTone}`}>{row.auditText}</span> : '—'),
+    title: (row) => row.auditText ?? 'No open audit',
   },
-  { id: 'missing', header: 'Missing files', accessorFn: (r) => r.missingCertificates, cell: ({ row }) => row.original.missingCertificates },
+  {
+    id: 'missing',
+    header: 'Missing files',
+    descendingFirst: true,
+    cell: (row) => row.missingCertificates,
+    title: (row) => String(row.missingCertificates),
+  },
 ];
 
-export const TEAM_SORT_COLUMNS = ['urgency', ...columns.map((c) => c.id as string)];
+/** A header's click: its first direction, then the other, then back to most urgent first. */
+function nextSort(
+  column: (typeof columns)[number],
+  sort: TeamSortColumn,
+  descending: boolean,
+): { sort: TeamSortColumn; descending: boolean } {
+  if (sort !== column.id) return { sort: column.id, descending: column.descendingFirst };
+  if (descending === column.descendingFirst) return { sort: column.id, descending: !descending };
+  return { sort: 'urgency', descending: false };
+}
 
-/** The team's credentials: sortable by any column, virtualized so a chain of 1,000 trainers scrolls smoothly. */
+/**
+ * The team's credentials in main's order: only the rows in view are in the page, fetched a page at a
+ * time as they scroll into view, so a chain of 10,000 trainers scrolls like a team of 10.
+ */
 export function TeamTable({
-  rows,
+  total,
+  rowAt,
+  ensure,
   sort,
   descending,
   onSort,
   onOpen,
 }: {
-  rows: TeamViewRow[];
-  sort: string;
+  total: number;
+  rowAt(index: number): TeamViewRow | undefined;
+  ensure(first: number, last: number): void;
+  sort: TeamSortColumn;
   descending: boolean;
-  onSort(column: string, descending: boolean): void;
+  onSort(sort: TeamSortColumn, descending: boolean): void;
   onOpen(row: TeamViewRow): void;
 }) {
-  const sorting: SortingState = useMemo(() => (sort === 'urgency' ? [] : [{ id: sort, desc: descending }]), [sort, descending]);
-  // TanStack Table returns functions that must not be memoized by the React Compiler.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const table = useReactTable({
-    data: rows,
-    columns,
-    state: { sorting },
-    onSortingChange: (updater) => {
-      const next = typeof updater === 'function' ? updater(sorting) : updater;
-      const first = next[0];
-      onSort(first ? first.id : 'urgency', first?.desc ?? false);
-    },
-    getCoreRowModel: getCoreRowModel(),
-    getSortedRowModel: getSortedRowModel(),
-  });
-  const sorted = table.getRowModel().rows;
   const scroller = useRef<HTMLDivElement>(null);
+  // TanStack Virtual returns functions that must not be memoized by the React Compiler.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
-    count: sorted.length,
+    count: total,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
@@ -119,36 +133,41 @@ export function TeamTable({
   // A printout holds every row, in the page's flow (so that pages break between rows).
   const printing = usePrinting();
   const shown = printing
-    ? sorted.map((_, index) => ({ index, start: 0 }))
+    ? Array.from({ length: total }, (_, index) => ({ index, start: 0 }))
     : virtualizer.getVirtualItems().map((item) => ({ index: item.index, start: item.start }));
+  const first = shown[0]?.index ?? 0;
+  const last = shown[shown.length - 1]?.index ?? -1;
+  useEffect(() => {
+    if (last >= first) ensure(first, last);
+  }, [first, last, ensure]);
 
   return (
-    <div className="team-table" role="table" aria-label="Team credentials, most urgent first" aria-rowcount={sorted.length + 1}>
-      {table.getHeaderGroups().map((group) => (
-        <div key={group.id} role="row" className="team-row team-head" aria-rowindex={1}>
-          {group.headers.map((header) => {
-            const direction = header.column.getIsSorted();
-            return (
-              <div
-                key={header.id}
-                role="columnheader"
-                aria-sort={direction === 'asc' ? 'ascending' : direction === 'desc' ? 'descending' : undefined}
+    <div className="team-table" role="table" aria-label="Team credentials, most urgent first" aria-rowcount={total + 1}>
+      <div role="row" className="team-row team-head" aria-rowindex={1}>
+        {columns.map((column) => {
+          const active = sort === column.id;
+          return (
+            <div key={column.id} role="columnheader" aria-sort={active ? (descending ? 'descending' : 'ascending') : undefined}>
+              <button
+                type="button"
+                className="sort-button"
+                onClick={() => {
+                  const next = nextSort(column, sort, descending);
+                  onSort(next.sort, next.descending);
+                }}
               >
-                <button type="button" className="sort-button" onClick={header.column.getToggleSortingHandler()}>
-                  {flexRender(header.column.columnDef.header, header.getContext())}
-                  <span aria-hidden="true">{direction === 'asc' ? '▲' : direction === 'desc' ? '▼' : ''}</span>
-                </button>
-              </div>
-            );
-          })}
-        </div>
-      ))}
+                {column.header}
+                <span aria-hidden="true">{active ? (descending ? '▼' : '▲') : ''}</span>
+              </button>
+            </div>
+          );
+        })}
+      </div>
       <div ref={scroller} className="team-scroller" tabIndex={0} aria-label="Team credentials, scrollable">
         <div className="team-spacer" style={printing ? undefined : { height: virtualizer.getTotalSize() }}>
-          {shown.map((item) => {
-            const row = sorted[item.index];
-            return row ? <TeamRow key={row.id} row={row} index={item.index} start={printing ? null : item.start} onOpen={onOpen} /> : null;
-          })}
+          {shown.map((item) => (
+            <TeamRow key={item.index} row={rowAt(item.index)} index={item.index} start={printing ? null : item.start} onOpen={onOpen} />
+          ))}
         </div>
       </div>
     </div>
@@ -156,8 +175,8 @@ export function TeamTable({
 }
 
 /**
- * One credential's row. Memoised: a scroll step renders only the rows that come into view, not the
- * ones already shown (a row's TanStack object stays the same until the team's rows change).
+ * One credential's row, or its place while its page is on the way. Memoised: a scroll step renders
+ * only the rows that come into view (a row's object stays the same until its page is read again).
  */
 const TeamRow = memo(function TeamRow({
   row,
@@ -165,7 +184,7 @@ const TeamRow = memo(function TeamRow({
   start,
   onOpen,
 }: {
-  row: Row<TeamViewRow>;
+  row: TeamViewRow | undefined;
   index: number;
   /** Its offset in the scroller; null when printing, where every row is in the page's flow. */
   start: number | null;
@@ -178,42 +197,22 @@ const TeamRow = memo(function TeamRow({
       className={start === null ? 'team-row' : 'team-row team-body-row'}
       style={start === null ? undefined : { transform: `translateY(${start}px)` }}
     >
-      {row.getVisibleCells().map((cell, i) => (
-        <div key={cell.id} role="cell" title={i === 0 ? undefined : cellTitle(cell.column.id, row.original)}>
-          {i === 0 ? (
-            <button
-              type="button"
-              className="link-button"
-              onClick={() => onOpen(row.original)}
-              title={`Open ${row.original.name}'s dashboard`}
-            >
-              {flexRender(cell.column.columnDef.cell, cell.getContext())}
-            </button>
-          ) : (
-            flexRender(cell.column.columnDef.cell, cell.getContext())
-          )}
-        </div>
-      ))}
+      {row ? (
+        columns.map((column, i) => (
+          <div key={column.id} role="cell" title={column.title(row)}>
+            {i === 0 ? (
+              <button type="button" className="link-button" onClick={() => onOpen(row)} title={`Open ${row.name}'s dashboard`}>
+                {column.cell(row)}
+              </button>
+            ) : (
+              column.cell(row)
+            )}
+          </div>
+        ))
+      ) : (
+        // Not a cell: the row is a place held for a credential, not one yet.
+        <div className="muted">Loading…</div>
+      )}
     </div>
   );
 });
-
-/** The whole text of a cell, for the tooltip when it is cut short. */
-function cellTitle(column: string, row: TeamViewRow): string {
-  switch (column) {
-    case 'credential':
-      return row.credentialName;
-    case 'status':
-      return row.statusDetail;
-    case 'expiration':
-      return row.expirationText;
-    case 'remaining':
-      return row.remainingText;
-    case 'cprAed':
-      return row.cprAedText;
-    case 'audit':
-      return row.auditText ?? 'No open audit';
-    default:
-      return String(row.missingCertificates);
-  }
-}

@@ -1,4 +1,4 @@
-import type { UpcomingItem } from '../../../preload/contract';
+import type { TeamQuery } from '../../../preload/contract';
 import { useApi } from '../api';
 import { UpcomingList } from '../reminders/Upcoming';
 import { LoadError } from '../ui/LoadError';
@@ -9,15 +9,16 @@ import type { TeamState } from './team-filters';
 export function TeamUpcoming({
   window,
   onWindow,
-  select,
+  query,
   filtered,
 }: {
   window: TeamState['window'];
   onWindow(window: TeamState['window']): void;
-  select(items: readonly UpcomingItem[]): UpcomingItem[];
+  /** Whose deadlines: the credentials the Team filters select, chosen in main. */
+  query: TeamQuery;
   filtered: boolean;
 }) {
-  const upcoming = useApi('getUpcoming', { days: Number(window) });
+  const upcoming = useApi('getTeamUpcoming', { ...query, days: Number(window) });
   return (
     <section aria-label="Upcoming deadlines of the team">
       <SelectField
@@ -33,7 +34,7 @@ export function TeamUpcoming({
       <LoadError error={upcoming.error} />
       {upcoming.data && (
         <UpcomingList
-          items={select(upcoming.data)}
+          items={upcoming.data}
           showPerson
           empty={filtered ? `No deadline of these credentials in the next ${window} days.` : `No deadline in the next ${window} days.`}
         />

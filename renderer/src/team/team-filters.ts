@@ -1,4 +1,5 @@
-import type { TeamFilter, TeamMatrix, TeamViewRow, UpcomingItem } from '../../../preload/contract';
+import { teamSortColumns, type TeamFilter, type TeamQuery, type TeamSortColumn } from '../../../preload/contract';
+import type { TeamOrder } from './useTeamRows';
 
 /** What the Team screen shows: kept in the URL, so Back and the navigation return to the same view. */
 export interface TeamState {
@@ -8,7 +9,7 @@ export interface TeamState {
   cprAed: '' | 'ok' | 'not-ok';
   audit: '' | 'open' | 'none';
   search: string;
-  sort: string;
+  sort: TeamSortColumn;
   descending: boolean;
   tab: 'rows' | 'matrix' | 'upcoming';
   /** The Upcoming tab's window, in days. */
@@ -37,7 +38,7 @@ export function teamStateFrom(params: URLSearchParams): TeamState {
     cprAed: get('cprAed') as TeamState['cprAed'],
     audit: get('audit') as TeamState['audit'],
     search: get('search'),
-    sort: get('sort') || 'urgency',
+    sort: (teamSortColumns as readonly string[]).includes(get('sort')) ? (get('sort') as TeamSortColumn) : 'urgency',
     descending: get('descending') === '1',
     tab: get('tab') === 'matrix' ? 'matrix' : get('tab') === 'upcoming' ? 'upcoming' : 'rows',
     window: get('window') === '60' ? '60' : get('window') === '90' ? '90' : '30',
@@ -61,18 +62,20 @@ export function teamStateParams(state: TeamState): Record<string, string> {
   return params;
 }
 
-/** The rows the filters select: the fields compared were all decided by main. */
-export function selectRows(rows: readonly TeamViewRow[], state: TeamState): TeamViewRow[] {
-  const search = state.search.trim().toLocaleLowerCase();
-  return rows.filter(
-    (row) =>
-      (!state.filter || row.filters.includes(state.filter)) &&
-      (!state.ruleSet || row.ruleSet === state.ruleSet) &&
-      (!state.status || row.status === state.status) &&
-      (!state.cprAed || row.cprAed.ok === (state.cprAed === 'ok')) &&
-      (!state.audit || (row.auditDue !== null) === (state.audit === 'open')) &&
-      (!search || row.name.toLocaleLowerCase().includes(search) || (row.employeeId ?? '').toLocaleLowerCase().includes(search)),
-  );
+/** What main is asked to select: the filters of the state, each only when set. */
+export function teamQuery(state: TeamState): TeamQuery {
+  const query: TeamQuery = {};
+  if (state.filter) query.filter = state.filter;
+  if (state.ruleSet) query.ruleSet = state.ruleSet;
+  if (state.status) query.status = state.status as NonNullable<TeamQuery['status']>;
+  if (state.cprAed) query.cprAed = state.cprAed;
+  if (state.audit) query.audit = state.audit;
+  if (state.search.trim()) query.search = state.search;
+  return query;
+}
+
+export function teamOrder(state: TeamState): TeamOrder {
+  return state.sort === 'urgency' && !state.descending ? {} : { sort: state.sort, descending: state.descending };
 }
 
 /** Whether any filter narrows what the Team screen shows (the tab, sort and window do not). */
@@ -102,24 +105,6 @@ export function fromStatusChoice(choice: string): Pick<TeamState, 'filter' | 'st
   if (choice.startsWith('filter:')) return { filter: choice.slice('filter:'.length) as TeamFilter, status: '' };
   if (choice.startsWith('status:')) return { filter: '', status: choice.slice('status:'.length) };
   return { filter: '', status: '' };
-}
-
-/** The matrix for the selected credentials: their people, and only the chosen credential type's column. */
-export function selectMatrix(matrix: TeamMatrix, rows: readonly TeamViewRow[], state: TeamState): TeamMatrix {
-  if (!isFiltered(state)) return matrix;
-  const people = new Set(rows.map((r) => r.person));
-  const keep = matrix.columns.map((c) => !state.ruleSet || c.ruleSet === state.ruleSet);
-  return {
-    columns: matrix.columns.filter((_, i) => keep[i]),
-    rows: matrix.rows.filter((r) => people.has(r.person)).map((r) => ({ ...r, cells: r.cells.filter((_, i) => keep[i]) })),
-  };
-}
-
-/** The deadlines of the selected credentials (a card's expiry belongs to the credential relying on it). */
-export function selectUpcoming(items: readonly UpcomingItem[], rows: readonly TeamViewRow[], state: TeamState): UpcomingItem[] {
-  if (!isFiltered(state)) return [...items];
-  const credentials = new Set(rows.map((r) => r.credential));
-  return items.filter((item) => credentials.has(item.credentialId));
 }
 
 const LAST_VIEW = 'recert.team-view';
