@@ -112,11 +112,11 @@ export async function syncWithFolder(input: SyncInput): Promise<SyncResult> {
     quietly(db, () => {
       const apply = merger(db, records, state, clock);
       if (read.snapshot) {
-        for (const version of read.snapshot.versions) apply.merge(version);
+        apply.mergeAll(read.snapshot.versions);
         markSeenUpTo(db, read.snapshot.upTo);
       }
       for (const { file } of read.changes) {
-        for (const version of file.versions) apply.merge(version);
+        apply.mergeAll(file.versions);
         if (file.device === state.device) dropFromOutbox(db, file.versions);
         db.prepare('INSERT OR IGNORE INTO sync_seen (device, seq) VALUES (?, ?)').run(file.device, file.seq);
         state.nextSeq = Math.max(state.nextSeq, file.seq + 1);
@@ -307,51 +307,89 @@ function setAside(db: Db, kind: RecordKind, id: string, version: Version, why: '
   );
 }
 
-/** Merges received versions; stores each changed record's shown version in its table afterwards. */
+/**
+ * Merges received versions; stores each changed record's shown version in its table afterwards.
+ * The records a file names are read in chunks before its versions merge, and the changed ones are
+ * written back once each, in chunks, before they are stored in their tables: a catch-up merges tens
+ * of thousands of records, and a statement per record and step was most of its time.
+ */
 function merger(db: Db, records: RecordStore, state: DeviceState, clock: HybridClock) {
   const affected = new Map<string, KeptRecord>();
+  /** Records read before their versions merged (undefined: none kept yet). */
+  const read = new Map<string, KeptRecord | undefined>();
+  const unwritten = new Set<string>();
   const receivedFrom = new Set<string>();
   let received = 0;
   function takes(version: WireVersion): boolean {
     if (state.scope === EVERYONE) return true;
     return version.person === state.scope || (version.kind === 'person' && version.id === state.scope);
   }
+  function readAhead(versions: readonly WireVersion[]): void {
+    const wanted = new Map<RecordKind, Set<string>>();
+    for (const version of versions) {
+      const key = `${version.kind}:${version.id}`;
+      if (affected.has(key) || read.has(key) || !takes(version)) continue;
+      const ids = wanted.get(version.kind) ?? new Set<string>();
+      ids.add(version.id);
+      wanted.set(version.kind, ids);
+    }
+    for (const [kind, ids] of wanted) {
+      const found = records.keptMany(kind, [...ids]);
+      for (const id of ids) read.set(`${kind}:${id}`, found.get(id));
+    }
+  }
+  function writeBack(): void {
+    const changed = [...unwritten].map((key) => affected.get(key) as KeptRecord);
+    records.bulkLoad('sync_records', changed.length, () => records.keepMany(changed));
+    unwritten.clear();
+  }
+  function merge(incoming: WireVersion): void {
+    if (!takes(incoming)) return;
+    clock.receive(incoming.stamp);
+    const key = `${incoming.kind}:${incoming.id}`;
+    const record = affected.get(key) ?? (read.has(key) ? read.get(key) : records.kept(incoming.kind, incoming.id));
+    const version: Version = { device: incoming.device, stamp: incoming.stamp, vector: incoming.vector, data: incoming.data };
+    const current = record?.versions ?? [];
+    const merged = mergeVersion(current, version);
+    if (!merged.changed) return;
+    if (version.data === null) {
+      for (const gone of current)
+        if (gone.data !== null && !merged.versions.includes(gone)) setAside(db, incoming.kind, incoming.id, gone, 'deleted');
+    }
+    const next: KeptRecord = {
+      kind: incoming.kind,
+      id: incoming.id,
+      person: incoming.person ?? record?.person ?? null,
+      versions: merged.versions,
+    };
+    affected.set(key, next);
+    unwritten.add(key);
+    if (incoming.device !== state.device) {
+      received += 1;
+      receivedFrom.add(incoming.device);
+    }
+  }
   return {
     get received() {
       return received;
     },
     receivedFrom,
-    merge(incoming: WireVersion): void {
-      if (!takes(incoming)) return;
-      clock.receive(incoming.stamp);
-      const key = `${incoming.kind}:${incoming.id}`;
-      const record = affected.get(key) ?? records.kept(incoming.kind, incoming.id);
-      const version: Version = { device: incoming.device, stamp: incoming.stamp, vector: incoming.vector, data: incoming.data };
-      const current = record?.versions ?? [];
-      const merged = mergeVersion(current, version);
-      if (!merged.changed) return;
-      if (version.data === null) {
-        for (const gone of current)
-          if (gone.data !== null && !merged.versions.includes(gone)) setAside(db, incoming.kind, incoming.id, gone, 'deleted');
-      }
-      const next: KeptRecord = {
-        kind: incoming.kind,
-        id: incoming.id,
-        person: incoming.person ?? record?.person ?? null,
-        versions: merged.versions,
-      };
-      records.keep(next);
-      affected.set(key, next);
-      if (incoming.device !== state.device) {
-        received += 1;
-        receivedFrom.add(incoming.device);
-      }
+    merge,
+    mergeAll(versions: readonly WireVersion[]): void {
+      readAhead(versions);
+      for (const version of versions) merge(version);
     },
     materialiseAll(): void {
+      writeBack();
+      // Parents' kinds first: a child stored in a later pass need not be marked waiting for its new parent.
+      const later = (kind: RecordKind, id: string) => affected.has(`${kind}:${id}`);
       for (const kind of recordKinds) {
-        for (const record of affected.values()) {
-          if (record.kind === kind) records.materialise(kind, record.id, record.versions[0]?.data ?? null);
-        }
+        const items: { id: string; data: RecordData }[] = [];
+        for (const record of affected.values())
+          if (record.kind === kind) items.push({ id: record.id, data: record.versions[0]?.data ?? null });
+        // The course pass reads no course index (deletions that cascade by person ran in the person pass).
+        if (kind === 'course') records.bulkLoad(KINDS.course.table, items.length, () => records.materialiseMany(kind, items, later));
+        else records.materialiseMany(kind, items, later);
       }
       retryWaiting(records);
     },
