@@ -1,5 +1,5 @@
 // What the audit packet will contain for a credential, and what is still missing.
-import type { Activity, CprAedCard } from './domain/records';
+import type { Course, CprAedCard } from './domain/records';
 import type { AuditChecklist, Tone } from './domain/views';
 import { daysBetween, formatDate, type CalendarDate } from './dates';
 import type { Verdict } from './domain/verdict';
@@ -70,7 +70,7 @@ export function auditChecklist(input: {
   asOf: CalendarDate;
   verdict: Verdict;
   documentsSent: CalendarDate | null;
-  activities: Map<string, Activity>;
+  activities: Map<string, Course>;
   cards: Map<string, CprAedCard>;
   certificates: (ownerId: string) => number;
 }): AuditChecklist {
@@ -82,11 +82,11 @@ export function auditChecklist(input: {
   ];
   const entries = courseEntries(verdict.courses);
   for (const v of entries.filter((a) => a.counted)) {
-    const activity = input.activities.get(v.id);
-    if (!activity) continue;
+    const course = input.activities.get(v.id);
+    if (!course) continue;
     const files = input.certificates(v.id);
     items.push({
-      label: `${activity.title} (${formatDate(activity.completed)})`,
+      label: `${course.title} (${formatDate(course.completed)})`,
       state: files > 0 ? 'ok' : 'missing',
       detail:
         files > 0
@@ -95,10 +95,10 @@ export function auditChecklist(input: {
     });
   }
   for (const id of verdict.pendingPetitions) {
-    const activity = input.activities.get(id);
-    if (activity)
+    const course = input.activities.get(id);
+    if (course)
       items.push({
-        label: `${activity.title}: petition pending`,
+        label: `${course.title}: petition pending`,
         state: 'todo',
         detail: 'Not counted until approved; record the decision when it arrives.',
       });

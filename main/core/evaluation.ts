@@ -1,12 +1,12 @@
 // Evaluates credentials stored in the database: store rows → engine facts → verdicts.
-import type { Activity, Credential, CprAedCard } from './domain/records';
+import type { Course, Credential, CprAedCard } from './domain/records';
 import { toHundredths, toThousandths } from './store/amounts';
 import type { CalendarDate } from './dates';
 import { groupBy, pushTo } from './group-by';
 import { evaluateCredential } from './rules/engine';
 import type { RuleSet, RuleSetOverride } from './rules/ruleset-schema';
 import { withOverride } from './rules/rulesets';
-import type { ActivityFacts, CprAedCardFacts, CredentialFacts, Verdict } from './domain/verdict';
+import type { CourseFacts, CprAedCardFacts, CredentialFacts, Verdict } from './domain/verdict';
 import type { Repositories } from './store';
 
 export function credentialFacts(c: Credential): CredentialFacts {
@@ -47,7 +47,7 @@ export interface StoredVerdict {
 }
 
 /** The engine's view of a stored course. */
-export function activityFacts(a: Activity, certificates: ReadonlyMap<string, number>): ActivityFacts {
+export function courseFacts(a: Course, certificates: ReadonlyMap<string, number>): CourseFacts {
   return {
     id: a.id,
     title: a.title,
@@ -66,7 +66,7 @@ export function activityFacts(a: Activity, certificates: ReadonlyMap<string, num
 /** What is read of one person to evaluate them; the screens keep it as their snapshot. */
 export interface PersonRecords {
   credentials: Credential[];
-  activities: Activity[];
+  activities: Course[];
   cards: CprAedCard[];
   /** Certificate files per course and card (absent: none). */
   certificates: ReadonlyMap<string, number>;
@@ -75,11 +75,11 @@ export interface PersonRecords {
 /** One person's credentials evaluated over records already read, in credential order. */
 export function evaluateLoaded(ruleSets: Map<string, RuleSet>, records: PersonRecords, asOf: CalendarDate): StoredVerdict[] {
   const { credentials, activities, cards, certificates } = records;
-  const byCredential = new Map<string, ActivityFacts[]>();
-  for (const activity of activities) {
-    if (activity.credentialIds.length === 0) continue;
-    const facts = activityFacts(activity, certificates);
-    for (const id of activity.credentialIds) pushTo(byCredential, id, facts);
+  const byCredential = new Map<string, CourseFacts[]>();
+  for (const course of activities) {
+    if (course.credentialIds.length === 0) continue;
+    const facts = courseFacts(course, certificates);
+    for (const id of course.credentialIds) pushTo(byCredential, id, facts);
   }
   const evidencedCards = new Set(cards.filter((k) => (certificates.get(k.id) ?? 0) > 0).map((k) => k.id));
   const cardFactsList = cards.map((k) => cardFacts(k, evidencedCards));
@@ -95,7 +95,7 @@ export function evaluatePerson(
 ): PersonRecords & { verdicts: StoredVerdict[] } {
   const records: PersonRecords = {
     credentials: store.credentials.listByPerson(personId),
-    activities: store.activities.listByPerson(personId),
+    activities: store.courses.listByPerson(personId),
     cards: store.cprAedCards.listByPerson(personId),
     certificates: store.attachments.countsOfPerson(personId),
   };
@@ -106,7 +106,7 @@ export function evaluatePerson(
 export function evaluateStored(
   ruleSets: Map<string, RuleSet>,
   credential: Credential,
-  activities: Map<string, ActivityFacts[]>,
+  courses: Map<string, CourseFacts[]>,
   cards: CprAedCardFacts[],
   asOf: CalendarDate,
   unlistedPetitions = 0,
@@ -116,7 +116,7 @@ export function evaluateStored(
   const input = {
     asOf,
     credential: credentialFacts(credential),
-    activities: activities.get(credential.id) ?? [],
+    activities: courses.get(credential.id) ?? [],
     cards,
     unlistedPetitions,
   };
@@ -126,13 +126,13 @@ export function evaluateStored(
 /** Everyone at once (the staff view): four bulk reads, grouped in memory. */
 export function evaluateEveryone(store: Repositories, ruleSets: Map<string, RuleSet>, asOf: CalendarDate): StoredVerdict[] {
   const evidenced = store.attachments.cardsWithCertificates();
-  const activities = store.evaluation.activityFactsByCredential();
+  const courses = store.evaluation.courseFactsByCredential();
   const cardsByPerson = groupBy(
     store.cprAedCards.listAll().map((k) => ({ personId: k.personId, facts: cardFacts(k, evidenced) })),
     (k) => k.personId,
   );
   return store.credentials.listAll().flatMap((credential) => {
     const cards = (cardsByPerson.get(credential.personId) ?? []).map((k) => k.facts);
-    return evaluateStored(ruleSets, credential, activities, cards, asOf);
+    return evaluateStored(ruleSets, credential, courses, cards, asOf);
   });
 }

@@ -7,8 +7,8 @@ import { byId } from './people';
 
 const attachmentOwner = z.discriminatedUnion(
   'kind',
-  [z.strictObject({ kind: z.literal('activity'), id: idSchema }), z.strictObject({ kind: z.literal('cpr-aed-card'), id: idSchema })],
-  { error: 'must be { kind: "activity" | "cpr-aed-card", id }' },
+  [z.strictObject({ kind: z.literal('course'), id: idSchema }), z.strictObject({ kind: z.literal('cpr-aed-card'), id: idSchema })],
+  { error: 'must be { kind: "course" | "cpr-aed-card", id }' },
 );
 
 export const attachmentsContract = {

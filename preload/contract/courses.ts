@@ -10,7 +10,7 @@ import {
   petitionStatusSchema,
   requiredText,
 } from '../../main/core/domain/fields';
-import type { Activity, ApprovalKind } from '../../main/core/domain/records';
+import type { Course, ApprovalKind } from '../../main/core/domain/records';
 import { courseLogSortKeys, type CourseLogPage, type PetitionFeeNotice } from '../../main/core/domain/views';
 import { method, returns } from './method';
 import { byId } from './people';
@@ -21,7 +21,7 @@ const petitionSchema = z.strictObject({
   decided: optionalDate,
 });
 
-const activityFields = {
+const courseFields = {
   title: requiredText(),
   provider: requiredText(),
   approval: approvalSchema,
@@ -39,7 +39,7 @@ const activityFields = {
   credentialIds: z.array(idSchema, { error: 'must be a list of credential ids' }).max(20, 'must list at most 20 credentials'),
 };
 
-function activityConsistent(
+function courseConsistent(
   value: {
     ceus: number | null;
     contactHours: number | null;
@@ -62,12 +62,12 @@ function activityConsistent(
   }
 }
 
-const activityInput = z.strictObject({ personId: idSchema, ...activityFields }).superRefine(activityConsistent);
+const courseInput = z.strictObject({ personId: idSchema, ...courseFields }).superRefine(courseConsistent);
 
 const boolean = z.boolean({ error: 'must be true or false' });
 
 export const coursesContract = {
-  listActivities: method(z.strictObject({ personId: idSchema, credentialId: idSchema.optional() }), returns<Activity[]>()),
+  listCourses: method(z.strictObject({ personId: idSchema, credentialId: idSchema.optional() }), returns<Course[]>()),
   queryCourseLog: method(
     z.strictObject({
       personId: idSchema,
@@ -92,13 +92,13 @@ export const coursesContract = {
     }),
     returns<CourseLogPage>(),
   ),
-  getActivity: method(byId, returns<Activity>()),
-  createActivity: method(activityInput, returns<Activity>()),
-  updateActivity: method(z.strictObject({ id: idSchema, ...activityFields }).superRefine(activityConsistent), returns<Activity>()),
-  deleteActivity: method(byId, returns<{ deleted: true }>()),
+  getCourse: method(byId, returns<Course>()),
+  createCourse: method(courseInput, returns<Course>()),
+  updateCourse: method(z.strictObject({ id: idSchema, ...courseFields }).superRefine(courseConsistent), returns<Course>()),
+  deleteCourse: method(byId, returns<{ deleted: true }>()),
   /** What petitioning a course would cost under the credentials it counts toward. */
   describePetitionFee: method(
-    z.strictObject({ personId: idSchema, credentialIds: activityFields.credentialIds }),
+    z.strictObject({ personId: idSchema, credentialIds: courseFields.credentialIds }),
     returns<PetitionFeeNotice>(),
   ),
 } as const;

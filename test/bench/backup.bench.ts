@@ -65,14 +65,14 @@ it('recert backup / restore of 91 MB of certificates vs tar -cf / tar -xf of the
   const dir = mkdtempSync(join(tmpdir(), 'recert-backup-bench-'));
   try {
     // 200 trainers × 10 courses, and 182 certificate PDFs of 0.5 MB (91 MB), random so they do not compress.
-    const records = gymRecords({ people: 200, activitiesPerPerson: 10 });
+    const records = gymRecords({ people: 200, coursesPerPerson: 10 });
     mkdirSync(join(dir, 'certs'));
     let n = 0;
     for (const person of records.people.slice(0, 91)) {
-      for (const activity of person.activities.slice(0, 2)) {
+      for (const course of person.activities.slice(0, 2)) {
         const file = `certs/c${n}.pdf`;
         writeFileSync(join(dir, file), Buffer.concat([Buffer.from('%PDF-1.4\n%'), randomBytes(512 * 1024 - 10)]));
-        Object.assign(activity, { attachments: [{ file }] });
+        Object.assign(course, { attachments: [{ file }] });
         n += 1;
       }
     }
@@ -144,14 +144,14 @@ it('the encrypted copy to the second place vs age -p then cp of the same backup'
   const dir = mkdtempSync(join(tmpdir(), 'recert-second-place-bench-'));
   try {
     // A backup of 60 MB: 120 certificates of 0.5 MB, random so they do not compress.
-    const records = gymRecords({ people: 60, activitiesPerPerson: 10 });
+    const records = gymRecords({ people: 60, coursesPerPerson: 10 });
     mkdirSync(join(dir, 'certs'));
     let n = 0;
     for (const person of records.people) {
-      for (const activity of person.activities.slice(0, 2)) {
+      for (const course of person.activities.slice(0, 2)) {
         const file = `certs/c${n}.pdf`;
         writeFileSync(join(dir, file), Buffer.concat([Buffer.from('%PDF-1.4\n%'), randomBytes(512 * 1024 - 10)]));
-        Object.assign(activity, { attachments: [{ file }] });
+        Object.assign(course, { attachments: [{ file }] });
         n += 1;
       }
     }

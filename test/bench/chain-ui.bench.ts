@@ -19,10 +19,10 @@ import { median, report } from './report';
 const runs = Number(process.env.RECERT_BENCH_CHAIN_RUNS ?? 3);
 const only = process.env.RECERT_BENCH_CHAIN_SETS;
 const chains = [
-  { people: 1000, activitiesPerPerson: 50 },
-  ...(process.env.RECERT_BENCH_CHAIN === '1' ? [{ people: 10_000, activitiesPerPerson: 100 }] : []),
+  { people: 1000, coursesPerPerson: 50 },
+  ...(process.env.RECERT_BENCH_CHAIN === '1' ? [{ people: 10_000, coursesPerPerson: 100 }] : []),
 ];
-const BASELINE_TEAM = { people: 25, activitiesPerPerson: 50 };
+const BASELINE_TEAM = { people: 25, coursesPerPerson: 50 };
 const MiB = 1024 * 1024;
 /** A long task is one over 50 ms (the browser's own threshold); the goals allow none after the first render. */
 const LONG_TASK_MS = 50;
@@ -248,7 +248,7 @@ function dataFolder(dir: string, records: { people: unknown[] }): string {
 
 for (const set of dataSets.filter((s) => !only || s.name.startsWith(only)))
   for (const size of chains)
-    it(`the Team screen of ${size.people.toLocaleString('en')} trainers × ${size.activitiesPerPerson} courses, in Chromium, ${set.name}`, async () => {
+    it(`the Team screen of ${size.people.toLocaleString('en')} trainers × ${size.coursesPerPerson} courses, in Chromium, ${set.name}`, async () => {
       const dir = mkdtempSync(join(tmpdir(), 'recert-chain-ui-bench-'));
       const baseDir = mkdtempSync(join(tmpdir(), 'recert-chain-ui-base-'));
       try {

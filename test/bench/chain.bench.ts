@@ -54,7 +54,7 @@ for (const set of dataSets.filter((s) => !only || s.name.startsWith(only)))
     () => {
       const dir = mkdtempSync(join(tmpdir(), 'recert-chain-bench-'));
       try {
-        const records = set.records({ people: trainers, activitiesPerPerson: 100 });
+        const records = set.records({ people: trainers, coursesPerPerson: 100 });
         const file = join(dir, 'chain.json');
         writeFileSync(file, JSON.stringify(records));
         const fileBytes = statSync(file).size;

@@ -5,7 +5,7 @@ import { gymRecords } from './gym';
 
 export interface DataSet {
   name: string;
-  records: (options: { people: number; activitiesPerPerson: number }) => ReturnType<typeof gymRecords> | ReturnType<typeof foreignRecords>;
+  records: (options: { people: number; coursesPerPerson: number }) => ReturnType<typeof gymRecords> | ReturnType<typeof foreignRecords>;
 }
 
 export const dataSets: readonly DataSet[] = [

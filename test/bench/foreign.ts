@@ -62,12 +62,12 @@ const CARD_KINDS = [
 interface ForeignOptions {
   people: number;
   /** The mean number of courses per person; people alternate above and below it, so the total is exact for an even count. */
-  activitiesPerPerson: number;
+  coursesPerPerson: number;
   seed?: number;
 }
 
 /** Records of another shape: 1–3 credentials (NASM, ACE, NSCA, ACSM, ISSA), partial links, petitions, 0–3 cards. */
-export function foreignRecords({ people, activitiesPerPerson, seed = 7 }: ForeignOptions) {
+export function foreignRecords({ people, coursesPerPerson: coursesPerPerson, seed = 7 }: ForeignOptions) {
   const next = random(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
   return {
@@ -88,8 +88,8 @@ export function foreignRecords({ people, activitiesPerPerson, seed = 7 }: Foreig
           ...(next() < 0.05 ? { audit: { noticeReceived: addDays(expires, 10) } } : {}),
         };
       });
-      const spread = Math.floor(activitiesPerPerson * 0.6);
-      const courses = activitiesPerPerson + (p % 2 === 0 ? 1 : -1) * (p % 4 < 2 ? spread : Math.floor(spread / 3));
+      const spread = Math.floor(coursesPerPerson * 0.6);
+      const courses = coursesPerPerson + (p % 2 === 0 ? 1 : -1) * (p % 4 < 2 ? spread : Math.floor(spread / 3));
       const name = `${pick(GIVEN)} ${pick(FAMILY)}${next() < 0.1 ? ` ${pick(FAMILY)} ${pick(FAMILY)}` : ''}`;
       return {
         id: `person-${String(p).padStart(6, '0')}`,

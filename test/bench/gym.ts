@@ -12,11 +12,11 @@ function random(seed: number) {
 
 interface GymOptions {
   people: number;
-  activitiesPerPerson: number;
+  coursesPerPerson: number;
 }
 
 /** A records file for a gym: each person has 1–2 credentials, N courses and a CPR/AED card. */
-export function gymRecords({ people, activitiesPerPerson }: GymOptions) {
+export function gymRecords({ people, coursesPerPerson: coursesPerPerson }: GymOptions) {
   const next = random(42);
   return {
     format: 'recert-records/1',
@@ -36,7 +36,7 @@ export function gymRecords({ people, activitiesPerPerson }: GymOptions) {
         name: `Trainer ${p}`,
         email: `trainer${p}@example.org`,
         credentials,
-        activities: Array.from({ length: activitiesPerPerson }, (_, a) => {
+        activities: Array.from({ length: coursesPerPerson }, (_, a) => {
           const petition = a % 10 === 0;
           return {
             id: `a${p}-${a}`,

@@ -3,8 +3,8 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { it } from 'vitest';
 import { openAppContext } from '../../main/app-context';
-import { activityFacts, cardFacts, credentialFacts, effectiveRuleSets, evaluateEveryone } from '../../main/core/evaluation';
-import type { ActivityFacts } from '../../main/core/domain/verdict';
+import { courseFacts, cardFacts, credentialFacts, effectiveRuleSets, evaluateEveryone } from '../../main/core/evaluation';
+import type { CourseFacts } from '../../main/core/domain/verdict';
 import { pushTo } from '../../main/core/group-by';
 import { evaluateCredential } from '../../main/core/rules/engine';
 import { importRecords } from '../../main/core/records-file/import';
@@ -26,7 +26,7 @@ function withTemp<T>(fn: (dir: string) => T): T {
 for (const data of dataSets)
   it(`evaluation of 1,000 people × 50 activities × 1–3 credentials from the store, ${data.name}`, () => {
     withTemp((dir) => {
-      writeFileSync(join(dir, 'gym.json'), JSON.stringify(data.records({ people: 1000, activitiesPerPerson: 50 })));
+      writeFileSync(join(dir, 'gym.json'), JSON.stringify(data.records({ people: 1000, coursesPerPerson: 50 })));
       const context = openAppContext({ dataDir: join(dir, 'data'), resourcesDir });
       importRecords(readRecordsFile(join(dir, 'gym.json'), new Set(context.ruleSets.map((r) => r.id))), context.store, context.files);
       const rules = effectiveRuleSets(context.ruleSets, context.store);
@@ -41,12 +41,12 @@ for (const data of dataSets)
       // The engine alone, on facts prepared beforehand by the app's own fact builders (so the engine
       // sees the objects it sees in the app, not look-alikes of another shape).
       const prepared = evaluateEveryone(context.store, rules, '2026-11-21');
-      const activities = context.store.activities.listAll();
+      const courses = context.store.courses.listAll();
       const noCertificates = new Map<string, number>();
-      const byCredential = new Map<string, ActivityFacts[]>();
-      for (const a of activities) {
-        const courseFacts = activityFacts(a, noCertificates);
-        for (const c of a.credentialIds) pushTo(byCredential, c, courseFacts);
+      const byCredential = new Map<string, CourseFacts[]>();
+      for (const a of courses) {
+        const facts = courseFacts(a, noCertificates);
+        for (const c of a.credentialIds) pushTo(byCredential, c, facts);
       }
       const facts = prepared.flatMap(({ credential }) => {
         const ruleSet = rules.get(credential.ruleSet);
@@ -64,7 +64,7 @@ for (const data of dataSets)
       const engineOnly = medianMs(7, () => {
         for (const f of facts) evaluateCredential(f.ruleSet, f.input);
       });
-      console.log(`BENCH ${data.name}: ${prepared.length} credentials, ${activities.length} activities`);
+      console.log(`BENCH ${data.name}: ${prepared.length} credentials, ${courses.length} activities`);
       report('evaluation only (engine)', engineOnly, 'ms', '≤ 20 ms', engineOnly <= 20);
       report('evaluation including the queries', total, 'ms', '≤ 200 ms', total <= 200);
       report('  baseline: raw SELECT of the same rows', rawRead, 'ms', 'reference', true);
@@ -74,9 +74,9 @@ for (const data of dataSets)
   });
 
 for (const data of dataSets)
-  it(`import of a 100,000-activity records file vs the sqlite3 shell importing the same rows from CSV, ${data.name}`, () => {
+  it(`import of a 100,000-course records file vs the sqlite3 shell importing the same rows from CSV, ${data.name}`, () => {
     withTemp((dir) => {
-      const records = data.records({ people: 1000, activitiesPerPerson: 100 });
+      const records = data.records({ people: 1000, coursesPerPerson: 100 });
       writeFileSync(join(dir, 'gym.json'), JSON.stringify(records));
 
       // The baseline: Debian's sqlite3 shell `.import`s the same rows (people, credentials, courses,
@@ -126,7 +126,7 @@ for (const data of dataSets)
   it(`recert evaluate --json of 1,000 trainers × 50 courses vs reading and writing the same JSON in Node, ${data.name}`, () => {
     withTemp((dir) => {
       const file = join(dir, 'gym.json');
-      writeFileSync(file, JSON.stringify(data.records({ people: 1000, activitiesPerPerson: 50 })));
+      writeFileSync(file, JSON.stringify(data.records({ people: 1000, coursesPerPerson: 50 })));
       // Wall time, and CPU time (user + system, from GNU time): on a machine shared with other work the
       // wall times of one command ranged over 5×, its CPU time over a few per cent.
       const cpu: [number[], number[]] = [[], []];

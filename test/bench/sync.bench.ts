@@ -20,8 +20,8 @@ function change50(dataDir: string, round: number): void {
   withData(dataDir, ({ store }) =>
     store.transaction(() => {
       for (let i = 0; i < 50; i++) {
-        const course = store.activities.get(`a${(round * 50 + i) % 1000}-${i % 50}`);
-        if (course) store.activities.update({ ...course, title: `${course.title} (round ${round})` });
+        const course = store.courses.get(`a${(round * 50 + i) % 1000}-${i % 50}`);
+        if (course) store.courses.update({ ...course, title: `${course.title} (round ${round})` });
       }
     }),
   );
@@ -32,7 +32,7 @@ it('a new manager catching up from a team folder of 1,000 people vs importing th
   const made: string[] = [];
   try {
     const records = join(dir, 'gym.json');
-    writeFileSync(records, JSON.stringify(gymRecords({ people: 1000, activitiesPerPerson: 50 })));
+    writeFileSync(records, JSON.stringify(gymRecords({ people: 1000, coursesPerPerson: 50 })));
     const team = join(dir, 'team');
     mkdirSync(team);
     const club = dataFolder('bench-club');

@@ -12,7 +12,7 @@ import { median, report, reportRatio, timeMs } from './report';
 /** A gym chain: 1,000 trainers × 50 courses, 1–3 credentials each, of one data set. */
 function chain(dir: string, set: DataSet): { records: string; data: string } {
   const records = join(dir, 'gym.json');
-  writeFileSync(records, JSON.stringify(set.records({ people: 1000, activitiesPerPerson: 50 })));
+  writeFileSync(records, JSON.stringify(set.records({ people: 1000, coursesPerPerson: 50 })));
   const data = join(dir, 'data');
   importRecords(data, records);
   return { records, data };

@@ -12,11 +12,11 @@ import { expect, importRecords, launch, test } from './fixtures';
 const out = resolve(__dirname, '../../test-results/screenshots');
 const projectRoot = resolve(__dirname, '../..');
 
-const person = (id: string, name: string, ruleSet: string, activities: unknown[] = []) => ({
+const person = (id: string, name: string, ruleSet: string, courses: unknown[] = []) => ({
   id,
   name,
   credentials: [{ id: `${id}c`, ruleSet, number: `${ruleSet.toUpperCase()}-${id}`, expires: '2027-09-30' }],
-  activities,
+  activities: courses,
   cprAed: [],
 });
 

@@ -42,7 +42,7 @@ function sixtyPeople(dir: string, certificate: Buffer): string {
 
 /** A trainer with 230 courses: more than the course log's first page of 200. */
 function manyCourses(dir: string): string {
-  const activities = Array.from({ length: 230 }, (_, i) => ({
+  const courses = Array.from({ length: 230 }, (_, i) => ({
     id: `a${i}`,
     title: `Course number ${String(i + 1).padStart(3, '0')}`,
     provider: 'NASM',
@@ -61,7 +61,7 @@ function manyCourses(dir: string): string {
           id: 'p1',
           name: 'Robin Many',
           credentials: [{ id: 'c1', ruleSet: 'nasm-cpt', number: 'NASM-1', expires: '2027-06-30' }],
-          activities,
+          activities: courses,
         },
       ],
     }),

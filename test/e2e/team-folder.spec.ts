@@ -89,7 +89,7 @@ test.describe('two Recerts sharing a team folder', () => {
       expires: '2027-03-31',
     });
     const course = { personId: dana.id, provider: 'NASM', approval: 'nasm', completed: '2026-02-01', credentialIds: [credential.id] };
-    const first = await api<{ id: string }>(a, 'createActivity', { ...course, title: 'Kettlebell Level 1', ceus: 0.5 });
+    const first = await api<{ id: string }>(a, 'createCourse', { ...course, title: 'Kettlebell Level 1', ceus: 0.5 });
 
     await shoot(browser, laptop.url, 'settings-team-folder-join', 'settings', 'Join the team folder');
     await join_(a, frontDesk.url, folder, 'Front desk');
@@ -104,7 +104,7 @@ test.describe('two Recerts sharing a team folder', () => {
     const before = await remaining(a);
 
     // A course added at the front desk reaches the laptop's Team screen without a click there.
-    await api(a, 'createActivity', { ...course, title: 'Mobility 101', ceus: 1 });
+    await api(a, 'createCourse', { ...course, title: 'Mobility 101', ceus: 1 });
     const after = await remaining(a);
     expect(after).not.toBe(before);
     await expect(row).toContainText(after, { timeout: 30_000 });
@@ -114,7 +114,7 @@ test.describe('two Recerts sharing a team folder', () => {
 
     // Both change the same course before either hears of the other's change.
     const edit = (page: Page, title: string) =>
-      api(page, 'updateActivity', {
+      api(page, 'updateCourse', {
         id: first.id,
         title,
         provider: 'NASM',
@@ -141,9 +141,9 @@ test.describe('two Recerts sharing a team folder', () => {
     await a.goto(`${frontDesk.url}#/team`);
     await expect(a.getByRole('region', { name: 'Team folder' }).getByRole('status')).toContainText(/Up to date/, { timeout: 30_000 });
     await expect
-      .poll(async () => (await api<{ title: string }>(a, 'getActivity', { id: first.id })).title, { timeout: 30_000 })
+      .poll(async () => (await api<{ title: string }>(a, 'getCourse', { id: first.id })).title, { timeout: 30_000 })
       .toBe('Kettlebell Level 2');
-    expect((await api<{ title: string }>(b, 'getActivity', { id: first.id })).title).toBe('Kettlebell Level 2');
+    expect((await api<{ title: string }>(b, 'getCourse', { id: first.id })).title).toBe('Kettlebell Level 2');
     await shoot(browser, frontDesk.url, 'team-up-to-date', 'team', 'Up to date');
     await shoot(browser, frontDesk.url, 'settings-team-folder', 'settings', 'Up to date');
   });

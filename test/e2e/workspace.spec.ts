@@ -200,7 +200,7 @@ test('a finding about one course or the card links to that record', async ({ pag
     const personId = people.ok ? people.value[0]?.id : undefined;
     if (!personId) return null;
     const cards = await window.recert.listCprAedCards({ personId });
-    const courses = await window.recert.listActivities({ personId });
+    const courses = await window.recert.listCourses({ personId });
     return { card: cards.ok ? cards.value[0]?.id : undefined, course: courses.ok ? courses.value[0]?.id : undefined };
   });
   expect(ids?.card && ids.course).toBeTruthy();

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { addDays } from '../../main/core/dates';
-import type { ActivityFacts, EvaluationInput } from '../../main/core/domain/verdict';
+import type { CourseFacts, EvaluationInput } from '../../main/core/domain/verdict';
 import { card, credential, shippedRuleSets } from './rules';
 
 // Generated credentials and courses for property tests of the engine: every shipped rule set, few
@@ -52,16 +52,16 @@ export interface Generated {
 }
 
 export function input(g: Generated): EvaluationInput {
-  const activities = g.courses.map((c, i): ActivityFacts => ({
+  const courses = g.courses.map((c, i): CourseFacts => ({
     id: `a${i}`,
     title: c.title,
     provider: c.provider,
-    approval: c.approval as ActivityFacts['approval'],
+    approval: c.approval as CourseFacts['approval'],
     approvalCode: null,
     completed: c.completed,
     ...c.amount,
     // A petition status only on petitioned courses, as the records file and the store require.
-    petitionStatus: c.approval === 'petition' ? (c.petitionStatus as ActivityFacts['petitionStatus']) : null,
+    petitionStatus: c.approval === 'petition' ? (c.petitionStatus as CourseFacts['petitionStatus']) : null,
     category: c.category,
     hasCertificate: c.hasCertificate,
   }));
@@ -73,7 +73,7 @@ export function input(g: Generated): EvaluationInput {
       applicationSubmitted: g.applicationSubmitted,
       applicationAccepted: g.applicationSubmitted ? g.applicationAccepted : null,
     }),
-    activities,
+    activities: courses,
     cards: [card()],
   };
 }

@@ -79,7 +79,7 @@ export function generatedTrainer(
     });
   }
   for (const c of courses) {
-    const id = call('createActivity', {
+    const id = call('createCourse', {
       personId,
       title: c.title,
       provider: c.provider,
@@ -90,7 +90,7 @@ export function generatedTrainer(
       ...(c.approval === 'petition' && c.petition ? { petition: { status: c.petition as 'pending' } } : {}),
     }).id;
     if (c.certificate) {
-      call('addAttachment', { owner: { kind: 'activity', id }, fileName: 'c.pdf', contentBase64: tinyPdf.toString('base64') });
+      call('addAttachment', { owner: { kind: 'course', id }, fileName: 'c.pdf', contentBase64: tinyPdf.toString('base64') });
     }
   }
   return personId;

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { evaluateCredential } from '../../main/core/rules/engine';
 import type { RuleSet } from '../../main/core/rules/ruleset-schema';
 import { loadRuleSets, withOverride } from '../../main/core/rules/rulesets';
-import type { ActivityFacts, CprAedCardFacts, CredentialFacts, FileVerdict, Verdict } from '../../main/core/domain/verdict';
+import type { CourseFacts, CprAedCardFacts, CredentialFacts, FileVerdict, Verdict } from '../../main/core/domain/verdict';
 import { fileVerdict } from '../../main/core/rules/verdict-format';
 import { resourcesDir } from './context';
 
@@ -28,12 +28,12 @@ export function credential(overrides: Partial<CredentialFacts> = {}): Credential
   };
 }
 
-let nextActivity = 1;
+let nextCourse = 1;
 /** A NASM course of 1.9 CEUs with its certificate, unless told otherwise. */
-export function course(overrides: Partial<ActivityFacts> & { ceus?: number; hours?: number } = {}): ActivityFacts {
+export function course(overrides: Partial<CourseFacts> & { ceus?: number; hours?: number } = {}): CourseFacts {
   const { ceus, hours, ...rest } = overrides;
   return {
-    id: `a${nextActivity++}`,
+    id: `a${nextCourse++}`,
     title: 'Course',
     provider: 'NASM',
     approval: 'nasm',
@@ -66,7 +66,7 @@ export interface EvaluateOptions {
   ruleSet?: RuleSet;
   asOf?: string;
   credential?: Partial<CredentialFacts>;
-  activities?: ActivityFacts[];
+  activities?: CourseFacts[];
   cards?: CprAedCardFacts[];
   waiverUntil?: string | null;
 }

@@ -11,7 +11,7 @@ export const tinyPdf = Buffer.from(
 export interface Seeded {
   personId: string;
   credentialId: string;
-  activityId: string;
+  courseId: string;
   cardId: string;
   attachmentId: string;
 }
@@ -25,7 +25,7 @@ export function seed(context: AppContext): Seeded {
   };
   const person = call('createPerson', { name: 'Dana Rivera', email: 'dana@example.org', employeeId: 'E-104' });
   const credential = call('createCredential', { personId: person.id, ruleSet: 'nasm-cpt', number: 'NASM-123456', expires: '2027-03-31' });
-  const activity = call('createActivity', {
+  const course = call('createCourse', {
     personId: person.id,
     title: 'Corrective Exercise Specialist',
     provider: 'NASM',
@@ -44,11 +44,11 @@ export function seed(context: AppContext): Seeded {
     handsOn: true,
   });
   const attachment = call('addAttachment', {
-    owner: { kind: 'activity', id: activity.id },
+    owner: { kind: 'course', id: course.id },
     fileName: 'ces.pdf',
     contentBase64: tinyPdf.toString('base64'),
   });
-  return { personId: person.id, credentialId: credential.id, activityId: activity.id, cardId: card.id, attachmentId: attachment.id };
+  return { personId: person.id, credentialId: credential.id, courseId: course.id, cardId: card.id, attachmentId: attachment.id };
 }
 
 /** Every table's rows, to prove that a refused write changed nothing at all. */

@@ -17,9 +17,9 @@ export function randomTextPdf(random: number): Buffer {
 }
 
 /** Writes `<folder>/records.json` and its `certs/`; answers the records file's path. */
-export function trainerWithCertificates(folder: string, courses: number, randomBytesEach: number): string {
+export function trainerWithCertificates(folder: string, count: number, randomBytesEach: number): string {
   mkdirSync(join(folder, 'certs'), { recursive: true });
-  const activities = Array.from({ length: courses }, (_, i) => {
+  const courses = Array.from({ length: count }, (_, i) => {
     writeFileSync(join(folder, 'certs', `c${i}.pdf`), randomTextPdf(randomBytesEach));
     return {
       id: `a${i}`,
@@ -38,7 +38,13 @@ export function trainerWithCertificates(folder: string, courses: number, randomB
     JSON.stringify({
       format: 'recert-records/1',
       people: [
-        { id: 'p1', name: 'Dana Rivera', credentials: [{ id: 'c1', ruleSet: 'nasm-cpt', expires: '2027-03-31' }], activities, cprAed: [] },
+        {
+          id: 'p1',
+          name: 'Dana Rivera',
+          credentials: [{ id: 'c1', ruleSet: 'nasm-cpt', expires: '2027-03-31' }],
+          activities: courses,
+          cprAed: [],
+        },
       ],
     }),
   );

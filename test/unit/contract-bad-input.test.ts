@@ -32,7 +32,7 @@ const credentialFields = {
   auditNoticeReceived: '2027-03-15',
   documentsSent: '2027-03-20',
 };
-const activityFields = (s: Seeded) => ({
+const courseFields = (s: Seeded) => ({
   title: 'Kettlebell Basics',
   provider: 'Approved Co',
   approval: 'approved-provider',
@@ -42,7 +42,7 @@ const activityFields = (s: Seeded) => ({
   credentialIds: [s.credentialId],
 });
 const cardFields = { provider: 'Red Cross', completed: '2026-01-01', expires: '2028-01-01', adultCpr: true, aed: true, handsOn: false };
-const owner = (s: Seeded) => ({ kind: 'activity', id: s.activityId });
+const owner = (s: Seeded) => ({ kind: 'course', id: s.courseId });
 const rosterCsv =
   'Name,E-mail,Employee ID,Credential,Certification number,Expiration date\nSam Lee,sam@example.org,E-9,NASM-CPT,NASM-9,3/31/2027\n';
 
@@ -78,12 +78,12 @@ function joined<T>(input: T): T {
 const OWN_DEVICE = 'aaaaaaaaaaaaaaaa';
 const OTHER_DEVICE = 'bbbbbbbbbbbbbbbb';
 /** The seeded course changed on two devices, as a sync leaves it: two versions side by side. */
-function plantConflict(activityId: string): void {
+function plantConflict(courseId: string): void {
   const db = context.store.db;
   const state = { device: OWN_DEVICE, name: 'Front desk', scope: 'everyone', clock: { wall: 0, counter: 0 }, nextSeq: 1 };
   const full = { ...state, snapshotSeq: 0, salt: 'c2FsdHNhbHRzYWx0', folder: null, received: {}, last: null };
   db.prepare("INSERT OR REPLACE INTO sync_state (key, value) VALUES ('device', ?)").run(JSON.stringify(full));
-  const { id: _id, ...row } = db.prepare('SELECT * FROM activities WHERE id = ?').get(activityId) as Record<string, unknown>;
+  const { id: _id, ...row } = db.prepare('SELECT * FROM activities WHERE id = ?').get(courseId) as Record<string, unknown>;
   const stamp = (device: string, wall: number) => `${String(wall).padStart(15, '0')}-000000-${device}`;
   const version = (device: string, wall: number, title: string) => ({
     device,
@@ -93,7 +93,7 @@ function plantConflict(activityId: string): void {
   });
   const versions = [version(OTHER_DEVICE, 2, 'Kettlebell L1 (retake)'), version(OWN_DEVICE, 1, 'Kettlebell Level 2')];
   db.prepare("INSERT OR REPLACE INTO sync_records (kind, id, person, versions, conflicted) VALUES ('course', ?, ?, ?, 1)").run(
-    activityId,
+    courseId,
     row.person_id,
     JSON.stringify(versions),
   );
@@ -150,23 +150,23 @@ const fixtures: Record<MethodName, Fixture> = {
     required: ['personId', 'offset', 'limit'],
     ids: ['personId', 'credentialId'],
   },
-  listActivities: {
+  listCourses: {
     valid: (s) => ({ personId: s.personId, credentialId: s.credentialId }),
     required: ['personId'],
     ids: ['personId', 'credentialId'],
   },
-  getActivity: { valid: (s) => ({ id: s.activityId }), required: ['id'], ids: ['id'] },
-  createActivity: {
-    valid: (s) => ({ personId: s.personId, ...activityFields(s) }),
+  getCourse: { valid: (s) => ({ id: s.courseId }), required: ['id'], ids: ['id'] },
+  createCourse: {
+    valid: (s) => ({ personId: s.personId, ...courseFields(s) }),
     required: ['personId', 'title', 'provider', 'approval', 'completed', 'credentialIds'],
     ids: ['personId', 'credentialIds'],
   },
-  updateActivity: {
-    valid: (s) => ({ id: s.activityId, ...activityFields(s) }),
+  updateCourse: {
+    valid: (s) => ({ id: s.courseId, ...courseFields(s) }),
     required: ['id', 'title', 'provider', 'approval', 'completed', 'credentialIds'],
     ids: ['id', 'credentialIds'],
   },
-  deleteActivity: { valid: (s) => ({ id: s.activityId }), required: ['id'], ids: ['id'] },
+  deleteCourse: { valid: (s) => ({ id: s.courseId }), required: ['id'], ids: ['id'] },
   describePetitionFee: {
     valid: (s) => ({ personId: s.personId, credentialIds: [s.credentialId] }),
     required: ['personId', 'credentialIds'],
@@ -242,8 +242,8 @@ const fixtures: Record<MethodName, Fixture> = {
   leaveTeamFolder: { valid: () => joined({}), required: [], ids: [] },
   resolveTeamConflict: {
     valid: (s) => {
-      if (context) plantConflict(s.activityId);
-      return { kind: 'course', id: s.activityId, keep: OWN_DEVICE };
+      if (context) plantConflict(s.courseId);
+      return { kind: 'course', id: s.courseId, keep: OWN_DEVICE };
     },
     required: ['kind', 'id', 'keep'],
     ids: [],
@@ -430,7 +430,7 @@ interface BadCase {
 }
 
 /** A seed with stand-in ids: fixtures' keys and value types do not depend on the real ids. */
-const shapeSeed: Seed = { personId: 'p', credentialId: 'c', activityId: 'a', cardId: 'k', attachmentId: 'f', jobId: 'j', inboxId: 'i' };
+const shapeSeed: Seed = { personId: 'p', credentialId: 'c', courseId: 'a', cardId: 'k', attachmentId: 'f', jobId: 'j', inboxId: 'i' };
 
 /** Only the cases that apply to a method's input: no case generated that could pass without asserting. */
 function badCases(method: MethodName): BadCase[] {
@@ -501,8 +501,8 @@ describe.each(methodNames)('%s refuses bad input', (method) => {
 
 describe('cross-field rules', () => {
   it('refuses a petition on a course that is not petitioned', async () => {
-    const valid = fixtures.createActivity.valid(seeded);
-    await expectRefused('createActivity', { ...valid, petition: { status: 'pending', filed: '2026-03-02', decided: null } }, 'petition');
+    const valid = fixtures.createCourse.valid(seeded);
+    await expectRefused('createCourse', { ...valid, petition: { status: 'pending', filed: '2026-03-02', decided: null } }, 'petition');
   });
   it('refuses a card that expires before it was completed', async () => {
     await expectRefused('createCprAedCard', { ...fixtures.createCprAedCard.valid(seeded), expires: '2025-12-31' }, 'expires');
@@ -516,8 +516,8 @@ describe('cross-field rules', () => {
     const other = await context.dispatch('createPerson', { name: 'Other' });
     if (!other.ok) throw new Error('seed failed');
     const otherValue = other.value as { id: string };
-    const valid = fixtures.createActivity.valid(seeded);
-    await expectRefused('createActivity', { ...valid, personId: otherValue.id }, 'credentialIds[0]', 'not-found');
+    const valid = fixtures.createCourse.valid(seeded);
+    await expectRefused('createCourse', { ...valid, personId: otherValue.id }, 'credentialIds[0]', 'not-found');
   });
   it('refuses an empty or unsupported certificate file with a message that says what to do', async () => {
     const valid = fixtures.addAttachment.valid(seeded);

@@ -71,7 +71,7 @@ describe('the course log by date, page by page', () => {
     const top = first.rows[0];
     if (!top) throw new Error('no rows');
     await value(
-      context.dispatch('createActivity', {
+      context.dispatch('createCourse', {
         personId,
         title: 'Newest',
         provider: 'NASM',

@@ -14,7 +14,7 @@ afterEach(() => context.dispose());
 
 async function addCourse(title: string, completed: string, extra: Record<string, unknown> = {}) {
   return value<{ id: string }>(
-    context.dispatch('createActivity', {
+    context.dispatch('createCourse', {
       personId: s.personId,
       title,
       provider: 'Acme',

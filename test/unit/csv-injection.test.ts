@@ -56,7 +56,7 @@ describe('CSV injection', () => {
       number: FORMULAS.number,
       expires: '2027-03-31',
     });
-    call('createActivity', {
+    call('createCourse', {
       personId: person.id,
       title: FORMULAS.title,
       provider: FORMULAS.provider,

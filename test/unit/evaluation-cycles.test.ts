@@ -72,7 +72,7 @@ describe('the windowed evaluation', () => {
       call<{ id: string }>('createCredential', { personId: person.id, ruleSet: 'ace-cpt', number: 'A-2', expires: '2026-06-30' }).id,
     ];
     for (let i = 0; i < 120; i++) {
-      call('createActivity', {
+      call('createCourse', {
         personId: person.id,
         title: `Course ${i % 40}`,
         provider: 'Iron Guild',
@@ -104,7 +104,7 @@ describe('the windowed evaluation', () => {
       { personId: '', ruleSet: 'acsm-cpt', number: 'ACSM-3', expires: '2025-12-31', applicationSubmitted: '2025-11-02' },
     ]);
     const rules = effectiveRuleSets(context.ruleSets, context.store);
-    const read = vi.spyOn(reads, 'personActivityFactsBetween');
+    const read = vi.spyOn(reads, 'personCourseFactsBetween');
     try {
       for (const asOf of asOfDates) {
         const full = evaluatePerson(context.store, rules, trainer, asOf).verdicts;
@@ -116,7 +116,7 @@ describe('the windowed evaluation', () => {
       read.mockRestore();
     }
     // And the trainer with an ACE credential had theirs read.
-    const aceRead = vi.spyOn(reads, 'personActivityFactsBetween');
+    const aceRead = vi.spyOn(reads, 'personCourseFactsBetween');
     try {
       evaluateWindowed(context.store, reads, rules, personId, '2026-11-24');
       expect(aceRead.mock.calls.map(([, , , options]) => options.withTitles)).toEqual([true]);

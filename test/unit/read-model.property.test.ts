@@ -110,7 +110,7 @@ function store(shape: TrainerShape): string {
   const edgeLinks = ['all', 'first', 'rest'] as const;
   if (shape.edgePetitions !== 'none') {
     windowEdges(person.id, shape).forEach((completed, i) => {
-      call('createActivity', {
+      call('createCourse', {
         personId: person.id,
         title: `Edge ${completed}`,
         provider: 'Iron Guild',
@@ -125,7 +125,7 @@ function store(shape: TrainerShape): string {
   for (const c of shape.courses) {
     const credentialIds = linksOf(c.links);
     const petitioned = c.petition !== 'none';
-    call('createActivity', {
+    call('createCourse', {
       personId: person.id,
       title: `Course ${c.title}`,
       provider: c.title % 2 === 0 ? 'Iron Guild' : 'iron  guild',

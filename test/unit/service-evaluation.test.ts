@@ -15,8 +15,8 @@ afterEach(() => context.dispose());
 describe('evaluation over the contract', () => {
   it('a short credential names its shortfall before an application, and a petition not filed yet is an action', () => {
     value(
-      context.dispatch('updateActivity', {
-        id: seeded.activityId,
+      context.dispatch('updateCourse', {
+        id: seeded.courseId,
         title: 'Corrective Exercise Specialist',
         provider: 'NASM',
         approval: 'nasm',
@@ -26,7 +26,7 @@ describe('evaluation over the contract', () => {
       }),
     );
     const unfiled = value<{ id: string }>(
-      context.dispatch('createActivity', {
+      context.dispatch('createCourse', {
         personId: seeded.personId,
         title: 'Kettlebell Workshop',
         provider: 'Local Gym',
@@ -89,15 +89,15 @@ describe('evaluation over the contract', () => {
     expect(evaluation.verdict.blockers).toEqual(['cpr-aed']);
     expect(evaluation.blockers[0]?.title).toBe('An online-only CPR/AED course is not accepted without a hands-on skills check');
     expect(evaluation.warnings).toContainEqual(
-      expect.objectContaining({ code: 'no-certificate', about: { first: seeded.activityId, count: 1 } }),
+      expect.objectContaining({ code: 'no-certificate', about: { first: seeded.courseId, count: 1 } }),
     );
   });
 
   it('groups the same finding about many courses into one line about them all', async () => {
-    const ids: string[] = [seeded.activityId];
+    const ids: string[] = [seeded.courseId];
     for (const title of ['Course B', 'Course C']) {
       const created = value<{ id: string }>(
-        context.dispatch('createActivity', {
+        context.dispatch('createCourse', {
           personId: seeded.personId,
           title,
           provider: 'NASM',
@@ -116,7 +116,7 @@ describe('evaluation over the contract', () => {
     const courses = evaluation.warnings.find((w) => w.code === 'no-certificate');
     expect(courses).toMatchObject({ title: '3 counted courses have no certificate attached: an audit risk', rule: null });
     // The first course in record order, and all three counted.
-    expect(courses?.about).toEqual({ first: seeded.activityId, count: 3 });
+    expect(courses?.about).toEqual({ first: seeded.courseId, count: 3 });
     expect(evaluation.warnings.find((w) => w.code === `no-certificate:${seeded.cardId}`)).toMatchObject({
       about: { first: seeded.cardId, count: 1 },
     });
@@ -165,7 +165,7 @@ describe('caches that notice other writers', () => {
       expect(evaluate().verdict.ceus.courses).toBe(1.9);
       expect(page().total).toBe(1);
       value(
-        other.dispatch('createActivity', {
+        other.dispatch('createCourse', {
           personId: seeded.personId,
           title: 'Imported elsewhere',
           provider: 'NASM',

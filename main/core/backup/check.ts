@@ -134,9 +134,9 @@ export function sweepUnusedCertificates(store: Repositories, files: ContentStore
   });
 }
 
-function ownerName(store: Repositories, attachment: { activityId: string | null; cprAedCardId: string | null }): string {
-  if (attachment.activityId) {
-    const course = store.activities.get(attachment.activityId);
+function ownerName(store: Repositories, attachment: { courseId: string | null; cprAedCardId: string | null }): string {
+  if (attachment.courseId) {
+    const course = store.courses.get(attachment.courseId);
     const person = course ? store.people.get(course.personId) : undefined;
     return course ? `the course "${course.title}"${person ? ` (${person.name})` : ''}` : 'a course';
   }

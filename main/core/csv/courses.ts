@@ -1,7 +1,7 @@
 // Courses from a spreadsheet or a provider's transcript, for one stored person. The columns are
 // found by their header (or chosen by the person in the app); every cell is checked with the same
 // rules as the course form, and a file with any bad row imports nothing.
-import { approvalKinds, type Activity, type ApprovalKind } from '../domain/records';
+import { approvalKinds, type Course, type ApprovalKind } from '../domain/records';
 import { ceusSchema, contactHoursSchema, optionalText, requiredText } from '../domain/fields';
 import { parseSheetDate, SHEET_DATE_FORMS } from './dates';
 import { stringify } from 'csv-stringify/sync';
@@ -37,7 +37,7 @@ export type CourseColumnMapping = Record<CourseColumn, number>;
 export interface CourseCsvPlan {
   header: string[];
   mapping: CourseColumnMapping;
-  rows: { line: number; course: Omit<Activity, 'id' | 'personId' | 'credentialIds'> }[];
+  rows: { line: number; course: Omit<Course, 'id' | 'personId' | 'credentialIds'> }[];
   /** "line 4, date completed: …"; any problem refuses the whole file. */
   problems: string[];
 }
@@ -129,7 +129,7 @@ export function planCourseCsv(csvText: string, mapping?: Partial<CourseColumnMap
 
 /** The course log as CSV, with the headers the import reads back (export then import gives the same courses). */
 export function courseLogCsv(
-  activities: readonly Activity[],
+  courses: readonly Course[],
   credentialLabel: (id: string) => string,
   certificates: (id: string) => number,
 ): string {
@@ -145,7 +145,7 @@ export function courseLogCsv(
     'Counts toward',
     'Certificates',
   ];
-  const rows = activities.map((a) => [
+  const rows = courses.map((a) => [
     a.title,
     a.provider,
     a.completed,

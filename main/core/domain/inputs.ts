@@ -2,7 +2,7 @@
 // (preload/contract) is checked at compile time to produce exactly these shapes (main/dispatch.ts),
 // so the service can be written and tested without knowing about zod or the bridge.
 import type { CalendarDate } from '../dates';
-import type { Activity, AttachmentOwner, CprAedCard, Credential, Person, Theme } from './records';
+import type { Course, AttachmentOwner, CprAedCard, Credential, Person, Theme } from './records';
 import type { CourseLogQuery } from './views';
 
 export type ById = { id: string };
@@ -18,8 +18,8 @@ export type RecordedDate = 'applicationSubmitted' | 'applicationAccepted' | 'aud
 /** Edits the credential itself; a recorded date left out (undefined) is kept as stored. */
 export type CredentialUpdate = Omit<Credential, 'personId' | RecordedDate> & { [K in RecordedDate]?: CalendarDate | null | undefined };
 
-export type ActivityInput = Omit<Activity, 'id'>;
-export type ActivityUpdate = Omit<Activity, 'personId'>;
+export type CourseInput = Omit<Course, 'id'>;
+export type CourseUpdate = Omit<Course, 'personId'>;
 
 export type CprAedCardInput = Omit<CprAedCard, 'id'>;
 export type CprAedCardUpdate = Omit<CprAedCard, 'personId'>;

@@ -52,7 +52,7 @@ export interface Petition {
   decided: string | null;
 }
 
-export interface Activity {
+export interface Course {
   id: string;
   personId: string;
   title: string;
@@ -89,9 +89,9 @@ export interface StoredAttachment {
   fileName: string;
   mediaType: AttachmentMediaType;
   size: number;
-  activityId: string | null;
+  courseId: string | null;
   cprAedCardId: string | null;
 }
 
 /** Whose certificate an attachment is. */
-export type AttachmentOwner = { kind: 'activity'; id: string } | { kind: 'cpr-aed-card'; id: string };
+export type AttachmentOwner = { kind: 'course'; id: string } | { kind: 'cpr-aed-card'; id: string };

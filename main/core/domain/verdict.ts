@@ -21,7 +21,7 @@ export interface CredentialFacts {
   documentsSent: CalendarDate | null;
 }
 
-export interface ActivityFacts {
+export interface CourseFacts {
   id: string;
   title: string;
   provider: string;
@@ -51,7 +51,7 @@ export interface EvaluationInput {
   asOf: CalendarDate;
   credential: CredentialFacts;
   /** The activities assigned to this credential, in record order. */
-  activities: readonly ActivityFacts[];
+  activities: readonly CourseFacts[];
   /** The person's CPR/AED cards, in record order. */
   cards: readonly CprAedCardFacts[];
   /**
@@ -65,7 +65,7 @@ export interface EvaluationInput {
 export type Status = 'in-progress' | 'ready' | 'expired-late' | 'expired-additional-fee' | 'lapsed' | 'submitted';
 export type FeeTier = 'standard' | 'late' | 'late-additional';
 
-export type ActivityReason =
+export type CourseReason =
   | 'not-yet-completed'
   | 'before-cycle'
   | 'after-course-deadline'
@@ -83,7 +83,7 @@ export interface CourseEntry {
   id: string;
   ceus: number;
   counted: boolean;
-  reason: ActivityReason;
+  reason: CourseReason;
   rule: RuleId;
 }
 
@@ -95,7 +95,7 @@ export interface CourseEntry {
  */
 export interface CourseVerdicts {
   ids: string[];
-  reasons: ActivityReason[];
+  reasons: CourseReason[];
   /** In thousandths of the rule set's unit (CEUs), before category caps. */
   units: number[];
 }

@@ -1,7 +1,7 @@
 // What the service returns for the screens to show: records with their verdicts already in words,
 // colours as tones, dates and amounts already formatted where a screen would otherwise have to
 // decide. The renderer displays these as they are.
-import type { Activity, ApprovalKind, Credential, Person, StoredAttachment, Theme } from './records';
+import type { Course, ApprovalKind, Credential, Person, StoredAttachment, Theme } from './records';
 import type { RuleId, VerdictHead } from './verdict';
 
 /** How a verdict should look: the renderer maps a tone to a colour, never a verdict to a tone. */
@@ -132,7 +132,7 @@ export interface CourseLogQuery {
   limit: number;
 }
 
-export interface CourseLogRow extends Activity {
+export interface CourseLogRow extends Course {
   /** The amount as printed on the certificate, with its unit: "1.9 CEUs", "19 h". */
   amountText: string;
   certificates: number;

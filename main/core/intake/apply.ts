@@ -47,7 +47,7 @@ export function fileAccepted(
       for (const item of accepted) {
         const own: string[] = [];
         for (const record of item.planned) {
-          const attachment: Omit<StoredAttachment, 'activityId' | 'cprAedCardId'> = {
+          const attachment: Omit<StoredAttachment, 'courseId' | 'cprAedCardId'> = {
             id: newId('f'),
             sha256: item.sha256,
             fileName: item.fileName,
@@ -56,14 +56,14 @@ export function fileAccepted(
           };
           if (record.kind === 'course') {
             const id = newId('a');
-            store.activities.insert({ ...record.activity, id });
-            store.attachments.insert({ ...attachment, activityId: id, cprAedCardId: null });
+            store.courses.insert({ ...record.course, id });
+            store.attachments.insert({ ...attachment, courseId: id, cprAedCardId: null });
             own.push(id);
             courses += 1;
           } else {
             const id = newId('k');
             store.cprAedCards.insert({ ...record.card, id });
-            store.attachments.insert({ ...attachment, activityId: null, cprAedCardId: id });
+            store.attachments.insert({ ...attachment, courseId: null, cprAedCardId: id });
             own.push(id);
             cards += 1;
           }

@@ -6,7 +6,7 @@ import { calendarDateProblem, ceusProblem, contactHoursProblem, isPlainText, MAX
 import type { IntakeCorrection, IntakeFileReport, IntakeRead, IntakeStatus, MatchedBy } from '../domain/intake';
 
 export type { IntakeRead } from '../domain/intake';
-import type { Activity, AttachmentMediaType, CprAedCard } from '../domain/records';
+import type { Course, AttachmentMediaType, CprAedCard } from '../domain/records';
 import type { ScannedDocument, ScannedField, ScannedFields } from '../domain/scan';
 import { CHECK_BELOW } from '../scan/describe';
 import type { Repositories } from '../store';
@@ -22,7 +22,7 @@ export const SURE_MATCH = 0.85;
  */
 const PROVIDER_CHECK_BELOW = 0.5;
 
-export type PlannedRecord = { kind: 'course'; activity: Omit<Activity, 'id'> } | { kind: 'cpr-aed-card'; card: Omit<CprAedCard, 'id'> };
+export type PlannedRecord = { kind: 'course'; course: Omit<Course, 'id'> } | { kind: 'cpr-aed-card'; card: Omit<CprAedCard, 'id'> };
 
 export interface Proposal {
   /** As `recert intake --json` prints it; record ids are null until filed. */
@@ -105,7 +105,7 @@ function date(field: ScannedField<string> | null, key: string, notes: string[]):
   return value;
 }
 
-function course(fields: ScannedFields, personId: string, credentialIds: string[], today: string): Built<Omit<Activity, 'id'>> {
+function course(fields: ScannedFields, personId: string, credentialIds: string[], today: string): Built<Omit<Course, 'id'>> {
   const notes: string[] = [];
   const title = text(fields.title, 'title', notes);
   const provider = text(fields.provider, 'provider', notes);
@@ -174,13 +174,13 @@ function documentWords(document: ScannedDocument): string {
 function attachedTo(store: Repositories, sha256: string): { personId: string | null; document: ScannedDocument; text: string } | null {
   const attachment = store.attachments.findBySha(sha256);
   if (!attachment) return null;
-  const activity = attachment.activityId ? store.activities.get(attachment.activityId) : undefined;
-  if (activity) {
-    const person = store.people.get(activity.personId);
+  const storedCourse = attachment.courseId ? store.courses.get(attachment.courseId) : undefined;
+  if (storedCourse) {
+    const person = store.people.get(storedCourse.personId);
     return {
-      personId: activity.personId,
+      personId: storedCourse.personId,
       document: 'course-certificate',
-      text: `This file is already attached to "${activity.title}" (${formatDate(activity.completed)})${person ? ` of ${person.name}` : ''}.`,
+      text: `This file is already attached to "${storedCourse.title}" (${formatDate(storedCourse.completed)})${person ? ` of ${person.name}` : ''}.`,
     };
   }
   const card = attachment.cprAedCardId ? store.cprAedCards.get(attachment.cprAedCardId) : undefined;
@@ -272,7 +272,7 @@ export function propose(read: IntakeRead, { store, today, correction, pending }:
       planned.push(
         isCard
           ? { kind: 'cpr-aed-card', card: built.record as Omit<CprAedCard, 'id'> }
-          : { kind: 'course', activity: built.record as Omit<Activity, 'id'> },
+          : { kind: 'course', course: built.record as Omit<Course, 'id'> },
       );
   }
   if (sets.length === 0) {
@@ -293,11 +293,11 @@ export function propose(read: IntakeRead, { store, today, correction, pending }:
 
   // Already logged? The same person, title and date (a card: the same date) as a stored record, or as
   // one read earlier in this intake.
-  const stored = isCard ? store.cprAedCards.listByPerson(person.id) : store.activities.listByPerson(person.id);
+  const stored = isCard ? store.cprAedCards.listByPerson(person.id) : store.courses.listByPerson(person.id);
   for (const record of planned) {
     const key =
       record.kind === 'course'
-        ? courseKey(person.id, record.activity.title, record.activity.completed)
+        ? courseKey(person.id, record.course.title, record.course.completed)
         : cardKey(person.id, record.card.completed);
     const same = stored.find(
       (s) => ('title' in s ? courseKey(s.personId, s.title, s.completed) : cardKey(s.personId, s.completed)) === key,
@@ -336,7 +336,7 @@ export function propose(read: IntakeRead, { store, today, correction, pending }:
   for (const record of planned) {
     pending?.set(
       record.kind === 'course'
-        ? courseKey(person.id, record.activity.title, record.activity.completed)
+        ? courseKey(person.id, record.course.title, record.course.completed)
         : cardKey(person.id, record.card.completed),
       read.file,
     );

@@ -174,7 +174,7 @@ function summary(doc: Doc, fonts: FontSet, plan: PacketPlan, layout: FrontMatter
     table(
       doc,
       fonts,
-      `Activities that do not count (${notCounted.length})`,
+      `Courses that do not count (${notCounted.length})`,
       [
         { title: 'Completed', width: 60 },
         { title: 'Course', width: 150 },

@@ -3,10 +3,10 @@
 // that it can cross to a worker thread.
 import { APPROVAL_TEXT, type AttachmentMediaType } from '../domain/records';
 import { formatDate, type CalendarDate } from '../dates';
-import { activityReasonText, cprAedReasonText, type Explained } from '../rules/describe';
+import { courseReasonText, cprAedReasonText, type Explained } from '../rules/describe';
 import { courseEntries } from '../rules/verdict-format';
 import type { RuleSet } from '../rules/ruleset-schema';
-import type { ActivityReason, Verdict } from '../domain/verdict';
+import type { CourseReason, Verdict } from '../domain/verdict';
 
 export interface ExhibitFile {
   fileName: string;
@@ -23,7 +23,7 @@ export interface Exhibit extends ExhibitFile {
   label: string;
 }
 
-export interface SummaryActivity {
+export interface SummaryCourse {
   id: string;
   completed: CalendarDate;
   title: string;
@@ -32,7 +32,7 @@ export interface SummaryActivity {
   approvalCode: string | null;
   amount: number;
   counted: boolean;
-  reason: ActivityReason;
+  reason: CourseReason;
   reasonText: string;
   exhibits: number[];
 }
@@ -49,7 +49,7 @@ export interface PacketPlan {
   blockers: Explained[];
   warnings: Explained[];
   audit: { noticeReceived: CalendarDate | null; documentsSent: CalendarDate | null };
-  activities: SummaryActivity[];
+  activities: SummaryCourse[];
   cprAed: null | {
     provider: string;
     completed: CalendarDate;
@@ -100,8 +100,8 @@ export function planPacket(source: PlanSource): PacketPlan {
   const verdictOf = new Map(courseEntries(source.verdict.courses).map((a) => [a.id, a]));
   const rows = source.activities
     .filter((a) => verdictOf.has(a.id))
-    .map((a) => ({ activity: a, verdict: verdictOf.get(a.id) }))
-    .sort((x, y) => Number(y.verdict?.counted) - Number(x.verdict?.counted) || x.activity.completed.localeCompare(y.activity.completed));
+    .map((a) => ({ course: a, verdict: verdictOf.get(a.id) }))
+    .sort((x, y) => Number(y.verdict?.counted) - Number(x.verdict?.counted) || x.course.completed.localeCompare(y.course.completed));
 
   const exhibits: Exhibit[] = [];
   const addExhibits = (files: ExhibitFile[], label: string) =>
@@ -111,24 +111,24 @@ export function planPacket(source: PlanSource): PacketPlan {
       return number;
     });
 
-  const activities: SummaryActivity[] = rows.map(({ activity, verdict }) => {
+  const courses: SummaryCourse[] = rows.map(({ course: course, verdict }) => {
     const reason = verdict?.reason ?? 'counted';
     const approval =
-      activity.approval === 'petition'
-        ? `Petition${activity.petitionStatus ? ` (${activity.petitionStatus})` : ''}`
-        : ((APPROVAL_TEXT as Record<string, string>)[activity.approval] ?? activity.approval);
+      course.approval === 'petition'
+        ? `Petition${course.petitionStatus ? ` (${course.petitionStatus})` : ''}`
+        : ((APPROVAL_TEXT as Record<string, string>)[course.approval] ?? course.approval);
     return {
-      id: activity.id,
-      completed: activity.completed,
-      title: activity.title,
-      provider: activity.provider,
-      approval: activity.approval === 'nasm' ? `${source.ruleSet.credential.split('-')[0] ?? ''} course` : approval,
-      approvalCode: activity.approvalCode,
+      id: course.id,
+      completed: course.completed,
+      title: course.title,
+      provider: course.provider,
+      approval: course.approval === 'nasm' ? `${source.ruleSet.credential.split('-')[0] ?? ''} course` : approval,
+      approvalCode: course.approvalCode,
       amount: verdict?.ceus ?? 0,
       counted: verdict?.counted ?? false,
       reason,
-      reasonText: activityReasonText(reason),
-      exhibits: addExhibits(activity.files, activity.title),
+      reasonText: courseReasonText(reason),
+      exhibits: addExhibits(course.files, course.title),
     };
   });
 
@@ -166,7 +166,7 @@ export function planPacket(source: PlanSource): PacketPlan {
     blockers: source.blockers,
     warnings: source.warnings,
     audit: { noticeReceived: source.credential.auditNoticeReceived, documentsSent: source.credential.documentsSent },
-    activities,
+    activities: courses,
     cprAed,
     exhibits,
   };

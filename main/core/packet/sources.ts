@@ -1,12 +1,12 @@
 // Where a packet's facts come from: the app's store, or a records file with its certificate files.
 // Both are read into the app's records and evaluated the same way; only where files live differs.
-import type { Activity, CprAedCard, Credential, Person, StoredAttachment } from '../domain/records';
+import type { Course, CprAedCard, Credential, Person, StoredAttachment } from '../domain/records';
 import type { ContentStore } from '../attachments/file-store';
 import { type CalendarDate } from '../dates';
 import { effectiveRuleSets, evaluateLoaded, evaluatePerson, type PersonRecords, type StoredVerdict } from '../evaluation';
 import type { ParsedRecords } from '../records-file/parse';
 import type { AttachmentRecord } from '../records-file/schema';
-import { activityFromRecord, cardFromRecord, certificateCounts, credentialFromRecord, personFromRecord } from '../records-file/to-domain';
+import { courseFromRecord, cardFromRecord, certificateCounts, credentialFromRecord, personFromRecord } from '../records-file/to-domain';
 import { explainBlocker, explainWarning, statusText } from '../rules/describe';
 import { warningCodes } from '../rules/verdict-format';
 import type { RuleSet } from '../rules/ruleset-schema';
@@ -51,7 +51,7 @@ function plan(
     blockers: verdict.blockers.map((code) => explainBlocker(code, verdict, ruleSet)),
     warnings: warningCodes(verdict).map((code) => explainWarning(code, verdict, ruleSet)),
     activities: records.activities
-      .filter((a: Activity) => a.credentialIds.includes(credential.id))
+      .filter((a: Course) => a.credentialIds.includes(credential.id))
       .map((a) => ({
         id: a.id,
         completed: a.completed,
@@ -98,7 +98,7 @@ export function planFromStore(
   const filesOf = (ownerId: string) =>
     (records.certificates.get(ownerId) ?? 0) === 0
       ? []
-      : [...store.attachments.listByActivity(ownerId), ...store.attachments.listByCard(ownerId)].map(storedFile);
+      : [...store.attachments.listByCourse(ownerId), ...store.attachments.listByCard(ownerId)].map(storedFile);
   return plan({ person, credential, ruleSet, records, stored, filesOf }, asOf, generatedOn);
 }
 
@@ -121,7 +121,7 @@ export function planFromRecords(
   const credential = credentialFromRecord(credentialRecord, record.id);
   const records: PersonRecords = {
     credentials: [credential],
-    activities: record.activities.map((a) => activityFromRecord(a, record)),
+    activities: record.activities.map((a) => courseFromRecord(a, record)),
     cards: record.cprAed.map((k) => cardFromRecord(k, record.id)),
     certificates: certificateCounts(record),
   };

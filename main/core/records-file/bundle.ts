@@ -67,7 +67,7 @@ export async function writeBundle(store: Repositories, files: ContentStore, out:
   const certificates = new Map<string, string>();
   const keep = new Set(document.people.flatMap((p) => [...p.activities, ...p.cprAed].map((r) => r.id)));
   for (const attachment of store.attachments.listAll()) {
-    const owner = attachment.activityId ?? attachment.cprAedCardId;
+    const owner = attachment.courseId ?? attachment.cprAedCardId;
     if (owner && keep.has(owner)) certificates.set(attachmentRecord(attachment).file, attachment.sha256);
   }
   // The zip libraries load only when a bundle is written or opened: reading a plain records file

@@ -4,7 +4,7 @@ import type { RuleSet, RuleSetOverride } from '../rules/ruleset-schema';
 import { withOverride } from '../rules/rulesets';
 import type { FileVerdict } from '../domain/verdict';
 import { fileVerdict } from '../rules/verdict-format';
-import { activityFromRecord, cardFromRecord, certificateCounts, credentialFromRecord } from './to-domain';
+import { courseFromRecord, cardFromRecord, certificateCounts, credentialFromRecord } from './to-domain';
 import type { RecordsFile } from './schema';
 
 export interface EvaluationReport {
@@ -26,7 +26,7 @@ export function evaluateRecords(
       byId,
       {
         credentials: person.credentials.map((c) => credentialFromRecord(c, person.id)),
-        activities: person.activities.map((a) => activityFromRecord(a, person)),
+        activities: person.activities.map((a) => courseFromRecord(a, person)),
         cards: person.cprAed.map((k) => cardFromRecord(k, person.id)),
         certificates: certificateCounts(person),
       },

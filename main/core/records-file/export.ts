@@ -8,7 +8,7 @@ import { replaceControlCharacters } from '../text';
 import type { Repositories } from '../store';
 import {
   RECORDS_FORMAT,
-  type ActivityRecord,
+  type CourseRecord,
   type AttachmentRecord,
   type CardRecord,
   type CredentialRecord,
@@ -59,16 +59,16 @@ export function attachmentRecord(attachment: StoredAttachment): AttachmentRecord
 export function buildRecordsDocument(store: Repositories): RecordsFile {
   const overrides = store.ruleSetOverrides.all();
   const attachments = store.attachments.listAll();
-  const attachmentsByActivity = groupBy(
-    attachments.filter((a) => a.activityId),
-    (a) => a.activityId,
+  const attachmentsByCourse = groupBy(
+    attachments.filter((a) => a.courseId),
+    (a) => a.courseId,
   );
   const attachmentsByCard = groupBy(
     attachments.filter((a) => a.cprAedCardId),
     (a) => a.cprAedCardId,
   );
   const credentialsByPerson = groupBy(store.credentials.listAll(), (c) => c.personId);
-  const activitiesByPerson = groupBy(store.activities.listAll(), (a) => a.personId);
+  const coursesByPerson = groupBy(store.courses.listAll(), (a) => a.personId);
   const cardsByPerson = groupBy(store.cprAedCards.listAll(), (k) => k.personId);
 
   const people: PersonRecord[] = store.people.listInStoreOrder().map((person) => {
@@ -86,8 +86,8 @@ export function buildRecordsDocument(store: Repositories): RecordsFile {
         ? { audit: { noticeReceived: c.auditNoticeReceived, ...(c.documentsSent ? { documentsSent: c.documentsSent } : {}) } }
         : {}),
     }));
-    const activities: ActivityRecord[] = (activitiesByPerson.get(person.id) ?? []).map((a) => {
-      const files = (attachmentsByActivity.get(a.id) ?? []).map(attachmentRecord);
+    const courses: CourseRecord[] = (coursesByPerson.get(person.id) ?? []).map((a) => {
+      const files = (attachmentsByCourse.get(a.id) ?? []).map(attachmentRecord);
       return {
         id: a.id,
         title: a.title,
@@ -130,7 +130,7 @@ export function buildRecordsDocument(store: Repositories): RecordsFile {
       ...(person.employeeId ? { employeeId: person.employeeId } : {}),
       ...(person.active ? {} : { active: false }),
       credentials,
-      activities,
+      activities: courses,
       cprAed,
     };
   });

@@ -15,8 +15,8 @@ import {
   CATEGORY_ID,
   emailProblem,
   idProblem,
-  MAX_ACTIVITY_ATTACHMENTS,
-  MAX_ACTIVITY_CREDENTIALS,
+  MAX_COURSE_ATTACHMENTS,
+  MAX_COURSE_CREDENTIALS,
   MAX_CARD_ATTACHMENTS,
   optionalTextProblem,
   RECORDS_FORMAT,
@@ -113,7 +113,7 @@ function isCredential(c: unknown): boolean {
 }
 
 const PETITION_KEYS = new Set(['status', 'filed', 'decided']);
-const ACTIVITY_KEYS = new Set([
+const COURSE_KEYS = new Set([
   'id',
   'title',
   'provider',
@@ -127,8 +127,8 @@ const ACTIVITY_KEYS = new Set([
   'credentials',
   'attachments',
 ]);
-function isActivity(a: unknown): boolean {
-  if (!isObject(a) || !onlyKeys(a, ACTIVITY_KEYS)) return false;
+function isCourse(a: unknown): boolean {
+  if (!isObject(a) || !onlyKeys(a, COURSE_KEYS)) return false;
   const { ceus, contactHours, petition, category, credentials } = a;
   if (!(
     isId(a.id) &&
@@ -141,7 +141,7 @@ function isActivity(a: unknown): boolean {
     (ceus === undefined || (typeof ceus === 'number' && ceusProblem(ceus) === null)) &&
     (contactHours === undefined || (typeof contactHours === 'number' && contactHoursProblem(contactHours) === null)) &&
     (category === undefined || (typeof category === 'string' && CATEGORY_ID.test(category))) &&
-    areAttachments(a.attachments, MAX_ACTIVITY_ATTACHMENTS)
+    areAttachments(a.attachments, MAX_COURSE_ATTACHMENTS)
   ))
     return false;
   if (petition !== undefined) {
@@ -150,7 +150,7 @@ function isActivity(a: unknown): boolean {
     if (!isOptionalDate(petition.filed) || !isOptionalDate(petition.decided)) return false;
   }
   if (credentials !== undefined) {
-    if (!Array.isArray(credentials) || credentials.length > MAX_ACTIVITY_CREDENTIALS) return false;
+    if (!Array.isArray(credentials) || credentials.length > MAX_COURSE_CREDENTIALS) return false;
     for (const id of credentials) if (!isId(id)) return false;
   }
   return true;
@@ -191,7 +191,7 @@ function isPerson(p: unknown): boolean {
     isOptionalText64(p.employeeId) &&
     isOptionalBoolean(p.active) &&
     isOptionalList(p.credentials, isCredential) &&
-    isOptionalList(p.activities, isActivity) &&
+    isOptionalList(p.activities, isCourse) &&
     isOptionalList(p.cprAed, isCard)
   );
 }

@@ -8,7 +8,7 @@ import type { Repositories } from '../store';
 import { RecordsFileError, type ParsedRecords } from './parse';
 import type { AttachmentRecord } from './schema';
 import { duplicatePeople } from './update';
-import { activityFromRecord, cardFromRecord, credentialFromRecord, personFromRecord } from './to-domain';
+import { courseFromRecord, cardFromRecord, credentialFromRecord, personFromRecord } from './to-domain';
 
 export interface ImportSummary {
   people: number;
@@ -38,7 +38,7 @@ function conflicts(parsed: ParsedRecords, store: Repositories): string[] {
   parsed.file.people.forEach((person, p) => {
     if (store.people.get(person.id)) problems.push(taken(`people[${p}].id`, person.id));
     person.credentials.forEach((c, i) => store.credentials.get(c.id) && problems.push(taken(`people[${p}].credentials[${i}].id`, c.id)));
-    person.activities.forEach((a, i) => store.activities.get(a.id) && problems.push(taken(`people[${p}].activities[${i}].id`, a.id)));
+    person.activities.forEach((a, i) => store.courses.get(a.id) && problems.push(taken(`people[${p}].activities[${i}].id`, a.id)));
     person.cprAed.forEach((k, i) => store.cprAedCards.get(k.id) && problems.push(taken(`people[${p}].cprAed[${i}].id`, k.id)));
   });
   problems.push(...duplicatePeople(parsed.file.people, store.people.list(true)));
@@ -71,7 +71,7 @@ export function importRecords(parsed: ParsedRecords, store: Repositories, files:
   }
 
   const summary: ImportSummary = { people: 0, credentials: 0, activities: 0, cprAedCards: 0, attachments: 0 };
-  function attach(records: AttachmentRecord[] | undefined, owner: { activityId: string | null; cprAedCardId: string | null }) {
+  function attach(records: AttachmentRecord[] | undefined, owner: { courseId: string | null; cprAedCardId: string | null }) {
     for (const record of records ?? []) {
       const resolved = parsed.attachments.get(record.file);
       if (!resolved) throw new Error(`attachment ${record.file} was not resolved`);
@@ -105,21 +105,21 @@ export function importRecords(parsed: ParsedRecords, store: Repositories, files:
           summary.credentials += 1;
         }
       }
-      const courses = parsed.file.people.flatMap((record) => record.activities.map((a) => activityFromRecord(a, record)));
+      const courses = parsed.file.people.flatMap((record) => record.activities.map((a) => courseFromRecord(a, record)));
       // A file that brings more courses than the store holds (a first import, a migration) builds
       // the course indexes once after its rows rather than row by row.
-      if (courses.length > store.activities.countAll()) {
-        store.withIndexesRebuilt(['activities', 'activity_credentials'], () => store.activities.insertMany(courses));
+      if (courses.length > store.courses.countAll()) {
+        store.withIndexesRebuilt(['activities', 'activity_credentials'], () => store.courses.insertMany(courses));
       } else {
-        store.activities.insertMany(courses);
+        store.courses.insertMany(courses);
       }
       for (const record of parsed.file.people) {
         summary.activities += record.activities.length;
-        for (const a of record.activities) attach(a.attachments, { activityId: a.id, cprAedCardId: null });
+        for (const a of record.activities) attach(a.attachments, { courseId: a.id, cprAedCardId: null });
         for (const k of record.cprAed) {
           store.cprAedCards.insert(cardFromRecord(k, record.id));
           summary.cprAedCards += 1;
-          attach(k.attachments, { activityId: null, cprAedCardId: k.id });
+          attach(k.attachments, { courseId: null, cprAedCardId: k.id });
         }
       }
     });

@@ -55,11 +55,11 @@ export function semanticChecker(options: ParseOptions, attachments: Map<string, 
   // Where each id was first seen, per kind of record, as the indexes of its person and of the record
   // in that person's list (one number: a string or a closure per record was a tenth of reading a
   // gym's file); the path is worded only for a duplicate.
-  const firstSeen = { person: new Map<string, number>(), credential: new Map(), activity: new Map(), card: new Map() };
+  const firstSeen = { person: new Map<string, number>(), credential: new Map(), course: new Map(), card: new Map() };
   const paths = {
     person: (p: number) => `people[${p}].id`,
     credential: (p: number, i: number) => `people[${p}].credentials[${i}].id`,
-    activity: (p: number, i: number) => `people[${p}].activities[${i}].id`,
+    course: (p: number, i: number) => `people[${p}].activities[${i}].id`,
     card: (p: number, i: number) => `people[${p}].cprAed[${i}].id`,
   };
   const PER_PERSON = 2 ** 24;
@@ -172,26 +172,26 @@ export function semanticChecker(options: ParseOptions, attachments: Map<string, 
       if (notice && sent && sent < notice) problems.push(`${path}.audit.documentsSent: must not be before audit.noticeReceived`);
     });
     // A plain loop: this runs once per course, and a gym's file has tens of thousands.
-    const activities = list(person.activities);
-    for (let a = 0; a < activities.length; a++) {
-      const activity = activities[a];
-      if (!isRecord(activity)) continue;
-      unique('activity', activity.id, p, a);
-      const hasCeus = activity.ceus !== undefined;
-      const hasHours = activity.contactHours !== undefined;
+    const courses = list(person.activities);
+    for (let a = 0; a < courses.length; a++) {
+      const course = courses[a];
+      if (!isRecord(course)) continue;
+      unique('course', course.id, p, a);
+      const hasCeus = course.ceus !== undefined;
+      const hasHours = course.contactHours !== undefined;
       if (hasCeus && hasHours) problems.push(`${at}.activities[${a}].contactHours: give either ceus or contactHours, not both`);
       if (!hasCeus && !hasHours)
         problems.push(`${at}.activities[${a}].ceus: missing; give ceus (as printed on the certificate) or contactHours`);
-      if (activity.petition !== undefined && activity.approval !== 'petition') {
-        problems.push(`${at}.activities[${a}].petition: only an activity with approval "petition" has a petition`);
+      if (course.petition !== undefined && course.approval !== 'petition') {
+        problems.push(`${at}.activities[${a}].petition: only a course with approval "petition" has a petition`);
       }
-      const refs = list(activity.credentials);
+      const refs = list(course.credentials);
       for (let r = 0; r < refs.length; r++) {
         const refId = str(refs[r]);
         if (refId && !ownCredentials.has(refId))
           problems.push(`${at}.activities[${a}].credentials[${r}]: "${refId}" is not a credential of this person`);
       }
-      if (activity.attachments !== undefined) checkAttachments(activity, `${at}.activities[${a}]`);
+      if (course.attachments !== undefined) checkAttachments(course, `${at}.activities[${a}]`);
     }
     list(person.cprAed).forEach((card, k) => {
       if (!isRecord(card)) return;

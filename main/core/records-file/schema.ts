@@ -49,8 +49,8 @@ export const attachmentNameProblem = (s: string): string | null =>
   s.length > 255 ? 'must be at most 255 characters' : !isPlainText(s) ? PLAIN_TEXT_MESSAGE : null;
 export const SHA256_HEX = /^[0-9a-fA-F]{64}$/;
 export const CATEGORY_ID = /^[a-z0-9-]{1,40}$/;
-export const MAX_ACTIVITY_CREDENTIALS = 20;
-export const MAX_ACTIVITY_ATTACHMENTS = 50;
+export const MAX_COURSE_CREDENTIALS = 20;
+export const MAX_COURSE_ATTACHMENTS = 50;
 export const MAX_CARD_ATTACHMENTS = 10;
 
 const id = z.string({ error: expected('a non-empty string id') }).superRefine(checkedBy(idProblem));
@@ -83,7 +83,7 @@ const credential = z.strictObject({
   audit: z.strictObject({ noticeReceived: calendarDateSchema, documentsSent: calendarDateSchema.optional() }).optional(),
 });
 
-const activity = z.strictObject({
+const course = z.strictObject({
   id,
   title: text(200),
   provider: text(200),
@@ -103,11 +103,11 @@ const activity = z.strictObject({
   category: z.string({ error: 'must be a category id' }).regex(CATEGORY_ID, 'must be a category id such as "ethics"').optional(),
   credentials: z
     .array(id, { error: 'must be a list of credential ids' })
-    .max(MAX_ACTIVITY_CREDENTIALS, `must list at most ${MAX_ACTIVITY_CREDENTIALS} credentials`)
+    .max(MAX_COURSE_CREDENTIALS, `must list at most ${MAX_COURSE_CREDENTIALS} credentials`)
     .optional(),
   attachments: z
     .array(attachment, { error: 'must be a list of { file, sha256 }' })
-    .max(MAX_ACTIVITY_ATTACHMENTS, `must list at most ${MAX_ACTIVITY_ATTACHMENTS} files`)
+    .max(MAX_COURSE_ATTACHMENTS, `must list at most ${MAX_COURSE_ATTACHMENTS} files`)
     .optional(),
 });
 
@@ -133,7 +133,7 @@ const person = z.strictObject({
   /** Optional; false for someone a manager deactivated. */
   active: flag.optional(),
   credentials: z.array(credential, { error: 'must be a list' }).default([]),
-  activities: z.array(activity, { error: 'must be a list' }).default([]),
+  activities: z.array(course, { error: 'must be a list' }).default([]),
   cprAed: z.array(card, { error: 'must be a list' }).default([]),
 });
 
@@ -146,6 +146,6 @@ export const recordsFileSchema = z.strictObject({
 export type RecordsFile = z.output<typeof recordsFileSchema>;
 export type PersonRecord = RecordsFile['people'][number];
 export type CredentialRecord = PersonRecord['credentials'][number];
-export type ActivityRecord = PersonRecord['activities'][number];
+export type CourseRecord = PersonRecord['activities'][number];
 export type CardRecord = PersonRecord['cprAed'][number];
-export type AttachmentRecord = NonNullable<ActivityRecord['attachments']>[number];
+export type AttachmentRecord = NonNullable<CourseRecord['attachments']>[number];

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { diskFullOr } from '../disk-full';
-import type { Activity, StoredAttachment } from '../domain/records';
+import type { Course, StoredAttachment } from '../domain/records';
 import type { ContentStore } from '../attachments/file-store';
 import { newId } from '../ids';
 import { ruleSetOverrideSchema } from '../rules/ruleset-schema';
@@ -16,7 +16,7 @@ import type { ImportSummary } from './import';
 import { JsonReadError, readRecordsJsonFile } from './json-reader';
 import { issueProblems, RecordsFileError, semanticChecker, type ResolvedAttachment } from './parse';
 import { recordsFileSchema, type AttachmentRecord, type PersonRecord } from './schema';
-import { activityFromRecord, cardFromRecord, credentialFromRecord, personFromRecord } from './to-domain';
+import { courseFromRecord, cardFromRecord, credentialFromRecord, personFromRecord } from './to-domain';
 import { duplicatePeople, type PersonIdentity } from './update';
 
 const personSchema = recordsFileSchema.shape.people.element;
@@ -60,11 +60,11 @@ export function importRecordsFileStreamed(
     record.credentials.forEach(
       (c, i) => store.credentials.get(c.id) && storeProblems.push(taken(`people[${p}].credentials[${i}].id`, c.id)),
     );
-    record.activities.forEach((a, i) => store.activities.get(a.id) && storeProblems.push(taken(`people[${p}].activities[${i}].id`, a.id)));
+    record.activities.forEach((a, i) => store.courses.get(a.id) && storeProblems.push(taken(`people[${p}].activities[${i}].id`, a.id)));
     record.cprAed.forEach((k, i) => store.cprAedCards.get(k.id) && storeProblems.push(taken(`people[${p}].cprAed[${i}].id`, k.id)));
   }
 
-  function attach(records: AttachmentRecord[] | undefined, owner: { activityId: string | null; cprAedCardId: string | null }) {
+  function attach(records: AttachmentRecord[] | undefined, owner: { courseId: string | null; cprAedCardId: string | null }) {
     for (const record of records ?? []) {
       const resolved = attachments.get(record.file);
       if (!resolved) throw new Error(`attachment ${record.file} was not resolved`);
@@ -87,9 +87,9 @@ export function importRecordsFileStreamed(
     }
   }
 
-  let pendingCourses: Activity[] = [];
+  let pendingCourses: Course[] = [];
   function flushCourses() {
-    store.activities.insertMany(pendingCourses);
+    store.courses.insertMany(pendingCourses);
     pendingCourses = [];
   }
 
@@ -98,17 +98,17 @@ export function importRecordsFileStreamed(
     summary.people += 1;
     for (const c of record.credentials) store.credentials.insert(credentialFromRecord(c, record.id));
     summary.credentials += record.credentials.length;
-    for (const a of record.activities) pendingCourses.push(activityFromRecord(a, record));
+    for (const a of record.activities) pendingCourses.push(courseFromRecord(a, record));
     summary.activities += record.activities.length;
     const certificates = record.activities.some((a) => a.attachments);
     // Courses go in many people's at a time, in full statements of rows; a course's certificate
     // needs its course stored first.
     if (certificates || pendingCourses.length >= COURSES_PER_WRITE) flushCourses();
-    if (certificates) for (const a of record.activities) attach(a.attachments, { activityId: a.id, cprAedCardId: null });
+    if (certificates) for (const a of record.activities) attach(a.attachments, { courseId: a.id, cprAedCardId: null });
     for (const k of record.cprAed) {
       store.cprAedCards.insert(cardFromRecord(k, record.id));
       summary.cprAedCards += 1;
-      attach(k.attachments, { activityId: null, cprAedCardId: k.id });
+      attach(k.attachments, { courseId: null, cprAedCardId: k.id });
     }
   }
 
@@ -147,7 +147,7 @@ export function importRecordsFileStreamed(
       const wasEmpty = store.people.isEmpty();
       const storedBefore = wasEmpty ? [] : store.people.list(true);
       // Into a folder without courses, the course indexes are built once after the rows.
-      if (store.activities.countAll() === 0) store.withIndexesRebuilt(['activities', 'activity_credentials'], () => load(wasEmpty));
+      if (store.courses.countAll() === 0) store.withIndexesRebuilt(['activities', 'activity_credentials'], () => load(wasEmpty));
       else load(wasEmpty);
 
       const fileLevel = recordsFileSchema.safeParse(peopleArray ? { ...top, people: [] } : top);

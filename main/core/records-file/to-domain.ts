@@ -1,7 +1,7 @@
 // From the records file's shape (optional fields, nested application/audit) to the app's records.
 // Import stores these; `recert evaluate` and `recert packet` evaluate them the way stored ones are.
-import type { Activity, CprAedCard, Credential, Person } from '../domain/records';
-import type { ActivityRecord, CardRecord, CredentialRecord, PersonRecord } from './schema';
+import type { Course, CprAedCard, Credential, Person } from '../domain/records';
+import type { CourseRecord, CardRecord, CredentialRecord, PersonRecord } from './schema';
 
 export function personFromRecord(record: Pick<PersonRecord, 'id' | 'name' | 'email' | 'employeeId' | 'active'>): Person {
   return {
@@ -40,8 +40,8 @@ function credentialIdsOf(person: PersonRecord): string[] {
   return ids;
 }
 
-/** docs/records-file.md: an activity without `credentials` counts toward every credential of its person. */
-export function activityFromRecord(record: ActivityRecord, person: PersonRecord): Activity {
+/** docs/records-file.md: a course without `credentials` counts toward every credential of its person. */
+export function courseFromRecord(record: CourseRecord, person: PersonRecord): Course {
   return {
     id: record.id,
     personId: person.id,

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { diskFullOr } from '../disk-full';
-import type { Activity, CprAedCard, Credential, Person, StoredAttachment } from '../domain/records';
+import type { Course, CprAedCard, Credential, Person, StoredAttachment } from '../domain/records';
 import type { ImportCounts, ImportKind, ImportPreview, ImportPreviewRow, PersonConflict } from '../domain/views';
 import type { ContentStore } from '../attachments/file-store';
 import { formatDate } from '../dates';
@@ -15,7 +15,7 @@ import type { AttachmentRecord, PersonRecord } from './schema';
 
 /** What tells one person from another: a person of the file without their records. */
 export type PersonIdentity = Pick<PersonRecord, 'id' | 'name' | 'email' | 'employeeId' | 'active'>;
-import { activityFromRecord, cardFromRecord, credentialFromRecord, personFromRecord } from './to-domain';
+import { courseFromRecord, cardFromRecord, credentialFromRecord, personFromRecord } from './to-domain';
 
 type Action = 'added' | 'updated' | 'unchanged';
 interface Write<T> {
@@ -25,14 +25,14 @@ interface Write<T> {
 interface NewAttachment {
   sha256: string;
   fileName: string;
-  owner: { activityId: string | null; cprAedCardId: string | null };
+  owner: { courseId: string | null; cprAedCardId: string | null };
 }
 
 export interface UpdatePlan {
   preview: ImportPreview;
   people: Write<Person>[];
   credentials: Write<Credential>[];
-  activities: Write<Activity>[];
+  activities: Write<Course>[];
   cards: Write<CprAedCard>[];
   attachments: NewAttachment[];
 }
@@ -266,8 +266,8 @@ export function planUpdate(parsed: ParsedRecords, store: Repositories, options: 
     function newFiles(files: AttachmentRecord[] | undefined, owner: NewAttachment['owner'], exists: boolean): NewAttachment[] {
       const storedFiles = !exists
         ? []
-        : owner.activityId
-          ? store.attachments.listByActivity(owner.activityId)
+        : owner.courseId
+          ? store.attachments.listByCourse(owner.courseId)
           : store.attachments.listByCard(owner.cprAedCardId ?? '');
       const have = new Set(storedFiles.map((a) => a.sha256));
       const added: NewAttachment[] = [];
@@ -280,24 +280,24 @@ export function planUpdate(parsed: ParsedRecords, store: Repositories, options: 
       return added;
     }
 
-    const mentionedActivities = new Set<string>();
+    const mentionedCourses = new Set<string>();
     record.activities.forEach((a, i) => {
-      const existing = owned(store.activities.get(a.id), personId, `${at}.activities[${i}].id`, a.id);
+      const existing = owned(store.courses.get(a.id), personId, `${at}.activities[${i}].id`, a.id);
       if (existing === false) return;
-      const fromFile = activityFromRecord(a, record);
-      const activity: Activity = {
+      const fromFile = courseFromRecord(a, record);
+      const course: Course = {
         ...fromFile,
         personId,
         credentialIds: fromFile.credentialIds.map((id) => credentialIds.get(id) ?? id),
       };
-      mentionedActivities.add(a.id);
-      const files = newFiles(a.attachments, { activityId: a.id, cprAedCardId: null }, existing !== undefined);
+      mentionedCourses.add(a.id);
+      const files = newFiles(a.attachments, { courseId: a.id, cprAedCardId: null }, existing !== undefined);
       plan.attachments.push(...files);
-      const changed = !existing || !same(existing, activity) || files.length > 0;
-      count('courses', plan.activities, existing ? (changed ? 'updated' : 'unchanged') : 'added', activity, person.name, a.title);
+      const changed = !existing || !same(existing, course) || files.length > 0;
+      count('courses', plan.activities, existing ? (changed ? 'updated' : 'unchanged') : 'added', course, person.name, a.title);
     });
     if (stored)
-      for (const s of store.activities.listByPerson(personId)) if (!mentionedActivities.has(s.id)) keep('courses', person.name, s.title);
+      for (const s of store.courses.listByPerson(personId)) if (!mentionedCourses.has(s.id)) keep('courses', person.name, s.title);
 
     const mentionedCards = new Set<string>();
     record.cprAed.forEach((k, i) => {
@@ -305,7 +305,7 @@ export function planUpdate(parsed: ParsedRecords, store: Repositories, options: 
       if (existing === false) return;
       const card = cardFromRecord(k, personId);
       mentionedCards.add(k.id);
-      const files = newFiles(k.attachments, { activityId: null, cprAedCardId: k.id }, existing !== undefined);
+      const files = newFiles(k.attachments, { courseId: null, cprAedCardId: k.id }, existing !== undefined);
       plan.attachments.push(...files);
       const changed = !existing || !same(existing, card) || files.length > 0;
       const label = `${k.provider}, expires ${formatDate(k.expires)}`;
@@ -406,8 +406,8 @@ function write(plan: UpdatePlan, parsed: ParsedRecords, byHash: ReadonlyMap<stri
     else if (action === 'updated') store.credentials.update(record);
   }
   for (const { action, record } of plan.activities) {
-    if (action === 'added') store.activities.insert(record);
-    else if (action === 'updated') store.activities.update(record);
+    if (action === 'added') store.courses.insert(record);
+    else if (action === 'updated') store.courses.update(record);
   }
   for (const { action, record } of plan.cards) {
     if (action === 'added') store.cprAedCards.insert(record);

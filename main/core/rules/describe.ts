@@ -1,7 +1,7 @@
 // Plain words for the engine's codes: what stands in the way and what to do about it. Used by the
 // CLI's summary and sent to the renderer with each verdict, so the screens never interpret codes.
 import { addDays, daysBetween, formatDate, type CalendarDate } from '../dates';
-import { warningKind, type ActivityReason, type CprAedReason, type VerdictHead } from '../domain/verdict';
+import { warningKind, type CourseReason, type CprAedReason, type VerdictHead } from '../domain/verdict';
 import type { Explained } from '../domain/views';
 import { formatAmount, formatProgress } from './amounts';
 import { periodContaining } from './cycle';
@@ -13,7 +13,7 @@ function amount(value: number, ruleSet: RuleSet): string {
   return formatAmount(value, ruleSet);
 }
 
-const ACTIVITY_REASON_TEXT: Record<ActivityReason, string> = {
+const COURSE_REASON_TEXT: Record<CourseReason, string> = {
   counted: 'Counted',
   'not-yet-completed': 'Completed after the reference date',
   'before-cycle': 'Completed before the cycle began',
@@ -25,8 +25,8 @@ const ACTIVITY_REASON_TEXT: Record<ActivityReason, string> = {
 };
 
 /** Why a course counts or not, in plain words. */
-export function activityReasonText(reason: ActivityReason): string {
-  return ACTIVITY_REASON_TEXT[reason];
+export function courseReasonText(reason: CourseReason): string {
+  return COURSE_REASON_TEXT[reason];
 }
 
 /** The status in plain words, e.g. "Expired — late fee applies until 29 Jun 2027". */

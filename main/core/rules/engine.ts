@@ -1,7 +1,7 @@
 // The rules engine: pure functions from records to a verdict. No I/O, no clock (the as-of date is
 // an argument), no electron. Every part of the verdict names the rule that produced it.
 import { addDays, type CalendarDate } from '../dates';
-import { courseTotals, tallyCourses } from './activities';
+import { courseTotals, tallyCourses } from './courses';
 import { cprAedVerdict } from './cpr-aed';
 import { resolveCycle } from './cycle';
 import { applyOffset } from './offsets';

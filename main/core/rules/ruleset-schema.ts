@@ -131,7 +131,7 @@ export const ruleSetSchema = z.strictObject({
     /** Course units that must come from the body's own courses (approval "nasm"), e.g. AFAA's 2. */
     ownCourses: sourced(amount).optional(),
     categories: z.array(category).default([]),
-    /** Activities without a category (or with one this rule set does not know) count here. */
+    /** Courses without a category (or with one this rule set does not know) count here. */
     defaultCategory: z.string().optional(),
     /** The same course counts once per cycle (ACE): the same approval code, else the same title and provider. */
     noRepeatedCourses: sourced(z.boolean()).optional(),

@@ -1,5 +1,5 @@
 import type { RuleSet } from './ruleset-schema';
-import type { ActivityFacts } from '../domain/verdict';
+import type { CourseFacts } from '../domain/verdict';
 
 // All amounts inside the engine are integers: thousandths of the rule set's unit. A CEU thousandth
 // is a hundredth of a contact hour (1 CEU = 10 h), so converting to any body's unit is one integer
@@ -9,9 +9,9 @@ export function unitThousandthsPerHourHundredth(ruleSet: RuleSet): number {
   return Math.round(ruleSet.unit.perContactHour.value * 10);
 }
 
-/** The activity's amount in thousandths of the rule set's unit (`perHourHundredth` from the function above). */
-export function activityUnits(activity: ActivityFacts, perHourHundredth: number): number {
-  const hourHundredths = activity.contactHourHundredths ?? activity.ceuThousandths ?? 0;
+/** The course's amount in thousandths of the rule set's unit (`perHourHundredth` from the function above). */
+export function courseUnits(course: CourseFacts, perHourHundredth: number): number {
+  const hourHundredths = course.contactHourHundredths ?? course.ceuThousandths ?? 0;
   return hourHundredths * perHourHundredth;
 }
 

@@ -2,7 +2,7 @@
 // course and a code per warning. The engine keeps those as lists (see `CourseVerdicts`); these make
 // them for whoever shows or writes a course's verdict.
 import type { CourseEntry, CourseVerdicts, FileVerdict, Verdict } from '../domain/verdict';
-import { RULE_OF_REASON } from './activities';
+import { RULE_OF_REASON } from './courses';
 import { decimal } from './units';
 
 /** Course `i`'s verdict as an entry: counted only when its reason is "counted", with its rule. */

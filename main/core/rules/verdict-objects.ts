@@ -8,7 +8,7 @@
 // whatever the order its caller wrote them in. A verdict's parts are these classes, not look-alike
 // literals: each carries a type-only mark that a literal lacks.
 import type { CalendarDate } from '../dates';
-import type { ActivityReason, CprAedReason, CourseVerdicts, FeeTier, RuleId, Status, Verdict } from '../domain/verdict';
+import type { CourseReason, CprAedReason, CourseVerdicts, FeeTier, RuleId, Status, Verdict } from '../domain/verdict';
 
 /** A part of the verdict, named so that a class can implement it. */
 type Part<K extends keyof Verdict> = Verdict[K];
@@ -16,7 +16,7 @@ type Part<K extends keyof Verdict> = Verdict[K];
 export class CourseVerdictLists implements CourseVerdicts {
   declare private readonly constructed: never;
   ids: string[];
-  reasons: ActivityReason[];
+  reasons: CourseReason[];
   units: number[];
   constructor(lists: CourseVerdicts) {
     this.ids = lists.ids;

@@ -10,13 +10,13 @@ import { writes } from './writes';
 export function attachmentsService(ctx: ServiceContext) {
   const { store, files, platform } = ctx;
 
-  function requireOwner(owner: AttachmentOwner): { activityId: string | null; cprAedCardId: string | null } {
-    if (owner.kind === 'activity') {
-      ctx.requireActivity(owner.id, 'owner.id');
-      return { activityId: owner.id, cprAedCardId: null };
+  function requireOwner(owner: AttachmentOwner): { courseId: string | null; cprAedCardId: string | null } {
+    if (owner.kind === 'course') {
+      ctx.requireCourse(owner.id, 'owner.id');
+      return { courseId: owner.id, cprAedCardId: null };
     }
     ctx.requireCard(owner.id, 'owner.id');
-    return { activityId: null, cprAedCardId: owner.id };
+    return { courseId: null, cprAedCardId: owner.id };
   }
   function withPreview(attachment: StoredAttachment): Attachment {
     return { ...attachment, previewUrl: platform.attachmentUrl ? platform.attachmentUrl(attachment.id) : `attachments/${attachment.id}` };
@@ -24,8 +24,8 @@ export function attachmentsService(ctx: ServiceContext) {
 
   return {
     listAttachments: ({ owner }: { owner: AttachmentOwner }): Attachment[] => {
-      const { activityId, cprAedCardId } = requireOwner(owner);
-      const stored = activityId ? store.attachments.listByActivity(activityId) : store.attachments.listByCard(cprAedCardId ?? '');
+      const { courseId: courseId, cprAedCardId } = requireOwner(owner);
+      const stored = courseId ? store.attachments.listByCourse(courseId) : store.attachments.listByCard(cprAedCardId ?? '');
       return stored.map(withPreview);
     },
     addAttachment: writes(({ owner, fileName, contentBase64 }: AddAttachmentInput): Attachment => {

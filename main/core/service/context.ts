@@ -5,7 +5,7 @@ import type { ContentStore } from '../attachments/file-store';
 import type { PassphraseStore } from '../backup/passphrase-store';
 import type { Downloads } from '../downloads';
 import { localToday, type CalendarDate } from '../dates';
-import type { Activity, Credential, CprAedCard, Person } from '../domain/records';
+import type { Course, Credential, CprAedCard, Person } from '../domain/records';
 import { invalid, notFound } from '../errors';
 import { effectiveRuleSets } from '../evaluation';
 import type { PacketJobs } from '../packet/jobs';
@@ -116,10 +116,10 @@ export function serviceContext(deps: ServiceDeps) {
     if (!credential) throw notFound(field, 'credential', id);
     return credential;
   }
-  function requireActivity(id: string, field = 'id'): Activity {
-    const activity = store.activities.get(id);
-    if (!activity) throw notFound(field, 'course', id);
-    return activity;
+  function requireCourse(id: string, field = 'id'): Course {
+    const course = store.courses.get(id);
+    if (!course) throw notFound(field, 'course', id);
+    return course;
   }
   function requireCard(id: string, field = 'id'): CprAedCard {
     const card = store.cprAedCards.get(id);
@@ -152,7 +152,7 @@ export function serviceContext(deps: ServiceDeps) {
     rules: () => effectiveRuleSets(ruleSets, store),
     requirePerson,
     requireCredential,
-    requireActivity,
+    requireCourse: requireCourse,
     requireCard,
     requireRuleSet,
     releaseFiles,

@@ -1,5 +1,5 @@
-import type { ActivityInput, ActivityUpdate, ById, CourseLogInput } from '../domain/inputs';
-import type { Activity } from '../domain/records';
+import type { CourseInput, CourseUpdate, ById, CourseLogInput } from '../domain/inputs';
+import type { Course } from '../domain/records';
 import type { CourseLogPage, PetitionFeeNotice } from '../domain/views';
 import { notFound } from '../errors';
 import { newId } from '../ids';
@@ -33,33 +33,33 @@ export function coursesService(ctx: ServiceContext) {
       if (query.credentialId !== undefined) requireOwnCredential(query.personId, query.credentialId);
       return ctx.standing.courseLog({ ...query, asOf: asOf ?? ctx.today() });
     },
-    listActivities: ({ personId, credentialId }: { personId: string; credentialId?: string | undefined }): Activity[] => {
+    listCourses: ({ personId, credentialId }: { personId: string; credentialId?: string | undefined }): Course[] => {
       ctx.requirePerson(personId, 'personId');
-      if (credentialId === undefined) return store.activities.listByPerson(personId);
+      if (credentialId === undefined) return store.courses.listByPerson(personId);
       requireOwnCredential(personId, credentialId);
-      return store.activities.listByCredential(credentialId);
+      return store.courses.listByCredential(credentialId);
     },
-    getActivity: ({ id }: ById): Activity => ctx.requireActivity(id),
-    createActivity: writes((input: ActivityInput): Activity => {
+    getCourse: ({ id }: ById): Course => ctx.requireCourse(id),
+    createCourse: writes((input: CourseInput): Course => {
       ctx.requirePerson(input.personId, 'personId');
-      const activity: Activity = { id: newId('a'), ...input, credentialIds: checkedCredentialIds(input.personId, input.credentialIds) };
-      ctx.write(() => store.activities.insert(activity));
-      return activity;
+      const course: Course = { id: newId('a'), ...input, credentialIds: checkedCredentialIds(input.personId, input.credentialIds) };
+      ctx.write(() => store.courses.insert(course));
+      return course;
     }),
-    updateActivity: writes((input: ActivityUpdate): Activity => {
-      const existing = ctx.requireActivity(input.id);
-      const activity: Activity = {
+    updateCourse: writes((input: CourseUpdate): Course => {
+      const existing = ctx.requireCourse(input.id);
+      const course: Course = {
         ...input,
         personId: existing.personId,
         credentialIds: checkedCredentialIds(existing.personId, input.credentialIds),
       };
-      ctx.write(() => store.activities.update(activity));
-      return activity;
+      ctx.write(() => store.courses.update(course));
+      return course;
     }),
-    deleteActivity: writes(({ id }: ById): { deleted: true } => {
-      ctx.requireActivity(id);
-      const hashes = store.attachments.listByActivity(id).map((a) => a.sha256);
-      ctx.write(() => store.activities.delete(id));
+    deleteCourse: writes(({ id }: ById): { deleted: true } => {
+      ctx.requireCourse(id);
+      const hashes = store.attachments.listByCourse(id).map((a) => a.sha256);
+      ctx.write(() => store.courses.delete(id));
       ctx.releaseFiles(hashes);
       return { deleted: true };
     }),

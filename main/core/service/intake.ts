@@ -80,9 +80,7 @@ export function intakeService(ctx: ServiceContext) {
     const canFile = !fileGone && proposal.planned.length > 0 && (report.status === 'proposed' || report.status === 'possible-duplicate');
     const sure = !fileGone && proposal.sure && report.status === 'proposed';
     const single = report.records.length === 1 ? report.records[0] : undefined;
-    const duplicate = report.duplicateOf
-      ? (store.activities.get(report.duplicateOf) ?? store.cprAedCards.get(report.duplicateOf))
-      : undefined;
+    const duplicate = report.duplicateOf ? (store.courses.get(report.duplicateOf) ?? store.cprAedCards.get(report.duplicateOf)) : undefined;
     return {
       id: row.id,
       fileName: row.fileName,

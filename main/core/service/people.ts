@@ -9,7 +9,7 @@ export function peopleService(ctx: ServiceContext) {
   /** Certificate files of a person's courses and cards: released once the person is deleted. */
   function certificateHashesOf(personId: string): string[] {
     const cards = store.cprAedCards.listByPerson(personId).flatMap((c) => store.attachments.listByCard(c.id));
-    const courses = store.activities.listByPerson(personId).flatMap((a) => store.attachments.listByActivity(a.id));
+    const courses = store.courses.listByPerson(personId).flatMap((a) => store.attachments.listByCourse(a.id));
     return [...cards, ...courses].map((a) => a.sha256);
   }
 

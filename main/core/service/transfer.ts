@@ -145,7 +145,7 @@ export function transferService(ctx: ServiceContext) {
     if (!apply) return { ...view, summaryText: `${count(rows.length, 'course', 'courses')} for ${person.name}.` };
     const credentialIds = [...new Set(input.credentialIds ?? credentials.map((c) => c.id))];
     ctx.write(() => {
-      for (const { course } of plan.rows) store.activities.insert({ ...course, id: newId('a'), personId: person.id, credentialIds });
+      for (const { course } of plan.rows) store.courses.insert({ ...course, id: newId('a'), personId: person.id, credentialIds });
     });
     return { ...view, applied: true, summaryText: `Imported ${count(rows.length, 'course', 'courses')} for ${person.name}.` };
   }
@@ -184,13 +184,13 @@ export function transferService(ctx: ServiceContext) {
       const credentials = store.credentials.listByPerson(person.id);
       if (credentialId !== undefined && !credentials.some((c) => c.id === credentialId))
         throw invalid('credentialId', `"${credentialId}" is not a credential of ${person.name}`);
-      const activities = credentialId ? store.activities.listByCredential(credentialId) : store.activities.listByPerson(person.id);
+      const courses = credentialId ? store.courses.listByCredential(credentialId) : store.courses.listByPerson(person.id);
       const labels = new Map(
         credentials.map((c) => [c.id, `${ctx.rules().get(c.ruleSet)?.credential ?? c.ruleSet}${c.number ? ` ${c.number}` : ''}`]),
       );
       const certificates = store.attachments.countsOfPerson(person.id);
       const csv = courseLogCsv(
-        activities,
+        courses,
         (id) => labels.get(id) ?? id,
         (id) => certificates.get(id) ?? 0,
       );

@@ -4,12 +4,12 @@
 // store a page at a time; every other view sorts an index array over the snapshot's courses. Either
 // way full rows are built only for the window that is sent. Part of the read model (index.ts keeps
 // what is worked out here in its cache, per person).
-import type { Activity, Credential } from '../domain/records';
+import type { Course, Credential } from '../domain/records';
 import type { CourseLogPage, CourseLogQuery, CourseLogRow } from '../domain/views';
 import type { CalendarDate } from '../dates';
 import { formatAmount } from '../rules/amounts';
-import { isCounted } from '../rules/activities';
-import { activityReasonText } from '../rules/describe';
+import { isCounted } from '../rules/courses';
+import { courseReasonText } from '../rules/describe';
 import { courseEntry } from '../rules/verdict-format';
 import type { CourseEntry, CourseVerdicts } from '../domain/verdict';
 import type { RuleSet } from '../rules/ruleset-schema';
@@ -34,13 +34,13 @@ function countText(total: number, all: number): string {
 }
 
 /** "1.5 CEUs" or "3 h": a course's amount as its certificate states it. */
-export function courseAmountText(course: Pick<Activity, 'ceus' | 'contactHours'>): string {
+export function courseAmountText(course: Pick<Course, 'ceus' | 'contactHours'>): string {
   return course.contactHours !== null ? `${course.contactHours} h` : `${course.ceus ?? 0} CEUs`;
 }
 
 /** Hundredths of a contact hour: one measure for sorting CEUs and hours together. */
-function hourHundredths(activity: Activity): number {
-  return activity.contactHours !== null ? toHundredths(activity.contactHours) : toThousandths(activity.ceus ?? 0);
+function hourHundredths(course: Course): number {
+  return course.contactHours !== null ? toHundredths(course.contactHours) : toThousandths(course.ceus ?? 0);
 }
 
 /** One credential's verdict over the person's courses: where each course's verdict is in it (-1: none). */
@@ -55,7 +55,7 @@ interface CredentialColumn {
 
 /** A snapshot's courses made ready for sorting and filtering (see `prepare`). */
 interface Prepared {
-  activities: Activity[];
+  activities: Course[];
   columns: CredentialColumn[];
   /** Each course's completion date as a number (20260201), for the default sort. */
   days: Int32Array;
@@ -138,10 +138,10 @@ function verdictCell(c: Pick<CredentialColumn, 'credentialId' | 'short' | 'unit'
     credential: c.short,
     counted: v.counted,
     reason: v.reason,
-    reasonText: activityReasonText(v.reason),
+    reasonText: courseReasonText(v.reason),
     amount: v.ceus,
     // In the body's own unit: a course can count as 1.9 NASM CEUs and 19 ACSM CECs at once.
-    text: v.counted ? `Counted: ${c.unit ? formatAmount(v.ceus, c.unit) : v.ceus}` : activityReasonText(v.reason),
+    text: v.counted ? `Counted: ${c.unit ? formatAmount(v.ceus, c.unit) : v.ceus}` : courseReasonText(v.reason),
   };
 }
 
@@ -154,13 +154,13 @@ function rowVerdicts(p: Prepared, i: number): CourseLogRow['verdicts'] {
 }
 
 /** The row as the screen gets it. */
-function courseRow(activity: Activity, certificates: number, verdicts: CourseLogRow['verdicts']): CourseLogRow {
-  return { ...activity, amountText: courseAmountText(activity), certificates, verdicts };
+function courseRow(course: Course, certificates: number, verdicts: CourseLogRow['verdicts']): CourseLogRow {
+  return { ...course, amountText: courseAmountText(course), certificates, verdicts };
 }
 
 function comparator(key: SortKey, p: Prepared): (i: number, j: number) => number {
   const a = p.activities;
-  const at = (i: number) => a[i] as Activity;
+  const at = (i: number) => a[i] as Course;
   switch (key) {
     case 'completed':
       return (i, j) => (p.days[i] ?? 0) - (p.days[j] ?? 0);
@@ -245,8 +245,8 @@ export function snapshotLogPage(
   }
   const { order } = kept.ordered;
   const rows = order.slice(input.offset, input.offset + input.limit).map((i) => {
-    const activity = p.activities[i] as Activity;
-    return courseRow(activity, snapshot.certificates.get(activity.id) ?? 0, rowVerdicts(p, i));
+    const course = p.activities[i] as Course;
+    return courseRow(course, snapshot.certificates.get(course.id) ?? 0, rowVerdicts(p, i));
   });
   const total = order.length;
   return { total, all: p.activities.length, countText: countText(total, p.activities.length), offset: input.offset, rows };
@@ -287,23 +287,23 @@ export function dateLogPage(
 ): CourseLogPage {
   const direction = input.sort?.direction ?? 'desc';
   // Counted once per person and data version: counting on every page slowed a long scroll.
-  const all = (kept.all ??= store.activities.countByPerson(input.personId));
-  let courses: Activity[];
+  const all = (kept.all ??= store.courses.countByPerson(input.personId));
+  let courses: Course[];
   if (input.offset + input.limit <= DIRECT_PAGES_UP_TO) {
-    courses = store.activities.pageByDate(input.personId, direction, input.offset, input.limit);
+    courses = store.courses.pageByDate(input.personId, direction, input.offset, input.limit);
   } else {
-    const rowids = (kept.rowids[direction] ??= store.activities.rowidsByDate(input.personId, direction));
-    courses = store.activities.byRowids(input.personId, rowids.slice(input.offset, input.offset + input.limit));
+    const rowids = (kept.rowids[direction] ??= store.courses.rowidsByDate(input.personId, direction));
+    courses = store.courses.byRowids(input.personId, rowids.slice(input.offset, input.offset + input.limit));
   }
-  const certificates = store.attachments.countsOfActivities(courses.map((c) => c.id));
+  const certificates = store.attachments.countsOfCourses(courses.map((c) => c.id));
   const verdicts = courseVerdicts(standing, courses, certificates, input.asOf);
   const columns = standing.verdicts.map((stored) => columnOf(stored.credential, standing.ruleSets));
-  const rows = courses.map((activity) =>
+  const rows = courses.map((course) =>
     courseRow(
-      activity,
-      certificates.get(activity.id) ?? 0,
+      course,
+      certificates.get(course.id) ?? 0,
       columns.flatMap((c) => {
-        const v = verdicts.get(c.credentialId)?.get(activity.id);
+        const v = verdicts.get(c.credentialId)?.get(course.id);
         return v ? [verdictCell(c, v)] : [];
       }),
     ),

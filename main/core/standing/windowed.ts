@@ -4,10 +4,10 @@
 // shortcut must give the plain evaluation's answer (evaluatePerson in ../evaluation.ts):
 // test/unit/read-model.property.test.ts holds them to it.
 import type { CalendarDate } from '../dates';
-import type { Activity, Credential, CprAedCard } from '../domain/records';
+import type { Course, Credential, CprAedCard } from '../domain/records';
 import type { CourseEntry, CourseVerdicts, VerdictSummary } from '../domain/verdict';
-import { activityFacts, cardFacts, credentialFacts, evaluateStored, type StoredVerdict } from '../evaluation';
-import { comparesTitles } from '../rules/activities';
+import { courseFacts, cardFacts, credentialFacts, evaluateStored, type StoredVerdict } from '../evaluation';
+import { comparesTitles } from '../rules/courses';
 import { countingWindow, evaluateCredential } from '../rules/engine';
 import type { RuleSet } from '../rules/ruleset-schema';
 import { courseEntry } from '../rules/verdict-format';
@@ -61,10 +61,10 @@ export function evaluateWindowed(
     const ruleSet = ruleSets.get(c.ruleSet);
     return ruleSet !== undefined && comparesTitles(ruleSet);
   });
-  const activities = reads.personActivityFactsBetween(personId, from, to, { allLinkedTo, withTitles });
+  const courses = reads.personCourseFactsBetween(personId, from, to, { allLinkedTo, withTitles });
   const petitions = reads.petitionsOutside(personId, from, to, allLinkedTo);
   const verdicts = credentials.flatMap((credential) =>
-    evaluateStored(ruleSets, credential, activities, cardFactsList, asOf, petitions.get(credential.id) ?? 0),
+    evaluateStored(ruleSets, credential, courses, cardFactsList, asOf, petitions.get(credential.id) ?? 0),
   );
   return { credentials, cards, verdicts, listed: new Map(verdicts.map((v) => [v.credential.id, v.verdict.courses])), ruleSets };
 }
@@ -90,7 +90,7 @@ function listedIndex(standing: Standing, credentialId: string): Map<string, numb
  */
 export function courseVerdicts(
   standing: Standing,
-  courses: readonly Activity[],
+  courses: readonly Course[],
   certificates: ReadonlyMap<string, number>,
   asOf: CalendarDate,
 ): Map<string, Map<string, CourseEntry>> {
@@ -110,7 +110,7 @@ export function courseVerdicts(
       const alone = evaluateCredential(ruleSet, {
         asOf,
         credential: credentialFacts(credential),
-        activities: outside.map((c) => activityFacts(c, certificates)),
+        activities: outside.map((c) => courseFacts(c, certificates)),
         cards: [],
       });
       alone.courses.ids.forEach((id, i) => entries.set(id, courseEntry(alone.courses, i)));

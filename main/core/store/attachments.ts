@@ -18,13 +18,13 @@ function toAttachment(row: AttachmentRow): StoredAttachment {
     fileName: row.file_name,
     mediaType: row.media_type,
     size: row.size,
-    activityId: row.activity_id,
+    courseId: row.activity_id,
     cprAedCardId: row.cpr_aed_card_id,
   };
 }
 
 export function attachmentsRepository(db: Db) {
-  const byActivity = db.prepare<[string], AttachmentRow>('SELECT * FROM attachments WHERE activity_id = ? ORDER BY rowid');
+  const byCourse = db.prepare<[string], AttachmentRow>('SELECT * FROM attachments WHERE activity_id = ? ORDER BY rowid');
   const byCard = db.prepare<[string], AttachmentRow>('SELECT * FROM attachments WHERE cpr_aed_card_id = ? ORDER BY rowid');
   const all = db.prepare<[], AttachmentRow>('SELECT * FROM attachments ORDER BY rowid');
   const byId = db.prepare<[string], AttachmentRow>('SELECT * FROM attachments WHERE id = ?');
@@ -38,18 +38,18 @@ export function attachmentsRepository(db: Db) {
      UNION ALL
      SELECT f.cpr_aed_card_id AS owner, count(*) AS n FROM cpr_aed_cards k JOIN attachments f ON f.cpr_aed_card_id = k.id WHERE k.person_id = ? GROUP BY f.cpr_aed_card_id`,
   );
-  const countsOfActivities = db
+  const countsOfCourses = db
     .prepare<[string], [string, number]>(
       'SELECT activity_id, count(*) FROM attachments WHERE activity_id IN (SELECT value FROM json_each(?)) GROUP BY activity_id',
     )
     .raw(true);
   const insert = db.prepare(`INSERT INTO attachments (id, sha256, file_name, media_type, size, activity_id, cpr_aed_card_id)
-    VALUES (@id, @sha256, @fileName, @mediaType, @size, @activityId, @cprAedCardId)`);
+    VALUES (@id, @sha256, @fileName, @mediaType, @size, @courseId, @cprAedCardId)`);
   const remove = db.prepare<[string]>('DELETE FROM attachments WHERE id = ?');
 
   return {
-    listByActivity(activityId: string): StoredAttachment[] {
-      return byActivity.all(activityId).map(toAttachment);
+    listByCourse(courseId: string): StoredAttachment[] {
+      return byCourse.all(courseId).map(toAttachment);
     },
     listByCard(cardId: string): StoredAttachment[] {
       return byCard.all(cardId).map(toAttachment);
@@ -79,8 +79,8 @@ export function attachmentsRepository(db: Db) {
       return new Map(countsOfPerson.all(personId, personId).map((r) => [r.owner, r.n]));
     },
     /** How many files each of these courses has (those with none are absent): one page of the course log. */
-    countsOfActivities(activityIds: readonly string[]): Map<string, number> {
-      return new Map(countsOfActivities.all(JSON.stringify(activityIds)));
+    countsOfCourses(courseIds: readonly string[]): Map<string, number> {
+      return new Map(countsOfCourses.all(JSON.stringify(courseIds)));
     },
     insert(attachment: StoredAttachment): void {
       insert.run(attachment);

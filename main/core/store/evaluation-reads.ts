@@ -1,4 +1,4 @@
-import type { ActivityFacts } from '../domain/verdict';
+import type { CourseFacts } from '../domain/verdict';
 import type { Db } from './open';
 import { pushTo } from '../group-by';
 import { ofPersonByRowid, placesOf, selectList, type CourseRow, type RawRow } from './course-columns';
@@ -27,13 +27,13 @@ const FACTS = [
   'category',
 ] as const satisfies readonly (keyof FactsRow)[];
 const EVIDENCED = [...FACTS, 'has_certificate'] as const;
-type ActivityRow = RawRow<FactsRow, typeof FACTS>;
+type FactsTuple = RawRow<FactsRow, typeof FACTS>;
 type EvidencedRow = RawRow<FactsRow, typeof EVIDENCED>;
 const AT = placesOf(EVIDENCED);
 
 const ID_SEPARATOR = '\u001f';
 const LINKS = '(SELECT group_concat(ac.credential_id, char(31)) FROM activity_credentials ac WHERE ac.activity_id = a.id)';
-const ACTIVITY_COLUMNS = selectList(FACTS, { credential_ids: LINKS });
+const COURSE_COLUMNS = selectList(FACTS, { credential_ids: LINKS });
 
 /**
  * The rows of `FROM …` as one JSON array of arrays, in record order (rowid). The order is asked of
@@ -49,7 +49,7 @@ function jsonRowsInRecordOrder(columns: readonly string[], from: string): string
 }
 
 /** A row as the engine's facts. */
-function factsOf(row: readonly [...ActivityRow, ...unknown[]], hasCertificate: boolean): ActivityFacts {
+function factsOf(row: readonly [...FactsTuple, ...unknown[]], hasCertificate: boolean): CourseFacts {
   return {
     id: row[AT.id],
     title: row[AT.title],
@@ -66,11 +66,11 @@ function factsOf(row: readonly [...ActivityRow, ...unknown[]], hasCertificate: b
 }
 
 /** Rows in record order, grouped by the credentials they count toward. */
-function byCredential<Row extends [...ActivityRow, ...unknown[]]>(
+function byCredential<Row extends [...FactsTuple, ...unknown[]]>(
   rows: Row[],
   hasCertificate: (row: Row) => boolean,
-): Map<string, ActivityFacts[]> {
-  const grouped = new Map<string, ActivityFacts[]>();
+): Map<string, CourseFacts[]> {
+  const grouped = new Map<string, CourseFacts[]>();
   for (const row of rows) {
     const linked = row[AT.credential_ids];
     if (linked === null) continue;
@@ -87,12 +87,12 @@ function byCredential<Row extends [...ActivityRow, ...unknown[]]>(
  */
 export function evaluationReads(db: Db) {
   // As one JSON text that SQLite writes and JSON.parse reads, like the windowed read below.
-  const allActivities = db.prepare<[], string>(jsonRowsInRecordOrder(ACTIVITY_COLUMNS, 'FROM activities a')).pluck();
+  const allCourses = db.prepare<[], string>(jsonRowsInRecordOrder(COURSE_COLUMNS, 'FROM activities a')).pluck();
   const allEvidenced = db.prepare<[], string>('SELECT DISTINCT activity_id FROM attachments WHERE activity_id IS NOT NULL').pluck();
   return {
-    activityFactsByCredential(): Map<string, ActivityFacts[]> {
+    courseFactsByCredential(): Map<string, CourseFacts[]> {
       const evidenced = new Set(allEvidenced.all());
-      const rows = JSON.parse(allActivities.get() ?? '[]') as ActivityRow[];
+      const rows = JSON.parse(allCourses.get() ?? '[]') as FactsTuple[];
       return byCredential(rows, (row) => evidenced.has(row[AT.id]));
     },
   };
@@ -167,12 +167,12 @@ export function standingReads(db: Db) {
      * `allLinkedTo`: the person's credentials when `linkedToAll` holds for them. `withTitles` false:
      * titles and providers come as empty text (for rules that do not compare them).
      */
-    personActivityFactsBetween(
+    personCourseFactsBetween(
       personId: string,
       from: string,
       to: string,
       options: { allLinkedTo?: readonly string[] | undefined; withTitles: boolean },
-    ): Map<string, ActivityFacts[]> {
+    ): Map<string, CourseFacts[]> {
       const { allLinkedTo, withTitles } = options;
       if (allLinkedTo) {
         const read = withTitles ? personBetweenUnlinked.titled : personBetweenUnlinked.untitled;

@@ -1,4 +1,4 @@
-import { activitiesRepository } from './activities';
+import { coursesRepository } from './courses';
 import { attachmentsRepository } from './attachments';
 import { cprAedCardsRepository } from './cpr-aed-cards';
 import { evaluationReads } from './evaluation-reads';
@@ -19,7 +19,7 @@ export function repositories(db: Db) {
     db,
     people: peopleRepository(db),
     credentials: credentialsRepository(db),
-    activities: activitiesRepository(db),
+    courses: coursesRepository(db),
     cprAedCards: cprAedCardsRepository(db),
     attachments: attachmentsRepository(db),
     settings: settingsRepository(db),

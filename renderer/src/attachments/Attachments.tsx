@@ -5,7 +5,7 @@ import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { readAsBase64 } from '../ui/files';
 import { formatBytes } from '../ui/format';
 
-type Owner = { kind: 'activity' | 'cpr-aed-card'; id: string };
+type Owner = { kind: 'course' | 'cpr-aed-card'; id: string };
 
 const ACCEPT = '.pdf,.jpg,.jpeg,.png,.heic,.heif,application/pdf,image/jpeg,image/png,image/heic,image/heif';
 

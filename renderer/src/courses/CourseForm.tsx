@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import {
   CONTACT_HOURS_PER_CEU,
   contract,
-  type Activity,
+  type Course,
   type Credential,
   type PetitionStatus,
   type RuleSetSummary,
@@ -20,9 +20,9 @@ interface CourseFormProps {
   personId: string;
   credentials: Credential[];
   ruleSets: RuleSetSummary[];
-  activity?: Activity;
+  course?: Course;
   /** `certificate`: the file the form was filled in from, attached to the new course. */
-  onSaved(activity: Activity, certificate?: string): void;
+  onSaved(course: Course, certificate?: string): void;
   onCancel(): void;
 }
 
@@ -31,34 +31,34 @@ function converted(value: number, decimals: number): string {
   return Number.isFinite(value) ? String(Number(value.toFixed(decimals))) : '';
 }
 
-export function CourseForm({ personId, credentials, ruleSets, activity, onSaved, onCancel }: CourseFormProps) {
-  const [title, setTitle] = useState(activity?.title ?? '');
-  const [provider, setProvider] = useState(activity?.provider ?? '');
-  const [completed, setCompleted] = useState(activity?.completed ?? '');
-  const [unit, setUnit] = useState<'ceus' | 'hours'>((activity?.contactHours ?? null) !== null ? 'hours' : 'ceus');
+export function CourseForm({ personId, credentials, ruleSets, course: course, onSaved, onCancel }: CourseFormProps) {
+  const [title, setTitle] = useState(course?.title ?? '');
+  const [provider, setProvider] = useState(course?.provider ?? '');
+  const [completed, setCompleted] = useState(course?.completed ?? '');
+  const [unit, setUnit] = useState<'ceus' | 'hours'>((course?.contactHours ?? null) !== null ? 'hours' : 'ceus');
   const [ceus, setCeus] = useState(
-    (activity?.ceus ?? null) !== null
-      ? String(activity?.ceus)
-      : (activity?.contactHours ?? null) !== null
-        ? converted((activity?.contactHours ?? 0) / CONTACT_HOURS_PER_CEU, 3)
+    (course?.ceus ?? null) !== null
+      ? String(course?.ceus)
+      : (course?.contactHours ?? null) !== null
+        ? converted((course?.contactHours ?? 0) / CONTACT_HOURS_PER_CEU, 3)
         : '',
   );
   const [hours, setHours] = useState(
-    (activity?.contactHours ?? null) !== null
-      ? String(activity?.contactHours)
-      : (activity?.ceus ?? null) !== null
-        ? converted((activity?.ceus ?? 0) * CONTACT_HOURS_PER_CEU, 2)
+    (course?.contactHours ?? null) !== null
+      ? String(course?.contactHours)
+      : (course?.ceus ?? null) !== null
+        ? converted((course?.ceus ?? 0) * CONTACT_HOURS_PER_CEU, 2)
         : '',
   );
-  const [approval, setApproval] = useState<Activity['approval']>(activity?.approval ?? 'nasm');
-  const [approvalCode, setApprovalCode] = useState(activity?.approvalCode ?? '');
-  const [petitionStatus, setPetitionStatus] = useState<PetitionStatus | ''>(activity?.petition?.status ?? '');
-  const [petitionFiled, setPetitionFiled] = useState(activity?.petition?.filed ?? '');
-  const [category, setCategory] = useState(activity?.category ?? '');
+  const [approval, setApproval] = useState<Course['approval']>(course?.approval ?? 'nasm');
+  const [approvalCode, setApprovalCode] = useState(course?.approvalCode ?? '');
+  const [petitionStatus, setPetitionStatus] = useState<PetitionStatus | ''>(course?.petition?.status ?? '');
+  const [petitionFiled, setPetitionFiled] = useState(course?.petition?.filed ?? '');
+  const [category, setCategory] = useState(course?.category ?? '');
   // A new course counts toward all the person's credentials until they untick one. Worked out at
   // each render, not once, so that a credentials list answering after the form opened is ticked too
   // (else a quick "Add course" saved a course that counted toward nothing).
-  const [chosenIds, setChosenIds] = useState<string[] | null>(activity?.credentialIds ?? null);
+  const [chosenIds, setChosenIds] = useState<string[] | null>(course?.credentialIds ?? null);
   const credentialIds = chosenIds ?? credentials.map((c) => c.id);
   const [errors, setErrors] = useState<FieldErrors>({});
   const certificate = useCertificateScan();
@@ -113,33 +113,31 @@ export function CourseForm({ personId, credentials, ruleSets, activity, onSaved,
       approvalCode: approvalCode || null,
       petition:
         approval === 'petition' && petitionStatus
-          ? { status: petitionStatus, filed: petitionFiled || null, decided: activity?.petition?.decided ?? null }
+          ? { status: petitionStatus, filed: petitionFiled || null, decided: course?.petition?.decided ?? null }
           : null,
       category: category || null,
       credentialIds,
     };
-    const local = fieldErrors(contract.createActivity.input, { personId, ...values });
+    const local = fieldErrors(contract.createCourse.input, { personId, ...values });
     setErrors(local);
     if (Object.keys(local).length > 0) return;
-    const result = activity
-      ? await call('updateActivity', { id: activity.id, ...values })
-      : await call('createActivity', { personId, ...values });
+    const result = course ? await call('updateCourse', { id: course.id, ...values }) : await call('createCourse', { personId, ...values });
     if (!result.ok) {
       setErrors(errorsFromApi(result.error));
       return;
     }
-    if (!activity) {
-      onSaved(result.value, await certificate.attachTo({ kind: 'activity', id: result.value.id }));
+    if (!course) {
+      onSaved(result.value, await certificate.attachTo({ kind: 'course', id: result.value.id }));
       return;
     }
     onSaved(result.value);
   }
 
-  const formTitle = activity ? `Edit ${activity.title}` : 'Add a course';
+  const formTitle = course ? `Edit ${course.title}` : 'Add a course';
   return (
     <form className="card form course-form" onSubmit={(e) => void submit(e)} aria-label={formTitle} noValidate>
       <h2>{formTitle}</h2>
-      {!activity && <CertificateReader form="course" onRead={filledFrom} />}
+      {!course && <CertificateReader form="course" onRead={filledFrom} />}
       <Field
         label="Course title"
         value={title}
@@ -198,7 +196,7 @@ export function CourseForm({ personId, credentials, ruleSets, activity, onSaved,
       <SelectField
         label="Approval"
         value={approval}
-        onChange={(e) => setApproval(e.target.value as Activity['approval'])}
+        onChange={(e) => setApproval(e.target.value as Course['approval'])}
         error={errors.approval}
         options={[
           { value: 'nasm', label: "The body's own course" },
@@ -269,7 +267,7 @@ export function CourseForm({ personId, credentials, ruleSets, activity, onSaved,
           {errors.credentialIds && <p className="field-error">{errors.credentialIds}</p>}
         </fieldset>
       )}
-      <FormFooter error={errors.form} submitLabel={activity ? 'Save course' : 'Add course'} onCancel={onCancel} />
+      <FormFooter error={errors.form} submitLabel={course ? 'Save course' : 'Add course'} onCancel={onCancel} />
     </form>
   );
 }

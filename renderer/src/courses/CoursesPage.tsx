@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { Activity, CourseLogQuery, CourseLogRow, Credential } from '../../../preload/contract';
+import type { Course, CourseLogQuery, CourseLogRow, Credential } from '../../../preload/contract';
 import { call, useApi } from '../api';
 import { Attachments } from '../attachments/Attachments';
 import type { Route } from '../shell/routes';
@@ -17,7 +17,7 @@ import { CourseForm } from './CourseForm';
 import { CourseTable } from './CourseTable';
 import { askFirstPageEarly, useCourseLog, type CourseLogFilters } from './useCourseLog';
 
-type Panel = { mode: 'none' } | { mode: 'add' } | { mode: 'import' } | { mode: 'open'; activity: Activity };
+type Panel = { mode: 'none' } | { mode: 'add' } | { mode: 'import' } | { mode: 'open'; course: Course };
 type Sort = NonNullable<CourseLogQuery['sort']>;
 
 interface FilterChoices {
@@ -33,7 +33,7 @@ interface FilterChoices {
 function courseLogFilters(choices: FilterChoices): CourseLogFilters {
   return {
     credentialId: choices.credentialId || undefined,
-    approval: (choices.approval || undefined) as Activity['approval'] | undefined,
+    approval: (choices.approval || undefined) as Course['approval'] | undefined,
     cycle: choices.cycle,
     missingCertificates: choices.missingOnly || undefined,
     search: choices.search || undefined,
@@ -80,8 +80,8 @@ export function CoursesPage({ route }: { route: Route }) {
   const focus = route.params.get('focus');
   useEffect(() => {
     if (!focus) return;
-    void call('getActivity', { id: focus }).then((result) => {
-      if (result.ok) setPanel({ mode: 'open', activity: result.value });
+    void call('getCourse', { id: focus }).then((result) => {
+      if (result.ok) setPanel({ mode: 'open', course: result.value });
     });
   }, [focus]);
 
@@ -107,9 +107,9 @@ export function CoursesPage({ route }: { route: Route }) {
     `${ruleSets.find((r) => r.id === c.ruleSet)?.credential ?? c.ruleSet}${c.number ? ` (${c.number})` : ''}`;
 
   function opened(row: CourseLogRow) {
-    const { certificates: _files, verdicts: _verdicts, ...activity } = row;
+    const { certificates: _files, verdicts: _verdicts, ...course } = row;
     setEditing(false);
-    setPanel({ mode: 'open', activity });
+    setPanel({ mode: 'open', course: course });
   }
 
   return (
@@ -211,7 +211,7 @@ export function CoursesPage({ route }: { route: Route }) {
               sort={sort}
               onSort={setSort}
               onOpen={opened}
-              selectedId={panel.mode === 'open' ? panel.activity.id : null}
+              selectedId={panel.mode === 'open' ? panel.course.id : null}
             />
           )}
         </div>
@@ -223,13 +223,13 @@ export function CoursesPage({ route }: { route: Route }) {
               credentials={credentials}
               ruleSets={ruleSets}
               onCancel={() => setPanel({ mode: 'none' })}
-              onSaved={(activity, certificate) => {
+              onSaved={(course, certificate) => {
                 setMessage(
                   certificate
-                    ? `Added ${activity.title} with its certificate ${certificate}.`
-                    : `Added ${activity.title}. Attach its certificate below.`,
+                    ? `Added ${course.title} with its certificate ${certificate}.`
+                    : `Added ${course.title}. Attach its certificate below.`,
                 );
-                setPanel({ mode: 'open', activity });
+                setPanel({ mode: 'open', course: course });
                 log.reload();
               }}
             />
@@ -251,29 +251,27 @@ export function CoursesPage({ route }: { route: Route }) {
           </aside>
         )}
         {panel.mode === 'open' && (
-          <aside className="courses-panel" aria-label={`Course: ${panel.activity.title}`}>
+          <aside className="courses-panel" aria-label={`Course: ${panel.course.title}`}>
             {editing ? (
               <CourseForm
                 personId={person.id}
                 credentials={credentials}
                 ruleSets={ruleSets}
-                activity={panel.activity}
+                course={panel.course}
                 onCancel={() => setEditing(false)}
-                onSaved={(activity) => {
+                onSaved={(course) => {
                   setEditing(false);
-                  setMessage(`Saved ${activity.title}.`);
-                  setPanel({ mode: 'open', activity });
+                  setMessage(`Saved ${course.title}.`);
+                  setPanel({ mode: 'open', course: course });
                   log.reload();
                 }}
               />
             ) : (
               <div className="card">
-                <h2>{panel.activity.title}</h2>
+                <h2>{panel.course.title}</h2>
                 <p className="muted">
-                  {panel.activity.provider} · {formatDate(panel.activity.completed)} ·{' '}
-                  {panel.activity.contactHours !== null
-                    ? `${panel.activity.contactHours} contact hours`
-                    : `${panel.activity.ceus ?? 0} CEUs`}
+                  {panel.course.provider} · {formatDate(panel.course.completed)} ·{' '}
+                  {panel.course.contactHours !== null ? `${panel.course.contactHours} contact hours` : `${panel.course.ceus ?? 0} CEUs`}
                 </p>
                 <div className="form-actions">
                   <button type="button" onClick={() => setEditing(true)}>
@@ -286,7 +284,7 @@ export function CoursesPage({ route }: { route: Route }) {
                     Close
                   </button>
                 </div>
-                <Attachments owner={{ kind: 'activity', id: panel.activity.id }} label="Certificates" onChanged={log.reload} />
+                <Attachments owner={{ kind: 'course', id: panel.course.id }} label="Certificates" onChanged={log.reload} />
               </div>
             )}
           </aside>
@@ -294,14 +292,14 @@ export function CoursesPage({ route }: { route: Route }) {
       </div>
       {deleting && panel.mode === 'open' && (
         <ConfirmDialog
-          title={`Delete “${panel.activity.title}”?`}
-          message={`The course of ${formatDate(panel.activity.completed)} from ${panel.activity.provider} and its certificate files are removed from Recert, and it no longer counts toward any credential. This cannot be undone.`}
+          title={`Delete “${panel.course.title}”?`}
+          message={`The course of ${formatDate(panel.course.completed)} from ${panel.course.provider} and its certificate files are removed from Recert, and it no longer counts toward any credential. This cannot be undone.`}
           confirmLabel="Delete course"
           onCancel={() => setDeleting(false)}
           onConfirm={() => {
-            const target = panel.activity;
+            const target = panel.course;
             setDeleting(false);
-            void call('deleteActivity', { id: target.id }).then(() => {
+            void call('deleteCourse', { id: target.id }).then(() => {
               setMessage(`Deleted ${target.title}.`);
               setPanel({ mode: 'none' });
               log.reload();

@@ -3,7 +3,7 @@ import type { ScannedFields, ScanView } from '../../../preload/contract';
 import { call } from '../api';
 import { readAsBase64 } from './files';
 
-type Owner = { kind: 'activity'; id: string } | { kind: 'cpr-aed-card'; id: string };
+type Owner = { kind: 'course'; id: string } | { kind: 'cpr-aed-card'; id: string };
 
 /**
  * The certificate a new course or card form was filled in from: its notes for the fields, and

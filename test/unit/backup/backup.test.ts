@@ -28,7 +28,7 @@ beforeAll(() => {
   for (let i = 0; i < 90; i++) {
     valueNow(
       context.dispatch('addAttachment', {
-        owner: { kind: 'activity', id: s.activityId },
+        owner: { kind: 'course', id: s.courseId },
         fileName: `scan-${i}.pdf`,
         contentBase64: Buffer.concat([tinyPdf, Buffer.from(`%${i}`), Buffer.alloc(200_000, i)]).toString('base64'),
       }),

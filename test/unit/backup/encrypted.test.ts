@@ -49,7 +49,7 @@ beforeAll(() => {
   for (let i = 0; i < 8; i++)
     valueNow(
       context.dispatch('addAttachment', {
-        owner: { kind: 'activity', id: s.activityId },
+        owner: { kind: 'course', id: s.courseId },
         fileName: `scan-${i}.pdf`,
         contentBase64: Buffer.concat([tinyPdf, Buffer.from(`%${i}`), Buffer.alloc(150_000, i)]).toString('base64'),
       }),

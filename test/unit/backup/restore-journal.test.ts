@@ -27,7 +27,7 @@ function dataFolder(folder: string, name: string, certificates: number): void {
   for (let i = 0; i < certificates; i++)
     valueNow(
       context.dispatch('addAttachment', {
-        owner: { kind: 'activity', id: s.activityId },
+        owner: { kind: 'course', id: s.courseId },
         fileName: `${name}-${i}.pdf`,
         contentBase64: Buffer.concat([tinyPdf, Buffer.from(`%${name}-${i}`)]).toString('base64'),
       }),

@@ -232,7 +232,7 @@ describe('the app: backups reach the second place, or the app says so', () => {
     const s = seed(context);
     valueNow(
       context.dispatch('addAttachment', {
-        owner: { kind: 'activity', id: s.activityId },
+        owner: { kind: 'course', id: s.courseId },
         fileName: 'ces.pdf',
         contentBase64: tinyPdf.toString('base64'),
       }),

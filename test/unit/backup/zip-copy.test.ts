@@ -154,7 +154,7 @@ describe('the ZIP of a backup', () => {
     for (let i = 0; i < 12; i++)
       valueNow(
         context.dispatch('addAttachment', {
-          owner: { kind: 'activity', id: s.activityId },
+          owner: { kind: 'course', id: s.courseId },
           fileName: `scan-${i}.pdf`,
           contentBase64: Buffer.concat([tinyPdf, randomBytes(2_000_000)]).toString('base64'),
         }),

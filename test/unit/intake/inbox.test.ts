@@ -94,9 +94,9 @@ describe('the intake inbox', () => {
     expect(filed.text).toBe('Filed 3 files: 2 courses and 1 CPR/AED card, each with its certificate attached.');
     expect(filed.view.items).toEqual([]);
     expect(records(context)).toEqual({ activities: 2, cpr_aed_cards: 1, attachments: 3 });
-    const courses = context.store.activities.listByPerson(dana.id);
+    const courses = context.store.courses.listByPerson(dana.id);
     expect(courses.map((c) => c.title).sort()).toEqual(['Corrective Exercise Specialist', 'Mobility for Older Adults (ACE)']);
-    expect(courses.every((c) => context.store.attachments.listByActivity(c.id).length === 1)).toBe(true);
+    expect(courses.every((c) => context.store.attachments.listByCourse(c.id).length === 1)).toBe(true);
 
     // The same file again is already attached, and is only dismissed.
     const again = await value<InboxItem>(context.dispatch('readIntoInbox', upload('dana')));

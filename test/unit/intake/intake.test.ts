@@ -180,10 +180,10 @@ describe('recert intake, the core', () => {
       const filed = byFile(files, 'dana-ces.pdf');
       expect(filed.status).toBe('applied');
       const id = filed.records[0]?.id ?? '';
-      expect(context.store.activities.get(id)).toMatchObject({ personId: dana.id, title: 'Corrective Exercise Specialist', ceus: 1.9 });
-      expect(context.store.attachments.listByActivity(id)).toMatchObject([{ fileName: 'dana-ces.pdf', sha256: filed.sha256 }]);
+      expect(context.store.courses.get(id)).toMatchObject({ personId: dana.id, title: 'Corrective Exercise Specialist', ceus: 1.9 });
+      expect(context.store.attachments.listByCourse(id)).toMatchObject([{ fileName: 'dana-ces.pdf', sha256: filed.sha256 }]);
       expect(context.files.has(filed.sha256 ?? '')).toBe(true);
-      expect(context.store.activities.listByPerson(samuel.id)).toHaveLength(3);
+      expect(context.store.courses.listByPerson(samuel.id)).toHaveLength(3);
       expect(context.store.cprAedCards.listByPerson(samuel.id)).toMatchObject([{ provider: 'American Red Cross', adultCpr: true }]);
       // One per course: the transcript's file is attached to each of its three.
       expect(rowCounts(context).attachments).toBe(7);
@@ -209,7 +209,7 @@ describe('recert intake, the core', () => {
       const before = rowCounts(context);
       const course = (title: string, credentialIds: string[]) => ({
         kind: 'course' as const,
-        activity: {
+        course: {
           personId: dana.id,
           title,
           provider: 'NASM',

@@ -51,7 +51,7 @@ describe('browser mode', () => {
 
   it('takes a file as a streamed body, and refuses one over its limit naming the file and the real limit', async () => {
     const s = seed(context);
-    const owner = { kind: 'activity', id: s.activityId };
+    const owner = { kind: 'course', id: s.courseId };
     const added = await upload(
       'addAttachment',
       { owner, fileName: 'streamed.pdf' },
@@ -94,7 +94,7 @@ describe('browser mode', () => {
     const s = seed(context);
     const broken = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypheic'), Buffer.alloc(64, 1)]);
     const added = await context.dispatch('addAttachment', {
-      owner: { kind: 'activity', id: s.activityId },
+      owner: { kind: 'course', id: s.courseId },
       fileName: 'broken.heic',
       contentBase64: broken.toString('base64'),
     });

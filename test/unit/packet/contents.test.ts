@@ -20,14 +20,14 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** A packet for one trainer with `courses` counted courses, each with a one-page certificate; its pages as text. */
-async function packetWithExhibits(courses: number): Promise<string[]> {
-  const folder = join(dir, `n${courses}`);
+async function packetWithExhibits(count: number): Promise<string[]> {
+  const folder = join(dir, `n${count}`);
   mkdirSync(join(folder, 'certs'), { recursive: true });
-  const activities = [];
-  for (let i = 1; i <= courses; i++) {
+  const courses = [];
+  for (let i = 1; i <= count; i++) {
     const title = `Workshop number ${i} on program design for older adults`;
     writeFileSync(join(folder, 'certs', `w${i}.pdf`), await textPdf(title, 1));
-    activities.push({
+    courses.push({
       id: `a${i}`,
       title,
       provider: 'NASM',
@@ -47,7 +47,7 @@ async function packetWithExhibits(courses: number): Promise<string[]> {
         email: 'dana.rivera@example.org',
         employeeId: 'E-104',
         credentials: [{ id: 'c1', ruleSet: 'nasm-cpt', number: 'NASM-1', expires: '2027-03-31', audit: { noticeReceived: '2026-11-10' } }],
-        activities,
+        activities: courses,
         cprAed: [],
       },
     ],

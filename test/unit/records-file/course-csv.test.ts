@@ -78,7 +78,7 @@ describe('course CSV', () => {
       c.dispatch('importCourseCsv', { personId: s.personId, csvText: good, credentialIds: [s.credentialId] }),
     );
     expect(done.summaryText).toBe('Imported 2 courses for Dana Rivera.');
-    expect(c.store.activities.listByCredential(s.credentialId).map((a) => a.title)).toEqual(expect.arrayContaining(['Good', 'Better']));
+    expect(c.store.courses.listByCredential(s.credentialId).map((a) => a.title)).toEqual(expect.arrayContaining(['Good', 'Better']));
 
     const file = join(tempDir(), 'courses.csv');
     cleanup.push(() => rmSync(join(file, '..'), { recursive: true, force: true }));
@@ -115,7 +115,7 @@ describe('course CSV', () => {
       ceus: number | null;
       contactHours: number | null;
     }) => [a.title, a.provider, a.approval, a.completed, a.ceus, a.contactHours];
-    expect(other.store.activities.listByPerson(person.id).map(strip)).toEqual(c.store.activities.listByPerson(s.personId).map(strip));
+    expect(other.store.courses.listByPerson(person.id).map(strip)).toEqual(c.store.courses.listByPerson(s.personId).map(strip));
   });
 });
 
@@ -127,7 +127,7 @@ describe('restore in the app', () => {
     cleanup.push(() => rmSync(join(out, '..'), { recursive: true, force: true }));
     await writeBackup({ db: c.store.db, attachmentsDir: join(c.dataDir, ATTACHMENTS_FOLDER), out });
     const atBackup = snapshot(c);
-    valueNow(c.dispatch('deleteActivity', { id: s.activityId }));
+    valueNow(c.dispatch('deleteCourse', { id: s.courseId }));
     valueNow(c.dispatch('createPerson', { name: 'Sam Lee' }));
     const changed = snapshot(c);
 
@@ -146,7 +146,7 @@ describe('restore in the app', () => {
       /^Restored the backup: the database and 1 certificate file\. The data it replaced is kept in .*before-restore-.*\.zip\.$/,
     );
     expect(snapshot(c)).toBe(atBackup);
-    expect(c.store.attachments.listByActivity(s.activityId)).toHaveLength(1);
+    expect(c.store.attachments.listByCourse(s.courseId)).toHaveLength(1);
     // The data it replaced is a backup that restores to what it was.
     const backups = valueNow<{ backups: { name: string }[] }>(c.dispatch('getBackups', {}));
     expect(backups.backups.map((b) => b.name)).toEqual([expect.stringMatching(/^before-restore-/)]);

@@ -69,7 +69,7 @@ function recordsFile(bad: boolean) {
       { requiredKeys: ['id', 'ruleSet', 'expires'] },
     ),
   );
-  const activity = withExtra(
+  const course = withExtra(
     fc.record(
       {
         id,
@@ -117,7 +117,7 @@ function recordsFile(bad: boolean) {
         employeeId: shortText,
         active: flag,
         credentials: listOf(credential, 3),
-        activities: listOf(activity, 4),
+        activities: listOf(course, 4),
         cprAed: listOf(card, 2),
       },
       { requiredKeys: ['id', 'name'] },
@@ -169,7 +169,7 @@ describe('the fast path of reading a records file', () => {
       { numRuns: 1000 },
     );
     expect(valid).toBe(1000);
-    const gym = gymRecords({ people: 20, activitiesPerPerson: 30 });
+    const gym = gymRecords({ people: 20, coursesPerPerson: 30 });
     expect(plainRecordsFile(structuredClone(gym))).toStrictEqual(recordsFileSchema.parse(gym));
   });
 

@@ -13,7 +13,7 @@ afterEach(() => {
   for (const c of contexts.splice(0)) c.dispose();
 });
 
-function recordsWith(person: Record<string, unknown>, activity: Record<string, unknown> = {}) {
+function recordsWith(person: Record<string, unknown>, course: Record<string, unknown> = {}) {
   return {
     format: 'recert-records/1',
     people: [
@@ -21,7 +21,7 @@ function recordsWith(person: Record<string, unknown>, activity: Record<string, u
         id: 'p1',
         name: 'Dana Rivera',
         credentials: [{ id: 'c1', ruleSet: 'nasm-cpt', expires: '2027-03-31' }],
-        activities: [{ id: 'a1', title: 'Course', provider: 'NASM', approval: 'nasm', completed: '2026-02-01', ceus: 1, ...activity }],
+        activities: [{ id: 'a1', title: 'Course', provider: 'NASM', approval: 'nasm', completed: '2026-02-01', ceus: 1, ...course }],
         cprAed: [],
         ...person,
       },
@@ -80,10 +80,10 @@ describe('recert import refuses what the store would refuse, as bad input (exit 
 
 describe('the API refuses the same as bad input, never as an internal failure', () => {
   it.each([
-    ['createActivity', 'ceus', 1e-10, /must be at least 0.001 CEUs/],
-    ['createActivity', 'contactHours', 1e-9, /must be at least 0.01 contact hours/],
-    ['createActivity', 'title', '\u0000Course', /must not contain control characters/],
-    ['createActivity', 'provider', 'Acme\ud800', /must not contain control characters/],
+    ['createCourse', 'ceus', 1e-10, /must be at least 0.001 CEUs/],
+    ['createCourse', 'contactHours', 1e-9, /must be at least 0.01 contact hours/],
+    ['createCourse', 'title', '\u0000Course', /must not contain control characters/],
+    ['createCourse', 'provider', 'Acme\ud800', /must not contain control characters/],
     ['createPerson', 'name', 'Dana\nRivera', /must not contain control characters/],
   ])('%s with a bad %s', async (method, field, bad, message) => {
     const context = freshContext();
@@ -94,7 +94,7 @@ describe('the API refuses the same as bad input, never as an internal failure', 
       method === 'createPerson'
         ? { name: 'Sam' }
         : { personId: s.personId, title: 'T', provider: 'P', approval: 'nasm', completed: '2026-02-01', credentialIds: [s.credentialId] };
-    const input = { ...base, ...(field === 'contactHours' ? {} : method === 'createActivity' ? { ceus: 1 } : {}), [field]: bad };
+    const input = { ...base, ...(field === 'contactHours' ? {} : method === 'createCourse' ? { ceus: 1 } : {}), [field]: bad };
     const result = await context.dispatch(method, input);
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input', field } });
     expect(!result.ok && result.error.message).toMatch(message);
@@ -113,7 +113,7 @@ describe('file names and links', () => {
     const { tinyPdf } = await import('../../helpers/seed');
     for (const name of [`${'証明書'.repeat(27)}.pdf`, `${'🏋️'.repeat(60)}.pdf`]) {
       const result = await context.dispatch('addAttachment', {
-        owner: { kind: 'activity', id: s.activityId },
+        owner: { kind: 'course', id: s.courseId },
         fileName: name,
         contentBase64: Buffer.concat([tinyPdf, Buffer.from(name)]).toString('base64'),
       });

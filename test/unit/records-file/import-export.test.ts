@@ -32,7 +32,7 @@ describe('import', () => {
     const [attachment] = c.store.attachments.listByCard('k1');
     expect(attachment).toMatchObject({ fileName: 'cpr-front.jpg', mediaType: 'image/jpeg' });
     expect(c.files.read(attachment?.sha256 ?? '')).toEqual(readFileSync(join(fixtures, 'format-example/certs/cpr-front.jpg')));
-    expect(c.store.activities.get('a2')?.credentialIds).toEqual(['c1']); // default: every credential of the person
+    expect(c.store.courses.get('a2')?.credentialIds).toEqual(['c1']); // default: every credential of the person
     expect(c.store.ruleSetOverrides.all()).toEqual({ 'nasm-cpt': { cprAedWaiver: { from: '2020-03-01', until: '2021-08-31' } } });
   });
 

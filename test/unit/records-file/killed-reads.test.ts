@@ -34,11 +34,11 @@ beforeAll(() => {
   const context = openAppContext({ dataDir: source, resourcesDir });
   const s = seed(context);
   // A course holds at most 50 certificates: three courses of 40.
-  const courses = [s.activityId];
+  const courses = [s.courseId];
   for (const title of ['Kettlebell Basics', 'Mobility Lab'])
     courses.push(
       valueNow<{ id: string }>(
-        context.dispatch('createActivity', {
+        context.dispatch('createCourse', {
           personId: s.personId,
           title,
           provider: 'Iron Guild',
@@ -52,7 +52,7 @@ beforeAll(() => {
   for (let i = 0; i < 120; i++)
     valueNow(
       context.dispatch('addAttachment', {
-        owner: { kind: 'activity', id: courses[i % 3] ?? s.activityId },
+        owner: { kind: 'course', id: courses[i % 3] ?? s.courseId },
         fileName: `scan-${i}.pdf`,
         contentBase64: Buffer.concat([tinyPdf, Buffer.from(`%${i}`), Buffer.alloc(300_000, i)]).toString('base64'),
       }),

@@ -22,14 +22,14 @@ const person = (extra: Record<string, unknown>) => ({
   format: 'recert-records/1',
   people: [{ id: 'p1', name: 'Dana', credentials: [{ id: 'c1', ruleSet: 'nasm-cpt', expires: '2027-03-31' }], ...extra }],
 });
-const activity = (extra: Record<string, unknown>) =>
+const course = (extra: Record<string, unknown>) =>
   person({ activities: [{ id: 'a1', title: 'T', provider: 'P', approval: 'nasm', completed: '2026-02-01', ceus: 1, ...extra }] });
 
 describe('records file validation names each problem by its JSON path', () => {
   it.each([
     ['not JSON', null, '(file): not valid JSON'],
     ['a wrong format', { format: 'recert-records/9', people: [] }, 'format: must be "recert-records/1"'],
-    ['an impossible date', activity({ completed: '2026-02-30' }), 'people[0].activities[0].completed: "2026-02-30" is not a calendar date'],
+    ['an impossible date', course({ completed: '2026-02-30' }), 'people[0].activities[0].completed: "2026-02-30" is not a calendar date'],
     [
       'an unknown rule set',
       person({ credentials: [{ id: 'c1', ruleSet: 'nasm-xyz', expires: '2027-03-31' }] }),
@@ -50,42 +50,42 @@ describe('records file validation names each problem by its JSON path', () => {
       }),
       'people[0].cprAed[1].id: "k" is used twice',
     ],
-    ['both amounts', activity({ contactHours: 10 }), 'people[0].activities[0].contactHours: give either ceus or contactHours, not both'],
-    ['neither amount', activity({ ceus: undefined }), 'people[0].activities[0].ceus: missing'],
-    ['zero CEUs', activity({ ceus: 0 }), 'people[0].activities[0].ceus: must be more than 0 CEUs'],
-    ['negative CEUs', activity({ ceus: -0.5 }), 'people[0].activities[0].ceus: must be more than 0 CEUs'],
-    ['absurd CEUs', activity({ ceus: 100.5 }), 'people[0].activities[0].ceus: must be at most 100 CEUs'],
-    ['4 decimals of CEUs', activity({ ceus: 0.0751 }), 'people[0].activities[0].ceus: must have at most 3 decimals'],
+    ['both amounts', course({ contactHours: 10 }), 'people[0].activities[0].contactHours: give either ceus or contactHours, not both'],
+    ['neither amount', course({ ceus: undefined }), 'people[0].activities[0].ceus: missing'],
+    ['zero CEUs', course({ ceus: 0 }), 'people[0].activities[0].ceus: must be more than 0 CEUs'],
+    ['negative CEUs', course({ ceus: -0.5 }), 'people[0].activities[0].ceus: must be more than 0 CEUs'],
+    ['absurd CEUs', course({ ceus: 100.5 }), 'people[0].activities[0].ceus: must be at most 100 CEUs'],
+    ['4 decimals of CEUs', course({ ceus: 0.0751 }), 'people[0].activities[0].ceus: must have at most 3 decimals'],
     [
       '3 decimals of hours',
-      activity({ ceus: undefined, contactHours: 1.125 }),
+      course({ ceus: undefined, contactHours: 1.125 }),
       'people[0].activities[0].contactHours: must have at most 2 decimals',
     ],
     [
       'a petition on a non-petition course',
-      activity({ petition: { status: 'pending' } }),
-      'people[0].activities[0].petition: only an activity with approval "petition" has a petition',
+      course({ petition: { status: 'pending' } }),
+      'people[0].activities[0].petition: only a course with approval "petition" has a petition',
     ],
     [
       'a missing attachment',
-      activity({ attachments: [{ file: 'nowhere.pdf' }] }),
+      course({ attachments: [{ file: 'nowhere.pdf' }] }),
       'people[0].activities[0].attachments[0].file: "nowhere.pdf" was not found',
     ],
     [
       'a wrong sha256',
-      activity({ attachments: [{ file: 'cert.pdf', sha256: 'a'.repeat(64) }] }),
+      course({ attachments: [{ file: 'cert.pdf', sha256: 'a'.repeat(64) }] }),
       'people[0].activities[0].attachments[0].sha256: does not match "cert.pdf"',
     ],
     [
       'a path outside the folder',
-      activity({ attachments: [{ file: '../format-example/records.json' }] }),
+      course({ attachments: [{ file: '../format-example/records.json' }] }),
       'must be a path inside the records file',
     ],
-    ['an unknown field', activity({ hours: 3 }), 'people[0].activities[0].hours: unknown field; remove it'],
+    ['an unknown field', course({ hours: 3 }), 'people[0].activities[0].hours: unknown field; remove it'],
     ['a missing name', { format: 'recert-records/1', people: [{ id: 'p1' }] }, 'people[0].name: is required'],
     [
       "a reference to another person's credential",
-      activity({ credentials: ['c2'] }),
+      course({ credentials: ['c2'] }),
       'people[0].activities[0].credentials[0]: "c2" is not a credential of this person',
     ],
   ])('%s', (_label, document, expected) => {
@@ -153,7 +153,7 @@ describe('recert evaluate on records files', () => {
     expect(report.results[0]?.warnings.sort()).toEqual(['no-certificate:a1', 'petition-pending:a2']);
   });
 
-  it("counts an activity shared by two credentials in each, within each one's own cycle", () => {
+  it("counts a course shared by two credentials in each, within each one's own cycle", () => {
     const parsed = readRecordsFile(join(fixtures, 'shared-course.json'), ruleSetIds);
     const [nasm, ace] = evaluateRecords(parsed.file, shippedRuleSets, parsed.overrides, '2026-11-21').results;
     expect(nasm?.activities.map((a) => [a.id, a.reason])).toEqual([

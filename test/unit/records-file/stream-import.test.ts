@@ -85,10 +85,10 @@ describe('the streamed import of a records file', () => {
     records.people.push({ ...second(), activities: [withCertificate, { ...withCertificate, id: 'a4', attachments: undefined }] });
     const summary = importRecordsFileStreamed(write(records), ids(c), c.store, c.files);
     expect(summary).toEqual({ people: 2, credentials: 2, activities: 4, cprAedCards: 1, attachments: 2 });
-    expect(c.store.attachments.listByActivity('a3')).toMatchObject([{ fileName: 'course.jpg', mediaType: 'image/jpeg' }]);
+    expect(c.store.attachments.listByCourse('a3')).toMatchObject([{ fileName: 'course.jpg', mediaType: 'image/jpeg' }]);
     expect(sameAsParsed(write(records))).toBeNull();
     expect(c.store.ruleSetOverrides.all()).toEqual({ 'nasm-cpt': { cprAedWaiver: { from: '2020-03-01', until: '2021-08-31' } } });
-    expect(c.store.activities.get('a2')?.credentialIds).toEqual(['c1']);
+    expect(c.store.courses.get('a2')?.credentialIds).toEqual(['c1']);
   });
 
   it('reads the overrides and the format after the people too', () => {

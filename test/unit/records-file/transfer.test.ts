@@ -175,7 +175,7 @@ describe('update-import', () => {
     // The manager adds a course of their own for Dana and another trainer.
     const m = openAppContext({ dataDir: manager, resourcesDir });
     valueNow(
-      m.dispatch('createActivity', {
+      m.dispatch('createCourse', {
         personId: ids.personId,
         title: 'Staff first-aid refresher',
         provider: 'Gym',
@@ -189,7 +189,7 @@ describe('update-import', () => {
     m.close();
     // The trainer edits a course and adds one with a certificate, then sends a new bundle.
     const course = valueNow<{ id: string }>(
-      trainer.dispatch('createActivity', {
+      trainer.dispatch('createCourse', {
         personId: ids.personId,
         title: 'Kettlebell Basics',
         provider: 'Iron Guild',
@@ -201,16 +201,16 @@ describe('update-import', () => {
     );
     await value(
       trainer.dispatch('addAttachment', {
-        owner: { kind: 'activity', id: course.id },
+        owner: { kind: 'course', id: course.id },
         fileName: 'kettlebell.pdf',
         contentBase64: Buffer.concat([tinyPdf, Buffer.from('%kb')]).toString('base64'),
       }),
     );
-    const first = trainer.store.activities.get(ids.activityId);
+    const first = trainer.store.courses.get(ids.courseId);
     if (!first) throw new Error('seeded course missing');
     const { personId: _owner, ...fields } = first;
     void _owner;
-    valueNow(trainer.dispatch('updateActivity', { ...fields, ceus: 1.8 }));
+    valueNow(trainer.dispatch('updateCourse', { ...fields, ceus: 1.8 }));
     await writeBundle(trainer.store, trainer.files, bundle, ids.personId);
 
     const dry = recert('import', bundle, '--db', manager, '--update', '--dry-run');
@@ -221,7 +221,7 @@ describe('update-import', () => {
     expect(dry.stdout).toContain('Kept (not in the file): course "Staff first-aid refresher" of Dana Rivera');
     expect(dry.stdout).toContain('Dry run: nothing was changed.');
     const check = openAppContext({ dataDir: manager, resourcesDir });
-    expect(check.store.activities.listByPerson(ids.personId)).toHaveLength(2);
+    expect(check.store.courses.listByPerson(ids.personId)).toHaveLength(2);
     check.close();
 
     const real = recert('import', bundle, '--db', manager, '--update');
@@ -230,7 +230,7 @@ describe('update-import', () => {
     const after = openAppContext({ dataDir: manager, resourcesDir });
     cleanup.push(() => after.close());
     expect(
-      after.store.activities
+      after.store.courses
         .listByPerson(ids.personId)
         .map((a) => [a.title, a.ceus, a.contactHours])
         .sort(),
@@ -239,7 +239,7 @@ describe('update-import', () => {
       ['Kettlebell Basics', null, 4],
       ['Staff first-aid refresher', 0.1, null],
     ]);
-    expect(after.store.attachments.listByActivity(course.id).map((a) => a.fileName)).toEqual(['kettlebell.pdf']);
+    expect(after.store.attachments.listByCourse(course.id).map((a) => a.fileName)).toEqual(['kettlebell.pdf']);
     expect(after.store.people.list()).toHaveLength(2);
     // Importing the same bundle again changes nothing.
     const twice = recert('import', bundle, '--db', manager, '--update');

@@ -14,8 +14,8 @@ const ace = ruleSet('ace-cpt');
 // E = 2027-03-31: the cycle runs from 2025-04-01.
 const cec = (id: string, overrides: Parameters<typeof course>[0] = {}) =>
   course({ id, hours: 10, provider: 'Kettle Co', title: 'Kettlebell Basics', approval: 'approved-provider', ...overrides });
-const reasons = (activities: ReturnType<typeof cec>[]) =>
-  evaluate({ ruleSet: ace, activities })
+const reasons = (courses: ReturnType<typeof cec>[]) =>
+  evaluate({ ruleSet: ace, activities: courses })
     .activities.map((a) => [a.id, a.reason])
     .sort();
 
@@ -51,12 +51,12 @@ describe('ACE: the same course counts once a cycle, the earliest completed', () 
       [cec('b-second', { completed: '2025-09-01' }), cec('a-first', { completed: '2025-09-01' })],
       'b-second',
     ],
-  ])('%s', (_label, activities, repeated) => {
-    const verdict = evaluate({ ruleSet: ace, activities });
+  ])('%s', (_label, courses, repeated) => {
+    const verdict = evaluate({ ruleSet: ace, activities: courses });
     for (const entry of verdict.activities) expect(entry.reason).toBe(entry.id === repeated ? 'repeated-course' : 'counted');
     expect(verdict.ceus.courses).toBe(1);
     // The record order does not matter.
-    expect(reasons([...activities].reverse())).toEqual(reasons(activities));
+    expect(reasons([...courses].reverse())).toEqual(reasons(courses));
   });
 
   it('different CEP codes under the same title are different courses', () => {

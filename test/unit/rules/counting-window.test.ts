@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ActivityFacts } from '../../../main/core/domain/verdict';
+import type { CourseFacts } from '../../../main/core/domain/verdict';
 import { countingWindow, evaluateCredential } from '../../../main/core/rules/engine';
 import { input, inputArb } from '../../helpers/generated-credential';
 import { shippedRuleSets } from '../../helpers/rules';
@@ -16,7 +16,7 @@ describe('countingWindow: evaluating only the courses inside it', () => {
         const full = input(generated);
         const ruleSet = generated.ruleSet;
         const { from, to } = countingWindow(ruleSet, full);
-        const inside = (a: ActivityFacts) => a.completed >= from && a.completed <= to;
+        const inside = (a: CourseFacts) => a.completed >= from && a.completed <= to;
         const unlistedPetitions = full.activities.filter(
           (a) => !inside(a) && a.approval === 'petition' && a.petitionStatus !== null,
         ).length;

@@ -108,9 +108,9 @@ describe('R2/R3: exact amounts', () => {
     ['25 × 0.1 CEU is exactly 2.5', Array.from({ length: 25 }, () => course({ ceus: 0.1 })), 2.5, []],
     ['19 × 0.1 CEU is exactly 1.9', Array.from({ length: 19 }, () => course({ ceus: 0.1 })), 1.9, []],
     ['a 45-minute webinar is 0.075 CEU', [course({ hours: 0.75 })], 0.075, ['courses-short']],
-  ])('%s', (_label, activities, courses, blockers) => {
-    const verdict = evaluate({ activities });
-    expect(verdict.ceus.courses).toBe(courses);
+  ])('%s', (_label, courses, expected, blockers) => {
+    const verdict = evaluate({ activities: courses });
+    expect(verdict.ceus.courses).toBe(expected);
     expect(verdict.blockers).toEqual(blockers);
   });
 

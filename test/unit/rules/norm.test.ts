@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { norm } from '../../../main/core/rules/activities';
+import { norm } from '../../../main/core/rules/courses';
 
 // "The same course twice" (R13) compares titles and providers normalised: NFKC, lower case,
 // punctuation and spacing runs as one space. Plain lower-case words skip that work; this holds the

@@ -171,8 +171,8 @@ describe('NSCA: categories', () => {
     ['D exactly at 4.0 (the 2024–2026 figure)', [ceus(4, 'd'), ceus(2, 'c')], 6, []],
     ['D over 4.0', [ceus(4.5, 'd'), ceus(1.5, 'c')], 5.5, ['category-cap:d']],
     ['B exactly at 4.0', [ceus(4, 'b'), ceus(2, 'a')], 6, []],
-  ])('%s', (_label, activities, counted, caps) => {
-    const verdict = at({ credential: { expires: '2026-12-31' }, activities });
+  ])('%s', (_label, courses, counted, caps) => {
+    const verdict = at({ credential: { expires: '2026-12-31' }, activities: courses });
     expect(verdict.ceus.courses).toBe(counted);
     expect(verdict.warnings.filter((w) => w.startsWith('category-cap'))).toEqual(caps);
     expect(verdict.blockers).toEqual(counted >= 6 ? [] : ['courses-short']);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../../main/core/dates';
-import type { ActivityFacts, CprAedCardFacts, FileVerdict } from '../../../main/core/domain/verdict';
+import type { CourseFacts, CprAedCardFacts, FileVerdict } from '../../../main/core/domain/verdict';
 import { evaluate, shippedRuleSets } from '../../helpers/rules';
 
 // The order a person's records come in (typed by hand, a transcript sorted newest-first, a roster
@@ -45,16 +45,16 @@ const personArb = fc.record({
 type Person = typeof personArb extends fc.Arbitrary<infer T> ? T : never;
 
 function records(p: Person) {
-  const activities = p.courses.map((c, i): ActivityFacts => ({
+  const courses = p.courses.map((c, i): CourseFacts => ({
     id: `a${i}`,
     title: c.title,
     provider: c.provider,
-    approval: c.approval as ActivityFacts['approval'],
+    approval: c.approval as CourseFacts['approval'],
     approvalCode: c.approvalCode,
     completed: c.completed,
     ceuThousandths: null,
     contactHourHundredths: c.hundredths,
-    petitionStatus: c.approval === 'petition' ? (c.petitionStatus as ActivityFacts['petitionStatus']) : null,
+    petitionStatus: c.approval === 'petition' ? (c.petitionStatus as CourseFacts['petitionStatus']) : null,
     category: c.category,
     hasCertificate: c.hasCertificate,
   }));
@@ -67,7 +67,7 @@ function records(p: Person) {
     handsOn: k.handsOn,
     hasCertificate: k.hasCertificate,
   }));
-  return { activities, cards };
+  return { activities: courses, cards };
 }
 
 /** The verdict with its record-ordered lists as sets. */

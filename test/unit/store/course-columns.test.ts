@@ -3,7 +3,7 @@
 // field for field through every read of a course, the engine's included.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Activity, Credential, Person } from '../../../preload/contract';
+import type { Course, Credential, Person } from '../../../preload/contract';
 import { COURSE_COLUMNS } from '../../../main/core/store/course-columns';
 import { openStore, repositories } from '../../../main/core/store';
 import { standingReads } from '../../../main/core/store/evaluation-reads';
@@ -64,13 +64,13 @@ describe('the course columns', () => {
     fc.assert(
       fc.property(fc.array(course, { maxLength: 230 }), fc.boolean(), (generated, bulk) => {
         const store = repositories(openStore(':memory:'));
-        const written: Activity[] = generated.map(({ certificate: _, ...c }, i) => ({ id: `a${i}`, personId: 'p1', ...c }));
+        const written: Course[] = generated.map(({ certificate: _, ...c }, i) => ({ id: `a${i}`, personId: 'p1', ...c }));
         const certified = new Set(generated.flatMap((c, i) => (c.certificate ? [`a${i}`] : [])));
         store.transaction(() => {
           store.people.insert(person);
           for (const id of CREDENTIALS) store.credentials.insert(credential(id));
-          if (bulk) store.activities.insertMany(written);
-          else for (const a of written) store.activities.insert(a);
+          if (bulk) store.courses.insertMany(written);
+          else for (const a of written) store.courses.insert(a);
           for (const id of certified)
             store.attachments.insert({
               id: `f-${id}`,
@@ -78,11 +78,11 @@ describe('the course columns', () => {
               fileName: 'c.pdf',
               mediaType: 'application/pdf',
               size: 1,
-              activityId: id,
+              courseId: id,
               cprAedCardId: null,
             });
         });
-        const { activities, evaluation } = store;
+        const { courses: activities, evaluation } = store;
         const byDate = [...written].sort((x, y) => x.completed.localeCompare(y.completed));
         expect(activities.listByPerson('p1')).toEqual(written);
         expect(activities.listAll()).toEqual(written);
@@ -94,7 +94,7 @@ describe('the course columns', () => {
         for (const id of CREDENTIALS) expect(activities.listByCredential(id)).toEqual(written.filter((a) => a.credentialIds.includes(id)));
 
         // The engine's facts, for everyone and for one person's window, with titles or without.
-        const facts = (a: Activity, withTitles = true) => ({
+        const facts = (a: Course, withTitles = true) => ({
           id: a.id,
           title: withTitles ? a.title : '',
           provider: withTitles ? a.provider : '',
@@ -107,12 +107,12 @@ describe('the course columns', () => {
           category: a.category,
           hasCertificate: certified.has(a.id),
         });
-        const everyone = evaluation.activityFactsByCredential();
+        const everyone = evaluation.courseFactsByCredential();
         for (const id of CREDENTIALS) {
           const expected = written.filter((a) => a.credentialIds.includes(id));
           expect(everyone.get(id) ?? []).toEqual(expected.map((a) => facts(a)));
           for (const withTitles of [true, false]) {
-            const inWindow = standingReads(store.db).personActivityFactsBetween('p1', '2021-01-01', '2026-12-31', { withTitles });
+            const inWindow = standingReads(store.db).personCourseFactsBetween('p1', '2021-01-01', '2026-12-31', { withTitles });
             const between = expected.filter((a) => a.completed >= '2021-01-01' && a.completed <= '2026-12-31');
             expect(inWindow.get(id) ?? []).toEqual(between.map((a) => facts(a, withTitles)));
           }

@@ -23,7 +23,7 @@ beforeEach(() => {
   ).id;
   added = ['Zumba', 'Mobility', 'Anatomy', 'Yoga', 'Barbell'].map((title, i) => {
     const course = value<{ id: string }>(
-      context.dispatch('createActivity', {
+      context.dispatch('createCourse', {
         personId,
         title,
         provider: 'ACE',
@@ -43,14 +43,14 @@ describe('the evaluation reads', () => {
   it("give one person's courses of a window in the order they were added, with titles or without, linked or not", () => {
     const evaluation = standingReads(context.store.db);
     for (const withTitles of [true, false]) {
-      const linked = evaluation.personActivityFactsBetween(personId, '2026-01-01', '2026-12-31', { withTitles });
+      const linked = evaluation.personCourseFactsBetween(personId, '2026-01-01', '2026-12-31', { withTitles });
       expect(linked.get(credentialId)?.map((f) => f.id)).toEqual(added);
       expect(linked.get(secondCredentialId)?.map((f) => f.id)).toEqual(added.filter((_, i) => i !== 2));
     }
   });
 
   it("give everyone's courses in the order they were added", () => {
-    const byCredential = context.store.evaluation.activityFactsByCredential();
+    const byCredential = context.store.evaluation.courseFactsByCredential();
     expect(byCredential.get(credentialId)?.map((f) => f.id)).toEqual(added);
     expect(byCredential.get(secondCredentialId)?.map((f) => f.id)).toEqual(added.filter((_, i) => i !== 2));
   });

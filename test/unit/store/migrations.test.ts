@@ -115,7 +115,7 @@ describe('migrations', () => {
           documentsSent: null,
         });
       for (let i = 0; i < 30; i++)
-        old.activities.insert({
+        old.courses.insert({
           id: `a${i}`,
           personId: 'p1',
           title: `Course ${i}`,
@@ -131,10 +131,10 @@ describe('migrations', () => {
         });
     });
     const read = (store: ReturnType<typeof repositories>) => ({
-      courses: store.activities.listByPerson('p1'),
-      second: store.activities.listByCredential('c2').map((a) => a.id),
+      courses: store.courses.listByPerson('p1'),
+      second: store.courses.listByCredential('c2').map((a) => a.id),
       verdicts: evaluateWindowed(store, standingReads(store.db), effectiveRuleSets(ruleSets, store), 'p1', '2026-11-21').verdicts,
-      window: [...standingReads(store.db).personActivityFactsBetween('p1', '2026-02-01', '2026-06-30', { withTitles: true })].map(
+      window: [...standingReads(store.db).personCourseFactsBetween('p1', '2026-02-01', '2026-06-30', { withTitles: true })].map(
         ([credential, facts]) => [credential, facts.map((f) => f.id)],
       ),
     });

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Activity, Credential, CprAedCard, Person } from '../../../preload/contract';
+import type { Course, Credential, CprAedCard, Person } from '../../../preload/contract';
 import { openStore, repositories, type Repositories } from '../../../main/core/store';
 
 let store: Repositories;
@@ -17,7 +17,7 @@ const credential: Credential = {
   auditNoticeReceived: null,
   documentsSent: null,
 };
-const course: Activity = {
+const course: Course = {
   id: 'a1',
   personId: 'p1',
   title: 'Corrective Exercise',
@@ -47,7 +47,7 @@ beforeEach(() => {
   store.transaction(() => {
     store.people.insert(dana);
     store.credentials.insert(credential);
-    store.activities.insert(course);
+    store.courses.insert(course);
     store.cprAedCards.insert(card);
   });
 });
@@ -66,7 +66,7 @@ describe('people', () => {
     expect(store.people.get('p1')).toMatchObject({ name: 'Dana R.', active: false });
     expect(store.people.delete('p1')).toBe(true);
     expect(store.credentials.listAll()).toEqual([]);
-    expect(store.activities.listAll()).toEqual([]);
+    expect(store.courses.listAll()).toEqual([]);
     expect(store.cprAedCards.listAll()).toEqual([]);
   });
 });
@@ -95,42 +95,42 @@ describe('credentials', () => {
 
 describe('activities', () => {
   it('keeps contact hours as entered and the petition', () => {
-    expect(store.activities.get('a1')).toEqual(course);
+    expect(store.courses.get('a1')).toEqual(course);
   });
 
   it('links a course to several credentials of the same person, and only those', () => {
     store.credentials.insert({ ...credential, id: 'c2', ruleSet: 'ace-cpt' });
-    store.activities.update({ ...course, credentialIds: ['c1', 'c2'] });
-    expect(store.activities.get('a1')?.credentialIds).toEqual(['c1', 'c2']);
-    expect(store.activities.listByCredential('c2').map((a) => a.id)).toEqual(['a1']);
+    store.courses.update({ ...course, credentialIds: ['c1', 'c2'] });
+    expect(store.courses.get('a1')?.credentialIds).toEqual(['c1', 'c2']);
+    expect(store.courses.listByCredential('c2').map((a) => a.id)).toEqual(['a1']);
     // Every read gives the links in credential order, whatever order they were written in.
-    store.activities.update({ ...course, credentialIds: ['c2', 'c1'] });
-    expect(store.activities.get('a1')?.credentialIds).toEqual(['c1', 'c2']);
-    expect(store.activities.listByPerson('p1')[0]?.credentialIds).toEqual(['c1', 'c2']);
-    expect(store.activities.listByPerson('p1')[0]).toEqual(store.activities.get('a1'));
+    store.courses.update({ ...course, credentialIds: ['c2', 'c1'] });
+    expect(store.courses.get('a1')?.credentialIds).toEqual(['c1', 'c2']);
+    expect(store.courses.listByPerson('p1')[0]?.credentialIds).toEqual(['c1', 'c2']);
+    expect(store.courses.listByPerson('p1')[0]).toEqual(store.courses.get('a1'));
 
     store.people.insert({ ...dana, id: 'p2', name: 'Other' });
     store.credentials.insert({ ...credential, id: 'c9', personId: 'p2' });
-    expect(() => store.transaction(() => store.activities.update({ ...course, credentialIds: ['c9'] }))).toThrow(/same person/);
-    expect(store.activities.get('a1')?.credentialIds).toEqual(['c1', 'c2']);
+    expect(() => store.transaction(() => store.courses.update({ ...course, credentialIds: ['c9'] }))).toThrow(/same person/);
+    expect(store.courses.get('a1')?.credentialIds).toEqual(['c1', 'c2']);
   });
 
   it('stores CEUs as exact thousandths', () => {
-    store.activities.insert({ ...course, id: 'a2', ceus: 0.075, contactHours: null, approval: 'nasm', petition: null });
+    store.courses.insert({ ...course, id: 'a2', ceus: 0.075, contactHours: null, approval: 'nasm', petition: null });
     const raw = store.db.prepare("SELECT ceu_thousandths FROM activities WHERE id = 'a2'").pluck().get();
     expect(raw).toBe(75);
-    expect(store.activities.get('a2')?.ceus).toBe(0.075);
+    expect(store.courses.get('a2')?.ceus).toBe(0.075);
   });
 
   it('refuses both or neither amount, and a petition on a non-petition course', () => {
-    expect(() => store.activities.insert({ ...course, id: 'a3', ceus: 1 })).toThrow(/CHECK/);
-    expect(() => store.activities.insert({ ...course, id: 'a3', contactHours: null })).toThrow(/CHECK/);
-    expect(() => store.activities.insert({ ...course, id: 'a3', approval: 'nasm' })).toThrow(/CHECK/);
+    expect(() => store.courses.insert({ ...course, id: 'a3', ceus: 1 })).toThrow(/CHECK/);
+    expect(() => store.courses.insert({ ...course, id: 'a3', contactHours: null })).toThrow(/CHECK/);
+    expect(() => store.courses.insert({ ...course, id: 'a3', approval: 'nasm' })).toThrow(/CHECK/);
   });
 
   it('deleting a credential unlinks its courses but keeps them', () => {
     store.credentials.delete('c1');
-    expect(store.activities.get('a1')?.credentialIds).toEqual([]);
+    expect(store.courses.get('a1')?.credentialIds).toEqual([]);
   });
 });
 
@@ -143,15 +143,15 @@ describe('CPR/AED cards and attachments', () => {
   it('attaches a file to exactly one course or card, counting references by hash', () => {
     const sha = 'a'.repeat(64);
     const base = { sha256: sha, fileName: 'card.jpg', mediaType: 'image/jpeg' as const, size: 10 };
-    store.attachments.insert({ ...base, id: 'f1', activityId: null, cprAedCardId: 'k1' });
-    store.attachments.insert({ ...base, id: 'f2', activityId: 'a1', cprAedCardId: null });
+    store.attachments.insert({ ...base, id: 'f1', courseId: null, cprAedCardId: 'k1' });
+    store.attachments.insert({ ...base, id: 'f2', courseId: 'a1', cprAedCardId: null });
     expect(store.attachments.referencesTo(sha)).toBe(2);
     expect(store.attachments.listByCard('k1').map((a) => a.id)).toEqual(['f1']);
-    expect(() => store.attachments.insert({ ...base, id: 'f3', activityId: 'a1', cprAedCardId: 'k1' })).toThrow(/CHECK/);
-    expect(() => store.attachments.insert({ ...base, id: 'f4', sha256: '../../etc/passwd', activityId: 'a1', cprAedCardId: null })).toThrow(
+    expect(() => store.attachments.insert({ ...base, id: 'f3', courseId: 'a1', cprAedCardId: 'k1' })).toThrow(/CHECK/);
+    expect(() => store.attachments.insert({ ...base, id: 'f4', sha256: '../../etc/passwd', courseId: 'a1', cprAedCardId: null })).toThrow(
       /CHECK/,
     );
-    store.activities.delete('a1');
+    store.courses.delete('a1');
     expect(store.attachments.referencesTo(sha)).toBe(1);
   });
 });
@@ -167,7 +167,7 @@ describe('settings', () => {
 
 describe('withIndexesRebuilt', () => {
   const schema = () => store.db.prepare('SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY name').all();
-  const many = (from: number, count: number): Activity[] =>
+  const many = (from: number, count: number): Course[] =>
     Array.from({ length: count }, (_, i) => ({
       ...course,
       id: `bulk-${from + i}`,
@@ -176,21 +176,19 @@ describe('withIndexesRebuilt', () => {
 
   it('loads the rows with every index back as it was, and the indexes answer for the new rows', () => {
     const before = schema();
-    store.transaction(() =>
-      store.withIndexesRebuilt(['activities', 'activity_credentials'], () => store.activities.insertMany(many(0, 250))),
-    );
+    store.transaction(() => store.withIndexesRebuilt(['activities', 'activity_credentials'], () => store.courses.insertMany(many(0, 250))));
     expect(schema()).toEqual(before);
     expect(store.db.pragma('integrity_check', { simple: true })).toBe('ok');
-    expect(store.activities.countByPerson('p1')).toBe(251);
-    expect(store.activities.pageByDate('p1', 'desc', 0, 1)[0]?.completed).toBe('2026-03-28');
+    expect(store.courses.countByPerson('p1')).toBe(251);
+    expect(store.courses.pageByDate('p1', 'desc', 0, 1)[0]?.completed).toBe('2026-03-28');
   });
 
   it('stores every course with its own credentials, however many statements the links take', () => {
     store.credentials.insert({ ...credential, id: 'c2', number: 'ACE-2' });
     // 0, 1 or 2 credentials a course: 188 links, which is not a whole number of bulk statements.
     const loaded = many(0, 187).map((a, i) => ({ ...a, credentialIds: [['c1', 'c2'], ['c2'], []][i % 3] ?? [] }));
-    store.transaction(() => store.activities.insertMany(loaded));
-    const stored = new Map(store.activities.listAll().map((a) => [a.id, a.credentialIds]));
+    store.transaction(() => store.courses.insertMany(loaded));
+    const stored = new Map(store.courses.listAll().map((a) => [a.id, a.credentialIds]));
     expect(loaded.map((a) => stored.get(a.id))).toEqual(loaded.map((a) => a.credentialIds));
   });
 
@@ -199,13 +197,13 @@ describe('withIndexesRebuilt', () => {
     expect(() =>
       store.transaction(() =>
         store.withIndexesRebuilt(['activities', 'activity_credentials'], () => {
-          store.activities.insertMany(many(0, 120));
+          store.courses.insertMany(many(0, 120));
           throw new Error('the file was refused half-way');
         }),
       ),
     ).toThrow('half-way');
     expect(schema()).toEqual(before);
-    expect(store.activities.countAll()).toBe(1);
+    expect(store.courses.countAll()).toBe(1);
   });
 
   it('is refused outside a transaction', () => {

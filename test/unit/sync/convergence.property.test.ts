@@ -146,7 +146,7 @@ function edit(sim: Simulation, d: SimDevice, a: Action): void {
         const personId = pickOf(people, a.pick);
         if (!personId) break;
         const credentials = store.credentials.listByPerson(personId).map((k) => k.id);
-        store.activities.insert({
+        store.courses.insert({
           id: fresh('c'),
           personId,
           title: `Course ${a.pick2 % 100}`,
@@ -164,13 +164,13 @@ function edit(sim: Simulation, d: SimDevice, a: Action): void {
       }
       case 'course-edit': {
         const id = pickOf(courses, a.pick);
-        const c = id ? store.activities.get(id) : undefined;
-        if (c) store.activities.update({ ...c, title: `Course ${a.pick2 % 100} (${d.index})` });
+        const c = id ? store.courses.get(id) : undefined;
+        if (c) store.courses.update({ ...c, title: `Course ${a.pick2 % 100} (${d.index})` });
         break;
       }
       case 'course-link': {
         const id = pickOf(courses, a.pick);
-        const c = id ? store.activities.get(id) : undefined;
+        const c = id ? store.courses.get(id) : undefined;
         const credential = c ? pickOf(store.credentials.listByPerson(c.personId), a.pick2) : undefined;
         if (c && credential) {
           // Only the link table is written: its own capture triggers must carry the change.
@@ -187,7 +187,7 @@ function edit(sim: Simulation, d: SimDevice, a: Action): void {
       }
       case 'course-delete': {
         const id = pickOf(courses, a.pick);
-        if (id) store.activities.delete(id);
+        if (id) store.courses.delete(id);
         break;
       }
       case 'card-add': {
@@ -224,7 +224,7 @@ function edit(sim: Simulation, d: SimDevice, a: Action): void {
           fileName: `certificate-${a.pick2 % 6}.pdf`,
           mediaType: 'application/pdf',
           size: bytes.length,
-          activityId: owner.kind === 'course' ? owner.id : null,
+          courseId: owner.kind === 'course' ? owner.id : null,
           cprAedCardId: owner.kind === 'card' ? owner.id : null,
         });
         break;

@@ -28,7 +28,7 @@ it('stores the good records of a change file and keeps the refused one waiting',
   opened.push(source);
   source.store.transaction(() => {
     source.store.people.insert(person('p1', 'Dana Rivera'));
-    source.store.activities.insert(course('good-1', 'p1', 'Kettlebell Level 1'));
+    source.store.courses.insert(course('good-1', 'p1', 'Kettlebell Level 1'));
   });
   await source.sync();
   const goodData = JSON.parse(
@@ -54,10 +54,10 @@ it('stores the good records of a change file and keeps the refused one waiting',
   opened.push(receiver);
   const result = await receiver.sync();
   expect(result.received).toBe(5);
-  expect(receiver.store.activities.get('good-1')?.title).toBe('Kettlebell Level 1');
-  expect(receiver.store.activities.get('good-2')?.title).toBe('Mobility Basics');
-  expect(receiver.store.activities.get('good-3')?.title).toBe('TRX Suspension');
-  expect(receiver.store.activities.get('refused')).toBeUndefined();
+  expect(receiver.store.courses.get('good-1')?.title).toBe('Kettlebell Level 1');
+  expect(receiver.store.courses.get('good-2')?.title).toBe('Mobility Basics');
+  expect(receiver.store.courses.get('good-3')?.title).toBe('TRX Suspension');
+  expect(receiver.store.courses.get('refused')).toBeUndefined();
   expect(receiver.store.db.prepare('SELECT kind, id, reason FROM sync_waiting').all()).toEqual([
     { kind: 'course', id: 'refused', reason: 'rejected' },
   ]);
@@ -87,14 +87,14 @@ it("a course's credentials follow its version: a credential taken off on one dev
     a.store.people.insert(person('p1', 'Dana Rivera'));
     a.store.credentials.insert(credential('k1'));
     a.store.credentials.insert(credential('k2'));
-    a.store.activities.insert(course('c1', 'p1', 'Kettlebell Level 1', ['k1', 'k2']));
+    a.store.courses.insert(course('c1', 'p1', 'Kettlebell Level 1', ['k1', 'k2']));
   });
   await a.sync();
   await b.sync();
   const links = (device: Device) =>
     device.store.db.prepare<[], string>("SELECT credential_id FROM activity_credentials WHERE activity_id = 'c1' ORDER BY 1").pluck().all();
   expect(links(b)).toEqual(['k1', 'k2']);
-  a.store.transaction(() => a.store.activities.update(course('c1', 'p1', 'Kettlebell Level 1', ['k2'])));
+  a.store.transaction(() => a.store.courses.update(course('c1', 'p1', 'Kettlebell Level 1', ['k2'])));
   await a.sync();
   await b.sync();
   expect(links(b)).toEqual(['k2']);

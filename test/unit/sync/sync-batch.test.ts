@@ -51,7 +51,7 @@ it('a new device catches up on 1,203 courses of 7 people, every record, link and
       const p = i % 7;
       // Two links, one or none: a link count that is no multiple of a chunk either.
       const links = i % 3 === 0 ? [`k${p}`, `k${p}b`] : i % 3 === 1 ? [`k${p}`] : [];
-      source.store.activities.insert(course(`c${i}`, `p${p}`, `Course ${i}`, links));
+      source.store.courses.insert(course(`c${i}`, `p${p}`, `Course ${i}`, links));
     }
   });
   expect((await source.sync()).sent).toBe(7 + 14 + 1203);
@@ -72,7 +72,7 @@ it('a new device catches up on 1,203 courses of 7 people, every record, link and
   expect(receiver.store.db.prepare('PRAGMA integrity_check').pluck().all()).toEqual(['ok']);
 
   // The next sync brings one changed course into a folder that holds them all: stored in place.
-  source.store.transaction(() => source.store.activities.update(course('c1202', 'p5', 'Course 1202 (retaken)', ['k5'])));
+  source.store.transaction(() => source.store.courses.update(course('c1202', 'p5', 'Course 1202 (retaken)', ['k5'])));
   await source.sync();
   expect((await receiver.sync()).received).toBe(1);
   expect(recordsOf(receiver.store)).toEqual(recordsOf(source.store));

@@ -28,7 +28,7 @@ function danaLaptop(dir: string): void {
   withData(dir, ({ store }) =>
     store.transaction(() => {
       store.people.insert(person('p1', 'Dana Rivera'));
-      store.activities.insert(course('c1', 'p1', 'Kettlebell Level 1'));
+      store.courses.insert(course('c1', 'p1', 'Kettlebell Level 1'));
     }),
   );
 }
@@ -42,7 +42,7 @@ function storedFiles(dataDir: string): string[] {
     .map((entry) => entry.name);
 }
 
-const titleOf = (dir: string, id: string) => withData(dir, ({ store }) => store.activities.get(id)?.title ?? null);
+const titleOf = (dir: string, id: string) => withData(dir, ({ store }) => store.courses.get(id)?.title ?? null);
 
 describe('recert sync: records flow between data folders', () => {
   it('a course added on one appears on the other; a conflict is listed, resolved with --resolve/--keep; a deletion travels as a tombstone', () => {
@@ -59,8 +59,8 @@ describe('recert sync: records flow between data folders', () => {
     expect(recordsIn(desk)).toEqual(recordsIn(laptop));
 
     // Both change the same course before seeing each other's change.
-    withData(laptop, ({ store }) => store.transaction(() => store.activities.update(course('c1', 'p1', 'Kettlebell Level 2'))));
-    withData(desk, ({ store }) => store.transaction(() => store.activities.update(course('c1', 'p1', 'Kettlebell L1 (retake)'))));
+    withData(laptop, ({ store }) => store.transaction(() => store.courses.update(course('c1', 'p1', 'Kettlebell Level 2'))));
+    withData(desk, ({ store }) => store.transaction(() => store.courses.update(course('c1', 'p1', 'Kettlebell L1 (retake)'))));
     expect(syncJson(laptop, team).sent).toBe(1);
     const words = recert(['sync', '--db', desk, '--folder', team]);
     expect(words.status, words.stderr).toBe(0);
@@ -84,7 +84,7 @@ describe('recert sync: records flow between data folders', () => {
     expect(recordsIn(desk)).toEqual(recordsIn(laptop));
 
     // A deletion on the desk: a tombstone in its change file, and the course goes on the laptop too.
-    withData(desk, ({ store }) => store.transaction(() => store.activities.delete('c1')));
+    withData(desk, ({ store }) => store.transaction(() => store.courses.delete('c1')));
     expect(syncJson(desk, team).sent).toBe(1);
     syncJson(laptop, team);
     expect(titleOf(laptop, 'c1')).toBeNull();
@@ -104,7 +104,7 @@ describe('recert sync: records flow between data folders', () => {
     withData(laptop, (context) =>
       valueNow(
         context.dispatch('addAttachment', {
-          owner: { kind: 'activity', id: 'c1' },
+          owner: { kind: 'course', id: 'c1' },
           fileName: 'kettlebell.pdf',
           contentBase64: certificate.toString('base64'),
         }),
@@ -113,7 +113,7 @@ describe('recert sync: records flow between data folders', () => {
     const sent = syncJson(laptop, team);
     const carried = () => teamListing(team).filter((path) => path.endsWith('.rcf'));
     expect(carried()).toEqual([`${sent.device}/files/${sha256}.rcf`]);
-    withData(laptop, ({ store }) => store.transaction(() => store.activities.update(course('c1', 'p1', 'Kettlebell Level 2'))));
+    withData(laptop, ({ store }) => store.transaction(() => store.courses.update(course('c1', 'p1', 'Kettlebell Level 2'))));
     syncJson(laptop, team);
     expect(syncJson(desk, team).received).toBeGreaterThanOrEqual(3);
     expect(readFileSync(withData(desk, ({ files }) => files.pathOf(sha256)))).toEqual(certificate);
@@ -144,8 +144,8 @@ describe('recert sync: --keep by name, and --resolve with --folder', () => {
     danaLaptop(laptop);
     const laptopDevice = syncJson(laptop, team).device;
     syncJson(desk, team);
-    withData(laptop, ({ store }) => store.transaction(() => store.activities.update(course('c1', 'p1', 'Kettlebell Level 2'))));
-    withData(desk, ({ store }) => store.transaction(() => store.activities.update(course('c1', 'p1', 'Kettlebell L1 (retake)'))));
+    withData(laptop, ({ store }) => store.transaction(() => store.courses.update(course('c1', 'p1', 'Kettlebell Level 2'))));
+    withData(desk, ({ store }) => store.transaction(() => store.courses.update(course('c1', 'p1', 'Kettlebell L1 (retake)'))));
     syncJson(laptop, team);
     expect(syncJson(desk, team).conflicts).toHaveLength(1);
     // Both run on this one machine, so both took its host name: the desk's knows the laptop by another.

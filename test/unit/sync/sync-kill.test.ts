@@ -33,12 +33,12 @@ function changesOnBoth(tag: string, options: { certificate?: boolean; many?: num
   const many = options.many ?? 1;
   withData(laptop, (context) => {
     context.store.transaction(() => {
-      for (let i = 0; i < many; i++) context.store.activities.insert(course(`laptop-${tag}-${i}`, 'p1', `Laptop course ${tag} ${i}`));
+      for (let i = 0; i < many; i++) context.store.courses.insert(course(`laptop-${tag}-${i}`, 'p1', `Laptop course ${tag} ${i}`));
     });
     if (options.certificate)
       valueNow(
         context.dispatch('addAttachment', {
-          owner: { kind: 'activity', id: `laptop-${tag}-0` },
+          owner: { kind: 'course', id: `laptop-${tag}-0` },
           fileName: `${tag}.pdf`,
           contentBase64: Buffer.concat([tinyPdf, Buffer.from(`%${tag}`)]).toString('base64'),
         }),
@@ -46,7 +46,7 @@ function changesOnBoth(tag: string, options: { certificate?: boolean; many?: num
   });
   withData(desk, ({ store }) =>
     store.transaction(() => {
-      for (let i = 0; i < many; i++) store.activities.insert(course(`desk-${tag}-${i}`, 'p1', `Desk course ${tag} ${i}`));
+      for (let i = 0; i < many; i++) store.courses.insert(course(`desk-${tag}-${i}`, 'p1', `Desk course ${tag} ${i}`));
     }),
   );
   syncJson(desk, team);
@@ -64,7 +64,7 @@ async function consistentAfterKill(): Promise<void> {
 
 const titles = (dir: string) =>
   withData(dir, ({ store }) =>
-    store.activities
+    store.courses
       .listAll()
       .map((a) => a.id)
       .sort(),

@@ -26,26 +26,26 @@ describe('recert sync between devices', () => {
     const [a, b] = twoDevices();
     a.store.transaction(() => {
       a.store.people.insert(person('p1', 'Dana Rivera'));
-      a.store.activities.insert(course('c1', 'p1', 'Kettlebell Level 1'));
+      a.store.courses.insert(course('c1', 'p1', 'Kettlebell Level 1'));
     });
     const first = await a.sync();
     expect(first.sent).toBe(2);
     const second = await b.sync();
     expect(second.received).toBe(2);
     expect(recordsOf(b.store)).toEqual(recordsOf(a.store));
-    expect(b.store.activities.get('c1')?.title).toBe('Kettlebell Level 1');
+    expect(b.store.courses.get('c1')?.title).toBe('Kettlebell Level 1');
   });
 
   it('keeps both versions of a course changed on two devices and resolves to the one kept', async () => {
     const [a, b] = twoDevices();
     a.store.transaction(() => {
       a.store.people.insert(person('p1', 'Dana Rivera'));
-      a.store.activities.insert(course('c1', 'p1', 'Kettlebell Level 1'));
+      a.store.courses.insert(course('c1', 'p1', 'Kettlebell Level 1'));
     });
     await a.sync();
     await b.sync();
-    a.store.transaction(() => a.store.activities.update({ ...course('c1', 'p1', 'Kettlebell Level 2') }));
-    b.store.transaction(() => b.store.activities.update({ ...course('c1', 'p1', 'Kettlebell L1 (retake)') }));
+    a.store.transaction(() => a.store.courses.update({ ...course('c1', 'p1', 'Kettlebell Level 2') }));
+    b.store.transaction(() => b.store.courses.update({ ...course('c1', 'p1', 'Kettlebell L1 (retake)') }));
     const fromA = await a.sync();
     const fromB = await b.sync();
     await a.sync();
@@ -64,23 +64,23 @@ describe('files delivered out of order', () => {
       const [a, b] = sim.devices as [SimDevice, SimDevice];
       a.device.store.transaction(() => {
         a.device.store.people.insert(person('p1', 'Dana Rivera'));
-        a.device.store.activities.insert(course('c1', 'p1', 'Kettlebell Level 1'));
+        a.device.store.courses.insert(course('c1', 'p1', 'Kettlebell Level 1'));
       });
       await syncDevice(sim, a);
-      a.device.store.transaction(() => a.device.store.activities.update(course('c1', 'p1', 'Kettlebell Level 2')));
+      a.device.store.transaction(() => a.device.store.courses.update(course('c1', 'p1', 'Kettlebell Level 2')));
       await syncDevice(sim, a);
-      a.device.store.transaction(() => a.device.store.activities.update(course('c1', 'p1', 'Kettlebell Level 3')));
+      a.device.store.transaction(() => a.device.store.courses.update(course('c1', 'p1', 'Kettlebell Level 3')));
       await syncDevice(sim, a);
       await syncDevice(sim, b);
       // The newest first, then the rest.
       const newest = pending(sim, b).findIndex((key) => key.endsWith('changes-000003.rct'));
       deliver(sim, b, newest, 'whole');
       expect((await syncDevice(sim, b)).waiting).toBe(0);
-      expect(b.device.store.activities.get('c1')).toBeUndefined(); // its person has not arrived yet
+      expect(b.device.store.courses.get('c1')).toBeUndefined(); // its person has not arrived yet
       deliverAll(sim);
       const after = await syncDevice(sim, b);
       expect(after.conflicts).toEqual([]);
-      expect(b.device.store.activities.get('c1')?.title).toBe('Kettlebell Level 3');
+      expect(b.device.store.courses.get('c1')?.title).toBe('Kettlebell Level 3');
     } finally {
       closeSimulation(sim);
     }

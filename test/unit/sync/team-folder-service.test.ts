@@ -57,7 +57,7 @@ function now<T = { id: string }>(context: AppContext, method: MethodName, input:
 }
 
 const addCourse = (context: AppContext, personId: string, title: string, credentialIds: string[] = []) =>
-  now(context, 'createActivity', {
+  now(context, 'createCourse', {
     personId,
     title,
     provider: 'NASM',
@@ -78,7 +78,7 @@ function addDana(context: AppContext): { personId: string; courseId: string; cre
   const course = addCourse(context, person.id, 'Kettlebell Level 1', [credential.id]);
   return { personId: person.id, courseId: course.id, credentialId: credential.id };
 }
-const titles = (context: AppContext, personId: string) => context.store.activities.listByPerson(personId).map((c) => c.title);
+const titles = (context: AppContext, personId: string) => context.store.courses.listByPerson(personId).map((c) => c.title);
 
 const join_ = (context: AppContext, folder: string, name: string, extra: Partial<InputOf<'joinTeamFolder'>> = {}) =>
   ok<TeamFolderView>(context, 'joinTeamFolder', { folder, scope: 'everyone', name, passphrase: PASSPHRASE, ...extra });
@@ -117,7 +117,7 @@ describe('joining a team folder', () => {
     expect(joinedA).toMatchObject({ joined: true, folder, stateText: 'Up to date', tone: 'ok' });
     expect(joinedA.deviceText).toBe(`This computer is "Front desk" in the team; it takes everyone's records (a manager's Recert).`);
     const joinedB = await join_(b, folder, "Dana's laptop");
-    expect(b.store.activities.get(courseId)?.title).toBe('Kettlebell Level 1');
+    expect(b.store.courses.get(courseId)?.title).toBe('Kettlebell Level 1');
     expect(joinedB.details).toContain('Last received from Front desk just now.');
     expect(joinedB.revision).toBe(1);
     // Read through the Team screen's cache: it must see what the sync brought.
@@ -195,10 +195,10 @@ describe('conflicts and state', () => {
     await join_(a, folder, 'Front desk');
     await join_(b, folder, "Dana's laptop");
     const edit = (context: AppContext, title: string) => {
-      const { id, provider, approval, completed, ceus, credentialIds } = now<Record<string, unknown>>(context, 'getActivity', {
+      const { id, provider, approval, completed, ceus, credentialIds } = now<Record<string, unknown>>(context, 'getCourse', {
         id: dana.courseId,
       });
-      now(context, 'updateActivity', { id, title, provider, approval, completed, ceus, credentialIds });
+      now(context, 'updateCourse', { id, title, provider, approval, completed, ceus, credentialIds });
     };
     edit(a, 'Kettlebell Level 2');
     edit(b, 'Kettlebell L1 (retake)');
@@ -222,12 +222,12 @@ describe('conflicts and state', () => {
     const resolved = await ok<TeamFolderView>(b, 'resolveTeamConflict', { kind: 'course', id: dana.courseId, keep: frontDesk });
     expect(resolved.conflicts).toEqual([]);
     expect(resolved.revision).toBeGreaterThan(view.revision);
-    expect(b.store.activities.get(dana.courseId)?.title).toBe('Kettlebell Level 2');
+    expect(b.store.courses.get(dana.courseId)?.title).toBe('Kettlebell Level 2');
     await ok(b, 'syncTeamFolder', {});
     const onA = await ok<TeamFolderView>(a, 'syncTeamFolder', {});
     expect(onA.conflicts).toEqual([]);
     expect(onA.stateText).toBe('Up to date');
-    expect(a.store.activities.get(dana.courseId)?.title).toBe('Kettlebell Level 2');
+    expect(a.store.courses.get(dana.courseId)?.title).toBe('Kettlebell Level 2');
   });
 
   it('refuses to resolve what is not a conflict, or to keep a version nobody made', async () => {
@@ -293,7 +293,7 @@ describe('conflicts and state', () => {
     await join_(a, folder, 'Front desk');
     const left = await ok<TeamFolderView>(a, 'leaveTeamFolder', {});
     expect(left).toMatchObject({ joined: false, folder: null, tone: 'off' });
-    expect(a.store.activities.get(courseId)).toBeDefined();
+    expect(a.store.courses.get(courseId)).toBeDefined();
     expect(await call(a, 'syncTeamFolder', {})).toMatchObject({ ok: false, error: { field: 'folder' } });
     const devices = readdirSync(join(folder, 'recert-team'));
     await join_(a, folder, 'Front desk');
@@ -310,7 +310,7 @@ describe('conflicts and state', () => {
     await join_(a, second, 'Front desk');
     const b = device();
     await join_(b, second, "Dana's laptop");
-    expect(b.store.activities.get(courseId)?.title).toBe('Kettlebell Level 1');
+    expect(b.store.courses.get(courseId)?.title).toBe('Kettlebell Level 1');
     expect(readdirSync(join(second, 'recert-team'))).not.toContain(readdirSync(join(first, 'recert-team'))[0]);
   });
 });

@@ -129,7 +129,7 @@ describe('a roster imported again next month', () => {
     const dana = context.store.people.list(true).find((p) => p.name === 'Dana Rivera');
     const [credential] = context.store.credentials.listByPerson(dana?.id ?? '');
     valueNow(
-      context.dispatch('createActivity', {
+      context.dispatch('createCourse', {
         personId: dana?.id,
         title: 'Corrective Exercise',
         provider: 'NASM',
@@ -150,13 +150,13 @@ describe('a roster imported again next month', () => {
       'Update expiration 30 Jun 2027 → 30 Jun 2029; add number ACE-77',
     ]);
     expect(preview).toMatchObject({ newPeople: 0, newCredentials: 0, updatedCredentials: 2 });
-    const activities = rowCounts(context).activities;
+    const courses = rowCounts(context).activities;
     await value(context.dispatch('importRoster', { csvText: renewed }));
     const stored = context.store.credentials.listByPerson(dana?.id ?? '');
     expect(stored.map((c) => [c.id, c.number, c.expires, c.auditNoticeReceived])).toEqual([
       [credential?.id, 'NASM-1', '2028-12-31', '2026-11-01'],
     ]);
-    expect(rowCounts(context).activities).toBe(activities);
+    expect(rowCounts(context).activities).toBe(courses);
     const team = valueNow<TeamView>(context.dispatch('getTeamView', { asOf: '2026-12-03' }));
     expect(team.rows.filter((r) => r.name === 'Dana Rivera')).toHaveLength(1);
     expect(team.rows.find((r) => r.name === 'Dana Rivera')?.filters).not.toContain('expiring-30');

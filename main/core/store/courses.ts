@@ -1,4 +1,4 @@
-import type { Activity } from '../domain/records';
+import type { Course } from '../domain/records';
 import { fromHundredths, fromThousandths, toHundredths, toThousandths } from './amounts';
 import type { Db } from './open';
 import { pushTo } from '../group-by';
@@ -9,7 +9,7 @@ interface LinkRow {
   credential_id: string;
 }
 
-function toActivity(row: CourseRow, credentialIds: string[]): Activity {
+function toCourse(row: CourseRow, credentialIds: string[]): Course {
   return {
     id: row.id,
     personId: row.person_id,
@@ -26,28 +26,28 @@ function toActivity(row: CourseRow, credentialIds: string[]): Activity {
   };
 }
 
-function toRow(activity: Activity): CourseRow {
+function toRow(course: Course): CourseRow {
   return {
-    id: activity.id,
-    person_id: activity.personId,
-    title: activity.title,
-    provider: activity.provider,
-    approval: activity.approval,
-    approval_code: activity.approvalCode,
-    completed: activity.completed,
-    ceu_thousandths: activity.ceus === null ? null : toThousandths(activity.ceus),
-    contact_hour_hundredths: activity.contactHours === null ? null : toHundredths(activity.contactHours),
-    petition_status: activity.petition?.status ?? null,
-    petition_filed: activity.petition?.filed ?? null,
-    petition_decided: activity.petition?.decided ?? null,
-    category: activity.category,
+    id: course.id,
+    person_id: course.personId,
+    title: course.title,
+    provider: course.provider,
+    approval: course.approval,
+    approval_code: course.approvalCode,
+    completed: course.completed,
+    ceu_thousandths: course.ceus === null ? null : toThousandths(course.ceus),
+    contact_hour_hundredths: course.contactHours === null ? null : toHundredths(course.contactHours),
+    petition_status: course.petition?.status ?? null,
+    petition_filed: course.petition?.filed ?? null,
+    petition_decided: course.petition?.decided ?? null,
+    category: course.category,
   };
 }
 
 function groupLinks(links: LinkRow[]): Map<string, string[]> {
-  const byActivity = new Map<string, string[]>();
-  for (const link of links) pushTo(byActivity, link.activity_id, link.credential_id);
-  return byActivity;
+  const byCourse = new Map<string, string[]>();
+  for (const link of links) pushTo(byCourse, link.activity_id, link.credential_id);
+  return byCourse;
 }
 
 /**
@@ -76,7 +76,7 @@ const UPDATE_SET = COURSE_COLUMNS.filter((column) => column !== 'id' && column !
   .map((column) => `${column} = @${column}`)
   .join(', ');
 
-export function activitiesRepository(db: Db) {
+export function coursesRepository(db: Db) {
   // A person's courses with their credential ids in one pass, in record order, as arrays: the
   // course log of a busy trainer can hold 100,000 of them.
   const byPersonRaw = db
@@ -102,7 +102,7 @@ export function activitiesRepository(db: Db) {
     `SELECT ac.activity_id, ac.credential_id FROM activity_credentials ac
      JOIN credentials c ON c.id = ac.credential_id ORDER BY c.rowid`,
   );
-  const linksOfActivity = db.prepare<[string], LinkRow>(
+  const linksOfCourse = db.prepare<[string], LinkRow>(
     `SELECT ac.activity_id, ac.credential_id FROM activity_credentials ac
      JOIN credentials c ON c.id = ac.credential_id WHERE ac.activity_id = ? ORDER BY c.rowid`,
   );
@@ -152,7 +152,7 @@ export function activitiesRepository(db: Db) {
   }
 
   /** A course read as an array (READ) as a course, its credential ids in the person's credential order. */
-  function fromRaw(r: readonly [...Raw, ...unknown[]], rank: Map<string, number>): Activity {
+  function fromRaw(r: readonly [...Raw, ...unknown[]], rank: Map<string, number>): Course {
     const ids = r[AT.credential_ids];
     const credentialIds = ids ? ids.split('\u001f') : [];
     if (credentialIds.length > 1) credentialIds.sort((x, y) => (rank.get(x) ?? 0) - (rank.get(y) ?? 0));
@@ -175,13 +175,13 @@ export function activitiesRepository(db: Db) {
     };
   }
 
-  function withLinks(rows: CourseRow[], links: LinkRow[]): Activity[] {
-    const byActivity = groupLinks(links);
-    return rows.map((row) => toActivity(row, byActivity.get(row.id) ?? []));
+  function withLinks(rows: CourseRow[], links: LinkRow[]): Course[] {
+    const byCourse = groupLinks(links);
+    return rows.map((row) => toCourse(row, byCourse.get(row.id) ?? []));
   }
 
   return {
-    listByPerson(personId: string): Activity[] {
+    listByPerson(personId: string): Course[] {
       const order = credentialRank(personId);
       return byPersonRaw.all(personId).map((r) => fromRaw(r, order));
     },
@@ -197,7 +197,7 @@ export function activitiesRepository(db: Db) {
      * One page of a person's courses by completion date, ties in the order they were added (the
      * course log's default order), read with OFFSET: cheap for the first pages only.
      */
-    pageByDate(personId: string, direction: 'asc' | 'desc', offset: number, limit: number): Activity[] {
+    pageByDate(personId: string, direction: 'asc' | 'desc', offset: number, limit: number): Course[] {
       const order = credentialRank(personId);
       return (direction === 'asc' ? pageAscending : pageDescending).all(personId, limit, offset).map((r) => fromRaw(r, order));
     },
@@ -206,7 +206,7 @@ export function activitiesRepository(db: Db) {
       return (direction === 'asc' ? rowidsAscending : rowidsDescending).all(personId);
     },
     /** The courses of these row ids, in the order given (ids of deleted rows are skipped). */
-    byRowids(personId: string, rowids: readonly number[]): Activity[] {
+    byRowids(personId: string, rowids: readonly number[]): Course[] {
       const order = credentialRank(personId);
       const found = new Map(byRowidsRaw.all(JSON.stringify(rowids)).map((r) => [r[AT.rowid], r]));
       return rowids.flatMap((rowid) => {
@@ -214,45 +214,45 @@ export function activitiesRepository(db: Db) {
         return r ? [fromRaw(r, order)] : [];
       });
     },
-    listByCredential(credentialId: string): Activity[] {
+    listByCredential(credentialId: string): Course[] {
       const personId = personOf.get(credentialId);
       return personId ? withLinks(byCredential.all(credentialId, personId), linksOfPerson.all(personId)) : [];
     },
-    listAll(): Activity[] {
+    listAll(): Course[] {
       return withLinks(all.all(), allLinks.all());
     },
-    get(id: string): Activity | undefined {
+    get(id: string): Course | undefined {
       const row = byId.get(id);
       return row
-        ? toActivity(
+        ? toCourse(
             row,
-            linksOfActivity.all(id).map((l) => l.credential_id),
+            linksOfCourse.all(id).map((l) => l.credential_id),
           )
         : undefined;
     },
     /** Call inside a transaction: the row and its links are one write. */
-    insert(activity: Activity): void {
-      insert.run(toRow(activity));
-      for (const credentialId of activity.credentialIds) link.run(activity.id, credentialId);
+    insert(course: Course): void {
+      insert.run(toRow(course));
+      for (const credentialId of course.credentialIds) link.run(course.id, credentialId);
     },
     /** Call inside a transaction: the rows and their links are one write. The same as `insert` for each, in bulk. */
-    insertMany(activities: readonly Activity[]): void {
-      const full = activities.length - (activities.length % ROWS_PER_INSERT);
+    insertMany(courses: readonly Course[]): void {
+      const full = courses.length - (courses.length % ROWS_PER_INSERT);
       for (let start = 0; start < full; start += ROWS_PER_INSERT) {
         const values: unknown[] = [];
         for (let i = start; i < start + ROWS_PER_INSERT; i++) {
-          const row = toRow(activities[i] as Activity);
+          const row = toRow(courses[i] as Course);
           for (const column of COURSE_COLUMNS) values.push(row[column]);
         }
         insertRows.run(values);
       }
-      for (let i = full; i < activities.length; i++) insert.run(toRow(activities[i] as Activity));
+      for (let i = full; i < courses.length; i++) insert.run(toRow(courses[i] as Course));
       // The links gathered straight into one flat list per statement: a pair per link, sliced and
       // flattened, took 75–80 ms of JavaScript for 150,000 links, this 12 ms.
       let pairs: string[] = [];
-      for (const activity of activities) {
-        for (const credentialId of activity.credentialIds) {
-          pairs.push(activity.id, credentialId);
+      for (const course of courses) {
+        for (const credentialId of course.credentialIds) {
+          pairs.push(course.id, credentialId);
           if (pairs.length === ROWS_PER_INSERT * 2) {
             linkRows.run(pairs);
             pairs = [];
@@ -262,10 +262,10 @@ export function activitiesRepository(db: Db) {
       for (let i = 0; i < pairs.length; i += 2) link.run(pairs[i] as string, pairs[i + 1] as string);
     },
     /** Call inside a transaction: the row and its links are one write. */
-    update(activity: Activity): void {
-      update.run(toRow(activity));
-      unlinkAll.run(activity.id);
-      for (const credentialId of activity.credentialIds) link.run(activity.id, credentialId);
+    update(course: Course): void {
+      update.run(toRow(course));
+      unlinkAll.run(course.id);
+      for (const credentialId of course.credentialIds) link.run(course.id, credentialId);
     },
     delete(id: string): boolean {
       return remove.run(id).changes > 0;

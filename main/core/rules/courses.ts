@@ -1,11 +1,11 @@
 import { addYears, type CalendarDate } from '../dates';
 import { applyOffset } from './offsets';
 import type { RuleId, RuleSet } from './ruleset-schema';
-import type { ActivityFacts, ActivityReason } from '../domain/verdict';
-import { activityUnits, thousandths, unitThousandthsPerHourHundredth } from './units';
+import type { CourseFacts, CourseReason } from '../domain/verdict';
+import { courseUnits, thousandths, unitThousandthsPerHourHundredth } from './units';
 import { CourseVerdictLists } from './verdict-objects';
 
-export const RULE_OF_REASON: Record<ActivityReason, RuleId> = {
+export const RULE_OF_REASON: Record<CourseReason, RuleId> = {
   'not-yet-completed': 'R4',
   'before-cycle': 'R4',
   'after-course-deadline': 'R4',
@@ -17,7 +17,7 @@ export const RULE_OF_REASON: Record<ActivityReason, RuleId> = {
 };
 
 /** Whether a course with this reason counts (R2): every other reason names why it does not. */
-export function isCounted(reason: ActivityReason | undefined): boolean {
+export function isCounted(reason: CourseReason | undefined): boolean {
   return reason === 'counted';
 }
 
@@ -76,11 +76,11 @@ function codeKey(code: string): string {
  * lowest id on the same day, whatever order the records come in (Recert's reading: the body names
  * no order). `candidates` are the indices of the courses that would count otherwise.
  */
-function repeatedCourses(activities: readonly ActivityFacts[], candidates: number[]): Set<number> {
+function repeatedCourses(courses: readonly CourseFacts[], candidates: number[]): Set<number> {
   const repeated = new Set<number>();
   candidates.sort((x, y) => {
-    const a = activities[x] as ActivityFacts;
-    const b = activities[y] as ActivityFacts;
+    const a = courses[x] as CourseFacts;
+    const b = courses[y] as CourseFacts;
     if (a.completed !== b.completed) return a.completed < b.completed ? -1 : 1;
     return a.id < b.id ? -1 : a.id > b.id ? 1 : x - y;
   });
@@ -88,9 +88,9 @@ function repeatedCourses(activities: readonly ActivityFacts[], candidates: numbe
   const titles = new Set<string>();
   const uncodedTitles = new Set<string>();
   for (const i of candidates) {
-    const activity = activities[i] as ActivityFacts;
-    const title = `${providerKey(activity.provider)}\u001f${norm(activity.title)}`;
-    const code = activity.approvalCode ? codeKey(activity.approvalCode) : '';
+    const course = courses[i] as CourseFacts;
+    const title = `${providerKey(course.provider)}\u001f${norm(course.title)}`;
+    const code = course.approvalCode ? codeKey(course.approvalCode) : '';
     const same = code ? codes.has(code) || uncodedTitles.has(title) : titles.has(title);
     if (same) {
       repeated.add(i);
@@ -103,20 +103,15 @@ function repeatedCourses(activities: readonly ActivityFacts[], candidates: numbe
   return repeated;
 }
 
-/** The first reason that applies to one activity (R4, R5), in the order docs/records-file.md gives; R13 comes after. */
-function reasonOf(
-  activity: ActivityFacts,
-  cycle: { start: CalendarDate },
-  coursesBy: CalendarDate,
-  reference: CalendarDate,
-): ActivityReason {
-  if (activity.completed > reference) return 'not-yet-completed';
-  if (activity.completed < cycle.start) return 'before-cycle';
-  if (activity.completed > coursesBy) return 'after-course-deadline';
-  if (activity.approval === 'petition') {
-    if (activity.petitionStatus === null) return 'petition-required';
-    if (activity.petitionStatus === 'pending') return 'petition-pending';
-    if (activity.petitionStatus === 'denied') return 'petition-denied';
+/** The first reason that applies to one course (R4, R5), in the order docs/records-file.md gives; R13 comes after. */
+function reasonOf(course: CourseFacts, cycle: { start: CalendarDate }, coursesBy: CalendarDate, reference: CalendarDate): CourseReason {
+  if (course.completed > reference) return 'not-yet-completed';
+  if (course.completed < cycle.start) return 'before-cycle';
+  if (course.completed > coursesBy) return 'after-course-deadline';
+  if (course.approval === 'petition') {
+    if (course.petitionStatus === null) return 'petition-required';
+    if (course.petitionStatus === 'pending') return 'petition-pending';
+    if (course.petitionStatus === 'denied') return 'petition-denied';
   }
   return 'counted';
 }
@@ -193,7 +188,7 @@ function cycleYear(anniversaryDays: readonly CalendarDate[], date: CalendarDate)
  */
 export function tallyCourses(
   ruleSet: RuleSet,
-  activities: readonly ActivityFacts[],
+  courses: readonly CourseFacts[],
   cycle: { start: CalendarDate; end: CalendarDate },
   reference: CalendarDate,
 ): CourseTally {
@@ -203,9 +198,9 @@ export function tallyCourses(
   const fallback = ruleSet.requirement.defaultCategory ?? 'general';
   let yearStarts: CalendarDate[] | null = null;
 
-  const count = activities.length;
+  const count = courses.length;
   const ids = new Array<string>(count);
-  const reasons = new Array<ActivityReason>(count);
+  const reasons = new Array<CourseReason>(count);
   const units = new Array<number>(count);
   const tally: CourseTally = {
     verdicts: new CourseVerdictLists({ ids, reasons, units }),
@@ -220,27 +215,27 @@ export function tallyCourses(
   if (comparesTitles(ruleSet)) {
     const candidates: number[] = [];
     for (let i = 0; i < count; i++) {
-      if (reasonOf(activities[i] as ActivityFacts, cycle, coursesBy, reference) === 'counted') candidates.push(i);
+      if (reasonOf(courses[i] as CourseFacts, cycle, coursesBy, reference) === 'counted') candidates.push(i);
     }
-    repeated = repeatedCourses(activities, candidates);
+    repeated = repeatedCourses(courses, candidates);
   }
   for (let i = 0; i < count; i++) {
-    const activity = activities[i] as ActivityFacts;
-    const reason = repeated?.has(i) ? 'repeated-course' : reasonOf(activity, cycle, coursesBy, reference);
-    const amount = activityUnits(activity, perHourHundredth);
-    ids[i] = activity.id;
+    const course = courses[i] as CourseFacts;
+    const reason = repeated?.has(i) ? 'repeated-course' : reasonOf(course, cycle, coursesBy, reference);
+    const amount = courseUnits(course, perHourHundredth);
+    ids[i] = course.id;
     reasons[i] = reason;
     units[i] = amount;
-    if (activity.approval === 'petition' && activity.petitionStatus !== null) tally.petitioned += 1;
+    if (course.approval === 'petition' && course.petitionStatus !== null) tally.petitioned += 1;
     if (reason === 'petition-pending') {
-      tally.pendingPetitions.push(activity.id);
+      tally.pendingPetitions.push(course.id);
       tally.pending += amount;
     }
     if (reason !== 'counted') continue;
 
-    if (!activity.hasCertificate) tally.uncertified.push(activity.id);
-    if (activity.approval === 'nasm') tally.ownCourses += amount;
-    const category = activity.category && known.has(activity.category) ? activity.category : fallback;
+    if (!course.hasCertificate) tally.uncertified.push(course.id);
+    if (course.approval === 'nasm') tally.ownCourses += amount;
+    const category = course.category && known.has(course.category) ? course.category : fallback;
     let sum = tally.byCategory.get(category);
     if (!sum) {
       sum = { total: 0, perYear: known.get(category)?.maxPerYear ? new Map() : null };
@@ -249,7 +244,7 @@ export function tallyCourses(
     sum.total += amount;
     if (sum.perYear) {
       yearStarts ??= anniversaries(cycle);
-      const year = cycleYear(yearStarts, activity.completed);
+      const year = cycleYear(yearStarts, course.completed);
       sum.perYear.set(year, (sum.perYear.get(year) ?? 0) + amount);
     }
   }
