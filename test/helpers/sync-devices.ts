@@ -63,3 +63,20 @@ export function course(id: string, personId: string, title: string, credentialId
     credentialIds,
   };
 }
+
+/** A NASM-CPT credential with nothing but its person and expiry set: the shape every sync test needs. */
+export function credential(id: string, personId: string) {
+  return {
+    id,
+    personId,
+    ruleSet: 'nasm-cpt',
+    number: null,
+    expires: '2027-03-31',
+    cycleStart: null,
+    certified: null,
+    applicationSubmitted: null,
+    applicationAccepted: null,
+    auditNoticeReceived: null,
+    documentsSent: null,
+  };
+}

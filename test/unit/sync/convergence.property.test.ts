@@ -8,7 +8,7 @@ import { openEnvelope } from '../../../main/core/sync/folder';
 import { recordStore } from '../../../main/core/sync/records';
 import { canonicalData, dominates, type Version } from '../../../main/core/sync/versions';
 import { recordKinds, KINDS, type RecordKind } from '../../../main/core/sync/kinds';
-import { recordsOf } from '../../helpers/sync-devices';
+import { credential, recordsOf } from '../../helpers/sync-devices';
 import {
   closeSimulation,
   conflictsOf,
@@ -121,20 +121,7 @@ function edit(sim: Simulation, d: SimDevice, a: Action): void {
       }
       case 'credential-add': {
         const personId = pickOf(people, a.pick);
-        if (personId)
-          store.credentials.insert({
-            id: fresh('k'),
-            personId,
-            ruleSet: 'nasm-cpt',
-            number: null,
-            expires: '2027-03-31',
-            cycleStart: null,
-            certified: null,
-            applicationSubmitted: null,
-            applicationAccepted: null,
-            auditNoticeReceived: null,
-            documentsSent: null,
-          });
+        if (personId) store.credentials.insert(credential(fresh('k'), personId));
         break;
       }
       case 'credential-delete': {

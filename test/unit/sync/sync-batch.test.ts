@@ -4,7 +4,7 @@
 // record, a link left out, or an index not built again shows here.
 import { rmSync } from 'node:fs';
 import { afterEach, expect, it } from 'vitest';
-import { course, openDevice, person, recordsOf, teamFolder, type Device } from '../../helpers/sync-devices';
+import { course, credential, openDevice, person, recordsOf, teamFolder, type Device } from '../../helpers/sync-devices';
 
 const opened: Device[] = [];
 const folders: string[] = [];
@@ -14,20 +14,6 @@ afterEach(() => {
     rmSync(device.dataDir, { recursive: true, force: true });
   }
   for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
-});
-
-const credential = (id: string, personId: string) => ({
-  id,
-  personId,
-  ruleSet: 'nasm-cpt',
-  number: null,
-  expires: '2027-03-31',
-  cycleStart: null,
-  certified: null,
-  applicationSubmitted: null,
-  applicationAccepted: null,
-  auditNoticeReceived: null,
-  documentsSent: null,
 });
 
 const indexesOf = (device: Device, table: string) =>
