@@ -147,7 +147,12 @@ test.describe('the columns read first', () => {
         ).toEqual([]);
         await shot(page, 'team', scheme, size);
         await page.getByLabel('Search').fill('E-19');
-        const stillNeeded = await credentials.getByRole('row').nth(1).getByRole('cell').nth(4).textContent();
+        // The search is answered by main: wait for Sam's row alone before reading it, or the first row
+        // of the unfiltered team is read instead.
+        await expect(credentials.getByRole('row')).toHaveCount(2);
+        const samRow = credentials.getByRole('row').nth(1);
+        await expect(samRow).toContainText('Sam Progress');
+        const stillNeeded = await samRow.getByRole('cell').nth(4).textContent();
         expect(stillNeeded).toMatch(/^\d\.\d CEUs$/);
         await page.getByLabel('Search').blur();
 
