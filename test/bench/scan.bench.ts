@@ -1,5 +1,6 @@
 // Reading certificates: a text PDF, and a photo against Debian's `tesseract` command on the same image
-// (same run); and the accuracy on the generated corpus.
+// (same run); and the accuracy on the generated corpus, and on its held-out part (layouts written after
+// the finders were frozen), read as the corpus test reads it.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,6 +9,8 @@ import { it } from 'vitest';
 import { stopOcr } from '../../main/core/scan/ocr';
 import { scanCertificate } from '../../main/core/scan/scan';
 import { photoOf, writeCorpus } from '../helpers/certificates';
+import { HELD_OUT_LAYOUTS } from '../helpers/corpus-held-out';
+import { heldOutPhotographed, readPhotos, readTextPdfs } from '../helpers/corpus-reading';
 import { score } from '../helpers/scan-score';
 import { report } from './report';
 
@@ -57,6 +60,9 @@ it('scan: a text PDF, a photo vs Debian tesseract, and accuracy on the corpus', 
       photoRight += s.right;
       photoAll += s.total;
     }
+    const heldOut = await writeCorpus(dir, undefined, HELD_OUT_LAYOUTS, 'held-out');
+    const heldOutText = await readTextPdfs(heldOut);
+    const heldOutPhotos = await readPhotos(heldOutPhotographed(heldOut), dir, 'held-out');
     await stopOcr();
 
     console.log(
@@ -75,6 +81,23 @@ it('scan: a text PDF, a photo vs Debian tesseract, and accuracy on the corpus', 
       '%',
       '≥ 80 %',
       photoRight / photoAll >= 0.8,
+    );
+    console.log(
+      `BENCH scan, held-out: ${heldOut.length} certificates in ${HELD_OUT_LAYOUTS.length} layouts the finders never saw; photos of ${heldOutPhotographed(heldOut).length}, one per kind of damage`,
+    );
+    report(
+      `accuracy, held-out text PDFs (${heldOutText.right}/${heldOutText.all} fields right)`,
+      100 * heldOutText.accuracy,
+      '%',
+      '≥ 95 %',
+      heldOutText.accuracy >= 0.95,
+    );
+    report(
+      `accuracy, held-out photos (${heldOutPhotos.right}/${heldOutPhotos.all} fields right)`,
+      100 * heldOutPhotos.accuracy,
+      '%',
+      '≥ 80 %',
+      heldOutPhotos.accuracy >= 0.8,
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });
