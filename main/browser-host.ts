@@ -55,6 +55,19 @@ function bridgeScript(): string {
   if (params.get('token')) sessionStorage.setItem('recert-token', params.get('token'));
   const token = sessionStorage.getItem('recert-token') || '';
   const unreachable = { ok: false, error: { code: 'internal', message: 'Recert (browser mode) is not reachable: is "npm run browser" still running?' } };
+  // A big string given to fetch() as its body is encoded in one task on the page's thread, so a
+  // photo's base64 held the page still (a long task per photo): the body is built as a Blob of 1 MB
+  // parts instead, one part per task, so the page keeps answering while a stack is read.
+  const PART = 1 << 20;
+  async function bodyOf(text) {
+    if (text.length <= PART) return text;
+    const parts = [];
+    for (let at = 0; at < text.length; at += PART) {
+      parts.push(new Blob([text.slice(at, at + PART)]));
+      await new Promise((next) => setTimeout(next, 0));
+    }
+    return new Blob(parts, { type: 'text/plain' });
+  }
   async function call(method, input) {
     try {
       // A file's content is the request body itself (streamed to disk by the host), the rest of the
@@ -66,7 +79,7 @@ function bridgeScript(): string {
         headers: upload
           ? { 'content-type': 'text/plain', 'x-recert-token': token, ${JSON.stringify(UPLOAD_HEADER)}: encodeURIComponent(JSON.stringify(rest)) }
           : { 'content-type': 'application/json', 'x-recert-token': token },
-        body: upload ? contentBase64 : JSON.stringify({ input }),
+        body: upload ? await bodyOf(contentBase64) : JSON.stringify({ input }),
       });
       return await response.json();
     } catch {

@@ -1,4 +1,10 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { methodNames } from '../../preload/method-names';
+import { photoOf } from '../helpers/certificates';
+import { textPdf } from '../helpers/packet-fixtures';
 import { expect, test } from './fixtures';
 
 test('window.recert has exactly the contract methods, as under Electron', async ({ page, app }) => {
@@ -66,4 +72,36 @@ test('the main process refuses bad input even when the form is bypassed', async 
   expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input', field: 'name' } });
   const people = await page.evaluate(() => window.recert.listPeople({}));
   expect(people).toEqual({ ok: true, value: [] });
+});
+
+test('a photo of several megabytes arrives whole: the stored file is the chosen one, byte for byte', async ({ page, app }) => {
+  // Browser mode sends a big file in parts so that the page stays responsive; the parts must join up.
+  const dir = mkdtempSync(join(tmpdir(), 'recert-upload-'));
+  const pdf = join(dir, 'card.pdf');
+  writeFileSync(pdf, await textPdf('Certificate of completion', 1));
+  const bytes = readFileSync(photoOf(pdf, join(dir, 'card.png'), { degrees: 2, seed: 9 }));
+  rmSync(dir, { recursive: true, force: true });
+  expect(bytes.length).toBeGreaterThan(3 * 1024 * 1024);
+
+  await page.goto(app.url);
+  const stored = await page.evaluate(async (contentBase64) => {
+    const value = <T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
+      if (!result.ok) throw new Error(result.error.message);
+      return result.value;
+    };
+    const person = value(await window.recert.createPerson({ name: 'Dana Rivera' }));
+    const course = value(
+      await window.recert.createCourse({
+        personId: person.id,
+        title: 'Kettlebell Level 1',
+        provider: 'NASM',
+        approval: 'nasm',
+        completed: '2026-02-01',
+        ceus: 0.5,
+        credentialIds: [],
+      }),
+    );
+    return value(await window.recert.addAttachment({ owner: { kind: 'course', id: course.id }, fileName: 'card.png', contentBase64 }));
+  }, bytes.toString('base64'));
+  expect(stored).toMatchObject({ size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') });
 });
