@@ -13,7 +13,7 @@ import { courseFromRecord, cardFromRecord, credentialFromRecord, personFromRecor
 export interface ImportSummary {
   people: number;
   credentials: number;
-  activities: number;
+  courses: number;
   cprAedCards: number;
   attachments: number;
 }
@@ -70,7 +70,7 @@ export function importRecords(parsed: ParsedRecords, store: Repositories, files:
     throw diskFullOr(error, dirname(files.root));
   }
 
-  const summary: ImportSummary = { people: 0, credentials: 0, activities: 0, cprAedCards: 0, attachments: 0 };
+  const summary: ImportSummary = { people: 0, credentials: 0, courses: 0, cprAedCards: 0, attachments: 0 };
   function attach(records: AttachmentRecord[] | undefined, owner: { courseId: string | null; cprAedCardId: string | null }) {
     for (const record of records ?? []) {
       const resolved = parsed.attachments.get(record.file);
@@ -114,7 +114,7 @@ export function importRecords(parsed: ParsedRecords, store: Repositories, files:
         store.courses.insertMany(courses);
       }
       for (const record of parsed.file.people) {
-        summary.activities += record.activities.length;
+        summary.courses += record.activities.length;
         for (const a of record.activities) attach(a.attachments, { courseId: a.id, cprAedCardId: null });
         for (const k of record.cprAed) {
           store.cprAedCards.insert(cardFromRecord(k, record.id));

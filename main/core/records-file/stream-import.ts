@@ -48,7 +48,7 @@ export function importRecordsFileStreamed(
   let peopleArray = false;
   const identities: PersonIdentity[] = [];
   const unsigned: string[] = [];
-  const summary: ImportSummary = { people: 0, credentials: 0, activities: 0, cprAedCards: 0, attachments: 0 };
+  const summary: ImportSummary = { people: 0, credentials: 0, courses: 0, cprAedCards: 0, attachments: 0 };
   const copied: string[] = [];
   const put = new Set<string>();
   const problemCount = () => shapeProblems.length + people.problems.length + storeProblems.length;
@@ -99,7 +99,7 @@ export function importRecordsFileStreamed(
     for (const c of record.credentials) store.credentials.insert(credentialFromRecord(c, record.id));
     summary.credentials += record.credentials.length;
     for (const a of record.activities) pendingCourses.push(courseFromRecord(a, record));
-    summary.activities += record.activities.length;
+    summary.courses += record.activities.length;
     const certificates = record.activities.some((a) => a.attachments);
     // Courses go in many people's at a time, in full statements of rows; a course's certificate
     // needs its course stored first.

@@ -28,7 +28,7 @@ describe('import', () => {
   it('imports people, credentials, courses, cards and certificates, hashing the files into the store', () => {
     const c = context();
     const parsed = readRecordsFile(join(fixtures, 'format-example/records.json'), ids(c));
-    expect(importRecords(parsed, c.store, c.files)).toEqual({ people: 1, credentials: 1, activities: 2, cprAedCards: 1, attachments: 1 });
+    expect(importRecords(parsed, c.store, c.files)).toEqual({ people: 1, credentials: 1, courses: 2, cprAedCards: 1, attachments: 1 });
     const [attachment] = c.store.attachments.listByCard('k1');
     expect(attachment).toMatchObject({ fileName: 'cpr-front.jpg', mediaType: 'image/jpeg' });
     expect(c.files.read(attachment?.sha256 ?? '')).toEqual(readFileSync(join(fixtures, 'format-example/certs/cpr-front.jpg')));
