@@ -281,7 +281,7 @@ export function planUpdate(parsed: ParsedRecords, store: Repositories, options: 
     }
 
     const mentionedCourses = new Set<string>();
-    record.activities.forEach((a, i) => {
+    record.courses.forEach((a, i) => {
       const existing = owned(store.courses.get(a.id), personId, `${at}.activities[${i}].id`, a.id);
       if (existing === false) return;
       const fromFile = courseFromRecord(a, record);

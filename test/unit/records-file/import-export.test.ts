@@ -67,9 +67,9 @@ describe('import', () => {
     delete second.employeeId;
     second.credentials = [];
     second.cprAed = [];
-    const [template] = second.activities;
+    const [template] = second.courses;
     if (!template) throw new Error('fixture');
-    second.activities = [{ ...template, id: 'a9', attachments: undefined, credentials: ['c1'] }];
+    second.courses = [{ ...template, id: 'a9', attachments: undefined, credentials: ['c1'] }];
     broken.file.people.push(second);
     expect(() => importRecords(broken, c.store, c.files)).toThrow(/same person/);
     expect(rowCounts(c)).toMatchObject({
