@@ -70,7 +70,7 @@ export function auditChecklist(input: {
   asOf: CalendarDate;
   verdict: Verdict;
   documentsSent: CalendarDate | null;
-  activities: Map<string, Course>;
+  courses: Map<string, Course>;
   cards: Map<string, CprAedCard>;
   certificates: (ownerId: string) => number;
 }): AuditChecklist {
@@ -82,7 +82,7 @@ export function auditChecklist(input: {
   ];
   const entries = courseEntries(verdict.courses);
   for (const v of entries.filter((a) => a.counted)) {
-    const course = input.activities.get(v.id);
+    const course = input.courses.get(v.id);
     if (!course) continue;
     const files = input.certificates(v.id);
     items.push({
@@ -95,7 +95,7 @@ export function auditChecklist(input: {
     });
   }
   for (const id of verdict.pendingPetitions) {
-    const course = input.activities.get(id);
+    const course = input.courses.get(id);
     if (course)
       items.push({
         label: `${course.title}: petition pending`,

@@ -66,7 +66,7 @@ export function courseFacts(a: Course, certificates: ReadonlyMap<string, number>
 /** What is read of one person to evaluate them; the screens keep it as their snapshot. */
 export interface PersonRecords {
   credentials: Credential[];
-  activities: Course[];
+  courses: Course[];
   cards: CprAedCard[];
   /** Certificate files per course and card (absent: none). */
   certificates: ReadonlyMap<string, number>;
@@ -74,9 +74,9 @@ export interface PersonRecords {
 
 /** One person's credentials evaluated over records already read, in credential order. */
 export function evaluateLoaded(ruleSets: Map<string, RuleSet>, records: PersonRecords, asOf: CalendarDate): StoredVerdict[] {
-  const { credentials, activities, cards, certificates } = records;
+  const { credentials, courses, cards, certificates } = records;
   const byCredential = new Map<string, CourseFacts[]>();
-  for (const course of activities) {
+  for (const course of courses) {
     if (course.credentialIds.length === 0) continue;
     const facts = courseFacts(course, certificates);
     for (const id of course.credentialIds) pushTo(byCredential, id, facts);
@@ -95,7 +95,7 @@ export function evaluatePerson(
 ): PersonRecords & { verdicts: StoredVerdict[] } {
   const records: PersonRecords = {
     credentials: store.credentials.listByPerson(personId),
-    activities: store.courses.listByPerson(personId),
+    courses: store.courses.listByPerson(personId),
     cards: store.cprAedCards.listByPerson(personId),
     certificates: store.attachments.countsOfPerson(personId),
   };
@@ -106,7 +106,7 @@ export function evaluatePerson(
 export function evaluateStored(
   ruleSets: Map<string, RuleSet>,
   credential: Credential,
-  courses: Map<string, CourseFacts[]>,
+  byCredential: Map<string, CourseFacts[]>,
   cards: CprAedCardFacts[],
   asOf: CalendarDate,
   unlistedPetitions = 0,
@@ -116,7 +116,7 @@ export function evaluateStored(
   const input = {
     asOf,
     credential: credentialFacts(credential),
-    activities: courses.get(credential.id) ?? [],
+    courses: byCredential.get(credential.id) ?? [],
     cards,
     unlistedPetitions,
   };

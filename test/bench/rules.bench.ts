@@ -55,7 +55,7 @@ for (const data of dataSets)
         const input = {
           asOf: '2026-11-21',
           credential: credentialFacts(credential),
-          activities: byCredential.get(credential.id) ?? [],
+          courses: byCredential.get(credential.id) ?? [],
           cards,
           unlistedPetitions: 0,
         };
@@ -109,7 +109,7 @@ for (const data of dataSets)
         const start = process.hrtime.bigint();
         const summary = importRecords(readRecordsFile(join(dir, 'gym.json'), ids), context.store, context.files);
         importRuns.push(Number(process.hrtime.bigint() - start) / 1e6);
-        if (summary.activities !== rows.counts.activities) throw new Error('import incomplete');
+        if (summary.courses !== rows.counts.activities) throw new Error('import incomplete');
         context.close();
       }
       const { counts } = rows;

@@ -73,7 +73,7 @@ export function input(g: Generated): EvaluationInput {
       applicationSubmitted: g.applicationSubmitted,
       applicationAccepted: g.applicationSubmitted ? g.applicationAccepted : null,
     }),
-    activities: courses,
+    courses,
     cards: [card()],
   };
 }

@@ -66,7 +66,7 @@ export interface EvaluateOptions {
   ruleSet?: RuleSet;
   asOf?: string;
   credential?: Partial<CredentialFacts>;
-  activities?: CourseFacts[];
+  courses?: CourseFacts[];
   cards?: CprAedCardFacts[];
   waiverUntil?: string | null;
 }
@@ -78,7 +78,7 @@ export function engineVerdict(options: EvaluateOptions): Verdict {
   return evaluateCredential(rules, {
     asOf: options.asOf ?? '2026-11-21',
     credential: credential(options.credential),
-    activities: options.activities ?? [course()],
+    courses: options.courses ?? [course()],
     cards: options.cards ?? [card()],
   });
 }

@@ -24,7 +24,7 @@ function checklist(options: EvaluateOptions) {
     asOf: options.asOf ?? '2026-11-21',
     verdict: engineVerdict({ ...options, ruleSet: rules }),
     documentsSent: null,
-    activities: new Map(),
+    courses: new Map(),
     cards: new Map([['k1', cardRecord]]),
     // Every course and the card have their certificate: only the requirement can be short.
     certificates: () => 1,
@@ -33,7 +33,7 @@ function checklist(options: EvaluateOptions) {
 
 describe('what the packet will contain', () => {
   it('a complete NASM credential is the only case that reads as an all-clear', () => {
-    const c = checklist({ activities: [course({ ceus: 1.9 })] });
+    const c = checklist({ courses: [course({ ceus: 1.9 })] });
     expect(c.summaryText).toBe('Everything an auditor needs is here.');
     expect(c.summaryTone).toBe('ok');
     expect(c.items[1]).toEqual({ label: 'CEUs earned: 2.0 / 2.0 CEUs', state: 'ok', detail: 'The requirement is met.' });
@@ -41,7 +41,7 @@ describe('what the packet will contain', () => {
   });
 
   it('a credential short of CEUs says the figures and the shortfall the packet will show', () => {
-    const c = checklist({ activities: [course({ ceus: 1.3 })] });
+    const c = checklist({ courses: [course({ ceus: 1.3 })] });
     expect(c.summaryText).toBe('1.4 / 2.0 CEUs: the packet will show a shortfall of 0.6 CEUs.');
     expect(c.summaryText).not.toMatch(/Everything an auditor needs/);
     expect(c.summaryTone).toBe('bad');
@@ -55,7 +55,7 @@ describe('what the packet will contain', () => {
 
   it('pending petitions are said even when the rest is complete, with what they would add', () => {
     const c = checklist({
-      activities: [course({ ceus: 1.9 }), course({ ceus: 0.5, approval: 'petition', petitionStatus: 'pending' })],
+      courses: [course({ ceus: 1.9 }), course({ ceus: 0.5, approval: 'petition', petitionStatus: 'pending' })],
     });
     expect(c.summaryText).toBe('1 petition is pending: 0.5 CEUs not counted until approved.');
     expect(c.summaryTone).toBe('warn');
@@ -68,14 +68,14 @@ describe('what the packet will contain', () => {
       ruleSet: rules,
       asOf: '2026-11-21',
       verdict: engineVerdict({
-        activities: [
+        courses: [
           course({ ceus: 1.0 }),
           course({ ceus: 0.4, approval: 'petition', petitionStatus: 'pending' }),
           course({ ceus: 0.2, approval: 'petition', petitionStatus: 'pending' }),
         ],
       }),
       documentsSent: null,
-      activities: new Map(),
+      courses: new Map(),
       cards: new Map([['k1', cardRecord]]),
       certificates: () => 0,
     });
@@ -89,7 +89,7 @@ describe('what the packet will contain', () => {
       ruleSet: ruleSet('nsca-cscs'),
       asOf: '2026-06-01',
       credential: { expires: '2026-12-31', certified: '2015-05-01' },
-      activities: [course({ ceus: 3.0, category: 'a', provider: 'NSCA' }), course({ ceus: 3.0, category: 'a', provider: 'NSCA' })],
+      courses: [course({ ceus: 3.0, category: 'a', provider: 'NSCA' }), course({ ceus: 3.0, category: 'a', provider: 'NSCA' })],
       cards: [card()],
     });
     expect(c.summaryText).toBe(

@@ -50,12 +50,12 @@ export interface CprAedCardFacts {
 export interface EvaluationInput {
   asOf: CalendarDate;
   credential: CredentialFacts;
-  /** The activities assigned to this credential, in record order. */
-  activities: readonly CourseFacts[];
+  /** The courses assigned to this credential, in record order. */
+  courses: readonly CourseFacts[];
   /** The person's CPR/AED cards, in record order. */
   cards: readonly CprAedCardFacts[];
   /**
-   * Petitioned courses (a petition recorded) of this credential that are not in `activities`
+   * Petitioned courses (a petition recorded) of this credential that are not in `courses`
    * because the caller read only the courses of the counting window (see `countingWindow`): their
    * reasons follow from their dates alone, but each still owes its petition fee (R5). Default 0.
    */

@@ -144,8 +144,8 @@ function summary(doc: Doc, fonts: FontSet, plan: PacketPlan, layout: FrontMatter
     doc.y = MARGIN;
   };
   const unit = plan.unit.plural;
-  const counted = plan.activities.filter((a) => a.counted);
-  const notCounted = plan.activities.filter((a) => !a.counted);
+  const counted = plan.courses.filter((a) => a.counted);
+  const notCounted = plan.courses.filter((a) => !a.counted);
   table(
     doc,
     fonts,

@@ -49,7 +49,7 @@ export interface PacketPlan {
   blockers: Explained[];
   warnings: Explained[];
   audit: { noticeReceived: CalendarDate | null; documentsSent: CalendarDate | null };
-  activities: SummaryCourse[];
+  courses: SummaryCourse[];
   cprAed: null | {
     provider: string;
     completed: CalendarDate;
@@ -73,7 +73,7 @@ export interface PlanSource {
   statusText: string;
   blockers: Explained[];
   warnings: Explained[];
-  activities: {
+  courses: {
     id: string;
     completed: CalendarDate;
     title: string;
@@ -98,7 +98,7 @@ export interface PlanSource {
 /** Summary order: counted courses by date, then the others by date, then the CPR/AED card; exhibits follow it. */
 export function planPacket(source: PlanSource): PacketPlan {
   const verdictOf = new Map(courseEntries(source.verdict.courses).map((a) => [a.id, a]));
-  const rows = source.activities
+  const rows = source.courses
     .filter((a) => verdictOf.has(a.id))
     .map((a) => ({ course: a, verdict: verdictOf.get(a.id) }))
     .sort((x, y) => Number(y.verdict?.counted) - Number(x.verdict?.counted) || x.course.completed.localeCompare(y.course.completed));
@@ -166,7 +166,7 @@ export function planPacket(source: PlanSource): PacketPlan {
     blockers: source.blockers,
     warnings: source.warnings,
     audit: { noticeReceived: source.credential.auditNoticeReceived, documentsSent: source.credential.documentsSent },
-    activities: courses,
+    courses: courses,
     cprAed,
     exhibits,
   };

@@ -50,7 +50,7 @@ function plan(
     statusText: statusText(verdict, ruleSet, credential.applicationAccepted ? null : credential.applicationSubmitted, asOf),
     blockers: verdict.blockers.map((code) => explainBlocker(code, verdict, ruleSet)),
     warnings: warningCodes(verdict).map((code) => explainWarning(code, verdict, ruleSet)),
-    activities: records.activities
+    courses: records.courses
       .filter((a: Course) => a.credentialIds.includes(credential.id))
       .map((a) => ({
         id: a.id,
@@ -121,7 +121,7 @@ export function planFromRecords(
   const credential = credentialFromRecord(credentialRecord, record.id);
   const records: PersonRecords = {
     credentials: [credential],
-    activities: record.activities.map((a) => courseFromRecord(a, record)),
+    courses: record.courses.map((a) => courseFromRecord(a, record)),
     cards: record.cprAed.map((k) => cardFromRecord(k, record.id)),
     certificates: certificateCounts(record),
   };
@@ -138,7 +138,7 @@ export function planFromRecords(
       path: resolved.absolutePath,
     };
   };
-  const attachmentsOf = new Map([...record.activities, ...record.cprAed].map((r) => [r.id, r.attachments ?? []]));
+  const attachmentsOf = new Map([...record.courses, ...record.cprAed].map((r) => [r.id, r.attachments ?? []]));
   const filesOf = (ownerId: string) => (attachmentsOf.get(ownerId) ?? []).map(fileOf);
   return plan({ person: personFromRecord(record), credential, ruleSet, records, stored, filesOf }, asOf, generatedOn);
 }

@@ -255,7 +255,7 @@ export async function openBundle(file: string, ruleSetIds: ReadonlySet<string>, 
     await extract(file, folder);
     const parsed = readRecordsFile(join(folder, RECORDS_ENTRY), ruleSetIds);
     const unsigned = parsed.file.people.flatMap((p) =>
-      [...p.activities, ...p.cprAed].flatMap((r) => (r.attachments ?? []).filter((a) => !a.sha256).map((a) => a.file)),
+      [...p.courses, ...p.cprAed].flatMap((r) => (r.attachments ?? []).filter((a) => !a.sha256).map((a) => a.file)),
     );
     if (unsigned.length > 0) throw refuse(file, `its records.json gives no SHA-256 for ${unsigned.slice(0, 3).join(', ')}`);
     return { parsed, dispose };

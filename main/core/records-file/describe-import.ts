@@ -40,14 +40,14 @@ export function describeRows(preview: ImportPreview): (ImportPreviewRow & { kind
 export function importedText(counts: {
   people: number;
   credentials: number;
-  activities: number;
+  courses: number;
   cprAedCards: number;
   attachments: number;
 }): string {
   return listInWords([
     count(counts.people, 'person', 'people'),
     count(counts.credentials, 'credential', 'credentials'),
-    count(counts.activities, 'course', 'courses'),
+    count(counts.courses, 'course', 'courses'),
     count(counts.cprAedCards, 'CPR/AED card', 'CPR/AED cards'),
     count(counts.attachments, 'certificate file', 'certificate files'),
   ]);

@@ -26,7 +26,7 @@ export function evaluateRecords(
       byId,
       {
         credentials: person.credentials.map((c) => credentialFromRecord(c, person.id)),
-        activities: person.activities.map((a) => courseFromRecord(a, person)),
+        courses: person.courses.map((a) => courseFromRecord(a, person)),
         cards: person.cprAed.map((k) => cardFromRecord(k, person.id)),
         certificates: certificateCounts(person),
       },

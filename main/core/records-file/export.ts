@@ -12,8 +12,8 @@ import {
   type AttachmentRecord,
   type CardRecord,
   type CredentialRecord,
-  type PersonRecord,
-  type RecordsFile,
+  type PersonInFile,
+  type RecordsFileDocument,
 } from './schema';
 
 /** A file name that is safe on every platform, keeping the certificate's own name where it can. */
@@ -56,7 +56,7 @@ export function attachmentRecord(attachment: StoredAttachment): AttachmentRecord
 }
 
 /** Builds the records document from the store, in store order, with every field docs/records-file.md names. */
-export function buildRecordsDocument(store: Repositories): RecordsFile {
+export function buildRecordsDocument(store: Repositories): RecordsFileDocument {
   const overrides = store.ruleSetOverrides.all();
   const attachments = store.attachments.listAll();
   const attachmentsByCourse = groupBy(
@@ -71,7 +71,7 @@ export function buildRecordsDocument(store: Repositories): RecordsFile {
   const coursesByPerson = groupBy(store.courses.listAll(), (a) => a.personId);
   const cardsByPerson = groupBy(store.cprAedCards.listAll(), (k) => k.personId);
 
-  const people: PersonRecord[] = store.people.listInStoreOrder().map((person) => {
+  const people: PersonInFile[] = store.people.listInStoreOrder().map((person) => {
     const credentials: CredentialRecord[] = (credentialsByPerson.get(person.id) ?? []).map((c) => ({
       id: c.id,
       ruleSet: c.ruleSet,

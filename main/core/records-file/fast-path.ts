@@ -2,7 +2,8 @@
 // only when every value is plainly valid, asking each field the same rule function the zod schema
 // uses (schema.ts). When anything is off it answers null, and zod reads the file and words every
 // problem. zod spent 120–240 ms on a gym's file of 50,000 courses (about a third of
-// `recert evaluate`); this walk takes a few milliseconds and copies nothing.
+// `recert evaluate`); this walk takes a few milliseconds and copies nothing but each person's own
+// object (for their `courses`).
 //
 // It mirrors the schema's shape, which a property test holds it to: whatever it accepts, zod
 // accepts too, with the same result.
@@ -22,6 +23,8 @@ import {
   RECORDS_FORMAT,
   SHA256_HEX,
   textProblem,
+  withCourses,
+  type PersonInFile,
   type PersonRecord,
   type RecordsFile,
 } from './schema';
@@ -210,27 +213,26 @@ function isRecordsFile(f: unknown): f is Raw & { people: Raw[] } {
   );
 }
 
+/** A plainly valid person as the schema gives them: the lists they may leave out filled in as empty, `activities` as `courses`. */
+function asParsed(p: Raw): PersonRecord {
+  p.credentials ??= [];
+  p.activities ??= [];
+  p.cprAed ??= [];
+  // A new object for the person only (the raw one keeps `activities`, which the semantic checks read).
+  return withCourses(p as unknown as PersonInFile);
+}
+
 /**
- * The records file as the schema would give it, when every value is plainly valid: the parsed JSON
- * itself, with the lists a person may leave out filled in as empty. Null when zod must judge it.
+ * The records file as the schema would give it, when every value is plainly valid: the parsed JSON's
+ * own values, each person as `asParsed` gives them. Null when zod must judge it.
  */
 export function plainRecordsFile(raw: unknown): RecordsFile | null {
   if (!isRecordsFile(raw)) return null;
-  const file = raw;
-  for (const p of file.people) {
-    p.credentials ??= [];
-    p.activities ??= [];
-    p.cprAed ??= [];
-  }
-  return file as unknown as RecordsFile;
+  return { ...raw, people: raw.people.map(asParsed) } as unknown as RecordsFile;
 }
 
 /** One person as the schema would give them, when every value is plainly valid; null when zod must judge. */
 export function plainPerson(raw: unknown): PersonRecord | null {
   if (!isPerson(raw)) return null;
-  const p = raw as Raw;
-  p.credentials ??= [];
-  p.activities ??= [];
-  p.cprAed ??= [];
-  return p as unknown as PersonRecord;
+  return asParsed(raw as Raw);
 }

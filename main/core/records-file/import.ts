@@ -13,7 +13,7 @@ import { courseFromRecord, cardFromRecord, credentialFromRecord, personFromRecor
 export interface ImportSummary {
   people: number;
   credentials: number;
-  activities: number;
+  courses: number;
   cprAedCards: number;
   attachments: number;
 }
@@ -38,7 +38,7 @@ function conflicts(parsed: ParsedRecords, store: Repositories): string[] {
   parsed.file.people.forEach((person, p) => {
     if (store.people.get(person.id)) problems.push(taken(`people[${p}].id`, person.id));
     person.credentials.forEach((c, i) => store.credentials.get(c.id) && problems.push(taken(`people[${p}].credentials[${i}].id`, c.id)));
-    person.activities.forEach((a, i) => store.courses.get(a.id) && problems.push(taken(`people[${p}].activities[${i}].id`, a.id)));
+    person.courses.forEach((a, i) => store.courses.get(a.id) && problems.push(taken(`people[${p}].activities[${i}].id`, a.id)));
     person.cprAed.forEach((k, i) => store.cprAedCards.get(k.id) && problems.push(taken(`people[${p}].cprAed[${i}].id`, k.id)));
   });
   problems.push(...duplicatePeople(parsed.file.people, store.people.list(true)));
@@ -70,7 +70,7 @@ export function importRecords(parsed: ParsedRecords, store: Repositories, files:
     throw diskFullOr(error, dirname(files.root));
   }
 
-  const summary: ImportSummary = { people: 0, credentials: 0, activities: 0, cprAedCards: 0, attachments: 0 };
+  const summary: ImportSummary = { people: 0, credentials: 0, courses: 0, cprAedCards: 0, attachments: 0 };
   function attach(records: AttachmentRecord[] | undefined, owner: { courseId: string | null; cprAedCardId: string | null }) {
     for (const record of records ?? []) {
       const resolved = parsed.attachments.get(record.file);
@@ -105,7 +105,7 @@ export function importRecords(parsed: ParsedRecords, store: Repositories, files:
           summary.credentials += 1;
         }
       }
-      const courses = parsed.file.people.flatMap((record) => record.activities.map((a) => courseFromRecord(a, record)));
+      const courses = parsed.file.people.flatMap((record) => record.courses.map((a) => courseFromRecord(a, record)));
       // A file that brings more courses than the store holds (a first import, a migration) builds
       // the course indexes once after its rows rather than row by row.
       if (courses.length > store.courses.countAll()) {
@@ -114,8 +114,8 @@ export function importRecords(parsed: ParsedRecords, store: Repositories, files:
         store.courses.insertMany(courses);
       }
       for (const record of parsed.file.people) {
-        summary.activities += record.activities.length;
-        for (const a of record.activities) attach(a.attachments, { courseId: a.id, cprAedCardId: null });
+        summary.courses += record.courses.length;
+        for (const a of record.courses) attach(a.attachments, { courseId: a.id, cprAedCardId: null });
         for (const k of record.cprAed) {
           store.cprAedCards.insert(cardFromRecord(k, record.id));
           summary.cprAedCards += 1;

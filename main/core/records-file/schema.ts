@@ -125,7 +125,8 @@ const card = z.strictObject({
     .optional(),
 });
 
-const person = z.strictObject({
+/** A person as the file has them: their courses under the file's key `activities`. */
+const personInFile = z.strictObject({
   id,
   name: text(200),
   email,
@@ -137,15 +138,31 @@ const person = z.strictObject({
   cprAed: z.array(card, { error: 'must be a list' }).default([]),
 });
 
+/**
+ * A person of the file as the code has them: the file's `activities` are their `courses`. The one
+ * place the file's key is turned into the code's word, by the schema and the fast path alike
+ * (fast-path.ts); writing a file (export.ts) names the key `activities` again.
+ */
+export function withCourses({ activities, ...person }: PersonInFile) {
+  return { ...person, courses: activities };
+}
+
+const person = personInFile.transform(withCourses);
+
 export const recordsFileSchema = z.strictObject({
   format: z.literal(RECORDS_FORMAT, { error: `must be "${RECORDS_FORMAT}"` }),
   ruleSetOverrides: z.record(z.string(), z.unknown()).optional(),
   people: z.array(person, { error: expected('a list of people') }),
 });
 
+/** A records file as read: each person's courses under `courses`. */
 export type RecordsFile = z.output<typeof recordsFileSchema>;
 export type PersonRecord = RecordsFile['people'][number];
+/** A person as written to a records file, their courses under the file's key `activities`. */
+export type PersonInFile = z.output<typeof personInFile>;
+/** A records file as written (export.ts): as read, but with each person as the file has them. */
+export type RecordsFileDocument = Omit<RecordsFile, 'people'> & { people: PersonInFile[] };
 export type CredentialRecord = PersonRecord['credentials'][number];
-export type CourseRecord = PersonRecord['activities'][number];
+export type CourseRecord = PersonRecord['courses'][number];
 export type CardRecord = PersonRecord['cprAed'][number];
 export type AttachmentRecord = NonNullable<CourseRecord['attachments']>[number];

@@ -48,7 +48,7 @@ export function importRecordsFileStreamed(
   let peopleArray = false;
   const identities: PersonIdentity[] = [];
   const unsigned: string[] = [];
-  const summary: ImportSummary = { people: 0, credentials: 0, activities: 0, cprAedCards: 0, attachments: 0 };
+  const summary: ImportSummary = { people: 0, credentials: 0, courses: 0, cprAedCards: 0, attachments: 0 };
   const copied: string[] = [];
   const put = new Set<string>();
   const problemCount = () => shapeProblems.length + people.problems.length + storeProblems.length;
@@ -60,7 +60,7 @@ export function importRecordsFileStreamed(
     record.credentials.forEach(
       (c, i) => store.credentials.get(c.id) && storeProblems.push(taken(`people[${p}].credentials[${i}].id`, c.id)),
     );
-    record.activities.forEach((a, i) => store.courses.get(a.id) && storeProblems.push(taken(`people[${p}].activities[${i}].id`, a.id)));
+    record.courses.forEach((a, i) => store.courses.get(a.id) && storeProblems.push(taken(`people[${p}].activities[${i}].id`, a.id)));
     record.cprAed.forEach((k, i) => store.cprAedCards.get(k.id) && storeProblems.push(taken(`people[${p}].cprAed[${i}].id`, k.id)));
   }
 
@@ -98,13 +98,13 @@ export function importRecordsFileStreamed(
     summary.people += 1;
     for (const c of record.credentials) store.credentials.insert(credentialFromRecord(c, record.id));
     summary.credentials += record.credentials.length;
-    for (const a of record.activities) pendingCourses.push(courseFromRecord(a, record));
-    summary.activities += record.activities.length;
-    const certificates = record.activities.some((a) => a.attachments);
+    for (const a of record.courses) pendingCourses.push(courseFromRecord(a, record));
+    summary.courses += record.courses.length;
+    const certificates = record.courses.some((a) => a.attachments);
     // Courses go in many people's at a time, in full statements of rows; a course's certificate
     // needs its course stored first.
     if (certificates || pendingCourses.length >= COURSES_PER_WRITE) flushCourses();
-    if (certificates) for (const a of record.activities) attach(a.attachments, { courseId: a.id, cprAedCardId: null });
+    if (certificates) for (const a of record.courses) attach(a.attachments, { courseId: a.id, cprAedCardId: null });
     for (const k of record.cprAed) {
       store.cprAedCards.insert(cardFromRecord(k, record.id));
       summary.cprAedCards += 1;
@@ -130,8 +130,7 @@ export function importRecordsFileStreamed(
         people.checkPerson(raw, p);
         if (!record) return;
         if (options.unsigned && unsigned.length < 3)
-          for (const r of [...record.activities, ...record.cprAed])
-            for (const a of r.attachments ?? []) if (!a.sha256) unsigned.push(a.file);
+          for (const r of [...record.courses, ...record.cprAed]) for (const a of r.attachments ?? []) if (!a.sha256) unsigned.push(a.file);
         identities.push({ id: record.id, name: record.name, email: record.email, employeeId: record.employeeId, active: record.active });
         if (!wasEmpty) collisions(record, p);
         // After the first problem nothing more is written (it all rolls back), but every person is

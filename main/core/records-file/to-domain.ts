@@ -76,7 +76,7 @@ export function cardFromRecord(record: CardRecord, personId: string): CprAedCard
 /** How many certificate files each of the person's courses and cards lists; absent: none (as the store's counts). */
 export function certificateCounts(person: PersonRecord): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const record of person.activities) if (record.attachments?.length) counts.set(record.id, record.attachments.length);
+  for (const record of person.courses) if (record.attachments?.length) counts.set(record.id, record.attachments.length);
   for (const record of person.cprAed) if (record.attachments?.length) counts.set(record.id, record.attachments.length);
   return counts;
 }

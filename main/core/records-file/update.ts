@@ -32,7 +32,7 @@ export interface UpdatePlan {
   preview: ImportPreview;
   people: Write<Person>[];
   credentials: Write<Credential>[];
-  activities: Write<Course>[];
+  courses: Write<Course>[];
   cards: Write<CprAedCard>[];
   attachments: NewAttachment[];
 }
@@ -179,7 +179,7 @@ export function planUpdate(parsed: ParsedRecords, store: Repositories, options: 
   const counts = emptyCounts();
   const rows: ImportPreviewRow[] = [];
   const matches: string[] = [];
-  const plan: Omit<UpdatePlan, 'preview'> = { people: [], credentials: [], activities: [], cards: [], attachments: [] };
+  const plan: Omit<UpdatePlan, 'preview'> = { people: [], credentials: [], courses: [], cards: [], attachments: [] };
   const mentionedPeople = new Set<string>();
 
   function count<T>(kind: ImportKind, list: Write<T>[], action: Action, record: T, person: string, label: string) {
@@ -281,7 +281,7 @@ export function planUpdate(parsed: ParsedRecords, store: Repositories, options: 
     }
 
     const mentionedCourses = new Set<string>();
-    record.activities.forEach((a, i) => {
+    record.courses.forEach((a, i) => {
       const existing = owned(store.courses.get(a.id), personId, `${at}.activities[${i}].id`, a.id);
       if (existing === false) return;
       const fromFile = courseFromRecord(a, record);
@@ -294,7 +294,7 @@ export function planUpdate(parsed: ParsedRecords, store: Repositories, options: 
       const files = newFiles(a.attachments, { courseId: a.id, cprAedCardId: null }, existing !== undefined);
       plan.attachments.push(...files);
       const changed = !existing || !same(existing, course) || files.length > 0;
-      count('courses', plan.activities, existing ? (changed ? 'updated' : 'unchanged') : 'added', course, person.name, a.title);
+      count('courses', plan.courses, existing ? (changed ? 'updated' : 'unchanged') : 'added', course, person.name, a.title);
     });
     if (stored)
       for (const s of store.courses.listByPerson(personId)) if (!mentionedCourses.has(s.id)) keep('courses', person.name, s.title);
@@ -405,7 +405,7 @@ function write(plan: UpdatePlan, parsed: ParsedRecords, byHash: ReadonlyMap<stri
     if (action === 'added') store.credentials.insert(record);
     else if (action === 'updated') store.credentials.update(record);
   }
-  for (const { action, record } of plan.activities) {
+  for (const { action, record } of plan.courses) {
     if (action === 'added') store.courses.insert(record);
     else if (action === 'updated') store.courses.update(record);
   }

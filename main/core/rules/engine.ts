@@ -17,7 +17,7 @@ import { CeuFigures, CprAedChoice, CredentialVerdict, CycleDates, Deadlines, Exp
  * before `from` is before the cycle, after `to` is not yet completed or past the course deadline
  * (R4): those reasons come first and never touch the repeated-course check (R13), so a caller may
  * evaluate only the courses inside and pass the petitions outside as `unlistedPetitions`. The verdict
- * is then the same except that `activities` lists only the courses given. A busy trainer's dashboard
+ * is then the same except that `courses` lists only the courses given. A busy trainer's dashboard
  * reads a cycle's courses this way instead of ten years of them.
  */
 export function countingWindow(
@@ -38,7 +38,7 @@ export function evaluateCredential(ruleSet: RuleSet, input: EvaluationInput): Ve
   // R6: the reference date is the application date when one is recorded, otherwise the as-of date.
   const reference = application ?? asOf;
 
-  const tally = tallyCourses(ruleSet, input.activities, cycle, reference);
+  const tally = tallyCourses(ruleSet, input.courses, cycle, reference);
   const totals = courseTotals(ruleSet, tally.byCategory, cycle.categoryMax);
   const cpr = cprAedVerdict(ruleSet, input.cards, reference);
 

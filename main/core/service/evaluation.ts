@@ -82,7 +82,7 @@ export function evaluationService(ctx: ServiceContext) {
         asOf: date,
         verdict: stored.verdict,
         documentsSent: credential.documentsSent,
-        activities: new Map(snapshot.activities.map((a) => [a.id, a])),
+        courses: new Map(snapshot.courses.map((a) => [a.id, a])),
         cards: new Map(snapshot.cards.map((k) => [k.id, k])),
         certificates: (owner) => snapshot.certificates.get(owner) ?? 0,
       });

@@ -55,7 +55,7 @@ interface CredentialColumn {
 
 /** A snapshot's courses made ready for sorting and filtering (see `prepare`). */
 interface Prepared {
-  activities: Course[];
+  courses: Course[];
   columns: CredentialColumn[];
   /** Each course's completion date as a number (20260201), for the default sort. */
   days: Int32Array;
@@ -75,18 +75,18 @@ function columnOf(credential: Credential, ruleSets: Map<string, RuleSet>): Pick<
  * object per course: rows are built only for the window that is sent).
  */
 function prepare(snapshot: PersonSnapshot): Prepared {
-  const { activities } = snapshot;
+  const { courses } = snapshot;
   const columns = snapshot.verdicts.map((stored): CredentialColumn => {
-    const { courses } = stored.verdict;
-    const ids = courses.ids;
-    const position = new Int32Array(activities.length).fill(-1);
+    const verdicts = stored.verdict.courses;
+    const ids = verdicts.ids;
+    const position = new Int32Array(courses.length).fill(-1);
     let k = 0;
-    for (let i = 0; i < activities.length && k < ids.length; i++) {
-      if (activities[i]?.id === ids[k]) position[i] = k++;
+    for (let i = 0; i < courses.length && k < ids.length; i++) {
+      if (courses[i]?.id === ids[k]) position[i] = k++;
     }
     // Not in the same order after all (never expected): find the rest by id.
     if (k < ids.length) {
-      const index = new Map(activities.map((a, i) => [a.id, i]));
+      const index = new Map(courses.map((a, i) => [a.id, i]));
       for (; k < ids.length; k++) {
         const i = index.get(ids[k] ?? '');
         if (i !== undefined) position[i] = k;
@@ -94,14 +94,14 @@ function prepare(snapshot: PersonSnapshot): Prepared {
     }
     return {
       ...columnOf(stored.credential, snapshot.ruleSets),
-      courses,
+      courses: verdicts,
       position,
     };
   });
-  const days = new Int32Array(activities.length);
+  const days = new Int32Array(courses.length);
   // YYYY-MM-DD to YYYYMMDD from the character codes (slicing made three strings per course).
   const digit = (c: string, at: number) => c.charCodeAt(at) - 48;
-  activities.forEach((a, i) => {
+  courses.forEach((a, i) => {
     const c = a.completed;
     days[i] =
       digit(c, 0) * 10_000_000 +
@@ -113,7 +113,7 @@ function prepare(snapshot: PersonSnapshot): Prepared {
       digit(c, 8) * 10 +
       digit(c, 9);
   });
-  return { activities, columns, days, haystacks: null };
+  return { courses, columns, days, haystacks: null };
 }
 
 /** Whether any credential counts course `i`, and the first credential's reason (for the status sort and filter). */
@@ -159,7 +159,7 @@ function courseRow(course: Course, certificates: number, verdicts: CourseLogRow[
 }
 
 function comparator(key: SortKey, p: Prepared): (i: number, j: number) => number {
-  const a = p.activities;
+  const a = p.courses;
   const at = (i: number) => a[i] as Course;
   switch (key) {
     case 'completed':
@@ -223,10 +223,10 @@ export function snapshotLogPage(
       return verdict ? [{ start: verdict.cycle.start, end: verdict.deadlines.coursesBy }] : [];
     });
     if (search && !p.haystacks)
-      p.haystacks = p.activities.map((a) => `${a.title}\u001f${a.provider}\u001f${a.approvalCode ?? ''}`.toLocaleLowerCase());
+      p.haystacks = p.courses.map((a) => `${a.title}\u001f${a.provider}\u001f${a.approvalCode ?? ''}`.toLocaleLowerCase());
     const haystacks = p.haystacks ?? [];
     const order: number[] = [];
-    p.activities.forEach((row, i) => {
+    p.courses.forEach((row, i) => {
       if (input.credentialId && !row.credentialIds.includes(input.credentialId)) return;
       if (input.approval && row.approval !== input.approval) return;
       if (input.cycle === 'current' && !windows.some((w) => row.completed >= w.start && row.completed <= w.end)) return;
@@ -245,11 +245,11 @@ export function snapshotLogPage(
   }
   const { order } = kept.ordered;
   const rows = order.slice(input.offset, input.offset + input.limit).map((i) => {
-    const course = p.activities[i] as Course;
+    const course = p.courses[i] as Course;
     return courseRow(course, snapshot.certificates.get(course.id) ?? 0, rowVerdicts(p, i));
   });
   const total = order.length;
-  return { total, all: p.activities.length, countText: countText(total, p.activities.length), offset: input.offset, rows };
+  return { total, all: p.courses.length, countText: countText(total, p.courses.length), offset: input.offset, rows };
 }
 
 /** Every course, sorted by date: what the course log opens on, and what scrolling it asks for. */

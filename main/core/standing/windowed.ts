@@ -110,7 +110,7 @@ export function courseVerdicts(
       const alone = evaluateCredential(ruleSet, {
         asOf,
         credential: credentialFacts(credential),
-        activities: outside.map((c) => courseFacts(c, certificates)),
+        courses: outside.map((c) => courseFacts(c, certificates)),
         cards: [],
       });
       alone.courses.ids.forEach((id, i) => entries.set(id, courseEntry(alone.courses, i)));

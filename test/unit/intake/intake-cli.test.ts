@@ -22,7 +22,7 @@ const counts = () => {
   const context = openAppContext({ dataDir: db, resourcesDir });
   try {
     const n = (table: string) => (context.store.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-    return { activities: n('activities'), cards: n('cpr_aed_cards'), attachments: n('attachments') };
+    return { courses: n('activities'), cards: n('cpr_aed_cards'), attachments: n('attachments') };
   } finally {
     context.close();
   }
@@ -106,11 +106,11 @@ describe('recert intake', () => {
     expect(done.stdout).toContain(
       '5 files: 3 filed, 0 proposed, 0 already attached, 0 possible duplicates, 0 unmatched, 1 unreadable, 1 skipped.',
     );
-    expect(counts()).toEqual({ activities: 2, cards: 1, attachments: 3 });
+    expect(counts()).toEqual({ courses: 2, cards: 1, attachments: 3 });
     const again = JSON.parse(recert('intake', 'inbox', '--db', db, '--json').stdout) as IntakeReport;
     expect(again.summary).toMatchObject({ applied: 0, alreadyAttached: 3 });
     expect(again.files[4]).toMatchObject({ status: 'already-attached', document: 'cpr-aed-card', person: people.samuel });
-    expect(counts()).toEqual({ activities: 2, cards: 1, attachments: 3 });
+    expect(counts()).toEqual({ courses: 2, cards: 1, attachments: 3 });
   }, 60_000);
 
   it('refuses a path that does not exist or a --db that is not a data folder (exit 2), reading nothing', () => {

@@ -215,7 +215,7 @@ describe('writing the packet', () => {
 
   it('builds a packet for a credential with no certificates at all', async () => {
     const bytes = await buildPacket(
-      { ...plan, exhibits: [], activities: plan.activities.map((a) => ({ ...a, exhibits: [] })), cprAed: null },
+      { ...plan, exhibits: [], courses: plan.courses.map((a) => ({ ...a, exhibits: [] })), cprAed: null },
       { fontDir },
     );
     const out = join(dir, 'empty.pdf');

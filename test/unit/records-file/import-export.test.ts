@@ -28,7 +28,7 @@ describe('import', () => {
   it('imports people, credentials, courses, cards and certificates, hashing the files into the store', () => {
     const c = context();
     const parsed = readRecordsFile(join(fixtures, 'format-example/records.json'), ids(c));
-    expect(importRecords(parsed, c.store, c.files)).toEqual({ people: 1, credentials: 1, activities: 2, cprAedCards: 1, attachments: 1 });
+    expect(importRecords(parsed, c.store, c.files)).toEqual({ people: 1, credentials: 1, courses: 2, cprAedCards: 1, attachments: 1 });
     const [attachment] = c.store.attachments.listByCard('k1');
     expect(attachment).toMatchObject({ fileName: 'cpr-front.jpg', mediaType: 'image/jpeg' });
     expect(c.files.read(attachment?.sha256 ?? '')).toEqual(readFileSync(join(fixtures, 'format-example/certs/cpr-front.jpg')));
@@ -67,9 +67,9 @@ describe('import', () => {
     delete second.employeeId;
     second.credentials = [];
     second.cprAed = [];
-    const [template] = second.activities;
+    const [template] = second.courses;
     if (!template) throw new Error('fixture');
-    second.activities = [{ ...template, id: 'a9', attachments: undefined, credentials: ['c1'] }];
+    second.courses = [{ ...template, id: 'a9', attachments: undefined, credentials: ['c1'] }];
     broken.file.people.push(second);
     expect(() => importRecords(broken, c.store, c.files)).toThrow(/same person/);
     expect(rowCounts(c)).toMatchObject({

@@ -84,7 +84,7 @@ describe('the streamed import of a records file', () => {
     const withCertificate = { ...second().activities[0], attachments: [{ file: 'certs/cpr-front.jpg', name: 'course.jpg' }] };
     records.people.push({ ...second(), activities: [withCertificate, { ...withCertificate, id: 'a4', attachments: undefined }] });
     const summary = importRecordsFileStreamed(write(records), ids(c), c.store, c.files);
-    expect(summary).toEqual({ people: 2, credentials: 2, activities: 4, cprAedCards: 1, attachments: 2 });
+    expect(summary).toEqual({ people: 2, credentials: 2, courses: 4, cprAedCards: 1, attachments: 2 });
     expect(c.store.attachments.listByCourse('a3')).toMatchObject([{ fileName: 'course.jpg', mediaType: 'image/jpeg' }]);
     expect(sameAsParsed(write(records))).toBeNull();
     expect(c.store.ruleSetOverrides.all()).toEqual({ 'nasm-cpt': { cprAedWaiver: { from: '2020-03-01', until: '2021-08-31' } } });
@@ -177,7 +177,7 @@ describe('the streamed import of a records file', () => {
     cleanup.push(() => rmSync(join(bundle, '..'), { recursive: true, force: true }));
     await writeBundle(from.store, from.files, bundle);
     const to = context();
-    expect(await importBundleStreamed(bundle, ids(to), to.store, to.files)).toMatchObject({ people: 1, activities: 2, attachments: 1 });
+    expect(await importBundleStreamed(bundle, ids(to), to.store, to.files)).toMatchObject({ people: 1, courses: 2, attachments: 1 });
     expect(buildRecordsDocument(to.store)).toEqual(buildRecordsDocument(from.store));
   });
 

@@ -15,7 +15,7 @@ const ace = ruleSet('ace-cpt');
 const cec = (id: string, overrides: Parameters<typeof course>[0] = {}) =>
   course({ id, hours: 10, provider: 'Kettle Co', title: 'Kettlebell Basics', approval: 'approved-provider', ...overrides });
 const reasons = (courses: ReturnType<typeof cec>[]) =>
-  evaluate({ ruleSet: ace, activities: courses })
+  evaluate({ ruleSet: ace, courses: courses })
     .activities.map((a) => [a.id, a.reason])
     .sort();
 
@@ -52,7 +52,7 @@ describe('ACE: the same course counts once a cycle, the earliest completed', () 
       'b-second',
     ],
   ])('%s', (_label, courses, repeated) => {
-    const verdict = evaluate({ ruleSet: ace, activities: courses });
+    const verdict = evaluate({ ruleSet: ace, courses: courses });
     for (const entry of verdict.activities) expect(entry.reason).toBe(entry.id === repeated ? 'repeated-course' : 'counted');
     expect(verdict.ceus.courses).toBe(1);
     // The record order does not matter.
@@ -62,7 +62,7 @@ describe('ACE: the same course counts once a cycle, the earliest completed', () 
   it('different CEP codes under the same title are different courses', () => {
     const verdict = evaluate({
       ruleSet: ace,
-      activities: [cec('one', { approvalCode: 'CEP111' }), cec('two', { approvalCode: 'CEP222', completed: '2026-03-01' })],
+      courses: [cec('one', { approvalCode: 'CEP111' }), cec('two', { approvalCode: 'CEP222', completed: '2026-03-01' })],
     });
     expect(verdict.activities.map((a) => a.reason)).toEqual(['counted', 'counted']);
     expect(verdict.ceus.courses).toBe(2);
@@ -71,7 +71,7 @@ describe('ACE: the same course counts once a cycle, the earliest completed', () 
   it('a repeat completed before the cycle does not stop the one inside from counting', () => {
     const verdict = evaluate({
       ruleSet: ace,
-      activities: [cec('old', { completed: '2024-05-01' }), cec('now', { completed: '2026-05-01' })],
+      courses: [cec('old', { completed: '2024-05-01' }), cec('now', { completed: '2026-05-01' })],
     });
     expect(verdict.activities.map((a) => a.reason)).toEqual(['before-cycle', 'counted']);
   });
@@ -82,13 +82,13 @@ describe('ACE: 2.0 CECs, adult CPR/AED with a hands-on check, the grace period',
     [19.9, false],
     [20, true],
   ])('%s hours of courses: requirement met %s', (hours, met) => {
-    const verdict = evaluate({ ruleSet: ace, activities: [course({ hours, approval: 'approved-provider' })] });
+    const verdict = evaluate({ ruleSet: ace, courses: [course({ hours, approval: 'approved-provider' })] });
     expect(verdict.ceus).toMatchObject({ coursesRequired: 2, cprAedRequired: 0 });
     expect(verdict.blockers.includes('courses-short')).toBe(!met);
   });
 
   it('refuses an online-only CPR/AED card and says why', () => {
-    const verdict = engineVerdict({ ruleSet: ace, activities: [course({ hours: 20 })], cards: [card({ handsOn: false })] });
+    const verdict = engineVerdict({ ruleSet: ace, courses: [course({ hours: 20 })], cards: [card({ handsOn: false })] });
     expect(verdict.cprAed.reason).toBe('online-only-not-accepted');
     expect(explainBlocker('cpr-aed', verdict, ace).title).toBe(
       'Your CPR/AED card is recorded as online only, with no hands-on skills evaluation, which ACE-CPT requires of an online course',
@@ -101,7 +101,7 @@ describe('ACE: 2.0 CECs, adult CPR/AED with a hands-on check, the grace period',
     ['E + 6 months', '2027-09-30', 'expired-late'],
     ['E + 6 months + 1 day', '2027-10-01', 'lapsed'],
   ])('as of %s (%s): %s', (_label, asOf, status) => {
-    const verdict = engineVerdict({ ruleSet: ace, asOf, activities: [course({ hours: 20 })], cards: [card({ expires: '2029-01-01' })] });
+    const verdict = engineVerdict({ ruleSet: ace, asOf, courses: [course({ hours: 20 })], cards: [card({ expires: '2029-01-01' })] });
     expect(verdict.status).toBe(status);
     if (status === 'expired-late') {
       expect(statusText(verdict, ace, null, asOf)).toBe(
@@ -117,7 +117,7 @@ describe('ACE: petitions carry a processing fee whose amount ACE does not publis
     course({ id: 'p2', hours: 10, approval: 'petition', petitionStatus: 'approved' }),
   ];
   it('gives no amount, never $0, in the verdict and in words', () => {
-    const verdict = engineVerdict({ ruleSet: ace, activities: petitions });
+    const verdict = engineVerdict({ ruleSet: ace, courses: petitions });
     expect(verdict.petitionFees).toBeNull();
     const credential: Credential = {
       id: 'c1',
@@ -145,6 +145,6 @@ describe('ACE: petitions carry a processing fee whose amount ACE does not publis
   });
 
   it('without a petition nothing is owed', () => {
-    expect(engineVerdict({ ruleSet: ace, activities: [course({ hours: 20 })] }).petitionFees).toBe(0);
+    expect(engineVerdict({ ruleSet: ace, courses: [course({ hours: 20 })] }).petitionFees).toBe(0);
   });
 });

@@ -17,11 +17,9 @@ describe('countingWindow: evaluating only the courses inside it', () => {
         const ruleSet = generated.ruleSet;
         const { from, to } = countingWindow(ruleSet, full);
         const inside = (a: CourseFacts) => a.completed >= from && a.completed <= to;
-        const unlistedPetitions = full.activities.filter(
-          (a) => !inside(a) && a.approval === 'petition' && a.petitionStatus !== null,
-        ).length;
+        const unlistedPetitions = full.courses.filter((a) => !inside(a) && a.approval === 'petition' && a.petitionStatus !== null).length;
         const whole = evaluateCredential(ruleSet, full);
-        const windowed = evaluateCredential(ruleSet, { ...full, activities: full.activities.filter(inside), unlistedPetitions });
+        const windowed = evaluateCredential(ruleSet, { ...full, courses: full.courses.filter(inside), unlistedPetitions });
         const listed = new Set(windowed.courses.ids);
         const kept = whole.courses.ids.map((id) => listed.has(id));
         const keep = <T>(list: T[]) => list.filter((_, i) => kept[i]);
@@ -76,9 +74,9 @@ describe('countingWindow: evaluating only the courses inside it', () => {
     expect({ from, to }).toEqual({ from: '2025-04-01', to: '2026-11-21' });
     const whole = evaluateCredential(ruleSet, full);
     expect(whole.petitionFees).toBe(25);
-    expect(evaluateCredential(ruleSet, { ...full, activities: [] }).ceus.courses).not.toBe(whole.ceus.courses);
+    expect(evaluateCredential(ruleSet, { ...full, courses: [] }).ceus.courses).not.toBe(whole.ceus.courses);
     // Without the unlisted petition its fee would be lost.
-    expect(evaluateCredential(ruleSet, { ...full, activities: full.activities.slice(0, 1) }).petitionFees).toBe(0);
-    expect(evaluateCredential(ruleSet, { ...full, activities: full.activities.slice(0, 1), unlistedPetitions: 1 }).petitionFees).toBe(25);
+    expect(evaluateCredential(ruleSet, { ...full, courses: full.courses.slice(0, 1) }).petitionFees).toBe(0);
+    expect(evaluateCredential(ruleSet, { ...full, courses: full.courses.slice(0, 1), unlistedPetitions: 1 }).petitionFees).toBe(25);
   });
 });

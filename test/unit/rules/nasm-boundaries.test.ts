@@ -13,18 +13,18 @@ describe('R1/R4: course dates against the cycle', () => {
     ['E + 90', '2027-06-29', 'counted'],
     ['E + 91', '2027-06-30', 'after-course-deadline'],
   ])('completed on %s (%s): %s', (_label, completed, reason) => {
-    const verdict = evaluate({ asOf: '2027-07-15', activities: [course({ id: 'x', completed })] });
+    const verdict = evaluate({ asOf: '2027-07-15', courses: [course({ id: 'x', completed })] });
     expect(verdict.activities[0]).toMatchObject({ id: 'x', reason, counted: reason === 'counted' });
   });
 
   it('a course completed after the as-of date is not yet counted', () => {
-    expect(evaluate({ asOf: '2026-11-21', activities: [course({ completed: '2026-11-22' })] }).activities[0]?.reason).toBe(
+    expect(evaluate({ asOf: '2026-11-21', courses: [course({ completed: '2026-11-22' })] }).activities[0]?.reason).toBe(
       'not-yet-completed',
     );
   });
 
   it('uses the recorded cycle start instead of E − 2 years + 1 day', () => {
-    const verdict = evaluate({ credential: { cycleStart: '2025-06-01' }, activities: [course({ completed: '2025-05-15' })] });
+    const verdict = evaluate({ credential: { cycleStart: '2025-06-01' }, courses: [course({ completed: '2025-05-15' })] });
     expect(verdict.cycle).toEqual({ start: '2025-06-01', end: '2027-03-31' });
     expect(verdict.activities[0]?.reason).toBe('before-cycle');
   });
@@ -77,7 +77,7 @@ describe('R8/R9: status and fee tier by date', () => {
   });
 
   it('a credential with requirements unmet is in progress before E and not submittable', () => {
-    const verdict = evaluate({ asOf: '2027-03-31', activities: [course({ ceus: 1.0 })] });
+    const verdict = evaluate({ asOf: '2027-03-31', courses: [course({ ceus: 1.0 })] });
     expect(verdict).toMatchObject({ status: 'in-progress', canSubmit: false, feeTier: null, blockers: ['courses-short'] });
   });
 });
@@ -87,7 +87,7 @@ describe('29 February', () => {
     const verdict = evaluate({
       asOf: '2028-01-01',
       credential: { expires: '2028-02-29' },
-      activities: [course({ completed: '2026-03-01' })],
+      courses: [course({ completed: '2026-03-01' })],
     });
     expect(verdict.cycle).toEqual({ start: '2026-03-01', end: '2028-02-29' });
     expect(verdict.deadlines.finalApplication).toBe('2029-02-27');
@@ -109,13 +109,13 @@ describe('R2/R3: exact amounts', () => {
     ['19 × 0.1 CEU is exactly 1.9', Array.from({ length: 19 }, () => course({ ceus: 0.1 })), 1.9, []],
     ['a 45-minute webinar is 0.075 CEU', [course({ hours: 0.75 })], 0.075, ['courses-short']],
   ])('%s', (_label, courses, expected, blockers) => {
-    const verdict = evaluate({ activities: courses });
+    const verdict = evaluate({ courses: courses });
     expect(verdict.ceus.courses).toBe(expected);
     expect(verdict.blockers).toEqual(blockers);
   });
 
   it('course CEUs beyond 1.9 never stand in for the CPR/AED 0.1', () => {
-    const verdict = evaluate({ activities: [course({ ceus: 3 })], cards: [] });
+    const verdict = evaluate({ courses: [course({ ceus: 3 })], cards: [] });
     expect(verdict.ceus).toEqual({
       required: 2,
       coursesRequired: 1.9,
@@ -130,7 +130,7 @@ describe('R2/R3: exact amounts', () => {
   });
 
   it('a 45-minute webinar shows as 0.075 CEU on its own line', () => {
-    expect(evaluate({ activities: [course({ id: 'w', hours: 0.75 })] }).activities).toEqual([
+    expect(evaluate({ courses: [course({ id: 'w', hours: 0.75 })] }).activities).toEqual([
       { id: 'w', ceus: 0.075, counted: true, reason: 'counted', rule: 'R2' },
     ]);
   });
@@ -149,7 +149,7 @@ describe('R6/R7: CPR/AED on the reference date', () => {
     const verdict = evaluate({
       asOf: '2021-06-01',
       credential: { expires: '2021-12-31' },
-      activities: [course({ completed: '2021-01-10' })],
+      courses: [course({ completed: '2021-01-10' })],
       cards: [card({ completed: '2021-01-01', expires: '2023-01-01', handsOn: false })],
       waiverUntil: '2021-08-31',
     });
@@ -217,7 +217,7 @@ describe('R5: petitions', () => {
     ['denied', 'denied', 'petition-denied', 0, 0, 25],
     ['missing', null, 'petition-required', 0, 0, 0],
   ] as const)('%s', (_label, petitionStatus, reason, courses, pending, fees) => {
-    const verdict = evaluate({ activities: [course({ id: 'p', approval: 'petition', ceus: 0.5, petitionStatus })] });
+    const verdict = evaluate({ courses: [course({ id: 'p', approval: 'petition', ceus: 0.5, petitionStatus })] });
     expect(verdict.activities[0]?.reason).toBe(reason);
     expect(verdict.ceus.courses).toBe(courses);
     expect(verdict.ceus.pending).toBe(pending);
@@ -231,7 +231,7 @@ describe('records: application, audit, evidence', () => {
     const verdict = evaluate({
       asOf: '2027-09-01',
       credential: { applicationSubmitted: '2027-05-01' },
-      activities: [course({ id: 'before', ceus: 1.9, completed: '2027-04-20' }), course({ id: 'after', completed: '2027-05-02' })],
+      courses: [course({ id: 'before', ceus: 1.9, completed: '2027-04-20' }), course({ id: 'after', completed: '2027-05-02' })],
       cards: [card({ expires: '2027-06-01' })],
     });
     expect(verdict).toMatchObject({ status: 'submitted', feeTier: 'late', canSubmit: false, blockers: [] });
@@ -250,7 +250,7 @@ describe('records: application, audit, evidence', () => {
 
   it('warns for each counted course and the chosen card without a certificate', () => {
     const verdict = evaluate({
-      activities: [
+      courses: [
         course({ id: 'with', ceus: 1 }),
         course({ id: 'without', ceus: 1, hasCertificate: false }),
         course({ id: 'old', completed: '2020-01-01', hasCertificate: false }),
@@ -263,7 +263,7 @@ describe('records: application, audit, evidence', () => {
 
   it('keeps the courses without a certificate and the pending petitions as id lists, and counts what an audit would miss', () => {
     const verdict = engineVerdict({
-      activities: [
+      courses: [
         course({ id: 'with', ceus: 1 }),
         course({ id: 'without', ceus: 1, hasCertificate: false }),
         course({ id: 'old', completed: '2020-01-01', hasCertificate: false }),
@@ -287,7 +287,7 @@ describe('records: application, audit, evidence', () => {
     const verdict = evaluate({
       asOf: '2027-06-01',
       credential: { applicationSubmitted: '2027-03-01', applicationAccepted: '2027-03-20' },
-      activities: [course({ completed: '2027-02-01' })],
+      courses: [course({ completed: '2027-02-01' })],
     });
     expect(verdict.cycle).toEqual({ start: '2027-04-01', end: '2029-03-31' });
     expect(verdict.status).toBe('in-progress');
@@ -297,7 +297,7 @@ describe('records: application, audit, evidence', () => {
   });
 
   it('names the rule behind each part of the verdict', () => {
-    const verdict = evaluate({ activities: [course({ ceus: 1 })], cards: [card({ handsOn: false })] });
+    const verdict = evaluate({ courses: [course({ ceus: 1 })], cards: [card({ handsOn: false })] });
     expect(verdict.explain.blockers).toEqual({ 'courses-short': 'R2' });
     expect(verdict.explain.warnings).toMatchObject({ 'online-only-waiver': 'R7', 'waiver-end-unknown': 'R7' });
     expect(verdict.cprAed.rule).toBe('R7');

@@ -25,7 +25,7 @@ describe('NSCA: the period is the three calendar years ending on the recorded ex
     ['2030-01-01', '2032-12-31', '2030-01-01', 'in-progress', 6],
     ['2030-01-01', '2029-12-31', '2027-01-01', 'lapsed', 6],
   ])('as of %s, expiring %s: courses count from %s, %s', (asOf, expires, start, status, remaining) => {
-    const verdict = at({ asOf, credential: { expires }, activities: [] });
+    const verdict = at({ asOf, credential: { expires }, courses: [] });
     expect(verdict.cycle).toEqual({ start, end: expires });
     expect(verdict.deadlines.expiration).toBe(expires);
     expect(verdict.status).toBe(status);
@@ -33,11 +33,11 @@ describe('NSCA: the period is the three calendar years ending on the recorded ex
   });
 
   it('a CSCS expiring 31 Dec 2029 is not "due 31 Dec 2026" on 3 Dec 2026', () => {
-    const verdict = engineVerdict({ ruleSet: nsca, asOf: '2026-12-03', credential: { expires: '2029-12-31' }, activities: [] });
+    const verdict = engineVerdict({ ruleSet: nsca, asOf: '2026-12-03', credential: { expires: '2029-12-31' }, courses: [] });
     expect(verdict.deadlines.expiration).toBe('2029-12-31');
     expect(statusText(verdict, nsca, null, '2026-12-03')).toBe('In progress — 6.0 CEUs to go');
     // Courses of 2024–2026 belong to the period before.
-    expect(at({ asOf: '2026-12-03', credential: { expires: '2029-12-31' }, activities: both('2026-06-01') }).activities[0]?.reason).toBe(
+    expect(at({ asOf: '2026-12-03', credential: { expires: '2029-12-31' }, courses: both('2026-06-01') }).activities[0]?.reason).toBe(
       'before-cycle',
     );
   });
@@ -56,25 +56,25 @@ describe('NSCA: the period is the three calendar years ending on the recorded ex
     ['the last day, 31 Dec 2026', '2026-12-31', 'in-progress', []],
     ['the day after, 1 Jan 2027', '2027-01-01', 'lapsed', ['lapsed']],
   ])('requirements unmet, no application, as of %s: %s', (_label, asOf, status, timing) => {
-    const verdict = at({ asOf, credential: { expires: '2026-12-31' }, activities: [ceus(1, 'a', '2025-03-01')] });
+    const verdict = at({ asOf, credential: { expires: '2026-12-31' }, courses: [ceus(1, 'a', '2025-03-01')] });
     expect(verdict.status).toBe(status);
     expect(verdict.blockers.filter((b) => b === 'lapsed')).toEqual(timing);
   });
 
   it('after the deadline with no application the status says so: no late window, even with the requirements met', () => {
-    const verdict = engineVerdict({ ruleSet: nsca, asOf: '2027-01-01', credential: { expires: '2026-12-31' }, activities: both() });
+    const verdict = engineVerdict({ ruleSet: nsca, asOf: '2027-01-01', credential: { expires: '2026-12-31' }, courses: both() });
     expect(verdict.status).toBe('lapsed');
     expect(verdict.canSubmit).toBe(false);
     expect(verdict.deadlines).toMatchObject({ finalApplication: '2026-12-31', lateFeeFrom: null });
     expect(statusText(verdict, nsca, null, '2027-01-01')).toBe('Expired 31 Dec 2026 — no application was recorded by the deadline');
     expect(explainBlocker('lapsed', verdict, nsca).title).toBe('The deadline, 31 Dec 2026, has passed: NSCA-CSCS has no late window');
     // On the last day, met: ready.
-    expect(at({ asOf: '2026-12-31', credential: { expires: '2026-12-31' }, activities: both() }).status).toBe('ready');
+    expect(at({ asOf: '2026-12-31', credential: { expires: '2026-12-31' }, courses: both() }).status).toBe('ready');
   });
 
   it('an application recorded by the deadline is submitted; one accepted moves on to the next period', () => {
     expect(
-      at({ asOf: '2027-01-05', credential: { expires: '2026-12-31', applicationSubmitted: '2026-12-20' }, activities: both() }),
+      at({ asOf: '2027-01-05', credential: { expires: '2026-12-31', applicationSubmitted: '2026-12-20' }, courses: both() }),
     ).toMatchObject({
       status: 'submitted',
       feeTier: 'standard',
@@ -83,7 +83,7 @@ describe('NSCA: the period is the three calendar years ending on the recorded ex
     const next = at({
       asOf: '2027-02-01',
       credential: { expires: '2026-12-31', certified: '2025-05-01', applicationSubmitted: '2026-12-20', applicationAccepted: '2027-01-15' },
-      activities: both(),
+      courses: both(),
     });
     expect(next.cycle).toEqual({ start: '2027-01-01', end: '2029-12-31' });
     expect(next.ceus.coursesRequired).toBe(6); // certified before 2027–2029: the full requirement
@@ -91,7 +91,7 @@ describe('NSCA: the period is the three calendar years ending on the recorded ex
   });
 
   it('keeps an expiration that is no period end as recorded and flags it in words', () => {
-    const verdict = engineVerdict({ ruleSet: nsca, asOf: '2027-03-01', credential: { expires: '2027-06-30' }, activities: [] });
+    const verdict = engineVerdict({ ruleSet: nsca, asOf: '2027-03-01', credential: { expires: '2027-06-30' }, courses: [] });
     expect(verdict.cycle).toEqual({ start: '2027-01-01', end: '2027-06-30' });
     expect(verdict.deadlines.expiration).toBe('2027-06-30');
     expect(verdict.warnings).toContain('expiration-not-period-end');
@@ -132,7 +132,7 @@ describe('NSCA: requirement and category maxima prorated by the original certifi
     ['2029-12-31', '2029-07-01', 'secondHalf3', '2029-07-01'],
   ] as const)('expiring %s, certified %s: %s', (expires, certified, row, start) => {
     const [total, a, b, c, d] = table[row];
-    const verdict = at({ asOf: expires, credential: { expires, certified }, activities: [] });
+    const verdict = at({ asOf: expires, credential: { expires, certified }, courses: [] });
     expect(verdict.ceus.coursesRequired).toBe(total);
     expect(verdict.cycle.start).toBe(start);
     expect(verdict.blockers.includes('courses-short')).toBe(total > 0);
@@ -143,7 +143,7 @@ describe('NSCA: requirement and category maxima prorated by the original certifi
       ['c', c],
       ['d', d],
     ] as const) {
-      const capped = at({ asOf: expires, credential: { expires, certified }, activities: [ceus(9, id, expires)] });
+      const capped = at({ asOf: expires, credential: { expires, certified }, courses: [ceus(9, id, expires)] });
       expect(capped.ceus.courses).toBe(max);
     }
   });
@@ -158,7 +158,7 @@ describe('NSCA: requirement and category maxima prorated by the original certifi
   it('a course completed before the certification date does not count', () => {
     const verdict = at({
       credential: { expires: '2026-12-31', certified: '2025-05-01' },
-      activities: [ceus(1, 'a', '2025-04-30'), ceus(1, 'b', '2025-05-01')],
+      courses: [ceus(1, 'a', '2025-04-30'), ceus(1, 'b', '2025-05-01')],
     });
     expect(verdict.activities.map((a) => a.reason)).toEqual(['before-cycle', 'counted']);
   });
@@ -172,14 +172,14 @@ describe('NSCA: categories', () => {
     ['D over 4.0', [ceus(4.5, 'd'), ceus(1.5, 'c')], 5.5, ['category-cap:d']],
     ['B exactly at 4.0', [ceus(4, 'b'), ceus(2, 'a')], 6, []],
   ])('%s', (_label, courses, counted, caps) => {
-    const verdict = at({ credential: { expires: '2026-12-31' }, activities: courses });
+    const verdict = at({ credential: { expires: '2026-12-31' }, courses: courses });
     expect(verdict.ceus.courses).toBe(counted);
     expect(verdict.warnings.filter((w) => w.startsWith('category-cap'))).toEqual(caps);
     expect(verdict.blockers).toEqual(counted >= 6 ? [] : ['courses-short']);
   });
 
   it('more than the maximum will not count: the words say so', () => {
-    const verdict = engineVerdict({ ruleSet: nsca, credential: { expires: '2026-12-31' }, activities: [ceus(5.6, 'a'), ceus(0.5, 'b')] });
+    const verdict = engineVerdict({ ruleSet: nsca, credential: { expires: '2026-12-31' }, courses: [ceus(5.6, 'a'), ceus(0.5, 'b')] });
     expect(explainWarning('category-cap:a', verdict, nsca).title).toBe('Category A is over its maximum: CEUs above it do not count');
   });
 
@@ -188,7 +188,7 @@ describe('NSCA: categories', () => {
       ruleSet: nsca,
       asOf: '2026-09-01',
       credential: { expires: '2026-12-31', certified: '2025-03-01' },
-      activities: [ceus(2, 'c')],
+      courses: [ceus(2, 'c')],
     });
     expect(verdict.ceus.courses).toBe(1.5); // C's maximum for someone certified in 2025
     expect(verdict.blockers).toEqual(['courses-short', 'categories-too-few:c']);
@@ -200,31 +200,31 @@ describe('NSCA: categories', () => {
   });
 
   it('two categories at 6.0 meet the requirement; the same with one category does not', () => {
-    expect(at({ credential: { expires: '2026-12-31' }, activities: both() }).blockers).toEqual([]);
-    expect(at({ credential: { expires: '2026-12-31' }, activities: [ceus(3, 'a'), ceus(3, 'a')] }).blockers).toEqual([
+    expect(at({ credential: { expires: '2026-12-31' }, courses: both() }).blockers).toEqual([]);
+    expect(at({ credential: { expires: '2026-12-31' }, courses: [ceus(3, 'a'), ceus(3, 'a')] }).blockers).toEqual([
       'courses-short',
       'categories-too-few:a',
     ]);
   });
 
   it('a course whose category is not recorded blocks until it is set, and is no category of the two', () => {
-    const verdict = at({ credential: { expires: '2026-12-31' }, activities: [ceus(3, 'a'), ceus(3, null)] });
+    const verdict = at({ credential: { expires: '2026-12-31' }, courses: [ceus(3, 'a'), ceus(3, null)] });
     expect(verdict.ceus.courses).toBe(6);
     expect(verdict.blockers).toEqual(['category-not-recorded', 'categories-too-few:a']);
-    expect(at({ credential: { expires: '2026-12-31' }, activities: [ceus(6, null)] }).blockers).toEqual([
+    expect(at({ credential: { expires: '2026-12-31' }, courses: [ceus(6, null)] }).blockers).toEqual([
       'category-not-recorded',
       'categories-too-few',
     ]);
   });
 
   it('someone who owes nothing needs no two categories', () => {
-    expect(at({ asOf: '2026-12-01', credential: { expires: '2026-12-31', certified: '2026-07-01' }, activities: [] }).blockers).toEqual([]);
+    expect(at({ asOf: '2026-12-01', credential: { expires: '2026-12-31', certified: '2026-07-01' }, courses: [] }).blockers).toEqual([]);
   });
 
   it('does not apply the older page’s 2.0-CEU cap on one non-NSCA Category A event', () => {
     const verdict = at({
       credential: { expires: '2026-12-31' },
-      activities: [course({ ceus: 5, category: 'a', approval: 'approved-provider', provider: 'Strength Summit' }), ceus(1, 'b')],
+      courses: [course({ ceus: 5, category: 'a', approval: 'approved-provider', provider: 'Strength Summit' }), ceus(1, 'b')],
     });
     expect(verdict.ceus.courses).toBe(6);
     expect(verdict.blockers).toEqual([]);
@@ -243,7 +243,7 @@ describe('NSCA: CPR/AED and audit', () => {
       ruleSet: nsca,
       asOf: '2026-09-01',
       credential: { expires: '2026-12-31' },
-      activities: both(),
+      courses: both(),
       cards: [card(overrides)],
     });
     expect(verdict.cprAed).toMatchObject({ ok, reason });
@@ -254,7 +254,7 @@ describe('NSCA: CPR/AED and audit', () => {
     const verdict = engineVerdict({
       ruleSet: nsca,
       credential: { expires: '2026-12-31' },
-      activities: both(),
+      courses: both(),
       cards: [card({ handsOn: false })],
     });
     expect(explainBlocker('cpr-aed', verdict, nsca).title).toBe(

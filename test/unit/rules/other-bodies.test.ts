@@ -14,7 +14,7 @@ describe('NSCA-CSCS: one fixed calendar cycle, prorated by certification date', 
       ruleSet: nsca,
       asOf: '2026-09-01',
       credential: { expires: '2026-12-31', cycleStart: certified },
-      activities: [],
+      courses: [],
     });
     expect(verdict.ceus.coursesRequired).toBe(required);
     expect(verdict.cycle).toEqual({ start, end: '2026-12-31' });
@@ -26,7 +26,7 @@ describe('NSCA-CSCS: one fixed calendar cycle, prorated by certification date', 
       ruleSet: nsca,
       asOf: '2026-09-01',
       credential: { expires: '2026-12-31' },
-      activities: [
+      courses: [
         course({ hours: 70, category: 'a', completed: '2025-01-10' }),
         course({ hours: 10, category: 'b', completed: '2025-02-10' }),
       ],
@@ -45,7 +45,7 @@ describe('NSCA-CSCS: one fixed calendar cycle, prorated by certification date', 
 
 describe('unit factors', () => {
   it('AFAA: 1 contact hour = 1 CEU, and a hands-on CPR/AED card is worth 2 CEUs', () => {
-    const verdict = evaluate({ ruleSet: ruleSet('afaa-gfi'), activities: [course({ hours: 11 }), course({ hours: 2, approval: 'nasm' })] });
+    const verdict = evaluate({ ruleSet: ruleSet('afaa-gfi'), courses: [course({ hours: 11 }), course({ hours: 2, approval: 'nasm' })] });
     expect(verdict.ceus).toMatchObject({
       required: 15,
       coursesRequired: 13,
@@ -59,17 +59,17 @@ describe('unit factors', () => {
   });
 
   it('AFAA: at least 2 CEUs must come from its own courses', () => {
-    const verdict = evaluate({ ruleSet: ruleSet('afaa-gfi'), activities: [course({ hours: 14, approval: 'approved-provider' })] });
+    const verdict = evaluate({ ruleSet: ruleSet('afaa-gfi'), courses: [course({ hours: 14, approval: 'approved-provider' })] });
     expect(verdict.blockers).toEqual(['own-courses-short']);
     expect(verdict.explain.blockers['own-courses-short']).toBe('R14');
   });
 
   it('NCSF: 1 CEU = 2 contact hours; CPR counts 2; an ethics course is mandatory', () => {
     const ncsf = ruleSet('ncsf-cpt');
-    const without = evaluate({ ruleSet: ncsf, activities: [course({ hours: 16 })] });
+    const without = evaluate({ ruleSet: ncsf, courses: [course({ hours: 16 })] });
     expect(without.ceus).toMatchObject({ required: 10, coursesRequired: 8, courses: 8, cprAed: 2, total: 10 });
     expect(without.blockers).toEqual(['category-short:ethics']);
-    const withEthics = evaluate({ ruleSet: ncsf, activities: [course({ hours: 14 }), course({ hours: 2, category: 'ethics' })] });
+    const withEthics = evaluate({ ruleSet: ncsf, courses: [course({ hours: 14 }), course({ hours: 2, category: 'ethics' })] });
     expect(withEthics.blockers).toEqual([]);
   });
 
@@ -83,7 +83,7 @@ describe('unit factors', () => {
     const verdict = evaluate({
       ruleSet: ruleSet('acsm-cpt'),
       credential: { expires: '2027-12-31' },
-      activities: [
+      courses: [
         course({ hours: 4, category: 'cpr-aed-first-aid', completed: '2025-03-01' }),
         course({ hours: 3, category: 'cpr-aed-first-aid', completed: '2025-06-01' }),
         course({ hours: 4, category: 'cpr-aed-first-aid', completed: '2026-03-01' }),
@@ -97,7 +97,7 @@ describe('unit factors', () => {
     const verdict = evaluate({
       ruleSet: ruleSet('acsm-cpt'),
       credential: { expires: '2027-12-31' },
-      activities: [
+      courses: [
         course({ hours: 4, category: 'cpr-aed-first-aid', completed: '2025-12-31' }),
         course({ hours: 4, category: 'cpr-aed-first-aid', completed: '2026-01-01' }),
         course({ hours: 2, category: 'cpr-aed-first-aid', completed: '2026-01-01' }),
@@ -111,7 +111,7 @@ describe('ACE: no repeated course in a cycle', () => {
   it('counts the second attendance of the same course (by title and provider) not at all', () => {
     const verdict = evaluate({
       ruleSet: ruleSet('ace-cpt'),
-      activities: [
+      courses: [
         course({ id: 'first', title: 'Functional Training', provider: 'ACE', hours: 10 }),
         course({ id: 'again', title: 'functional  training', provider: 'ace', hours: 10, completed: '2026-05-01' }),
         course({ id: 'other', title: 'Nutrition', provider: 'ACE', hours: 10 }),
@@ -127,13 +127,13 @@ describe('ACE: no repeated course in a cycle', () => {
   });
 
   it('NASM has no such rule: the same course twice counts twice', () => {
-    const verdict = evaluate({ activities: [course({ title: 'X', ceus: 1 }), course({ title: 'X', ceus: 1 })] });
+    const verdict = evaluate({ courses: [course({ title: 'X', ceus: 1 }), course({ title: 'X', ceus: 1 })] });
     expect(verdict.ceus.courses).toBe(2);
   });
 
   it('needs a hands-on CPR/AED card, without a waiver', () => {
     expect(
-      evaluate({ ruleSet: ruleSet('ace-cpt'), activities: [course({ hours: 20 })], cards: [card({ handsOn: false })] }).cprAed.reason,
+      evaluate({ ruleSet: ruleSet('ace-cpt'), courses: [course({ hours: 20 })], cards: [card({ handsOn: false })] }).cprAed.reason,
     ).toBe('online-only-not-accepted');
   });
 });
@@ -144,7 +144,7 @@ describe('ISSA: CPR/AED valid 30 days beyond submission, late fees', () => {
       ruleSet: ruleSet('issa-cpt'),
       asOf: '2027-03-01',
       credential: { applicationSubmitted: '2027-03-01' },
-      activities: [course({ hours: 20 })],
+      courses: [course({ hours: 20 })],
       cards: [card({ expires: '2027-03-11' })],
     });
     expect(verdict.cprAed.reason).toBe('expires-too-soon');
@@ -153,7 +153,7 @@ describe('ISSA: CPR/AED valid 30 days beyond submission, late fees', () => {
   it('moves through its late windows', () => {
     const issa = ruleSet('issa-cpt');
     const at = (asOf: string) =>
-      evaluate({ ruleSet: issa, asOf, activities: [course({ hours: 20 })], cards: [card({ expires: '2029-01-01' })] });
+      evaluate({ ruleSet: issa, asOf, courses: [course({ hours: 20 })], cards: [card({ expires: '2029-01-01' })] });
     expect(at('2027-05-01')).toMatchObject({ status: 'expired-late', feeTier: 'late' });
     expect(at('2027-10-01')).toMatchObject({ status: 'expired-additional-fee', feeTier: 'late-additional' });
     expect(at('2028-03-31')).toMatchObject({ status: 'lapsed', blockers: ['lapsed'] });

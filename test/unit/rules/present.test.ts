@@ -93,7 +93,7 @@ describe('CPR/AED in words that agree with the card', () => {
 
 describe('"ready" and what it hides', () => {
   it('says requirements are met, in words that fit an expiration years away', () => {
-    const e = present({ credential: { expires: '2028-06-30' }, activities: [course({ completed: '2026-08-01' })], asOf: '2026-11-21' });
+    const e = present({ credential: { expires: '2028-06-30' }, courses: [course({ completed: '2026-08-01' })], asOf: '2026-11-21' });
     expect(e.verdict.status).toBe('ready');
     expect(e.statusText).toBe('Requirements met — you can apply any time until 30 Jun 2028');
     expect(e.statusText).not.toMatch(/Ready to submit/);
@@ -114,7 +114,7 @@ describe('"ready" and what it hides', () => {
   });
 
   it('missing certificates keep "ready" from looking all clear, and point at attaching them', () => {
-    const e = present({ activities: [course({ hasCertificate: false })] });
+    const e = present({ courses: [course({ hasCertificate: false })] });
     expect(e.verdict.status).toBe('ready');
     expect(e.statusTone).toBe('warn');
     expect(e.warnings[0]).toMatchObject({
@@ -127,7 +127,7 @@ describe('"ready" and what it hides', () => {
 
   it('many courses without certificates and pending petitions are one line each, counted as English writes numbers', () => {
     const e = present({
-      activities: [
+      courses: [
         ...Array.from({ length: 1200 }, (_, i) => course({ id: `bare${i}`, title: `Course ${i}`, ceus: 0.1, hasCertificate: false })),
         ...Array.from({ length: 2 }, (_, i) => course({ id: `asked${i}`, approval: 'petition', petitionStatus: 'pending' })),
       ],
@@ -145,7 +145,7 @@ describe('"ready" and what it hides', () => {
 
 describe('the next useful action', () => {
   it('is adding a course for a trainer with none, never exporting an empty packet', () => {
-    const e = present({ activities: [] });
+    const e = present({ courses: [] });
     expect(e.nextAction).toEqual({ kind: 'add-course', label: 'Add a course' });
   });
   it('is adding a card when only the CPR/AED card stands in the way', () => {
@@ -175,14 +175,14 @@ describe('one number format', () => {
     expect(formatFee(25)).toBe('$25');
     expect(formatFee(250000)).toBe('$250,000');
     const e = present({
-      activities: Array.from({ length: 1000 }, (_, i) => course({ id: `p${i}`, approval: 'petition', petitionStatus: 'approved' })),
+      courses: Array.from({ length: 1000 }, (_, i) => course({ id: `p${i}`, approval: 'petition', petitionStatus: 'approved' })),
     });
     expect(e.notes).toContain('Petition fees for this cycle: $25,000.');
   });
 
   it('the meters and the shortfall finding say the same figures in the same way', () => {
     const acsm = ruleSet('acsm-cpt');
-    const e = present({ ruleSet: acsm, credential: { expires: '2027-12-31' }, activities: [course({ hours: 9 })] });
+    const e = present({ ruleSet: acsm, credential: { expires: '2027-12-31' }, courses: [course({ hours: 9 })] });
     expect(e.meters[0]?.text).toBe('9 / 45 CECs');
     const shortfall = e.blockers.find((b) => b.code === 'courses-short');
     expect(shortfall?.title).toBe('36 CECs of courses still needed (9 / 45 CECs)');
@@ -192,7 +192,7 @@ describe('one number format', () => {
 describe('a shortfall is never passed over', () => {
   it('a course whose petition is not filed yet and would cover the shortfall is an action, linked to the course', () => {
     const e = present({
-      activities: [course({ ceus: 1.3 }), course({ id: 'unfiled', ceus: 0.8, approval: 'petition', petitionStatus: null })],
+      courses: [course({ ceus: 1.3 }), course({ id: 'unfiled', ceus: 0.8, approval: 'petition', petitionStatus: null })],
     });
     const codes = e.blockers.map((b) => b.code);
     expect(codes.indexOf('petition-to-file')).toBe(codes.indexOf('courses-short') + 1);
@@ -205,7 +205,7 @@ describe('a shortfall is never passed over', () => {
 
   it('petitions that would cover part of it say how much; none is shown when nothing is short', () => {
     const part = present({
-      activities: [
+      courses: [
         course({ ceus: 1.0 }),
         course({ id: 'u1', ceus: 0.2, approval: 'petition', petitionStatus: null }),
         course({ id: 'u2', ceus: 0.1, approval: 'petition', petitionStatus: null }),
@@ -215,9 +215,9 @@ describe('a shortfall is never passed over', () => {
       title: 'Filing the petitions of 2 courses not yet petitioned would cover 0.3 CEUs of the 0.9 CEUs still needed',
       about: { first: 'u1', count: 2 },
     });
-    const met = present({ activities: [course({ ceus: 1.9 }), course({ ceus: 0.8, approval: 'petition', petitionStatus: null })] });
+    const met = present({ courses: [course({ ceus: 1.9 }), course({ ceus: 0.8, approval: 'petition', petitionStatus: null })] });
     expect(met.blockers.map((b) => b.code)).not.toContain('petition-to-file');
-    const filed = present({ activities: [course({ ceus: 1.3 }), course({ ceus: 0.8, approval: 'petition', petitionStatus: 'pending' })] });
+    const filed = present({ courses: [course({ ceus: 1.3 }), course({ ceus: 0.8, approval: 'petition', petitionStatus: 'pending' })] });
     expect(filed.blockers.map((b) => b.code)).not.toContain('petition-to-file');
   });
 
@@ -225,7 +225,7 @@ describe('a shortfall is never passed over', () => {
     const e = present({
       ruleSet: ruleSet('ace-cpt'),
       credential: { expires: '2027-12-31' },
-      activities: [
+      courses: [
         course({ ceus: 1.0, provider: 'ACE', approval: 'approved-provider' }),
         course({ ceus: 1.5, approval: 'petition', petitionStatus: null }),
       ],
@@ -235,11 +235,11 @@ describe('a shortfall is never passed over', () => {
 
   it('recording an application while short is asked once more, naming the shortfall and the pending petitions', () => {
     const short = present({
-      activities: [course({ ceus: 1.3 }), course({ ceus: 0.4, approval: 'petition', petitionStatus: 'pending' })],
+      courses: [course({ ceus: 1.3 }), course({ ceus: 0.4, approval: 'petition', petitionStatus: 'pending' })],
     });
     expect(short.applicationShortfallText).toBe(
       'You have 1.4 / 2.0 CEUs: 0.6 CEUs short of what NASM-CPT requires. 1 petition is still pending (0.4 CEUs), not counted until approved. Record the application only if you have sent it as it is.',
     );
-    expect(present({ activities: [course({ ceus: 1.9 })] }).applicationShortfallText).toBeNull();
+    expect(present({ courses: [course({ ceus: 1.9 })] }).applicationShortfallText).toBeNull();
   });
 });

@@ -67,7 +67,7 @@ function records(p: Person) {
     handsOn: k.handsOn,
     hasCertificate: k.hasCertificate,
   }));
-  return { activities: courses, cards };
+  return { courses, cards };
 }
 
 /** The verdict with its record-ordered lists as sets. */
@@ -90,11 +90,11 @@ describe('record order', () => {
   it('shuffling the order of a person’s courses and cards never changes a verdict, under every rule set', () => {
     fc.assert(
       fc.property(personArb, fc.array(fc.integer(), { minLength: 1, maxLength: 30 }), fc.boolean(), (p, keys, reverse) => {
-        const { activities, cards } = records(p);
+        const { courses, cards } = records(p);
         const base = { ruleSet: p.ruleSet, asOf: p.asOf, credential: { expires: p.expires, certified: p.certified } };
-        const before = evaluate({ ...base, activities, cards });
+        const before = evaluate({ ...base, courses, cards });
         const order = <T>(items: readonly T[]) => (reverse ? [...items].reverse() : shuffle(items, keys));
-        const after = evaluate({ ...base, activities: order(activities), cards: order(cards) });
+        const after = evaluate({ ...base, courses: order(courses), cards: order(cards) });
         expect(orderFree(after)).toEqual(orderFree(before));
       }),
       { numRuns: 400 },

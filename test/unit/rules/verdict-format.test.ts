@@ -28,7 +28,7 @@ describe("the verdict in the records file's shape", () => {
         const verdict = evaluateCredential(generated.ruleSet, facts);
         const written = fileVerdict(verdict);
 
-        expect(written.activities.map((a) => a.id)).toEqual(facts.activities.map((a) => a.id));
+        expect(written.activities.map((a) => a.id)).toEqual(facts.courses.map((a) => a.id));
         written.activities.forEach((entry, i) => {
           expect(entry.counted).toBe(entry.reason === 'counted');
           expect(entry.rule).toBe(ruleOf[entry.reason]);
@@ -38,7 +38,7 @@ describe("the verdict in the records file's shape", () => {
 
         const expected = [
           ...verdict.warnings,
-          ...facts.activities.filter((a, i) => written.activities[i]?.counted && !a.hasCertificate).map((a) => `no-certificate:${a.id}`),
+          ...facts.courses.filter((a, i) => written.activities[i]?.counted && !a.hasCertificate).map((a) => `no-certificate:${a.id}`),
           ...written.activities.filter((a) => a.reason === 'petition-pending').map((a) => `petition-pending:${a.id}`),
         ];
         expect([...written.warnings].sort()).toEqual(expected.sort());

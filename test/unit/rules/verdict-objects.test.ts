@@ -14,7 +14,7 @@ import {
 } from '../../../main/core/rules/verdict-objects';
 import { card, course, engineVerdict } from '../../helpers/rules';
 
-const verdict = engineVerdict({ activities: [course(), course({ petitionStatus: 'pending' })], cards: [card()] });
+const verdict = engineVerdict({ courses: [course(), course({ petitionStatus: 'pending' })], cards: [card()] });
 
 type Constructed = new (fields: never) => object;
 const parts: [string, Constructed, object][] = [

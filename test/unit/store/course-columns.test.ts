@@ -82,16 +82,16 @@ describe('the course columns', () => {
               cprAedCardId: null,
             });
         });
-        const { courses: activities, evaluation } = store;
+        const { courses, evaluation } = store;
         const byDate = [...written].sort((x, y) => x.completed.localeCompare(y.completed));
-        expect(activities.listByPerson('p1')).toEqual(written);
-        expect(activities.listAll()).toEqual(written);
-        expect(activities.pageByDate('p1', 'asc', 0, written.length + 1)).toEqual(byDate);
-        expect(activities.pageByDate('p1', 'desc', 0, written.length + 1).map((a) => a.id)).toHaveLength(written.length);
-        const rowids = activities.rowidsByDate('p1', 'asc');
-        expect(activities.byRowids('p1', rowids)).toEqual(byDate);
-        for (const a of written.slice(0, 5)) expect(activities.get(a.id)).toEqual(a);
-        for (const id of CREDENTIALS) expect(activities.listByCredential(id)).toEqual(written.filter((a) => a.credentialIds.includes(id)));
+        expect(courses.listByPerson('p1')).toEqual(written);
+        expect(courses.listAll()).toEqual(written);
+        expect(courses.pageByDate('p1', 'asc', 0, written.length + 1)).toEqual(byDate);
+        expect(courses.pageByDate('p1', 'desc', 0, written.length + 1).map((a) => a.id)).toHaveLength(written.length);
+        const rowids = courses.rowidsByDate('p1', 'asc');
+        expect(courses.byRowids('p1', rowids)).toEqual(byDate);
+        for (const a of written.slice(0, 5)) expect(courses.get(a.id)).toEqual(a);
+        for (const id of CREDENTIALS) expect(courses.listByCredential(id)).toEqual(written.filter((a) => a.credentialIds.includes(id)));
 
         // The engine's facts, for everyone and for one person's window, with titles or without.
         const facts = (a: Course, withTitles = true) => ({

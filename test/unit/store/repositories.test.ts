@@ -93,7 +93,7 @@ describe('credentials', () => {
   });
 });
 
-describe('activities', () => {
+describe('courses', () => {
   it('keeps contact hours as entered and the petition', () => {
     expect(store.courses.get('a1')).toEqual(course);
   });
