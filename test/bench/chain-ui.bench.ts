@@ -10,10 +10,11 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { it } from 'vitest';
 import { importRecords, launch } from '../e2e/fixtures';
 import { dataSets } from './datasets';
+import { launchChromium, longTasksSince as recordedSince, recordLongTasks } from './chromium';
 import { median, report } from './report';
 
 const runs = Number(process.env.RECERT_BENCH_CHAIN_RUNS ?? 3);
@@ -96,11 +97,7 @@ function timeStep(page: Page, act: Act, ready: Ready): Promise<{ start: number; 
 /** The long tasks (durations, ms) that began at or after `since` (page time); waits for late entries first. */
 async function longTasksSince(page: Page, since: number): Promise<number[]> {
   await page.waitForTimeout(300);
-  return page.evaluate(
-    (since) =>
-      (window as unknown as { longTasks: PerformanceEntry[] }).longTasks.filter((t) => t.startTime >= since).map((t) => t.duration),
-    since,
-  );
+  return recordedSince(page, since);
 }
 
 /** Scrolls the team table to its last row, in wheel steps and some drags; the last row reached and how many. */
@@ -143,18 +140,11 @@ const STEPS = ['first rows', 'again', 'scroll', 'sort', 'filter', 'search', 'ope
 type Run = Record<(typeof STEPS)[number], Step> & { peak: number; scrolledTo: string };
 
 async function measureOnce(dataDir: string, trainer: Person): Promise<Run> {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu'],
-  });
+  const browser = await launchChromium();
   const host = await launch(dataDir);
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
-    await page.addInitScript(() => {
-      const tasks: PerformanceEntry[] = [];
-      (window as unknown as { longTasks: PerformanceEntry[] }).longTasks = tasks;
-      new PerformanceObserver((list) => tasks.push(...list.getEntries())).observe({ type: 'longtask', buffered: true });
-    });
+    await recordLongTasks(page);
     await page.goto(`${host.url}#/settings`);
     await page.getByRole('heading', { name: 'Settings' }).waitFor();
     // The navigation lists Team once the people are read (a store of more than one person is a team's).

@@ -7,11 +7,11 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Page } from '@playwright/test';
 import { it } from 'vitest';
 import { importRecords, launch } from '../e2e/fixtures';
 import { LAYOUTS, photoOf, VARIANTS } from '../helpers/certificates';
 import { certificate, variant } from '../helpers/intake-files';
+import { launchChromium, longTasksSince, recordLongTasks } from './chromium';
 import { median, report } from './report';
 
 const RUNS = 3;
@@ -38,30 +38,14 @@ async function stack(dir: string): Promise<string[]> {
   return files;
 }
 
-/** Long tasks started at or after `since` (performance.now() of the page), their durations. */
-async function longTasksSince(page: Page, since: number): Promise<number[]> {
-  return page.evaluate(
-    (since) =>
-      (window as unknown as { longTasks: PerformanceEntry[] }).longTasks.filter((t) => t.startTime >= since).map((t) => t.duration),
-    since,
-  );
-}
-
 async function measureOnce(recordsFile: string, files: string[]): Promise<Run> {
   const dataDir = mkdtempSync(join(tmpdir(), 'recert-intake-ui-data-'));
   importRecords(dataDir, recordsFile);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu'],
-  });
+  const browser = await launchChromium();
   const host = await launch(dataDir);
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
-    await page.addInitScript(() => {
-      const tasks: PerformanceEntry[] = [];
-      (window as unknown as { longTasks: PerformanceEntry[] }).longTasks = tasks;
-      new PerformanceObserver((list) => tasks.push(...list.getEntries())).observe({ type: 'longtask', buffered: true });
-    });
+    await recordLongTasks(page);
     await page.goto(`${host.url}#/team`);
     const inbox = page.getByRole('region', { name: 'Certificate inbox' });
     await page

@@ -2,11 +2,12 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { it } from 'vitest';
 import { importRecords, launch } from '../e2e/fixtures';
 import { projectRoot } from '../helpers/context';
 import { dataSets, type DataSet } from './datasets';
+import { launchChromium } from './chromium';
 import { median, report, reportRatio, timeMs } from './report';
 
 /** A gym chain: 1,000 trainers × 50 courses, 1–3 credentials each, of one data set. */
@@ -98,10 +99,7 @@ for (const set of dataSets)
     const dir = mkdtempSync(join(tmpdir(), 'recert-team-ui-bench-'));
     const { data } = chain(dir, set);
     const host = await launch(data);
-    const browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu'],
-    });
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
       await page.goto(`${host.url}#/settings`);

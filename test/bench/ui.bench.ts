@@ -2,10 +2,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { it } from 'vitest';
 import { addDays } from '../../main/core/dates';
 import { importRecords, launch } from '../e2e/fixtures';
+import { launchChromium } from './chromium';
 import { median, report } from './report';
 
 /** One trainer with `count` courses over ten years, and a CPR/AED card. */
@@ -92,10 +93,7 @@ async function measure(count: number) {
   const dir = mkdtempSync(join(tmpdir(), 'recert-ui-bench-'));
   writeFileSync(join(dir, 'records.json'), JSON.stringify(records(count)));
   importRecords(join(dir, 'data'), join(dir, 'records.json'));
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu'],
-  });
+  const browser = await launchChromium();
   const samples = {
     hostReady: [] as number[],
     appStart: [] as number[],
