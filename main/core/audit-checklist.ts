@@ -77,7 +77,7 @@ export function auditChecklist(input: {
   const { verdict } = input;
   const requirement = requirementWords(verdict, input.ruleSet);
   const items: AuditChecklist['items'] = [
-    { label: 'Cover, summary of activities and manifest', state: 'ok', detail: 'Recert writes these from your records.' },
+    { label: 'Cover, summary of courses and manifest', state: 'ok', detail: 'Recert writes these from your records.' },
     requirement.item,
   ];
   const entries = courseEntries(verdict.courses);

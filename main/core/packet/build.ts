@@ -286,7 +286,7 @@ async function assemblePacket(
   });
   addOutline(packet, [
     { title: 'Cover', page: front.sections.cover },
-    { title: 'Summary of activities', page: front.sections.summary },
+    { title: 'Summary of courses', page: front.sections.summary },
     { title: 'Attestation', page: front.sections.attestation },
     { title: 'Manifest of exhibit files', page: front.sections.manifest },
     ...(outlineExhibits.length > 0 ? [{ title: 'Exhibits', page: outlineExhibits[0]?.page ?? 0, children: outlineExhibits }] : []),

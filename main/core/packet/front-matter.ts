@@ -116,7 +116,7 @@ function cover(doc: Doc, fonts: FontSet, plan: PacketPlan, layout: FrontMatterLa
   write(doc, fonts, 'Contents', MARGIN, doc.y, { size: 13, bold: true });
   doc.y += 4;
   const contents: [string, string][] = [
-    ['Summary of activities', `page ${sections.summary + 1}`],
+    ['Summary of courses', `page ${sections.summary + 1}`],
     ['Attestation', `page ${sections.attestation + 1}`],
     ['Manifest of exhibit files', `page ${sections.manifest + 1}`],
   ];
@@ -138,7 +138,7 @@ function exhibitRefs(numbers: number[], layout: FrontMatterLayout): string {
 
 function summary(doc: Doc, fonts: FontSet, plan: PacketPlan, layout: FrontMatterLayout): void {
   newPage(doc);
-  heading(doc, fonts, 'Summary of activities');
+  heading(doc, fonts, 'Summary of courses');
   const continueOnNewPage = () => {
     newPage(doc);
     doc.y = MARGIN;
@@ -149,7 +149,7 @@ function summary(doc: Doc, fonts: FontSet, plan: PacketPlan, layout: FrontMatter
   table(
     doc,
     fonts,
-    `Counted activities (${counted.length})`,
+    `Counted courses (${counted.length})`,
     [
       { title: 'Completed', width: 60 },
       { title: 'Course', width: 138 },
@@ -230,7 +230,7 @@ function attestation(doc: Doc, fonts: FontSet, plan: PacketPlan): void {
   newPage(doc);
   heading(doc, fonts, 'Attestation');
   const statement =
-    `I, ${plan.person.name}, attest that I completed the continuing-education activities listed as counted in this packet, ` +
+    `I, ${plan.person.name}, attest that I completed the continuing-education courses listed as counted in this packet, ` +
     `on the dates shown, toward the recertification of my ${plan.credential.name}` +
     `${plan.credential.number ? ` (certification number ${plan.credential.number})` : ''}, that I hold the CPR/AED certification described, ` +
     `and that every exhibit attached is a true and unaltered copy of the original certificate.`;
@@ -260,7 +260,7 @@ function manifest(doc: Doc, fonts: FontSet, plan: PacketPlan): void {
   );
   doc.y += 10;
   if (plan.exhibits.length === 0) {
-    write(doc, fonts, 'No certificate files are attached to the activities in this packet.', MARGIN, doc.y, { size: 10 });
+    write(doc, fonts, 'No certificate files are attached to the courses in this packet.', MARGIN, doc.y, { size: 10 });
     return;
   }
   for (const exhibit of plan.exhibits) {

@@ -115,7 +115,7 @@ describe('the contents list', () => {
     expect(rows.filter((r) => r.onPage === continued).length).toBeGreaterThan(5);
     for (const row of rows) expect(row.pointsTo, `exhibit ${row.exhibit}`).toBe(exhibitPage(pages, row.exhibit));
     // The summary follows the contents, and its page is what the contents say.
-    const summaryLine = /Summary of activities\s+page (\d+)/.exec(pages[0] ?? '');
-    expect(pages[Number(summaryLine?.[1]) - 1]).toMatch(/^\s*Summary of activities/);
+    const summaryLine = /Summary of courses\s+page (\d+)/.exec(pages[0] ?? '');
+    expect(pages[Number(summaryLine?.[1]) - 1]).toMatch(/^\s*Summary of courses/);
   }, 180_000);
 });

@@ -54,7 +54,7 @@ describe('the audit packet, read back with real PDF readers', () => {
     const firstExhibitPage = pageTexts.findIndex((text) => text.includes('Exhibit 1 — Corrective Exercise Specialist — page 1 of 2'));
     const front = pageTexts.slice(0, firstExhibitPage);
     expect(front[0]).toContain('Continuing-education audit packet');
-    expect(front.some((t) => t.includes('Summary of activities'))).toBe(true);
+    expect(front.some((t) => t.includes('Summary of courses'))).toBe(true);
     expect(front.some((t) => t.includes('Attestation'))).toBe(true);
     expect(front.some((t) => t.includes('Manifest of exhibit files'))).toBe(true);
     expect(front.length).toBe(4);
@@ -168,7 +168,7 @@ describe('the audit packet, read back with real PDF readers', () => {
     };
     expect(json.outlines.map((o) => o.title)).toEqual([
       'Cover',
-      'Summary of activities',
+      'Summary of courses',
       'Attestation',
       'Manifest of exhibit files',
       'Exhibits',

@@ -27,7 +27,7 @@ async function rendered(columns: Column[], rows: string[][]): Promise<string> {
   const { doc, done } = createDocument(fonts, { Title: 'table' });
   const newPage = () => doc.addPage({ size: 'LETTER', margin: MARGIN });
   newPage();
-  table(doc, fonts, 'Counted activities', columns, rows, newPage);
+  table(doc, fonts, 'Counted courses', columns, rows, newPage);
   doc.end();
   const file = join(tempDir('recert-table-'), 'table.pdf');
   writeFileSync(file, await done);
