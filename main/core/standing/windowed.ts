@@ -55,14 +55,12 @@ export function evaluateWindowed(
   const evidencedCards = store.attachments.cardsWithCertificates();
   const cardFactsList = cards.map((k) => cardFacts(k, evidencedCards));
   if (from === null || to === null) return { credentials, cards, verdicts: [], listed: new Map(), ruleSets };
-  const ids = credentials.map((c) => c.id);
-  const allLinkedTo = reads.linkedToAll(personId, ids) ? ids : undefined;
   const withTitles = credentials.some((c) => {
     const ruleSet = ruleSets.get(c.ruleSet);
     return ruleSet !== undefined && comparesTitles(ruleSet);
   });
-  const courses = reads.personCourseFactsBetween(personId, from, to, { allLinkedTo, withTitles });
-  const petitions = reads.petitionsOutside(personId, from, to, allLinkedTo);
+  const courses = reads.personCourseFactsBetween(personId, from, to, { withTitles });
+  const petitions = reads.petitionsOutside(personId, from, to);
   const verdicts = credentials.flatMap((credential) =>
     evaluateStored(ruleSets, credential, courses, cardFactsList, asOf, petitions.get(credential.id) ?? 0),
   );

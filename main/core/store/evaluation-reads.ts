@@ -105,12 +105,10 @@ export function evaluationReads(db: Db) {
  */
 export function standingReads(db: Db) {
   // Through the person's courses in record order, keeping those of the window: a cycle's courses are
-  // spread over the whole table, and reading them by date jumped from page to page (71–79 ms for
-  // 16,500 of 100,000 courses, against 43–58 ms in table order). They come as one JSON text that
-  // SQLite writes and JSON.parse reads: in a process that has not read them before (the first
-  // dashboard after starting), 95–102 ms as rows against 59–76 ms this way.
-  // Titles and providers only when the rules compare them (see `comparesTitles`): most of a row's
-  // text, so a cycle of 16,500 courses is written and parsed in about two thirds of the time without.
+  // spread over the whole table, and reading them by date jumps from page to page. They come as one
+  // JSON text that SQLite writes and JSON.parse reads, which a process that has not read them before
+  // (the first dashboard after starting) does faster than rows. Titles and providers only when the
+  // rules compare them (see `comparesTitles`): they are most of a row's text.
   const between = (expressions: Partial<Record<(typeof EVIDENCED)[number], string>>) =>
     db
       .prepare<[string, string, string], string>(
@@ -123,25 +121,6 @@ export function standingReads(db: Db) {
   // The approval code goes with them: R13 compares it before the title.
   const untitled = { title: "''", provider: "''", approval_code: 'NULL' };
   const personBetween = { titled: between({ credential_ids: LINKS }), untitled: between({ credential_ids: LINKS, ...untitled }) };
-  // The same without the credential links, for a person whose every course counts toward all of their
-  // credentials (most trainers: one credential, every course on it): 16,500 link lookups fewer.
-  const personBetweenUnlinked = {
-    titled: between({ credential_ids: 'NULL' }),
-    untitled: between({ credential_ids: 'NULL', ...untitled }),
-  };
-  const coursesOfPerson = db.prepare<[string], number>('SELECT count(*) FROM activities WHERE person_id = ?').pluck();
-  // Through the person's courses: the links' primary key (activity_id, credential_id) answers each.
-  const linksOfCredential = db
-    .prepare<[string, string], number>(
-      'SELECT count(*) FROM activities a JOIN activity_credentials ac ON ac.activity_id = a.id AND ac.credential_id = ? WHERE a.person_id = ?',
-    )
-    .pluck();
-  const petitionedOutside = db
-    .prepare<[string, string, string], number>(
-      `SELECT count(*) FROM activities a INDEXED BY activities_petitioned
-       WHERE a.person_id = ? AND a.petition_status IS NOT NULL AND NOT (a.completed BETWEEN ? AND ?)`,
-    )
-    .pluck();
   // Through the partial index of petitioned courses: a tenth of a person's courses at most, usually none.
   const petitionsOutside = db
     .prepare<[string, string, string], [string, number]>(
@@ -154,46 +133,16 @@ export function standingReads(db: Db) {
 
   return {
     /**
-     * Whether every course of the person counts toward each of these credentials (their own): then
-     * the links need not be read. A link is unique and joins a course to a credential of the same
-     * person, so equal counts mean every course is linked.
-     */
-    linkedToAll(personId: string, credentialIds: readonly string[]): boolean {
-      const courses = coursesOfPerson.get(personId) ?? 0;
-      return credentialIds.every((id) => linksOfCredential.get(id, personId) === courses);
-    },
-    /**
      * One person's courses completed from `from` to `to` (inclusive), by credential, in record order.
-     * `allLinkedTo`: the person's credentials when `linkedToAll` holds for them. `withTitles` false:
-     * titles and providers come as empty text (for rules that do not compare them).
+     * `withTitles` false: titles and providers come as empty text (for rules that do not compare them).
      */
-    personCourseFactsBetween(
-      personId: string,
-      from: string,
-      to: string,
-      options: { allLinkedTo?: readonly string[] | undefined; withTitles: boolean },
-    ): Map<string, CourseFacts[]> {
-      const { allLinkedTo, withTitles } = options;
-      if (allLinkedTo) {
-        const read = withTitles ? personBetweenUnlinked.titled : personBetweenUnlinked.untitled;
-        // Every course counts toward each of them: one list, shared.
-        const rows = JSON.parse(read.get(personId, from, to) ?? '[]') as EvidencedRow[];
-        const facts = rows.map((row) => factsOf(row, row[AT.has_certificate] === 1));
-        return new Map(allLinkedTo.map((id) => [id, facts]));
-      }
-      const read = withTitles ? personBetween.titled : personBetween.untitled;
+    personCourseFactsBetween(personId: string, from: string, to: string, options: { withTitles: boolean }): Map<string, CourseFacts[]> {
+      const read = options.withTitles ? personBetween.titled : personBetween.untitled;
       const rows = JSON.parse(read.get(personId, from, to) ?? '[]') as EvidencedRow[];
       return byCredential(rows, (row) => row[AT.has_certificate] === 1);
     },
-    /**
-     * Per credential, how many of one person's petitioned courses (a petition recorded) fall outside
-     * `from`–`to`. `allLinkedTo` as above: then each of them counts them all.
-     */
-    petitionsOutside(personId: string, from: string, to: string, allLinkedTo?: readonly string[]): Map<string, number> {
-      if (allLinkedTo) {
-        const count = petitionedOutside.get(personId, from, to) ?? 0;
-        return new Map(allLinkedTo.map((id) => [id, count]));
-      }
+    /** Per credential, how many of one person's petitioned courses (a petition recorded) fall outside `from`–`to`. */
+    petitionsOutside(personId: string, from: string, to: string): Map<string, number> {
       return new Map(petitionsOutside.all(personId, from, to));
     },
   };
