@@ -50,7 +50,13 @@ export function recordStore(db: Db, hasFile: (sha256: string) => boolean) {
   const keptAmong = db.prepare<[string, string], KeptRow>(
     'SELECT kind, id, person, versions FROM sync_records WHERE kind = ? AND id IN (SELECT value FROM json_each(?))',
   );
-  const putKept = new Map<number, Statement>();
+  const putKeptRows = statementsByRows(
+    db,
+    (values) =>
+      `INSERT INTO sync_records (kind, id, person, parent_kind, parent_id, versions, conflicted) VALUES ${values('(?, ?, ?, ?, ?, ?, ?)')}
+       ON CONFLICT (kind, id) DO UPDATE SET person = excluded.person, parent_kind = excluded.parent_kind,
+         parent_id = excluded.parent_id, versions = excluded.versions, conflicted = excluded.conflicted`,
+  );
   const childrenOf = db.prepare<[string, string], { kind: RecordKind; id: string }>(
     'SELECT kind, id FROM sync_records WHERE parent_id = ? AND parent_kind = ?',
   );
@@ -72,9 +78,9 @@ export function recordStore(db: Db, hasFile: (sha256: string) => boolean) {
   const ownersAmong = db.prepare<[string], { id: string; person_id: string }>(
     'SELECT id, person_id FROM credentials WHERE id IN (SELECT value FROM json_each(?))',
   );
-  const link = db.prepare<[string, string]>('INSERT OR IGNORE INTO activity_credentials (activity_id, credential_id) VALUES (?, ?)');
-  const linkRows = db.prepare<unknown[]>(
-    `INSERT OR IGNORE INTO activity_credentials (activity_id, credential_id) VALUES ${Array.from({ length: ROWS_PER_STATEMENT }, () => '(?, ?)').join(', ')}`,
+  const linkRows = statementsByRows(
+    db,
+    (values) => `INSERT OR IGNORE INTO activity_credentials (activity_id, credential_id) VALUES ${values('(?, ?)')}`,
   );
   const deletes = new Map(recordKinds.map((kind) => [kind, db.prepare<[string]>(`DELETE FROM ${KINDS[kind].table} WHERE id = ?`)]));
 
@@ -156,20 +162,6 @@ export function recordStore(db: Db, hasFile: (sha256: string) => boolean) {
       }
       putKeptRows(chunk.length).run(values);
     }
-  }
-
-  function putKeptRows(rows: number): Statement {
-    let statement = putKept.get(rows);
-    if (!statement) {
-      statement = db.prepare(
-        `INSERT INTO sync_records (kind, id, person, parent_kind, parent_id, versions, conflicted)
-         VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}
-         ON CONFLICT (kind, id) DO UPDATE SET person = excluded.person, parent_kind = excluded.parent_kind,
-           parent_id = excluded.parent_id, versions = excluded.versions, conflicted = excluded.conflicted`,
-      );
-      putKept.set(rows, statement);
-    }
-    return statement;
   }
 
   /**
@@ -314,7 +306,8 @@ export function recordStore(db: Db, hasFile: (sha256: string) => boolean) {
     for (let start = 0; start < credentials.length; start += ROWS_PER_STATEMENT)
       for (const row of ownersAmong.all(JSON.stringify(credentials.slice(start, start + ROWS_PER_STATEMENT))))
         owners.set(row.id, row.person_id);
-    const links: [string, string][] = [];
+    /** Course and credential ids in turn, a pair per link. */
+    const links: string[] = [];
     for (const { id, data } of courses) {
       // A course just stored has no links yet (they go with the course): no query for them.
       const have = new Set(existing.has(id) ? linksOf.all(id) : []);
@@ -327,14 +320,15 @@ export function recordStore(db: Db, hasFile: (sha256: string) => boolean) {
           if (!credentialRecord || credentialRecord.versions[0]?.data !== null) waits = true;
           continue;
         }
-        links.push([id, credential]);
+        links.push(id, credential);
       }
       for (const extra of have) unlink.run(id, extra);
       if (waits) missing(id);
     }
-    const full = links.length - (links.length % ROWS_PER_STATEMENT);
-    for (let start = 0; start < full; start += ROWS_PER_STATEMENT) linkRows.run(links.slice(start, start + ROWS_PER_STATEMENT).flat());
-    for (let i = full; i < links.length; i += 1) link.run(...(links[i] as [string, string]));
+    for (let start = 0; start < links.length; start += ROWS_PER_STATEMENT * 2) {
+      const values = links.slice(start, start + ROWS_PER_STATEMENT * 2);
+      linkRows(values.length / 2).run(values);
+    }
   }
 
   const indexesOf = db.prepare<[string], { name: string; sql: string }>(
@@ -400,3 +394,19 @@ export function recordStore(db: Db, hasFile: (sha256: string) => boolean) {
 }
 
 export type RecordStore = ReturnType<typeof recordStore>;
+
+/**
+ * Statements that write `rows` rows each, prepared once per row count: `sql` gets a function that
+ * repeats one row's placeholders that many times.
+ */
+function statementsByRows(db: Db, sql: (values: (row: string) => string) => string): (rows: number) => ReturnType<Db['prepare']> {
+  const prepared = new Map<number, ReturnType<Db['prepare']>>();
+  return (rows) => {
+    let statement = prepared.get(rows);
+    if (!statement) {
+      statement = db.prepare(sql((row) => Array.from({ length: rows }, () => row).join(', ')));
+      prepared.set(rows, statement);
+    }
+    return statement;
+  };
+}
