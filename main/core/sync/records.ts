@@ -272,10 +272,17 @@ export function recordStore(db: Db, hasFile: (sha256: string) => boolean) {
     }
     const stored: { id: string; data: Record<string, unknown> }[] = [];
     for (const { keys, items: group } of groups.values()) {
-      const values = (item: { id: string; data: Record<string, unknown> }) => [item.id, ...keys.map((k) => item.data[k])];
+      const values = (rows: readonly { id: string; data: Record<string, unknown> }[]) => {
+        const flat: unknown[] = [];
+        for (const { id, data } of rows) {
+          flat.push(id);
+          for (const key of keys) flat.push(data[key]);
+        }
+        return flat;
+      };
       if (group.length > 1) {
         try {
-          upsertFor(kind, keys, group.length).run(group.flatMap(values));
+          upsertFor(kind, keys, group.length).run(values(group));
           stored.push(...group);
           continue;
         } catch {
@@ -284,7 +291,7 @@ export function recordStore(db: Db, hasFile: (sha256: string) => boolean) {
       }
       for (const item of group) {
         try {
-          upsertFor(kind, keys, 1).run(values(item));
+          upsertFor(kind, keys, 1).run(values([item]));
           stored.push(item);
         } catch {
           rejected(item.id);
