@@ -206,13 +206,13 @@ export function recordStore(db: Db, hasFile: (sha256: string) => boolean) {
     const existing = existingAmong(kind, ids);
     const parentsThere = new Set<string>();
     if (KINDS[kind].parents.length > 0) {
-      const wanted = new Map<RecordKind, string[]>();
+      const wanted = new Map<RecordKind, Set<string>>();
       for (const { data } of items) {
         const parent = data ? parentOf(kind, data) : null;
-        if (parent) wanted.set(parent.kind, [...(wanted.get(parent.kind) ?? []), parent.id]);
+        if (parent) wanted.set(parent.kind, (wanted.get(parent.kind) ?? new Set()).add(parent.id));
       }
       for (const [parentKind, parentIds] of wanted)
-        for (const parentId of existingAmong(parentKind, parentIds)) parentsThere.add(`${parentKind}:${parentId}`);
+        for (const parentId of existingAmong(parentKind, [...parentIds])) parentsThere.add(`${parentKind}:${parentId}`);
     }
     const storable: { id: string; data: Record<string, unknown> }[] = [];
     for (const { id, data } of items) {
