@@ -22,7 +22,7 @@ import {
   type DeviceListing,
 } from './folder';
 import { KINDS, recordKinds, type RecordKind } from './kinds';
-import { recordStore, type KeptRecord, type RecordStore } from './records';
+import { recordStore, type KeptRecord, type RecordStore, type StoredLater } from './records';
 import { defaultDeviceName, EVERYONE, newDeviceId, stateStore, type DeviceState } from './state';
 import { newSalt, teamCrypt, WrongPassphraseError, type TeamCrypt } from './team-crypt';
 import { canonicalData, mergeVersion, vectorOver, type RecordData, type Version } from './versions';
@@ -314,6 +314,11 @@ function setAside(db: Db, kind: RecordKind, id: string, version: Version, why: '
  * of thousands of records, and a statement per record and step was most of its time.
  */
 function merger(db: Db, records: RecordStore, state: DeviceState, clock: HybridClock) {
+  /**
+   * False on a new device's catch-up: no record is kept until this merge writes them back, so none
+   * is read first, and every kept child is one merged here.
+   */
+  const keptBefore = records.anyKept();
   /** The records whose versions changed here, by kind and id. */
   const affected = byKind<KeptRecord>();
   /** Records read before their versions merged (undefined: none kept yet). */
@@ -336,7 +341,7 @@ function merger(db: Db, records: RecordStore, state: DeviceState, clock: HybridC
     for (const kind of recordKinds) {
       const ids = [...wanted[kind].keys()];
       if (ids.length === 0) continue;
-      const found = records.keptMany(kind, ids);
+      const found = keptBefore ? records.keptMany(kind, ids) : new Map<string, KeptRecord>();
       for (const id of ids) read[kind].set(id, found.get(id));
     }
   }
@@ -375,7 +380,7 @@ function merger(db: Db, records: RecordStore, state: DeviceState, clock: HybridC
     materialiseAll(): void {
       writeBack();
       // Parents' kinds first: a child stored in a later pass need not be marked waiting for its new parent.
-      const later = (kind: RecordKind, id: string) => affected[kind].has(id);
+      const later: StoredLater = keptBefore ? (kind, id) => affected[kind].has(id) : 'all';
       for (const kind of recordKinds) {
         const items = [...affected[kind].values()].map((record) => ({ id: record.id, data: record.versions[0]?.data ?? null }));
         // The course pass reads no course index (deletions that cascade by person ran in the person pass).

@@ -21,6 +21,13 @@ interface KeptRow {
 /** Why a record's shown version is not in its table yet. */
 export type WaitingReason = 'parent' | 'file' | 'credential' | 'rejected';
 
+/**
+ * The records a pass of `materialiseMany` need not mark waiting for a new parent, since its caller
+ * stores them after it (in a later kind's pass); 'all' when every record kept is one of those (none
+ * was kept before this sync), so that no children are looked up.
+ */
+export type StoredLater = ((kind: RecordKind, id: string) => boolean) | 'all';
+
 /** Rows to one statement when many records are stored at once. */
 const ROWS_PER_STATEMENT = 100;
 /** Below this many rows a load keeps a table's indexes as it goes (counting the table would cost more). */
@@ -124,6 +131,8 @@ export function recordStore(db: Db, hasFile: (sha256: string) => boolean) {
     return null;
   }
 
+  const anyKept = db.prepare<[], number>('SELECT EXISTS (SELECT 1 FROM sync_records)').pluck();
+
   function kept(kind: RecordKind, id: string): KeptRecord | undefined {
     const row = getKept.get(kind, id);
     return row ? { ...row, versions: JSON.parse(row.versions) as Version[] } : undefined;
@@ -176,14 +185,13 @@ export function recordStore(db: Db, hasFile: (sha256: string) => boolean) {
   /**
    * `materialise` for many records of one kind (ids distinct), a chunk of them to each statement:
    * a catch-up stores tens of thousands of records, and one call into SQLite per record and step
-   * was most of its time. `later` names records the caller stores after these (in a later kind's
-   * pass): a new parent need not mark them waiting, since they are stored anyway. Answers why each
-   * record that must wait waits.
+   * was most of its time. `later`: the records stored after these (see StoredLater). Answers why
+   * each record that must wait waits.
    */
   function materialiseMany(
     kind: RecordKind,
     items: readonly { id: string; data: RecordData }[],
-    later?: (kind: RecordKind, id: string) => boolean,
+    later?: StoredLater,
   ): Map<string, WaitingReason> {
     const waits = new Map<string, WaitingReason>();
     for (let start = 0; start < items.length; start += ROWS_PER_STATEMENT)
@@ -194,7 +202,7 @@ export function recordStore(db: Db, hasFile: (sha256: string) => boolean) {
   function materialiseChunk(
     kind: RecordKind,
     items: readonly { id: string; data: RecordData }[],
-    later: ((kind: RecordKind, id: string) => boolean) | undefined,
+    later: StoredLater | undefined,
     waits: Map<string, WaitingReason>,
   ): void {
     const waitFor = (id: string, reason: WaitingReason) => {
@@ -236,7 +244,7 @@ export function recordStore(db: Db, hasFile: (sha256: string) => boolean) {
     const stored = upsertAll(kind, storable, (id) => waitFor(id, 'rejected'));
     // Records that waited for a new one (or left with it when it was deleted) can now be stored.
     const fresh = stored.filter((item) => !existing.has(item.id)).map((item) => item.id);
-    if (fresh.length > 0 && kind !== 'attachment') {
+    if (fresh.length > 0 && kind !== 'attachment' && later !== 'all') {
       for (const child of childrenAmong.all(kind, JSON.stringify(fresh)))
         if (!later?.(child.kind, child.id)) wait.run(child.kind, child.id, 'parent');
     }
@@ -373,6 +381,10 @@ export function recordStore(db: Db, hasFile: (sha256: string) => boolean) {
     currentData,
     personOf,
     kept,
+    /** Whether any record is kept (none before a new device's first sync). */
+    anyKept(): boolean {
+      return anyKept.get() === 1;
+    },
     keep,
     keptMany,
     keepMany,
