@@ -27,6 +27,11 @@ export function isStamp(value: unknown): value is string {
   return typeof value === 'string' && STAMP.test(value);
 }
 
+/** The device that made the stamp (all that follows its wall time and counter), or null when it is no stamp. */
+export function stampDevice(value: unknown): string | null {
+  return isStamp(value) ? value.slice(WALL_DIGITS + COUNTER_DIGITS + 2) : null;
+}
+
 /** One device's clock. `now` is injected so that tests can skew it by hours. */
 export function hybridClock(device: string, state: ClockState, now: () => number) {
   let { wall, counter } = state;

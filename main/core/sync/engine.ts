@@ -22,7 +22,7 @@ import {
   type DeviceListing,
 } from './folder';
 import { KINDS, recordKinds, type RecordKind } from './kinds';
-import { recordStore, type KeptRecord, type RecordStore } from './records';
+import { recordStore, type KeptRecord, type RecordStore, type StoredLater } from './records';
 import { defaultDeviceName, EVERYONE, newDeviceId, stateStore, type DeviceState } from './state';
 import { newSalt, teamCrypt, WrongPassphraseError, type TeamCrypt } from './team-crypt';
 import { canonicalData, mergeVersion, vectorOver, type RecordData, type Version } from './versions';
@@ -314,56 +314,54 @@ function setAside(db: Db, kind: RecordKind, id: string, version: Version, why: '
  * of thousands of records, and a statement per record and step was most of its time.
  */
 function merger(db: Db, records: RecordStore, state: DeviceState, clock: HybridClock) {
-  const affected = new Map<string, KeptRecord>();
+  /**
+   * False on a new device's catch-up: no record is kept until this merge writes them back, so none
+   * is read first, and every kept child is one merged here.
+   */
+  const keptBefore = records.anyKept();
+  /** The records whose versions changed here, by kind and id. */
+  const affected = byKind<KeptRecord>();
   /** Records read before their versions merged (undefined: none kept yet). */
-  const read = new Map<string, KeptRecord | undefined>();
-  const unwritten = new Set<string>();
+  const read = byKind<KeptRecord | undefined>();
   const receivedFrom = new Set<string>();
   let received = 0;
+  /** The latest stamp taken: stamps sort as they order, so the clock moves once per file, to it. */
+  let latest = '';
   function takes(version: WireVersion): boolean {
     if (state.scope === EVERYONE) return true;
     return version.person === state.scope || (version.kind === 'person' && version.id === state.scope);
   }
   function readAhead(versions: readonly WireVersion[]): void {
-    const wanted = new Map<RecordKind, Set<string>>();
+    const wanted = byKind<true>();
     for (const version of versions) {
-      const key = `${version.kind}:${version.id}`;
-      if (affected.has(key) || read.has(key) || !takes(version)) continue;
-      const ids = wanted.get(version.kind) ?? new Set<string>();
-      ids.add(version.id);
-      wanted.set(version.kind, ids);
+      const { kind, id } = version;
+      if (affected[kind].has(id) || read[kind].has(id) || !takes(version)) continue;
+      wanted[kind].set(id, true);
     }
-    for (const [kind, ids] of wanted) {
-      const found = records.keptMany(kind, [...ids]);
-      for (const id of ids) read.set(`${kind}:${id}`, found.get(id));
+    for (const kind of recordKinds) {
+      const ids = [...wanted[kind].keys()];
+      if (ids.length === 0) continue;
+      const found = keptBefore ? records.keptMany(kind, ids) : new Map<string, KeptRecord>();
+      for (const id of ids) read[kind].set(id, found.get(id));
     }
   }
   function writeBack(): void {
-    const changed = [...unwritten].map((key) => affected.get(key) as KeptRecord);
+    const changed = recordKinds.flatMap((kind) => [...affected[kind].values()]);
     records.bulkLoad('sync_records', changed.length, () => records.keepMany(changed));
-    unwritten.clear();
   }
   function merge(incoming: WireVersion): void {
     if (!takes(incoming)) return;
-    clock.receive(incoming.stamp);
-    const key = `${incoming.kind}:${incoming.id}`;
-    const record = affected.get(key) ?? (read.has(key) ? read.get(key) : records.kept(incoming.kind, incoming.id));
+    if (incoming.stamp > latest) latest = incoming.stamp;
+    const { kind, id } = incoming;
+    const record = affected[kind].get(id) ?? (read[kind].has(id) ? read[kind].get(id) : records.kept(kind, id));
     const version: Version = { device: incoming.device, stamp: incoming.stamp, vector: incoming.vector, data: incoming.data };
     const current = record?.versions ?? [];
     const merged = mergeVersion(current, version);
     if (!merged.changed) return;
     if (version.data === null) {
-      for (const gone of current)
-        if (gone.data !== null && !merged.versions.includes(gone)) setAside(db, incoming.kind, incoming.id, gone, 'deleted');
+      for (const gone of current) if (gone.data !== null && !merged.versions.includes(gone)) setAside(db, kind, id, gone, 'deleted');
     }
-    const next: KeptRecord = {
-      kind: incoming.kind,
-      id: incoming.id,
-      person: incoming.person ?? record?.person ?? null,
-      versions: merged.versions,
-    };
-    affected.set(key, next);
-    unwritten.add(key);
+    affected[kind].set(id, { kind, id, person: incoming.person ?? record?.person ?? null, versions: merged.versions });
     if (incoming.device !== state.device) {
       received += 1;
       receivedFrom.add(incoming.device);
@@ -374,19 +372,17 @@ function merger(db: Db, records: RecordStore, state: DeviceState, clock: HybridC
       return received;
     },
     receivedFrom,
-    merge,
     mergeAll(versions: readonly WireVersion[]): void {
       readAhead(versions);
       for (const version of versions) merge(version);
+      clock.receive(latest);
     },
     materialiseAll(): void {
       writeBack();
       // Parents' kinds first: a child stored in a later pass need not be marked waiting for its new parent.
-      const later = (kind: RecordKind, id: string) => affected.has(`${kind}:${id}`);
+      const later: StoredLater = keptBefore ? (kind, id) => affected[kind].has(id) : 'all';
       for (const kind of recordKinds) {
-        const items: { id: string; data: RecordData }[] = [];
-        for (const record of affected.values())
-          if (record.kind === kind) items.push({ id: record.id, data: record.versions[0]?.data ?? null });
+        const items = [...affected[kind].values()].map((record) => ({ id: record.id, data: record.versions[0]?.data ?? null }));
         // The course pass reads no course index (deletions that cascade by person ran in the person pass).
         if (kind === 'course') records.bulkLoad(KINDS.course.table, items.length, () => records.materialiseMany(kind, items, later));
         else records.materialiseMany(kind, items, later);
@@ -394,6 +390,11 @@ function merger(db: Db, records: RecordStore, state: DeviceState, clock: HybridC
       retryWaiting(records);
     },
   };
+}
+
+/** A map of records for each kind, by id. */
+function byKind<T>(): Record<RecordKind, Map<string, T>> {
+  return Object.fromEntries(recordKinds.map((kind) => [kind, new Map<string, T>()])) as Record<RecordKind, Map<string, T>>;
 }
 
 /** Records that waited for a parent, a credential or a file: stored once what they need is there. */

@@ -21,6 +21,13 @@ interface KeptRow {
 /** Why a record's shown version is not in its table yet. */
 export type WaitingReason = 'parent' | 'file' | 'credential' | 'rejected';
 
+/**
+ * The records a pass of `materialiseMany` need not mark waiting for a new parent, since its caller
+ * stores them after it (in a later kind's pass); 'all' when every record kept is one of those (none
+ * was kept before this sync), so that no children are looked up.
+ */
+export type StoredLater = ((kind: RecordKind, id: string) => boolean) | 'all';
+
 /** Rows to one statement when many records are stored at once. */
 const ROWS_PER_STATEMENT = 100;
 /** Below this many rows a load keeps a table's indexes as it goes (counting the table would cost more). */
@@ -50,7 +57,13 @@ export function recordStore(db: Db, hasFile: (sha256: string) => boolean) {
   const keptAmong = db.prepare<[string, string], KeptRow>(
     'SELECT kind, id, person, versions FROM sync_records WHERE kind = ? AND id IN (SELECT value FROM json_each(?))',
   );
-  const putKept = new Map<number, Statement>();
+  const putKeptRows = statementsByRows(
+    db,
+    (values) =>
+      `INSERT INTO sync_records (kind, id, person, parent_kind, parent_id, versions, conflicted) VALUES ${values('(?, ?, ?, ?, ?, ?, ?)')}
+       ON CONFLICT (kind, id) DO UPDATE SET person = excluded.person, parent_kind = excluded.parent_kind,
+         parent_id = excluded.parent_id, versions = excluded.versions, conflicted = excluded.conflicted`,
+  );
   const childrenOf = db.prepare<[string, string], { kind: RecordKind; id: string }>(
     'SELECT kind, id FROM sync_records WHERE parent_id = ? AND parent_kind = ?',
   );
@@ -72,9 +85,9 @@ export function recordStore(db: Db, hasFile: (sha256: string) => boolean) {
   const ownersAmong = db.prepare<[string], { id: string; person_id: string }>(
     'SELECT id, person_id FROM credentials WHERE id IN (SELECT value FROM json_each(?))',
   );
-  const link = db.prepare<[string, string]>('INSERT OR IGNORE INTO activity_credentials (activity_id, credential_id) VALUES (?, ?)');
-  const linkRows = db.prepare<unknown[]>(
-    `INSERT OR IGNORE INTO activity_credentials (activity_id, credential_id) VALUES ${Array.from({ length: ROWS_PER_STATEMENT }, () => '(?, ?)').join(', ')}`,
+  const linkRows = statementsByRows(
+    db,
+    (values) => `INSERT OR IGNORE INTO activity_credentials (activity_id, credential_id) VALUES ${values('(?, ?)')}`,
   );
   const deletes = new Map(recordKinds.map((kind) => [kind, db.prepare<[string]>(`DELETE FROM ${KINDS[kind].table} WHERE id = ?`)]));
 
@@ -118,6 +131,8 @@ export function recordStore(db: Db, hasFile: (sha256: string) => boolean) {
     return null;
   }
 
+  const anyKept = db.prepare<[], number>('SELECT EXISTS (SELECT 1 FROM sync_records)').pluck();
+
   function kept(kind: RecordKind, id: string): KeptRecord | undefined {
     const row = getKept.get(kind, id);
     return row ? { ...row, versions: JSON.parse(row.versions) as Version[] } : undefined;
@@ -158,20 +173,6 @@ export function recordStore(db: Db, hasFile: (sha256: string) => boolean) {
     }
   }
 
-  function putKeptRows(rows: number): Statement {
-    let statement = putKept.get(rows);
-    if (!statement) {
-      statement = db.prepare(
-        `INSERT INTO sync_records (kind, id, person, parent_kind, parent_id, versions, conflicted)
-         VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}
-         ON CONFLICT (kind, id) DO UPDATE SET person = excluded.person, parent_kind = excluded.parent_kind,
-           parent_id = excluded.parent_id, versions = excluded.versions, conflicted = excluded.conflicted`,
-      );
-      putKept.set(rows, statement);
-    }
-    return statement;
-  }
-
   /**
    * Stores the shown version in its table (the caller runs it quietly, in a transaction). A
    * deletion removes the row (its children's rows go with it, by the schema's cascades; their
@@ -184,14 +185,13 @@ export function recordStore(db: Db, hasFile: (sha256: string) => boolean) {
   /**
    * `materialise` for many records of one kind (ids distinct), a chunk of them to each statement:
    * a catch-up stores tens of thousands of records, and one call into SQLite per record and step
-   * was most of its time. `later` names records the caller stores after these (in a later kind's
-   * pass): a new parent need not mark them waiting, since they are stored anyway. Answers why each
-   * record that must wait waits.
+   * was most of its time. `later`: the records stored after these (see StoredLater). Answers why
+   * each record that must wait waits.
    */
   function materialiseMany(
     kind: RecordKind,
     items: readonly { id: string; data: RecordData }[],
-    later?: (kind: RecordKind, id: string) => boolean,
+    later?: StoredLater,
   ): Map<string, WaitingReason> {
     const waits = new Map<string, WaitingReason>();
     for (let start = 0; start < items.length; start += ROWS_PER_STATEMENT)
@@ -202,7 +202,7 @@ export function recordStore(db: Db, hasFile: (sha256: string) => boolean) {
   function materialiseChunk(
     kind: RecordKind,
     items: readonly { id: string; data: RecordData }[],
-    later: ((kind: RecordKind, id: string) => boolean) | undefined,
+    later: StoredLater | undefined,
     waits: Map<string, WaitingReason>,
   ): void {
     const waitFor = (id: string, reason: WaitingReason) => {
@@ -214,13 +214,13 @@ export function recordStore(db: Db, hasFile: (sha256: string) => boolean) {
     const existing = existingAmong(kind, ids);
     const parentsThere = new Set<string>();
     if (KINDS[kind].parents.length > 0) {
-      const wanted = new Map<RecordKind, string[]>();
+      const wanted = new Map<RecordKind, Set<string>>();
       for (const { data } of items) {
         const parent = data ? parentOf(kind, data) : null;
-        if (parent) wanted.set(parent.kind, [...(wanted.get(parent.kind) ?? []), parent.id]);
+        if (parent) wanted.set(parent.kind, (wanted.get(parent.kind) ?? new Set()).add(parent.id));
       }
       for (const [parentKind, parentIds] of wanted)
-        for (const parentId of existingAmong(parentKind, parentIds)) parentsThere.add(`${parentKind}:${parentId}`);
+        for (const parentId of existingAmong(parentKind, [...parentIds])) parentsThere.add(`${parentKind}:${parentId}`);
     }
     const storable: { id: string; data: Record<string, unknown> }[] = [];
     for (const { id, data } of items) {
@@ -244,7 +244,7 @@ export function recordStore(db: Db, hasFile: (sha256: string) => boolean) {
     const stored = upsertAll(kind, storable, (id) => waitFor(id, 'rejected'));
     // Records that waited for a new one (or left with it when it was deleted) can now be stored.
     const fresh = stored.filter((item) => !existing.has(item.id)).map((item) => item.id);
-    if (fresh.length > 0 && kind !== 'attachment') {
+    if (fresh.length > 0 && kind !== 'attachment' && later !== 'all') {
       for (const child of childrenAmong.all(kind, JSON.stringify(fresh)))
         if (!later?.(child.kind, child.id)) wait.run(child.kind, child.id, 'parent');
     }
@@ -280,10 +280,17 @@ export function recordStore(db: Db, hasFile: (sha256: string) => boolean) {
     }
     const stored: { id: string; data: Record<string, unknown> }[] = [];
     for (const { keys, items: group } of groups.values()) {
-      const values = (item: { id: string; data: Record<string, unknown> }) => [item.id, ...keys.map((k) => item.data[k])];
+      const values = (rows: readonly { id: string; data: Record<string, unknown> }[]) => {
+        const flat: unknown[] = [];
+        for (const { id, data } of rows) {
+          flat.push(id);
+          for (const key of keys) flat.push(data[key]);
+        }
+        return flat;
+      };
       if (group.length > 1) {
         try {
-          upsertFor(kind, keys, group.length).run(group.flatMap(values));
+          upsertFor(kind, keys, group.length).run(values(group));
           stored.push(...group);
           continue;
         } catch {
@@ -292,7 +299,7 @@ export function recordStore(db: Db, hasFile: (sha256: string) => boolean) {
       }
       for (const item of group) {
         try {
-          upsertFor(kind, keys, 1).run(values(item));
+          upsertFor(kind, keys, 1).run(values([item]));
           stored.push(item);
         } catch {
           rejected(item.id);
@@ -314,7 +321,8 @@ export function recordStore(db: Db, hasFile: (sha256: string) => boolean) {
     for (let start = 0; start < credentials.length; start += ROWS_PER_STATEMENT)
       for (const row of ownersAmong.all(JSON.stringify(credentials.slice(start, start + ROWS_PER_STATEMENT))))
         owners.set(row.id, row.person_id);
-    const links: [string, string][] = [];
+    /** Course and credential ids in turn, a pair per link. */
+    const links: string[] = [];
     for (const { id, data } of courses) {
       // A course just stored has no links yet (they go with the course): no query for them.
       const have = new Set(existing.has(id) ? linksOf.all(id) : []);
@@ -327,14 +335,15 @@ export function recordStore(db: Db, hasFile: (sha256: string) => boolean) {
           if (!credentialRecord || credentialRecord.versions[0]?.data !== null) waits = true;
           continue;
         }
-        links.push([id, credential]);
+        links.push(id, credential);
       }
       for (const extra of have) unlink.run(id, extra);
       if (waits) missing(id);
     }
-    const full = links.length - (links.length % ROWS_PER_STATEMENT);
-    for (let start = 0; start < full; start += ROWS_PER_STATEMENT) linkRows.run(links.slice(start, start + ROWS_PER_STATEMENT).flat());
-    for (let i = full; i < links.length; i += 1) link.run(...(links[i] as [string, string]));
+    for (let start = 0; start < links.length; start += ROWS_PER_STATEMENT * 2) {
+      const values = links.slice(start, start + ROWS_PER_STATEMENT * 2);
+      linkRows(values.length / 2).run(values);
+    }
   }
 
   const indexesOf = db.prepare<[string], { name: string; sql: string }>(
@@ -372,6 +381,10 @@ export function recordStore(db: Db, hasFile: (sha256: string) => boolean) {
     currentData,
     personOf,
     kept,
+    /** Whether any record is kept (none before a new device's first sync). */
+    anyKept(): boolean {
+      return anyKept.get() === 1;
+    },
     keep,
     keptMany,
     keepMany,
@@ -400,3 +413,19 @@ export function recordStore(db: Db, hasFile: (sha256: string) => boolean) {
 }
 
 export type RecordStore = ReturnType<typeof recordStore>;
+
+/**
+ * Statements that write `rows` rows each, prepared once per row count: `sql` gets a function that
+ * repeats one row's placeholders that many times.
+ */
+function statementsByRows(db: Db, sql: (values: (row: string) => string) => string): (rows: number) => ReturnType<Db['prepare']> {
+  const prepared = new Map<number, ReturnType<Db['prepare']>>();
+  return (rows) => {
+    let statement = prepared.get(rows);
+    if (!statement) {
+      statement = db.prepare(sql((row) => Array.from({ length: rows }, () => row).join(', ')));
+      prepared.set(rows, statement);
+    }
+    return statement;
+  };
+}

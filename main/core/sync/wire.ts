@@ -1,7 +1,7 @@
 // What change files and snapshots hold, and the checks every record read from the folder passes
 // before it is merged: a file from another Recert (or altered by hand) cannot put garbage in the
 // tables, whatever it says.
-import { isStamp, parseStamp } from './clock';
+import { stampDevice } from './clock';
 import { isDeviceId } from './folder';
 import { CREDENTIAL_IDS, isRecordKind, type RecordKind } from './kinds';
 import type { RecordData, Version } from './versions';
@@ -43,11 +43,15 @@ function isRecordId(value: unknown): value is string {
   return true;
 }
 
+const COLUMN = /^[a-z_][a-z0-9_]{0,63}$/;
+
 function isData(value: unknown): value is RecordData {
   if (value === null) return true;
   if (typeof value !== 'object' || Array.isArray(value)) return false;
-  for (const [key, field] of Object.entries(value as Record<string, unknown>)) {
-    if (!/^[a-z_][a-z0-9_]{0,63}$/.test(key)) return false;
+  const data = value as Record<string, unknown>;
+  for (const key of Object.keys(data)) {
+    const field = data[key];
+    if (!COLUMN.test(key)) return false;
     if (key === CREDENTIAL_IDS) {
       if (!Array.isArray(field) || !field.every((id) => isRecordId(id))) return false;
       continue;
@@ -63,12 +67,10 @@ export function isWireVersion(value: unknown): value is WireVersion {
   const v = value as Record<string, unknown>;
   if (!isRecordKind(v.kind) || !isRecordId(v.id)) return false;
   if (v.person !== null && !isRecordId(v.person)) return false;
-  if (!isDeviceId(v.device) || !isStamp(v.stamp) || parseStamp(v.stamp)?.device !== v.device) return false;
+  if (!isDeviceId(v.device) || stampDevice(v.stamp) !== v.device) return false;
   if (typeof v.vector !== 'object' || v.vector === null || Array.isArray(v.vector)) return false;
   const vector = v.vector as Record<string, unknown>;
-  for (const [device, stamp] of Object.entries(vector)) {
-    if (!isDeviceId(device) || !isStamp(stamp) || parseStamp(stamp)?.device !== device) return false;
-  }
+  for (const device of Object.keys(vector)) if (!isDeviceId(device) || stampDevice(vector[device]) !== device) return false;
   if (vector[v.device] !== v.stamp) return false;
   return isData(v.data);
 }
