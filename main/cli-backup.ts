@@ -1,6 +1,6 @@
 // `recert backup`, `recert restore`, `recert check`: the data folder's safety, from the command line.
 // Backup and restore open only the database, not the whole app (its services, rule sets and
-// contracts): that halves the time a restore takes to start.
+// contracts), so that a restore starts without loading what it does not use.
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';

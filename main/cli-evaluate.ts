@@ -64,7 +64,7 @@ export async function evaluate(args: string[]): Promise<void> {
   const { parsed } = opened;
   const report = evaluateRecords(parsed.file, sets, parsed.overrides, asOf);
   if (values.json) {
-    // One line: a document for programs (indenting 1,500 verdicts doubled its size and its cost).
+    // One line: a document for programs (indenting would make a gym's report much larger and slower).
     process.stdout.write(`${JSON.stringify(report)}\n`);
     return;
   }

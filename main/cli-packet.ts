@@ -42,7 +42,7 @@ export async function packetCommand(args: string[]): Promise<void> {
     plan = planFromRecords(opened.parsed, sets, values.person ?? '', values.credential, asOf, today);
   } else {
     // The store's code (SQLite, migrations, the service) only for --db: a packet from a records file
-    // starts 90–100 ms sooner without it.
+    // starts sooner without loading it.
     const { openAppContext } = await import('./app-context');
     const context = openAppContext({ ...dataLocation(values.db), resourcesDir, tell: tellOnStderr });
     try {

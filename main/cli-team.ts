@@ -59,7 +59,7 @@ export async function teamCommand(args: string[]): Promise<void> {
     } else if (format === 'csv') {
       writeFileAtomic(resolve(values.out ?? ''), teamReportCsv(context.service.getTeamView({ asOf })));
     } else if (format === 'pdf') {
-      // The PDF code (pdfkit and its fonts) is loaded only for a PDF: it cost the other formats 50 ms.
+      // The PDF code (pdfkit and its fonts) is loaded only for a PDF: the other formats do not pay for it.
       const [{ teamReportPdf }, { loadFontSet }] = await Promise.all([import('./core/team/pdf'), import('./core/packet/fonts')]);
       const pdf = await teamReportPdf(context.service.getTeamView({ asOf }), loadFontSet(join(resourcesDir, 'fonts')));
       writeFileAtomic(resolve(values.out ?? ''), pdf);

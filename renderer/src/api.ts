@@ -16,7 +16,7 @@ export function call<M extends MethodName>(method: M, input: InputOf<M>): Promis
 /**
  * Reads asked for at the moment of a navigation, before React renders the screen that will ask for
  * them: the screen's first read then takes the answer already on its way (`read`) instead of asking
- * once its first render is committed, which on a cold screen came 10–30 ms after the click. One
+ * once its first render is committed, which on a cold screen came noticeably after the click. One
  * navigation's reads at a time; an answer not taken within a second is dropped, so that no later
  * read is ever given an old answer.
  */
@@ -82,7 +82,7 @@ export function useApi<M extends MethodName>(method: M, input: InputOf<M> | null
   const latest = useRef(0);
 
   // Asked as soon as the screen is committed, before it is painted: a passive effect waits for the
-  // paint, and after a navigation that put up to a frame (6–30 ms) between the click and the request.
+  // paint, and after a navigation that put up to a frame between the click and the request.
   useLayoutEffect(() => {
     if (key === null) return;
     const request = ++latest.current;

@@ -1,6 +1,6 @@
 // A certificate PDF opened for the packet, holding none of the file's bytes once opened. pdf-lib's
 // streams are views into the file's bytes, and its copies into the packet views again, so every
-// scan stayed in memory whole until the packet was saved: 90 MB for 25 image-only scans. Here the
+// scan stayed in memory whole until the packet was saved, all of a packet's scans at once. Here the
 // large streams (a scan's page images) become FileBackedStreams of the same bytes, read again when
 // the packet is written, and the small ones (page content, fonts) are copied out, so that nothing
 // refers to the file's bytes any more and the opened document can wait for its pages to be drawn.

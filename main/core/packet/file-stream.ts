@@ -1,7 +1,7 @@
 // A PDF stream whose bytes stay in their file until the packet is saved. A packet embeds phone
 // photos as they are (DCTDecode), a scan's page images as the scanner wrote them and a PNG's
 // compressed data as it is; pdf-lib kept every such stream in memory from the moment it was added
-// until the whole document was written: 75 MB for 20 photos, most of the packet's peak. This stream
+// until the whole document was written, most of the packet's peak memory. This stream
 // knows only the file, the pieces of it that make its contents, and the file's size and time of
 // change when it was checked; stream-save.ts reads it when it writes the object.
 import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';

@@ -308,7 +308,7 @@ function frontMatterDocument(plan: PacketPlan, fonts: FontSet) {
 /**
  * The first pass, which finds how many pages the front matter takes before its page numbers are
  * known: the same drawing without footers and without writing the PDF (embedding the fonts and
- * compressing took a fifth of the pass).
+ * compressing would be work thrown away with the draft).
  */
 export function measureFrontMatter(
   plan: PacketPlan,

@@ -1,6 +1,6 @@
 // Work on many files at once, bounded by the bytes they hold rather than by their number: a packet
-// checked all its exhibits at once, and 25 scans of 2–5 MB, each read and parsed, sat in memory
-// together (a third of the packet's peak), where a few at a time keep zlib's thread pool as busy.
+// checked all its exhibits at once, and every scan, read and parsed, sat in memory with all the
+// others (a large part of the packet's peak), where a few at a time keep zlib's thread pool as busy.
 
 /**
  * Runs `run` on each item in order, starting the next while those running hold fewer than `budget`

@@ -10,8 +10,8 @@
 // - Anything else (16-bit with alpha, interlaced, a tRNS colour key) goes through pngjs, which gives
 //   8-bit RGBA whatever the file.
 //
-// pdf-lib's embedPng did all of it in JavaScript (UPNG and fflate), and pngjs for every file took
-// 97 ms to decode one 1440 × 900 screenshot; five took about a third of a 2.7 s packet.
+// pdf-lib's embedPng did all of it in JavaScript (UPNG and fflate), and so would pngjs for every
+// file: decoding a few screenshots that way was a large part of a packet's time.
 import { promisify } from 'node:util';
 import { crc32, deflate, inflate } from 'node:zlib';
 import { PDFHexString, PDFName, type PDFDocument, type PDFRef } from '@cantoo/pdf-lib';
@@ -24,8 +24,8 @@ export interface PngImage {
   /**
    * The colour samples, deflated (FlateDecode): the file's own IDAT data, where in the file it is,
    * or samples decoded here, deflated in zlib's thread pool while the packet goes on (the other
-   * exhibits, the front matter) and awaited when the image is embedded: five noisy screenshots took
-   * 315 ms of deflating on the main thread.
+   * exhibits, the front matter) and awaited when the image is embedded, so that deflating noisy
+   * screenshots does not hold up the main thread.
    */
   data: { inFile: FilePiece[] } | { deflated: Promise<Buffer> };
   colorSpace: 'DeviceGray' | 'DeviceRGB' | { indexed: Buffer };
@@ -58,7 +58,7 @@ const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const CHANNELS: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
 /**
  * Deflate level for samples decoded here: level 1 keeps screenshots small (flat colour compresses
- * well at any level) and is twice as fast as the default on photos saved as PNG.
+ * well at any level) and is much faster than the default on photos saved as PNG.
  */
 const LEVEL = 1;
 
@@ -119,8 +119,8 @@ function rowBytes(header: Header): number {
  * its front matter), refusing data that is short (damaged) or longer than its size says.
  */
 async function inflateExactly(compressed: Buffer, size: number): Promise<Buffer> {
-  // One output chunk of the known size: zlib's default of 16 KB made a 1440 × 900 screenshot 320
-  // round trips to the thread pool and a copy of every chunk (40 → 15 ms, mostly this thread's).
+  // One output chunk of the known size: zlib's default of 16 KB made a screenshot hundreds of round
+  // trips to the thread pool and a copy of every chunk, most of that work on this thread.
   const raw = await inflateAsync(compressed, { maxOutputLength: size + 1, chunkSize: Math.max(64, size + 1) });
   if (raw.length !== size) throw new Error('the image data is damaged (wrong length)');
   return raw;
@@ -132,7 +132,7 @@ async function inflateExactly(compressed: Buffer, size: number): Promise<Buffer>
  */
 function unfilterRow(filter: number, filtered: Uint8Array, out: Uint8Array, prev: Uint8Array, bpp: number): void {
   const width = filtered.length;
-  // One loop per filter type rather than a switch per byte: about three times as fast.
+  // One loop per filter type rather than a switch per byte: much faster.
   switch (filter) {
     case 0:
       out.set(filtered);
@@ -170,7 +170,7 @@ function unfilterRow(filter: number, filtered: Uint8Array, out: Uint8Array, prev
  * 8-bit pixels of `bpp` bytes, the last of them alpha, as colour samples and an alpha channel apart,
  * each row written with PNG's Up filter (the difference from the row above) for the PDF reader to
  * undo (/Predictor 15). Flat screenshot areas become runs of zeros: deflating is faster and the
- * result smaller (a noisy 1440 × 900 screenshot: 61 → 22 ms, 2.5 → 0.6 MB; a flat one 110 → 64 KB).
+ * result smaller, for noisy screenshots as well as flat ones.
  * The alpha channel is kept only when some pixel is not fully opaque. Rows come one at a time from
  * `rowAt`, given the row before, so that no whole unfiltered image is ever held.
  */

@@ -32,8 +32,8 @@ const normalised = new Map<string, string>();
 const PLAIN = /^[a-z0-9]+(?: [a-z0-9]+)*$/;
 export function norm(text: string): string {
   // Most titles are plain words: lower-cased, they need no Unicode normalisation, no punctuation pass
-  // and no memo (16,500 different titles, cold: 24 → 7 ms; a gym's 50,000 different titles only
-  // churned the memo: engine 36–47 → 33–35 ms). Anything else takes the whole way, memoised.
+  // and no memo (a gym's tens of thousands of different titles would only churn it). Anything else
+  // takes the whole way, memoised.
   const lower = text.toLowerCase();
   if (PLAIN.test(lower)) return lower;
   let key = normalised.get(text);
@@ -133,7 +133,7 @@ interface CategorySum {
 /**
  * What one pass over a credential's courses finds: each course's verdict, and what the verdict
  * gathers from them. A gym has 75,000 course–credential pairs; the engine used to walk them three
- * times (reasons, warnings, sums), and touching each course once instead saved a sixth of its time.
+ * times (reasons, warnings, sums), and touching each course once instead is quicker.
  */
 export interface CourseTally {
   verdicts: CourseVerdictLists;

@@ -74,8 +74,8 @@ export function evaluateCredential(ruleSet: RuleSet, input: EvaluationInput): Ve
   if (ruleSet.cprAed.required.value && !cpr.ok) block('cpr-aed', cpr.rule);
 
   // The per-course warnings are the ids they name (`uncertified`, `pendingPetitions`): a gym has
-  // 75,000 course–credential pairs, and an entry object and a code string for each were a third of
-  // the engine's time (see `CourseVerdicts`).
+  // 75,000 course–credential pairs, and an entry object and a code string for each were a large
+  // part of the engine's time (see `CourseVerdicts`).
   const { uncertified, pendingPetitions } = tally;
   const petitioned = tally.petitioned + (input.unlistedPetitions ?? 0);
 

@@ -3,7 +3,7 @@
 // the other, and whole lines vanish. The paper's own brightness is estimated block by block (the
 // brightest pixels of each block are paper), smoothed, and every pixel divided by it: the page
 // becomes evenly white, the ink stays dark. The result is a greyscale PGM: Tesseract's Leptonica
-// reads it as it reads a PNG, and writing it costs no compression (more than half the flattening's time).
+// reads it as it reads a PNG, and writing it costs no compression (which outweighed the flattening).
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 

@@ -26,7 +26,7 @@ export function evaluatedEntries(ctx: ServiceContext, asOf: string, personId?: s
 
 /**
  * One person's entries from the dashboard's cached evaluation (the courses of the counting windows):
- * evaluating everyone to keep one person's credentials would cost a trainer with 100,000 courses a second.
+ * evaluating everyone to keep one person's credentials would be slow for a trainer with 100,000 courses.
  */
 function personEntries(ctx: ServiceContext, asOf: string, personId: string): { entries: TeamEntry[]; people: Person[] } {
   const person = ctx.store.people.get(personId);

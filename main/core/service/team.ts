@@ -26,7 +26,7 @@ export function teamService(ctx: ServiceContext, upcoming: (days: number) => Upc
 
   const teamEntries = (asOf: string) => evaluatedEntries(ctx, asOf);
 
-  // Evaluating a chain of 1,000 trainers takes a few hundred milliseconds: the view is kept until
+  // Evaluating a chain of 1,000 trainers takes a noticeable moment: the view is kept until
   // the data changes (any writer, see dataVersion) or the day does, so returning to the screen is quick.
   // With it, what the screen's pages share: the folded names searched, each sort order asked for, and
   // the last selection (the pages of one scroll ask for the same one).

@@ -180,7 +180,7 @@ function comparator(key: SortKey, p: Prepared): (i: number, j: number) => number
 /**
  * The default sort (by completion date, ties in the order the courses were added), as one number
  * per course sorted natively: the day (reversed when descending) times 2^21 plus the course's index.
- * A comparison function took 20 ms of the course log's first window at 100,000 courses.
+ * A comparison function, called for every pair compared, slowed the course log's first window.
  */
 const INDEX_RANGE = 2 ** 21;
 function sortByDay(order: number[], days: Int32Array, direction: 1 | -1): void {
@@ -238,7 +238,7 @@ export function snapshotLogPage(
     if (sort.key === 'completed') sortByDay(order, p.days, direction);
     else {
       const compare = comparator(sort.key, p);
-      // Ties keep the order the courses were added in (comparing ids instead cost half the sort).
+      // Ties keep the order the courses were added in (by index, far cheaper than comparing ids).
       order.sort((i, j) => direction * compare(i, j) || i - j);
     }
     kept.ordered = { view, order };

@@ -40,7 +40,7 @@ const COURSE_COLUMNS = selectList(FACTS, { credential_ids: LINKS });
  * a subquery, which reads in that order already (the table, or the person's entries of an index on
  * person_id, which follow rowid) and so sorts nothing; its rows become the array as they come
  * (test/unit/store/evaluation-reads.test.ts holds that order: the verdict lists courses in it).
- * An ORDER BY inside json_group_array sorted them anyway: a cycle of 16,500 courses 22–27 → 18 ms.
+ * An ORDER BY inside json_group_array sorted them anyway, a cost every large cycle paid.
  */
 function jsonRowsInRecordOrder(columns: readonly string[], from: string): string {
   const names = columns.map((_, i) => `c${i}`);

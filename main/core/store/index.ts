@@ -36,9 +36,9 @@ export function repositories(db: Db) {
     },
     /**
      * A bulk load with the secondary indexes of these tables dropped first and built again after it:
-     * building an index over 100,000 rows at once costs less than growing it row by row (an import
-     * of 100,000 courses: 1,090–1,220 → 880–900 ms). Call inside a transaction, so that the drop,
-     * the rows and the rebuilt indexes commit together or not at all. (The primary keys stay.)
+     * building an index over 100,000 rows at once costs less than growing it row by row. Call
+     * inside a transaction, so that the drop, the rows and the rebuilt indexes commit together or
+     * not at all. (The primary keys stay.)
      */
     withIndexesRebuilt<T>(tables: readonly string[], load: () => T): T {
       if (!db.inTransaction) throw new Error('withIndexesRebuilt must run inside a transaction');

@@ -132,9 +132,9 @@ export function openStore(file: string, options: OpenStoreOptions = {}): Db {
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     // Reads map the file rather than copying each page through a read call: the first dashboard after
-    // start scans a busy trainer's courses (16,500 of 100,000 in the cycle: 31–35 → 24 ms). Writes still
-    // go through write() and the WAL (SQLite writes through the map only when built to), so what
-    // reaches the disk, and when, is unchanged. 256 MiB is an address-space window, not memory.
+    // start scans all of a busy trainer's courses in the cycle. Writes still go through write() and
+    // the WAL (SQLite writes through the map only when built to), so what reaches the disk, and when,
+    // is unchanged. 256 MiB is an address-space window, not memory.
     db.pragma('mmap_size = 268435456');
     migrate(db, options.upTo ?? latestVersion);
     return db;

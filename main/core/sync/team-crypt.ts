@@ -1,12 +1,12 @@
 // The team folder's encryption: the age file format (header with its MAC, then the payload in
 // authenticated chunks, so a file cut short is detected), with the file key wrapped for the team
-// passphrase. age's own passphrase stanza runs scrypt for every file, which would cost seconds per
-// sync over hundreds of change files; here the passphrase is stretched once per salt (each device
+// passphrase. age's own passphrase stanza runs scrypt for every file, which would make a sync over
+// hundreds of change files slow; here the passphrase is stretched once per salt (each device
 // has its own salt, written in its stanzas) and each file key is sealed with ChaCha20-Poly1305.
 import { createCipheriv, createDecipheriv, createHash, randomBytes, scryptSync } from 'node:crypto';
 
 const STANZA_TYPE = 'recert.app/team-passphrase';
-/** scrypt cost: 2^16 × 8 × 128 B = 64 MB, a fraction of a second once per device and process. */
+/** scrypt cost: 2^16 × 8 × 128 B = 64 MB, paid once per device and process. */
 const SCRYPT = { N: 2 ** 16, r: 8, p: 1, maxmem: 128 * 1024 * 1024 };
 const AGE_MAGIC = 'age-encryption.org/v1\n';
 

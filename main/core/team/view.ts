@@ -123,7 +123,7 @@ function matrix(
   const columns = new Map<string, string>();
   for (const { entry } of ranked) columns.set(entry.ruleSet.id, entry.ruleSet.credential);
   const ordered = [...columns].sort((a, b) => a[1].localeCompare(b[1]));
-  // Grouped once: a search of every row per person took a chain of 10,000 people tens of seconds.
+  // Grouped once: a search of every row per person made a large chain's view far too slow.
   const byPerson = groupBy(ranked, (r) => r.entry.person.id);
   return {
     columns: ordered.map(([ruleSet, label]) => ({ ruleSet, label })),

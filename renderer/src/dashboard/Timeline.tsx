@@ -14,7 +14,7 @@ export function Timeline({ evaluation }: { evaluation: CredentialEvaluation }) {
   ]
     .filter((e): e is { label: string; date: string } => e.date !== null)
     // ISO dates sort as plain strings. localeCompare would build an ICU collator on the first
-    // dashboard after start: 10 ms of a first click's 35.
+    // dashboard after start, a large part of the first click's wait.
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   return (
     <ol className="timeline" aria-label="Deadlines">
