@@ -10,7 +10,7 @@ import { invalid, notFound } from '../errors';
 import { effectiveRuleSets } from '../evaluation';
 import type { PacketJobs } from '../packet/jobs';
 import type { RuleSet } from '../rules/ruleset-schema';
-import { standingReadModel } from '../standing';
+import { everyoneReadModel, standingReadModel } from '../standing';
 import type { Repositories } from '../store';
 import type { WriteTracking } from './writes';
 
@@ -149,6 +149,8 @@ export function serviceContext(deps: ServiceDeps) {
     dataVersion,
     /** A person's standing, course log and snapshot, cached per data version and as-of date (main/core/standing). */
     standing: standingReadModel({ store, ruleSets, dataVersion }),
+    /** Everyone's verdicts as of a date, brought up to date after this process's writes (main/core/standing). */
+    everyone: everyoneReadModel({ store, rules: () => effectiveRuleSets(ruleSets, store), writing: () => writesRunning > 0 }),
     rules: () => effectiveRuleSets(ruleSets, store),
     requirePerson,
     requireCredential,

@@ -4,7 +4,7 @@ import type { CprAedCard, Person } from '../domain/records';
 import type { AuditChecklist, CredentialEvaluation, RuleSetDetails, RuleSetSummary } from '../domain/views';
 import { notFound, ServiceError } from '../errors';
 import type { CourseVerdicts, VerdictSummary } from '../domain/verdict';
-import { evaluateEveryone, type StoredVerdict } from '../evaluation';
+import type { StoredVerdict } from '../evaluation';
 import { presentEvaluation } from '../rules/present';
 import { ruleSetDetails, ruleSetSummary } from '../rules/rule-set-view';
 import type { RuleSet } from '../rules/ruleset-schema';
@@ -64,7 +64,7 @@ export function evaluationService(ctx: ServiceContext) {
       const date = asOf ?? ctx.today();
       const people = new Map(store.people.list(includeInactive ?? false).map((p) => [p.id, p]));
       const cards = new Map(store.cprAedCards.listAll().map((k) => [k.id, k]));
-      return evaluateEveryone(store, rules, date).flatMap((stored) => {
+      return ctx.everyone.verdicts(date).flatMap((stored) => {
         const person = people.get(stored.personId);
         return person ? [present(stored, rules, date, person, (id) => cards.get(id), stored.verdict.courses)] : [];
       });

@@ -1,5 +1,4 @@
 import type { Person } from '../domain/records';
-import { evaluateEveryone } from '../evaluation';
 import type { TeamEntry } from '../team/report';
 import type { ServiceContext } from './context';
 
@@ -14,7 +13,7 @@ export function evaluatedEntries(ctx: ServiceContext, asOf: string, personId?: s
   const people = store.people.list(false).filter((p) => personId === undefined || p.id === personId);
   const active = new Map(people.map((p) => [p.id, p]));
   const cards = new Map(store.cprAedCards.listAll().map((k) => [k.id, k]));
-  const entries = evaluateEveryone(store, rules, asOf).flatMap((stored): TeamEntry[] => {
+  const entries = ctx.everyone.verdicts(asOf).flatMap((stored): TeamEntry[] => {
     const person = active.get(stored.personId);
     const ruleSet = rules.get(stored.credential.ruleSet);
     if (!person || !ruleSet) return [];

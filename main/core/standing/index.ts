@@ -17,6 +17,7 @@ import { plainSnapshot, type PersonSnapshot } from './snapshot';
 import { evaluateWindowed, type Standing } from './windowed';
 
 export { courseAmountText } from './course-log';
+export { everyoneReadModel, type EveryoneReadModel } from './everyone';
 export type { PersonSnapshot } from './snapshot';
 export type { Standing } from './windowed';
 

@@ -7,6 +7,7 @@ import type { Db } from './open';
 import { inboxRepository } from './intake-inbox';
 import { peopleRepository } from './people';
 import { ruleSetOverridesRepository, settingsRepository } from './settings';
+import { touchedPeople } from './touched-people';
 
 export { openStore, migrate, StoreOpenError, type Db } from './open';
 
@@ -26,6 +27,8 @@ export function repositories(db: Db) {
     ruleSetOverrides: ruleSetOverridesRepository(db),
     evaluation: evaluationReads(db),
     inbox: inboxRepository(db),
+    /** Whose records this connection changed, for bringing everyone's evaluation up to date. */
+    touched: touchedPeople(db),
     /**
      * One synchronous transaction per write (better-sqlite3): never await inside. BEGIN IMMEDIATE:
      * the write lock is taken first, so what the write reads (an update-import's plan, the ids it
