@@ -128,7 +128,9 @@ export function TeamTable({
     count: total,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
+    // A few rows beyond the view: each row is a grid of clamped cells, and a jump of the scrollbar
+    // lays out every row rendered at once (a dozen made such a jump one long task).
+    overscan: 4,
   });
   // A printout holds every row, in the page's flow (so that pages break between rows).
   const printing = usePrinting();
