@@ -1,6 +1,6 @@
 // The Team screen's table, a page at a time: main sorts, filters and searches the team's rows (a
 // chain has 15,000), so the screen receives only the rows it shows and never orders a list itself.
-import { choose } from '../domain/plural';
+import { count, figure } from '../domain/plural';
 import type { TeamMatrix, TeamPage, TeamPageQuery, TeamQuery, TeamSortColumn, TeamView, TeamViewRow } from '../domain/team';
 
 /** Lower case without accents: "José" is found by "jose", "JOSÉ" and "José". */
@@ -57,9 +57,8 @@ export function sortTeamRows(rows: readonly TeamViewRow[], sort: TeamSortColumn,
 }
 
 export function teamCountText(total: number, all: number): string {
-  return total === all
-    ? `${all} ${choose(all, 'credential', 'credentials')}`
-    : `${total} of ${all} ${choose(all, 'credential', 'credentials')}`;
+  // "15,000 credentials": a chain's figures with the thousands marked, as the course log writes them.
+  return total === all ? count(all, 'credential', 'credentials') : `${figure(total)} of ${count(all, 'credential', 'credentials')}`;
 }
 
 export function teamPage(view: TeamView, sorted: readonly TeamViewRow[], query: TeamPageQuery): TeamPage {

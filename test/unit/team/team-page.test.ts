@@ -10,6 +10,7 @@ import { freshContext, tempDir } from '../../helpers/context';
 import { textPdf } from '../../helpers/packet-fixtures';
 import { valueNow } from '../../helpers/results';
 import { TEAM_AS_OF, writeTeamRecords } from '../../helpers/team-fixture';
+import { teamCountText } from '../../../main/core/team/page';
 
 let context: ReturnType<typeof freshContext>;
 let view: TeamView;
@@ -156,5 +157,13 @@ describe('after a write', () => {
     const found = page({ search: 'zoe' });
     expect(found.rows.map((r) => r.name)).toEqual(['Zoë Newcomer']);
     expect(found.countText).toBe('1 of 27 credentials');
+  });
+});
+
+describe('the count above the table', () => {
+  it("writes a chain's figures with the thousands marked", () => {
+    expect(teamCountText(15_000, 15_000)).toBe('15,000 credentials');
+    expect(teamCountText(1_234, 15_000)).toBe('1,234 of 15,000 credentials');
+    expect(teamCountText(1, 1)).toBe('1 credential');
   });
 });
