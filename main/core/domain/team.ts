@@ -133,8 +133,8 @@ export interface TeamMatrix {
 export interface TeamView {
   asOf: string;
   summary: TeamSummary;
-  /** The summary as the screen's filter buttons: label, count, and the filter each applies. */
-  counts: { filter: TeamFilter | null; label: string; count: number; tone: Tone; definition: string | null }[];
+  /** The summary as the screen's filter buttons: label, count (and as shown: "15,000"), and the filter each applies. */
+  counts: { filter: TeamFilter | null; label: string; count: number; figure: string; tone: Tone; definition: string | null }[];
   /** What "Compliant" and "Requirements met" mean, as the screen and the report define them. */
   definitions: { term: string; text: string }[];
   rows: TeamViewRow[];

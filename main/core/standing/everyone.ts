@@ -8,6 +8,7 @@
 // overrides). test/unit/everyone.property.test.ts holds the kept answer to a fresh one.
 import type { CalendarDate } from '../dates';
 import { evaluateEveryone, evaluatePerson, type StoredVerdict } from '../evaluation';
+import { pushTo } from '../group-by';
 import type { RuleSet } from '../rules/ruleset-schema';
 import type { Repositories } from '../store';
 
@@ -50,16 +51,16 @@ export function everyoneReadModel({ store, rules, writing }: EveryoneDeps) {
     // An import or a roster that changed many people is read in bulk, which is quicker for them.
     if (touched.everyone || touched.people.length > MOST_EVALUATED_ONE_BY_ONE) return null;
     const ruleSets = rules();
+    const noted = new Set(touched.people);
     const again = new Map<string, StoredVerdict[]>();
-    for (const personId of touched.people) {
-      for (const credential of store.credentials.listByPerson(personId)) again.set(credential.id, []);
-      for (const stored of evaluatePerson(store, ruleSets, personId, asOf).verdicts) again.get(stored.credential.id)?.push(stored);
-    }
+    for (const personId of noted)
+      for (const stored of evaluatePerson(store, ruleSets, personId, asOf).verdicts) pushTo(again, stored.credential.id, stored);
     const byCredential = new Map<string, StoredVerdict[]>();
     const verdicts: StoredVerdict[] = [];
     // In the bulk read's order (credentials by rowid), so that the answer is the same list.
     for (const credential of store.credentials.listAll()) {
-      const these = again.get(credential.id) ?? kept.byCredential.get(credential.id);
+      // A noted person's credential without a verdict has a rule set that is not installed.
+      const these = noted.has(credential.personId) ? (again.get(credential.id) ?? []) : kept.byCredential.get(credential.id);
       // A credential neither kept nor noted: the notes missed a write. Evaluate everyone.
       if (these === undefined) return null;
       byCredential.set(credential.id, these);

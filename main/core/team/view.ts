@@ -1,7 +1,7 @@
 // The Team screen's view of the report: every row's words and tones, the summary as filter buttons,
 // and the training matrix (people × credential types). The renderer shows this as it is.
 import { daysBetween, formatDate, type CalendarDate } from '../dates';
-import { choose } from '../domain/plural';
+import { choose, figure } from '../domain/plural';
 import { groupBy } from '../group-by';
 import type { CprAedCard, Person } from '../domain/records';
 import type { DeadlineKind, TeamMatrix, TeamView, TeamViewRow } from '../domain/team';
@@ -159,6 +159,7 @@ export function buildTeamView(input: {
     filter,
     label,
     count: n,
+    figure: figure(n),
     tone,
     definition,
   });

@@ -122,7 +122,7 @@ export function TeamPage({ route }: { route: Route }) {
                   title={c.definition ?? undefined}
                   onClick={() => update({ filter: c.filter === null || state.filter === c.filter ? '' : (c.filter as TeamFilter) })}
                 >
-                  <span className="team-count-number">{c.count.toLocaleString('en-US')}</span>
+                  <span className="team-count-number">{c.figure}</span>
                   <span className="team-count-label">{c.label}</span>
                 </button>
               </li>
