@@ -41,8 +41,8 @@ export function teamService(ctx: ServiceContext, upcoming: (days: number) => Upc
   function teamCache(asOf: string): Cached {
     const key = `${asOf}|${ctx.dataVersion()}`;
     if (cached?.key === key) return cached;
-    const { entries, people } = teamEntries(asOf);
-    const cardsByPerson = groupBy(store.cprAedCards.listAll(), (k) => k.personId);
+    const { entries, people, cards } = teamEntries(asOf);
+    const cardsByPerson = groupBy(cards, (k) => k.personId);
     const view = buildTeamView({ entries, people, cardsOf: (id) => cardsByPerson.get(id) ?? [], asOf });
     cached = { key, view, search: null, orders: new Map(), selection: null };
     return cached;
