@@ -4,6 +4,11 @@ import { call } from '../api';
 import { href } from '../shell/routes';
 import { usePeople } from '../state/people';
 import { readAsBase64 } from '../ui/files';
+import { ChoiceLabels, LongSelect, type Choice } from '../ui/LongSelect';
+import { usePersonChoices, type Choosable } from '../ui/person-choices';
+
+const NO_PEOPLE: Choosable[] = [];
+const CHOOSE: Choice[] = [{ value: '', label: 'Choose…' }];
 
 interface Reading {
   done: number;
@@ -19,8 +24,10 @@ interface Reading {
  */
 export function CertificateInbox({ personId, onFiled }: { personId?: string; onFiled?(): void }) {
   const id = useId();
+  const peopleList = `${id}-people`;
   const { choose } = usePeople();
   const [view, setView] = useState<InboxView | null>(null);
+  const personChoices = usePersonChoices(view?.people ?? NO_PEOPLE, CHOOSE);
   const [reading, setReading] = useState<Reading | null>(null);
   const [notAdded, setNotAdded] = useState<{ fileName: string; message: string }[]>([]);
   const [chosen, setChosen] = useState<Set<string>>(new Set());
@@ -125,6 +132,8 @@ export function CertificateInbox({ personId, onFiled }: { personId?: string; onF
   const notToFile = items.filter((i) => !i.canFile && i.status !== 'unmatched' && i.status !== 'proposed');
   return (
     <section className={`card intake${items.length === 0 && !reading ? ' intake-empty' : ''}`} aria-labelledby={`${id}-title`}>
+      {/* One list of names for every file's chooser: a chain's 10,000 names once, not once a file. */}
+      <ChoiceLabels id={peopleList} choices={personChoices} />
       <div className="intake-header">
         <h2 id={`${id}-title`}>Certificate inbox</h2>
         {items.length === 0 && !reading && <p className="muted">{view?.summaryText ?? ''}</p>}
@@ -234,19 +243,15 @@ export function CertificateInbox({ personId, onFiled }: { personId?: string; onF
                 <div className="intake-item-body">
                   <label>
                     <span className="muted">Person </span>
-                    <select
+                    <LongSelect
+                      choices={personChoices}
+                      placeholder="Type a name"
                       value={item.person?.id ?? ''}
                       aria-label={`Person for ${item.fileName}`}
                       disabled={item.status === 'already-attached' || item.status === 'unreadable' || item.status === 'skipped'}
-                      onChange={(e) => void correct(item, { personId: e.target.value || null })}
-                    >
-                      <option value="">Choose…</option>
-                      {(view?.people ?? []).map((p) => (
-                        <option key={p.id} value={p.id}>
-                          {p.name}
-                        </option>
-                      ))}
-                    </select>
+                      onChange={(personId) => void correct(item, { personId: personId || null })}
+                      listId={peopleList}
+                    />
                   </label>
                   {item.matchText && <span className="muted"> {item.matchText}</span>}
                   {item.recordLines.length > 0 && (

@@ -1,15 +1,19 @@
-import { useId, useState } from 'react';
-import type { RecordsImportView } from '../../../preload/contract';
+import { useId, useMemo, useState } from 'react';
+import type { Person, RecordsImportView } from '../../../preload/contract';
 import { call } from '../api';
 import { usePeople } from '../state/people';
 import { FileExportButton } from '../ui/FileExportButton';
 import { readAsBase64 } from '../ui/files';
+import { LongSelect } from '../ui/LongSelect';
+import { usePersonChoices } from '../ui/person-choices';
 import { ProblemList } from '../ui/ProblemList';
 
 /**
  * Records that move between a trainer and a manager: a .recert bundle to send (one person's records
  * and certificates, or everyone's), and "Import records…", previewed record by record before Apply.
  */
+const NO_ONE: Person[] = [];
+
 export function RecordsPanel() {
   const { people, person, refresh } = usePeople();
   const inputId = useId();
@@ -21,6 +25,12 @@ export function RecordsPanel() {
   /** The preview's conflicts the person ticked: a stored person's id used in the file for someone else. */
   const [samePeople, setSamePeople] = useState<string[]>([]);
   const chosen = who || person?.id || '';
+  const count = people?.length ?? 0;
+  const everyone = useMemo(
+    () => (count > 1 ? [{ value: 'everyone', label: `Everyone (${count.toLocaleString('en')} people)` }] : []),
+    [count],
+  );
+  const choices = usePersonChoices(people ?? NO_ONE, undefined, everyone);
 
   async function choose(file: File | undefined) {
     setView(null);
@@ -65,14 +75,7 @@ export function RecordsPanel() {
         <div className="share-row">
           <div className="field">
             <label htmlFor={`${inputId}-who`}>Records of</label>
-            <select id={`${inputId}-who`} value={chosen} onChange={(e) => setWho(e.target.value)}>
-              {people.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-              {people.length > 1 && <option value="everyone">Everyone ({people.length} people)</option>}
-            </select>
+            <LongSelect id={`${inputId}-who`} choices={choices} value={chosen} placeholder="Type a name, or Everyone" onChange={setWho} />
           </div>
           <FileExportButton
             label="Export records bundle…"

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { TeamFolderView } from '../../../preload/contract';
 import { call } from '../api';
-import { SelectField } from '../ui/SelectField';
+import { LongSelect } from '../ui/LongSelect';
 import { LoadError } from '../ui/LoadError';
 import { TeamFolderState, useTeamFolder } from '../team/TeamFolderState';
 
@@ -156,13 +156,22 @@ function JoinForm({ view, onChanged }: { view: TeamFolderView; onChanged(view: T
             </p>
           )}
         </div>
-        <SelectField
-          label="Whose records this Recert takes"
-          value={scope}
-          onChange={(e) => setScope(e.target.value)}
-          options={view.scopeChoices}
-          error={errors.scope}
-        />
+        <div className={`field${errors.scope ? ' field-invalid' : ''}`}>
+          <label htmlFor={`${id}-scope`}>Whose records this Recert takes</label>
+          <LongSelect
+            id={`${id}-scope`}
+            choices={view.scopeChoices}
+            value={scope}
+            onChange={setScope}
+            placeholder="Type a name, or Everyone"
+            aria-describedby={errors.scope ? `${id}-scope-error` : undefined}
+          />
+          {errors.scope && (
+            <p className="field-error" id={`${id}-scope-error`} role="alert">
+              {errors.scope}
+            </p>
+          )}
+        </div>
       </div>
       <div className="share-row">
         <PasswordField label="Team passphrase" value={passphrase} onChange={setPassphrase} error={errors.passphrase ?? null} />

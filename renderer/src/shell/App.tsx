@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import type { Person } from '../../../preload/contract';
 import { forgetEarly, load } from '../api';
 import { AuditPage } from '../audit/AuditPage';
 import { askCoursesEarly, CoursesPage } from '../courses/CoursesPage';
@@ -9,6 +10,8 @@ import { StaffPage } from '../staff/StaffPage';
 import { PeopleProvider, usePeople } from '../state/people';
 import { lastTeamHash } from '../team/team-filters';
 import { TeamPage } from '../team/TeamPage';
+import { LongSelect } from '../ui/LongSelect';
+import { usePersonChoices } from '../ui/person-choices';
 import { installPrinting } from '../ui/printing';
 import { BackupWarning } from './BackupWarning';
 import { sections, useRoute, type Route, type SectionId } from './routes';
@@ -41,9 +44,12 @@ function SectionContent({ route }: { route: Route }) {
   }
 }
 
+const NO_ONE: Person[] = [];
+
 /** Whose records the screens show: one trainer, or any trainer of the gym. */
 function PersonPicker() {
   const { people, person, choose } = usePeople();
+  const choices = usePersonChoices(people ?? NO_ONE);
   if (!people || people.length < 2 || !person) return person ? <p className="person-current">{person.name}</p> : null;
   return (
     <div className="field person-picker">
@@ -52,13 +58,7 @@ function PersonPicker() {
       <p className="person-picked" aria-hidden="true">
         {person.name}
       </p>
-      <select id="person-picker" value={person.id} title={person.name} onChange={(e) => choose(e.target.value)}>
-        {people.map((p) => (
-          <option key={p.id} value={p.id}>
-            {p.name}
-          </option>
-        ))}
-      </select>
+      <LongSelect id="person-picker" choices={choices} value={person.id} title={person.name} placeholder="Type a name" onChange={choose} />
     </div>
   );
 }
