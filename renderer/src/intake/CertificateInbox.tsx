@@ -132,8 +132,9 @@ export function CertificateInbox({ personId, onFiled }: { personId?: string; onF
   const notToFile = items.filter((i) => !i.canFile && i.status !== 'unmatched' && i.status !== 'proposed');
   return (
     <section className={`card intake${items.length === 0 && !reading ? ' intake-empty' : ''}`} aria-labelledby={`${id}-title`}>
-      {/* One list of names for every file's chooser: a chain's 10,000 names once, not once a file. */}
-      <ChoiceLabels id={peopleList} choices={personChoices} />
+      {/* One list of names for every file's chooser: a chain's 10,000 names once, not once a file,
+          and only while there are files to choose for. */}
+      {items.length > 0 && <ChoiceLabels id={peopleList} choices={personChoices} />}
       <div className="intake-header">
         <h2 id={`${id}-title`}>Certificate inbox</h2>
         {items.length === 0 && !reading && <p className="muted">{view?.summaryText ?? ''}</p>}

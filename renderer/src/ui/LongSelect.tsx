@@ -54,6 +54,9 @@ export function LongSelect({ id, choices, value, onChange, disabled, title, plac
   const valueOf = useMemo(() => new Map(choices.map((c) => [c.value === '' ? '' : c.label, c.value] as const)), [choices]);
   const current = value === '' ? '' : (choices.find((c) => c.value === value)?.label ?? '');
   const [typed, setTyped] = useState(current);
+  // The suggestions are made when the field is first used: thousands of elements created at each
+  // visit of a screen were a long task of their own.
+  const [suggesting, setSuggesting] = useState(false);
   useEffect(() => setTyped(current), [current]);
 
   if (choices.length <= MOST_CHOICES_IN_A_LIST)
@@ -96,12 +99,13 @@ export function LongSelect({ id, choices, value, onChange, disabled, title, plac
           const chosen = valueOf.get(e.target.value);
           if (chosen !== undefined && chosen !== value) onChange(chosen);
         }}
+        onFocus={() => setSuggesting(true)}
         onBlur={() => setTyped(current)}
         onKeyDown={(e) => {
           if (e.key === 'Escape') setTyped(current);
         }}
       />
-      {listId === undefined && <ChoiceLabels id={ownList} choices={choices} />}
+      {listId === undefined && suggesting && <ChoiceLabels id={ownList} choices={choices} />}
     </>
   );
 }
