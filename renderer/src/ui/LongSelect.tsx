@@ -59,17 +59,11 @@ export function LongSelect({ id, choices, value, onChange, disabled, title, plac
   const [suggesting, setSuggesting] = useState(false);
   useEffect(() => setTyped(current), [current]);
 
+  const field = { id, title, disabled, 'aria-label': aria['aria-label'], 'aria-describedby': aria['aria-describedby'] };
+
   if (choices.length <= MOST_CHOICES_IN_A_LIST)
     return (
-      <select
-        id={id}
-        value={value}
-        title={title}
-        disabled={disabled}
-        aria-label={aria['aria-label']}
-        aria-describedby={aria['aria-describedby']}
-        onChange={(e) => onChange(e.target.value)}
-      >
+      <select {...field} value={value} onChange={(e) => onChange(e.target.value)}>
         {choices.map((c) => (
           <option key={c.value} value={c.value}>
             {c.label}
@@ -82,15 +76,11 @@ export function LongSelect({ id, choices, value, onChange, disabled, title, plac
   return (
     <>
       <input
-        id={id}
+        {...field}
         type="text"
         className="long-select"
         list={list}
         value={typed}
-        title={title}
-        disabled={disabled}
-        aria-label={aria['aria-label']}
-        aria-describedby={aria['aria-describedby']}
         placeholder={placeholder}
         autoComplete="off"
         spellCheck={false}
