@@ -97,6 +97,28 @@ test('a chain chooses its people by typing a name, with no select of every name'
   }
 });
 
+test("a chain's Staff list shows two hundred people at a time, and search finds anyone", async ({ page, app }) => {
+  await page.goto(`${app.url}#/settings`);
+  await seed(page);
+  await page.goto(`${app.url}#/staff`);
+  await page.reload();
+  const rows = page.locator('.data-table tbody tr');
+  await expect(rows).toHaveCount(200);
+  await expect(page.getByText(`Showing 200 of ${PEOPLE} people; search to find someone.`)).toBeVisible();
+  await page.getByRole('button', { name: `Show ${PEOPLE - 200} more` }).click();
+  await expect(rows).toHaveCount(PEOPLE);
+  await expect(page.getByRole('button', { name: /^Show \d+ more$/ })).toHaveCount(0);
+  // A search looks through everyone, not only the rows drawn, and starts again from the first page.
+  await page.getByLabel('Search').fill('Trainer 227');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('Trainer 227 Okafor');
+  await page.getByLabel('Search').fill('');
+  await expect(rows).toHaveCount(200);
+  mkdirSync(shots, { recursive: true });
+  await page.getByRole('button', { name: `Show ${PEOPLE - 200} more` }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${shots}/staff-1280-light.png` });
+});
+
 test('a small team keeps its select of names', async ({ page, app }) => {
   await page.goto(`${app.url}#/settings`);
   for (const name of ['Dana Rivera', 'Ana Souza']) await page.evaluate((n) => window.recert.createPerson({ name: n }), name);

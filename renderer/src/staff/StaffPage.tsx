@@ -10,6 +10,12 @@ import { RosterImport } from './RosterImport';
 
 type Editing = { mode: 'none' } | { mode: 'add' } | { mode: 'edit'; person: Person };
 
+/**
+ * People listed at first, and more at each "Show more": a chain's 10,000 rows at once took the
+ * window seconds to draw, and a manager looks for one person by searching.
+ */
+const STAFF_PAGE = 200;
+
 export function StaffPage({ route }: { route: Route }) {
   const [showInactive, setShowInactive] = useState(false);
   // "I manage a team" on the welcome screen opens the form for the first trainer.
@@ -18,6 +24,7 @@ export function StaffPage({ route }: { route: Route }) {
   const [importing, setImporting] = useState(route.params.get('roster') === '1');
   const shared = usePeople();
   const [search, setSearch] = useState('');
+  const [shown, setShown] = useState(STAFF_PAGE);
   const [deactivating, setDeactivating] = useState<Person | null>(null);
   const searchInput = useRef<HTMLInputElement>(null);
   useSlashToSearch(searchInput);
@@ -85,7 +92,14 @@ export function StaffPage({ route }: { route: Route }) {
 
       <div className="toolbar" role="search" aria-label="Find people">
         <label className="checkbox">
-          <input type="checkbox" checked={showInactive} onChange={(e) => setShowInactive(e.target.checked)} />
+          <input
+            type="checkbox"
+            checked={showInactive}
+            onChange={(e) => {
+              setShowInactive(e.target.checked);
+              setShown(STAFF_PAGE);
+            }}
+          />
           Show deactivated people
         </label>
         <div className="field search-field">
@@ -96,7 +110,10 @@ export function StaffPage({ route }: { route: Route }) {
             type="search"
             placeholder="Name, e-mail or employee ID"
             value={search}
-            onChange={(e) => setSearch(e.target.value)}
+            onChange={(e) => {
+              setSearch(e.target.value);
+              setShown(STAFF_PAGE);
+            }}
           />
         </div>
       </div>
@@ -122,7 +139,7 @@ export function StaffPage({ route }: { route: Route }) {
             </tr>
           </thead>
           <tbody>
-            {people.map((person) => (
+            {people.slice(0, shown).map((person) => (
               <tr key={person.id}>
                 <td>{person.name}</td>
                 <td>{person.email ?? '—'}</td>
@@ -146,6 +163,16 @@ export function StaffPage({ route }: { route: Route }) {
             ))}
           </tbody>
         </table>
+      )}
+      {people && people.length > shown && (
+        <div className="staff-more">
+          <p className="muted" role="status">
+            Showing {shown.toLocaleString('en')} of {people.length.toLocaleString('en')} people; search to find someone.
+          </p>
+          <button type="button" onClick={() => setShown((n) => n + STAFF_PAGE)}>
+            Show {Math.min(STAFF_PAGE, people.length - shown).toLocaleString('en')} more
+          </button>
+        </div>
       )}
       {deactivating && (
         <ConfirmDialog
