@@ -119,6 +119,21 @@ test("a chain's Staff list shows two hundred people at a time, and search finds 
   await page.screenshot({ path: `${shots}/staff-1280-light.png` });
 });
 
+test("a chain's training matrix shows two hundred trainers at a time, and the filters narrow it", async ({ page, app }) => {
+  await page.goto(`${app.url}#/settings`);
+  await seed(page);
+  await page.goto(`${app.url}#/team?tab=matrix`);
+  await page.reload();
+  const rows = page.getByRole('table', { name: /Training matrix/ }).locator('tbody tr');
+  await expect(rows).toHaveCount(200);
+  await expect(page.getByText(`Showing 200 of ${PEOPLE} trainers; the filters and the search above narrow them.`)).toBeVisible();
+  await page.getByRole('button', { name: `Show ${PEOPLE - 200} more` }).click();
+  await expect(rows).toHaveCount(PEOPLE);
+  await page.locator('#team-search').fill('Sam Lee');
+  await expect(rows).toHaveCount(2);
+  await expect(page.getByRole('button', { name: /^Show \d+ more$/ })).toHaveCount(0);
+});
+
 test('a small team keeps its select of names', async ({ page, app }) => {
   await page.goto(`${app.url}#/settings`);
   for (const name of ['Dana Rivera', 'Ana Souza']) await page.evaluate((n) => window.recert.createPerson({ name: n }), name);

@@ -4,17 +4,12 @@ import { call, useApi } from '../api';
 import type { Route } from '../shell/routes';
 import { usePeople } from '../state/people';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { ShowMore, useShown } from '../ui/ShowMore';
 import { useSlashToSearch } from '../ui/useSlashToSearch';
 import { PersonForm } from './PersonForm';
 import { RosterImport } from './RosterImport';
 
 type Editing = { mode: 'none' } | { mode: 'add' } | { mode: 'edit'; person: Person };
-
-/**
- * People listed at first, and more at each "Show more": a chain's 10,000 rows at once took the
- * window seconds to draw, and a manager looks for one person by searching.
- */
-const STAFF_PAGE = 200;
 
 export function StaffPage({ route }: { route: Route }) {
   const [showInactive, setShowInactive] = useState(false);
@@ -24,13 +19,14 @@ export function StaffPage({ route }: { route: Route }) {
   const [importing, setImporting] = useState(route.params.get('roster') === '1');
   const shared = usePeople();
   const [search, setSearch] = useState('');
-  const [shown, setShown] = useState(STAFF_PAGE);
+
   const [deactivating, setDeactivating] = useState<Person | null>(null);
   const searchInput = useRef<HTMLInputElement>(null);
   useSlashToSearch(searchInput);
 
   const list = useApi('listPeople', { includeInactive: showInactive });
   const needle = search.trim().toLocaleLowerCase();
+  const { shown, more } = useShown(`${needle}|${showInactive}`);
   const people =
     list.data && needle
       ? list.data.filter((p) => [p.name, p.email ?? '', p.employeeId ?? ''].some((text) => text.toLocaleLowerCase().includes(needle)))
@@ -92,14 +88,7 @@ export function StaffPage({ route }: { route: Route }) {
 
       <div className="toolbar" role="search" aria-label="Find people">
         <label className="checkbox">
-          <input
-            type="checkbox"
-            checked={showInactive}
-            onChange={(e) => {
-              setShowInactive(e.target.checked);
-              setShown(STAFF_PAGE);
-            }}
-          />
+          <input type="checkbox" checked={showInactive} onChange={(e) => setShowInactive(e.target.checked)} />
           Show deactivated people
         </label>
         <div className="field search-field">
@@ -110,10 +99,7 @@ export function StaffPage({ route }: { route: Route }) {
             type="search"
             placeholder="Name, e-mail or employee ID"
             value={search}
-            onChange={(e) => {
-              setSearch(e.target.value);
-              setShown(STAFF_PAGE);
-            }}
+            onChange={(e) => setSearch(e.target.value)}
           />
         </div>
       </div>
@@ -164,16 +150,7 @@ export function StaffPage({ route }: { route: Route }) {
           </tbody>
         </table>
       )}
-      {people && people.length > shown && (
-        <div className="staff-more">
-          <p className="muted" role="status">
-            Showing {shown.toLocaleString('en')} of {people.length.toLocaleString('en')} people; search to find someone.
-          </p>
-          <button type="button" onClick={() => setShown((n) => n + STAFF_PAGE)}>
-            Show {Math.min(STAFF_PAGE, people.length - shown).toLocaleString('en')} more
-          </button>
-        </div>
-      )}
+      <ShowMore shown={shown} total={people?.length ?? 0} noun="people" hint="search to find someone." onMore={more} />
       {deactivating && (
         <ConfirmDialog
           title={`Deactivate ${deactivating.name}?`}
