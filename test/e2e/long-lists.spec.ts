@@ -10,13 +10,15 @@ const shots = '/tmp/shots/long-lists';
 const PEOPLE = 230;
 
 async function seed(page: Page): Promise<void> {
+  // Within two months, so that the Team screen's next 90 days hold every trainer's deadlines.
+  const expires = new Date(Date.now() + 45 * 86_400_000).toISOString().slice(0, 10);
   const header = 'Name,E-mail,Employee ID,Credential,Certification number,Expiration,CPR provider,CPR completed,CPR expiration,Hands-on';
   const rows = Array.from(
     { length: PEOPLE - 2 },
-    (_, i) => `Trainer ${String(i).padStart(3, '0')} Okafor,t${i}@gym.example,E${i},NASM-CPT,N${i},2027-06-30,,,,`,
+    (_, i) => `Trainer ${String(i).padStart(3, '0')} Okafor,t${i}@gym.example,E${i},NASM-CPT,N${i},${expires},,,,`,
   );
   // Two people of one name, told apart by their employee IDs.
-  rows.push('Sam Lee,sam.a@gym.example,E-SL1,NASM-CPT,NSL1,2027-06-30,,,,', 'Sam Lee,sam.b@gym.example,E-SL2,NASM-CPT,NSL2,2027-06-30,,,,');
+  rows.push(`Sam Lee,sam.a@gym.example,E-SL1,NASM-CPT,NSL1,${expires},,,,`, `Sam Lee,sam.b@gym.example,E-SL2,NASM-CPT,NSL2,${expires},,,,`);
   const result = await page.evaluate((csvText) => window.recert.importRoster({ csvText }), [header, ...rows].join('\n'));
   expect(result.ok, JSON.stringify(result)).toBe(true);
 }
@@ -119,7 +121,7 @@ test("a chain's Staff list shows two hundred people at a time, and search finds 
   await page.screenshot({ path: `${shots}/staff-1280-light.png` });
 });
 
-test("a chain's training matrix shows two hundred trainers at a time, and the filters narrow it", async ({ page, app }) => {
+test("a chain's training matrix and upcoming deadlines show two hundred at a time, and the filters narrow them", async ({ page, app }) => {
   await page.goto(`${app.url}#/settings`);
   await seed(page);
   await page.goto(`${app.url}#/team?tab=matrix`);
@@ -132,6 +134,21 @@ test("a chain's training matrix shows two hundred trainers at a time, and the fi
   await page.locator('#team-search').fill('Sam Lee');
   await expect(rows).toHaveCount(2);
   await expect(page.getByRole('button', { name: /^Show \d+ more$/ })).toHaveCount(0);
+
+  // Upcoming: every credential expires within 60 days, so the next 90 days hold more than 200 deadlines.
+  await page.locator('#team-search').fill('');
+  await page.getByRole('tab', { name: 'Upcoming' }).click();
+  await page.getByLabel('Within').selectOption({ label: 'the next 90 days' });
+  const items = page.locator('.upcoming-item');
+  await expect(items).toHaveCount(200);
+  const status = page.getByRole('status').filter({ hasText: /^Showing 200 of [\d,]+ deadlines;/ });
+  const total = Number((/of ([\d,]+) deadlines/.exec((await status.textContent()) ?? '')?.[1] ?? '0').replace(/,/g, ''));
+  expect(total).toBeGreaterThan(PEOPLE);
+  await page.getByRole('button', { name: `Show ${Math.min(200, total - 200)} more` }).click();
+  await expect(items).toHaveCount(Math.min(400, total));
+  // Another window starts again from the first deadlines.
+  await page.getByLabel('Within').selectOption({ label: 'the next 60 days' });
+  await expect(items).toHaveCount(200);
 });
 
 test('a small team keeps its select of names', async ({ page, app }) => {
