@@ -151,6 +151,24 @@ test("a chain's training matrix and upcoming deadlines show two hundred at a tim
   await expect(items).toHaveCount(200);
 });
 
+test('people without a credential are listed two hundred at a time', async ({ page, app }) => {
+  await page.goto(`${app.url}#/settings`);
+  await page.evaluate(async () => {
+    for (let i = 0; i < 210; i++) await window.recert.createPerson({ name: `Newcomer ${i}` });
+  });
+  await page.goto(`${app.url}#/team`);
+  await page.reload();
+  const section = page.getByRole('region', { name: /No credential on file/ });
+  await expect(section.locator('tbody tr')).toHaveCount(200);
+  mkdirSync(shots, { recursive: true });
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await section.getByRole('button', { name: 'Show 10 more' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${shots}/without-credential-1024-dark.png` });
+  await section.getByRole('button', { name: 'Show 10 more' }).click();
+  await expect(section.locator('tbody tr')).toHaveCount(210);
+});
+
 test('a small team keeps its select of names', async ({ page, app }) => {
   await page.goto(`${app.url}#/settings`);
   for (const name of ['Dana Rivera', 'Ana Souza']) await page.evaluate((n) => window.recert.createPerson({ name: n }), name);

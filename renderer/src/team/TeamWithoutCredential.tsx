@@ -1,7 +1,10 @@
 import type { TeamView } from '../../../preload/contract';
+import { ShowMore, useShown } from '../ui/ShowMore';
 
 /** Active people with no credential on file: in the team, so listed, but in no credential's row. Words from main. */
 export function TeamWithoutCredential({ people, onOpen }: { people: TeamView['withoutCredential']; onOpen(person: string): void }) {
+  // A chain whose staff came in before their credentials lists thousands here.
+  const { shown, more } = useShown('');
   if (people.length === 0) return null;
   return (
     <section className="team-without-credential" aria-labelledby="team-without-credential-title">
@@ -18,7 +21,7 @@ export function TeamWithoutCredential({ people, onOpen }: { people: TeamView['wi
           </tr>
         </thead>
         <tbody>
-          {people.map((p) => (
+          {people.slice(0, shown).map((p) => (
             <tr key={p.person}>
               <th scope="row">
                 <button type="button" className="link-button" onClick={() => onOpen(p.person)}>
@@ -32,6 +35,7 @@ export function TeamWithoutCredential({ people, onOpen }: { people: TeamView['wi
           ))}
         </tbody>
       </table>
+      <ShowMore shown={shown} total={people.length} noun="people" hint="each opens on a click, to add a credential." onMore={more} />
     </section>
   );
 }
