@@ -152,3 +152,39 @@ test.describe('the certificate inbox', () => {
     expect(sent).toBe(2);
   });
 });
+
+test('with a chain of people, a file is given to another trainer by typing a name', async ({ page }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'recert-intake-chain-'));
+  try {
+    // María of the corpus's third variant among 230 people: the inbox's person field is a typed name.
+    const fillers = Array.from({ length: 228 }, (_, i) => person(`f${i}`, `Filler ${String(i).padStart(3, '0')} Trainer`, 'ace-cpt'));
+    const records = {
+      format: 'recert-records/1',
+      people: [person('p3', 'María Núñez', 'nasm-cpt'), person('p4', 'Chris Okafor', 'ace-cpt'), ...fillers],
+    };
+    mkdirSync(join(dir, 'in'));
+    writeFileSync(join(dir, 'in', 'records.json'), JSON.stringify(records));
+    importRecords(join(dir, 'data'), join(dir, 'in', 'records.json'));
+    const file = await certificate(join(dir, 'stack'), 'maria-course.pdf', 'A', variant(2));
+    const chain = await launch(join(dir, 'data'));
+    try {
+      await page.goto(`${chain.url}#/team`);
+      const inbox = page.getByRole('region', { name: 'Certificate inbox' });
+      await inbox.getByLabel('Add certificates…').setInputFiles([file]);
+      const field = inbox.getByLabel('Person for maria-course.pdf');
+      await expect(field).toHaveValue('María Núñez', { timeout: 60_000 });
+      await expect(field).toHaveJSProperty('tagName', 'INPUT');
+      // One list of the names for the inbox, with every person.
+      expect(await page.evaluate(() => document.querySelector('.intake datalist')?.children.length ?? 0)).toBe(230);
+      await field.fill('Chris Okafor');
+      // Main took the correction: the file is now Chris's, as chosen.
+      await expect(inbox.getByRole('listitem').filter({ hasText: 'maria-course.pdf' })).toContainText('Chosen by you');
+      await field.blur();
+      await expect(field).toHaveValue('Chris Okafor');
+    } finally {
+      await chain.stop();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
