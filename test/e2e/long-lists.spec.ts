@@ -4,7 +4,7 @@ import { expect, test } from './fixtures';
 
 // A chain's people are chosen by typing a name, not from a select of every name: a select lays out
 // each of its options whenever the page's style changes, which for 10,000 people held the window
-// still for most of a second at every change of screen (the chain UI bench). Below 201 people the
+// still at every change of screen (the chain UI bench). Below 201 people the
 // screens keep their selects (the other end-to-end tests use them).
 const shots = '/tmp/shots/long-lists';
 const PEOPLE = 230;

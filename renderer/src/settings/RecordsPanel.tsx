@@ -8,12 +8,12 @@ import { LongSelect } from '../ui/LongSelect';
 import { usePersonChoices } from '../ui/person-choices';
 import { ProblemList } from '../ui/ProblemList';
 
+const NO_ONE: Person[] = [];
+
 /**
  * Records that move between a trainer and a manager: a .recert bundle to send (one person's records
  * and certificates, or everyone's), and "Import records…", previewed record by record before Apply.
  */
-const NO_ONE: Person[] = [];
-
 export function RecordsPanel() {
   const { people, person, refresh } = usePeople();
   const inputId = useId();

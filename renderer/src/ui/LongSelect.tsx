@@ -7,9 +7,9 @@ export interface Choice {
 
 /**
  * More choices than this are chosen by typing (one per person, in a chain). A select lays out every
- * option each time the page's style changes (another screen, the theme, the window's size): for a
- * chain's 10,000 people that held the whole window still for most of a second, and nobody scrolls
- * 10,000 names anyway.
+ * option each time the page's style changes (another screen, the theme, the window's size): with a
+ * chain's 10,000 people that held the whole window still at each such change, and nobody scrolls
+ * 10,000 names anyway (the figures are in the commit that made this).
  */
 export const MOST_CHOICES_IN_A_LIST = 200;
 

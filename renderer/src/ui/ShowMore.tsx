@@ -1,8 +1,8 @@
 import { useState } from 'react';
 
 /**
- * Rows drawn at first, and more at each "Show more": a chain's 10,000 rows drawn at once held the
- * window still for a quarter of a second or more, and a manager looks for one person by searching.
+ * Rows drawn at first, and more at each "Show more": a chain's 10,000 rows drawn at once were one
+ * long task of the window's, and a manager looks for one person by searching.
  */
 export const ROWS_AT_A_TIME = 200;
 
